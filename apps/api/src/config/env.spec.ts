@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './env.js';
+
+describe('loadConfig', () => {
+  it('gives working defaults on an empty environment (embedded database)', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database.engine).toBe('pglite');
+    expect(c.admin).toEqual({ email: 'admin@earshot.local', password: null });
+    expect(c.sessionTtlMs).toBe(12 * 3_600_000);
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set and lists its password as a secret', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://earshot:s3cr3t-pw@db:5432/earshot' });
+    expect(c.database).toEqual({ engine: 'postgres', url: 'postgres://earshot:s3cr3t-pw@db:5432/earshot' });
+    expect(c.secrets).toEqual(expect.arrayContaining(['s3cr3t-pw', 'postgres://earshot:s3cr3t-pw@db:5432/earshot']));
+  });
+
+  it('names each bad variable and what it expects', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', EARSHOT_ADMIN_PASSWORD: 'short', TRUST_PROXY: 'maybe' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: must be a port number/m);
+    expect(problems).toMatch(/^DATABASE_URL: must start with postgres:\/\//m);
+    expect(problems).toMatch(/^EARSHOT_ADMIN_PASSWORD: must be at least 12 characters/m);
+    expect(problems).toMatch(/^TRUST_PROXY: TRUST_PROXY must be true or false \(got "maybe"\)/m);
+  });
+
+  it('never echoes a secret variable in its error', () => {
+    try {
+      loadConfig({ EARSHOT_ADMIN_PASSWORD: 'tiny' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect((e as Error).message).toContain('EARSHOT_ADMIN_PASSWORD');
+      expect((e as Error).message).not.toContain('tiny');
+    }
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.engine).toBe('pglite');
+  });
+});

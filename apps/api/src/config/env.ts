@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Every variable is parsed and checked here at
+ * boot; a bad or missing value stops start-up with a message naming the variable.
+ * Variables marked `secret` are masked in every log line (see common/logging).
+ */
+const bool = (name: string) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${name} must be true or false` })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('production'),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535, { message: 'must be a port number (1-65535)' }).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  DATABASE_URL: z
+    .url({ message: 'must be a postgres:// URL, e.g. postgres://user:password@host:5432/earshot' })
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  EARSHOT_DATA_DIR: z.string().min(1).default('./.earshot'),
+  EARSHOT_ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).default('admin@earshot.local'),
+  EARSHOT_ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).max(256).optional(),
+  EARSHOT_PUBLIC_URL: z.url({ message: 'must be the URL users open, e.g. https://earshot.example.com' }).optional(),
+  EARSHOT_WEB_DIST: z.string().min(1).optional(),
+  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0.25, { message: 'must be at least 0.25 (15 minutes)' }).max(720, { message: 'must be at most 720 (30 days)' }).default(12),
+  TRUST_PROXY: bool('TRUST_PROXY').default(false),
+});
+
+/** Names of variables whose values must never appear in a log line. */
+export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD'] as const;
+
+export type DatabaseConfig =
+  | { engine: 'postgres'; url: string }
+  | { engine: 'pglite'; dataDir: string | null };
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: DatabaseConfig;
+  admin: { email: string; password: string | null };
+  publicUrl: URL | null;
+  webDist: string | null;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  /** Values to mask in logs: secret variables and the password inside DATABASE_URL. */
+  secrets: string[];
+  version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Earshot cannot start: the environment is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (normally `process.env`) into the typed config, or throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined>, version = '0.0.0'): AppConfig {
+  // Empty strings mean "unset" (a blank line in .env or compose file).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const got = name && cleaned[name] !== undefined && !(SECRET_ENV_NAMES as readonly string[]).includes(name) ? ` (got "${cleaned[name]}")` : '';
+        return `${name}: ${issue.message}${got}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const secrets: string[] = [];
+  if (e.EARSHOT_ADMIN_PASSWORD) secrets.push(e.EARSHOT_ADMIN_PASSWORD);
+  if (e.DATABASE_URL) {
+    secrets.push(e.DATABASE_URL);
+    const pw = new URL(e.DATABASE_URL).password;
+    if (pw) secrets.push(pw, decodeURIComponent(pw));
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { engine: 'postgres', url: e.DATABASE_URL }
+      : { engine: 'pglite', dataDir: path.resolve(e.EARSHOT_DATA_DIR, 'pgdata') },
+    admin: { email: e.EARSHOT_ADMIN_EMAIL.toLowerCase(), password: e.EARSHOT_ADMIN_PASSWORD ?? null },
+    publicUrl: e.EARSHOT_PUBLIC_URL ? new URL(e.EARSHOT_PUBLIC_URL) : null,
+    webDist: e.EARSHOT_WEB_DIST ? path.resolve(e.EARSHOT_WEB_DIST) : null,
+    sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3_600_000),
+    trustProxy: e.TRUST_PROXY,
+    secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
+    version,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { requestIdMiddleware } from './common/logging/logger-options.js';
+import { originCheck } from './common/origin-check.middleware.js';
+import { serveWeb } from './common/serve-web.js';
+import type { AppConfig } from './config/env.js';
+import { createDataSourceOptions } from './database/data-source.js';
+import { PasswordService } from './modules/auth/password.service.js';
+import { seedDemoWorkspace, type SeedResult } from './modules/workspaces/seed-demo-workspace.js';
+
+export interface CreatedApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  seed: SeedResult;
+  webServed: boolean;
+}
+
+const defaultWebDist = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * Builds the whole api: security middleware, the dashboard, migrations (under a lock on
+ * PostgreSQL so several instances can start together) and the first-start seed.
+ * Used by main.ts and by the integration tests, so tests boot exactly what runs.
+ */
+export async function createApp(config: AppConfig, dataSourceOptions: DataSourceOptions = createDataSourceOptions(config.database)): Promise<CreatedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  if (config.trustProxy) http.set('trust proxy', true);
+  app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: config.publicUrl?.protocol === 'https:',
+    }),
+  );
+  app.use(express.json({ limit: '256kb' }));
+  app.use(cookieParser());
+  app.use(originCheck(config.publicUrl));
+  const require = createRequire(import.meta.url);
+  const swaggerDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  app.use('/api/docs/assets', express.static(swaggerDir, { index: false, maxAge: '1d' }));
+  const webServed = serveWeb(http, config.webDist ?? defaultWebDist());
+  app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
+
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await runMigrationsLocked(dataSource);
+  const passwords = app.get(PasswordService);
+  const seed = await seedDemoWorkspace(dataSource, config, (p) => passwords.hash(p));
+  return { app, dataSource, seed, webServed };
+}
+
+async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres' || (dataSource.options as { driver?: unknown }).driver) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  // A session lock on its own connection: other instances wait here until we are done.
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('earshot.migrations'))`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('earshot.migrations'))`).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,3 @@
+import { Initial1795430539582 } from './1795430539582-Initial.js';
+/** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
+export const MIGRATIONS: Array<new () => unknown> = [Initial1795430539582];

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import { UserEntity } from '../users/user.entity.js';
+import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
+import { SessionEntity } from './session.entity.js';
+
+export interface ActiveSession {
+  session: SessionEntity;
+  user: UserEntity;
+  workspace: WorkspaceEntity;
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(input: Pick<SessionEntity, 'tokenHash' | 'userId' | 'workspaceId' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<SessionEntity> {
+    const repo = this.dataSource.getRepository(SessionEntity);
+    return repo.save(repo.create({ ...input, revokedAt: null }));
+  }
+
+  /** The live session for a token hash with its (active) user and workspace, or null. */
+  async findActive(tokenHash: string, now: Date): Promise<ActiveSession | null> {
+    const row = await this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .innerJoinAndMapOne('s.workspace', WorkspaceEntity, 'w', 'w.id = s.workspace_id')
+      .where('s.token_hash = :tokenHash', { tokenHash })
+      .andWhere('s.revoked_at IS NULL')
+      .andWhere('s.expires_at > :now', { now })
+      .andWhere('u.active = true')
+      .getOne();
+    if (!row?.user) return null;
+    const workspace = (row as SessionEntity & { workspace?: WorkspaceEntity }).workspace;
+    if (!workspace || row.user.workspaceId !== row.workspaceId) return null;
+    return { session: row, user: row.user, workspace };
+  }
+
+  async revoke(id: string, at = new Date()): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).update({ id, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  /** Ends every session of a user, except `keepSessionId` when given (the caller's own). */
+  async revokeAllForUser(manager: EntityManager, userId: string, keepSessionId: string | null): Promise<void> {
+    await manager
+      .getRepository(SessionEntity)
+      .update(keepSessionId ? { userId, revokedAt: IsNull(), id: Not(keepSessionId) } : { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Drops sessions that ended more than a day ago. */
+  async purgeEnded(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - 86_400_000);
+    const res = await this.dataSource.createQueryBuilder().delete().from(SessionEntity).where('expires_at < :cutoff OR revoked_at < :cutoff', { cutoff }).execute();
+    return res.affected ?? 0;
+  }
+}

@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '../../src/config/env.js';
+import { createApp } from '../../src/create-app.js';
+import { createDataSourceOptions } from '../../src/database/data-source.js';
+import { createTestDatabase } from './test-database.js';
+
+export const TEST_ADMIN = { email: 'admin@earshot.test', password: 'test-admin-password' } as const;
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  config: AppConfig;
+  /** Raw HTTP server for supertest. */
+  server: Parameters<typeof import('supertest').default>[0];
+  close(): Promise<void>;
+}
+
+/** Boots the real app (same createApp as main.ts) on a fresh database. Once per test file. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    EARSHOT_ADMIN_EMAIL: TEST_ADMIN.email,
+    EARSHOT_ADMIN_PASSWORD: TEST_ADMIN.password,
+    EARSHOT_WEB_DIST: '/nonexistent',
+    ...(db.config.engine === 'postgres' ? { DATABASE_URL: db.config.url } : {}),
+    ...env,
+  });
+  const { app, dataSource } = await createApp(config, createDataSourceOptions(db.config));
+  await app.init();
+  return {
+    app,
+    dataSource,
+    config,
+    server: app.getHttpServer(),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

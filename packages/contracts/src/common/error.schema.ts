@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** One field-level problem in a rejected request. `path` is dotted (`items.0.email`). */
+export const FieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+/** The body of every error response the api sends. */
+export const ApiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  error: z.string(),
+  message: z.string(),
+  requestId: z.string().optional(),
+  issues: z.array(FieldIssueSchema).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
