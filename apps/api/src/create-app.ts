@@ -10,6 +10,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { requestIdMiddleware } from './common/logging/logger-options.js';
@@ -34,8 +35,12 @@ const defaultWebDist = () => path.resolve(path.dirname(fileURLToPath(import.meta
  * PostgreSQL so several instances can start together) and the first-start seed.
  * Used by main.ts and by the integration tests, so tests boot exactly what runs.
  */
-export async function createApp(config: AppConfig, dataSourceOptions: DataSourceOptions = createDataSourceOptions(config.database)): Promise<CreatedApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions), { bufferLogs: true, bodyParser: false });
+export async function createApp(
+  config: AppConfig,
+  dataSourceOptions: DataSourceOptions = createDataSourceOptions(config.database),
+  logDestination?: DestinationStream,
+): Promise<CreatedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions, logDestination), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as express.Express;

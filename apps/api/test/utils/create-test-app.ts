@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import type { App } from 'supertest/types.js';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/create-app.js';
@@ -12,12 +14,12 @@ export interface TestApp {
   dataSource: DataSource;
   config: AppConfig;
   /** Raw HTTP server for supertest. */
-  server: Parameters<typeof import('supertest').default>[0];
+  server: App;
   close(): Promise<void>;
 }
 
 /** Boots the real app (same createApp as main.ts) on a fresh database. Once per test file. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, logDestination?: DestinationStream): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -28,7 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...(db.config.engine === 'postgres' ? { DATABASE_URL: db.config.url } : {}),
     ...env,
   });
-  const { app, dataSource } = await createApp(config, createDataSourceOptions(db.config));
+  const { app, dataSource } = await createApp(config, createDataSourceOptions(db.config), logDestination);
   await app.init();
   return {
     app,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/env.js';
 import { createSecretMasker } from './mask-secrets.util.js';
 
@@ -23,23 +25,23 @@ export function requestIdMiddleware(req: IncomingMessage, res: ServerResponse, n
 }
 
 /** Structured JSON logs, one line per event, with request ids and secrets masked. */
-export function loggerOptions(config: AppConfig): Params {
+export function loggerOptions(config: AppConfig, destination?: DestinationStream): Params {
   const mask = createSecretMasker(config.secrets);
-  return {
-    pinoHttp: {
+  const options: Options = {
       level: config.logLevel,
       genReqId: requestIdOf,
-      customAttributeKeys: { reqId: 'requestId' },
+      customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: unknown }).id }),
       redact: {
         paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.passwordHash', '*.token'],
         censor: '[redacted]',
       },
       serializers: {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       hooks: { streamWrite: mask },
-    },
   };
+  return { pinoHttp: destination ? [options, destination] : options };
 }

@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { ModulesContainer } from '@nestjs/core';
+import type { Role } from '@earshot/contracts';
+import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
+import { WorkspaceFactory, loginAs, type SeededUser } from './factories/user.factory.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+
+/**
+ * The checked-in access table: every route the app serves must be listed here with the
+ * callers it admits. A new route that is not in the table fails this file.
+ * `public` admits anonymous callers; otherwise the least role allowed.
+ */
+const EXPECTED: Record<string, 'public' | Role> = {
+  'GET /api/auth/me': 'viewer',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/init.js': 'public',
+  'GET /api/docs/openapi.json': 'public',
+  'GET /api/health': 'public',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PATCH /api/users/:id': 'admin',
+};
+
+const ROLES: Role[] = ['admin', 'manager', 'agent', 'trainee', 'viewer'];
+const RANK = (r: Role) => ROLES.indexOf(r);
+
+describe('access matrix (integration)', () => {
+  let t: TestApp;
+  let users: Record<Role, SeededUser>;
+  const cookies = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    users = await WorkspaceFactory.withAllRoles(t, (await WorkspaceFactory.create(t, 'Matrix')).id);
+    for (const r of ROLES) cookies[r] = await loginAs(t, users[r].email);
+  });
+  afterAll(() => t.close());
+
+  const routes = () => discoverRoutes(t.app.get(ModulesContainer));
+
+  it('has every served route in the table, and nothing stale in it', () => {
+    const served = routes().map((r) => `${r.method} ${r.path}`).sort();
+    expect(served).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('declares the same access in code as in the table', () => {
+    for (const r of routes()) {
+      const expected = EXPECTED[`${r.method} ${r.path}`];
+      if (expected === 'public') expect({ route: r.path, public: r.isPublic }).toEqual({ route: r.path, public: true });
+      else expect({ route: r.path, public: r.isPublic, min: r.minRole ?? 'viewer' }).toEqual({ route: r.path, public: false, min: expected });
+    }
+  });
+
+  it('enforces the table for anonymous callers and each role', async () => {
+    // A body that passes validation would change state, so only authorization is probed:
+    // a caller below the minimum gets 401/403, one at or above it gets past the guard.
+    const otherUserId = users.viewer.id;
+    for (const r of routes()) {
+      if (EXPECTED[`${r.method} ${r.path}`] === 'public') continue;
+      const min = EXPECTED[`${r.method} ${r.path}`] as Role;
+      const path = r.path.replace(':id', otherUserId);
+      const call = (cookie?: string) => {
+        const req = request(t.server)[r.method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+        if (cookie) req.set('Cookie', cookie);
+        return r.method === 'GET' ? req : req.send({ '__probe__': true });
+      };
+      expect({ route: `${r.method} ${r.path}`, anon: (await call()).status }).toEqual({ route: `${r.method} ${r.path}`, anon: 401 });
+      for (const role of ROLES) {
+        const status = (await call(cookies[role])).status;
+        const allowed = RANK(role) <= RANK(min);
+        expect({ route: `${r.method} ${r.path}`, role, denied: status === 403 || status === 401 }).toEqual({ route: `${r.method} ${r.path}`, role, denied: !allowed });
+      }
+    }
+  });
+
+  it('protects path and verb variants: HEAD, trailing slash, suffixes and case', async () => {
+    for (const path of ['/api/users', '/api/users/', '/api/auth/me/', '/api/USERS', '/api/users.json', '/api/users?x=1']) {
+      const get = await request(t.server).get(path);
+      expect({ path, status: get.status }).toEqual({ path, status: expect.any(Number) });
+      expect({ path, leaked: get.status === 200 }).toEqual({ path, leaked: false });
+      const head = await request(t.server).head(path);
+      expect({ path, leaked: head.status === 200 }).toEqual({ path, leaked: false });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface EarshotServer {
+  url: string;
+  admin: { email: string; password: string };
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/**
+ * Starts the built api (`apps/api/dist/main.js`, serving `apps/web/dist`) as production
+ * does, on a fresh database: a new one on TEST_DATABASE_URL's server, or embedded
+ * PostgreSQL in a temporary folder.
+ */
+export async function startEarshot(): Promise<EarshotServer> {
+  const main = path.join(root, 'apps/api/dist/main.js');
+  if (!existsSync(main) || !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+    throw new Error('Build first: npm run build (nx runs it before this target)');
+  }
+  const port = await freePort();
+  const admin = { email: 'e2e-admin@earshot.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EARSHOT_ADMIN_EMAIL: admin.email, EARSHOT_ADMIN_PASSWORD: admin.password };
+  let cleanup = async () => undefined as void;
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const name = `earshot_e2e_${process.pid}_${randomBytes(3).toString('hex')}`;
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${name}"`);
+    await c.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      const d = new pg.Client({ connectionString: server });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await d.end();
+    };
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-'));
+    env.EARSHOT_DATA_DIR = dir;
+    delete env.DATABASE_URL;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Earshot exited early:\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`Earshot did not become healthy within 60 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    admin,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await cleanup();
+    },
+  };
+}

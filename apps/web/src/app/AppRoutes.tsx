@@ -1,0 +1,76 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../modules/auth/components/LoginPage';
+import { DEFAULT_PAGE } from '../modules/auth/default-page';
+import { RequireAuth } from '../modules/auth/components/RequireAuth';
+import { InboxPage } from '../modules/inbox/components/InboxPage';
+import { AnalyticsPage } from '../modules/analytics/components/AnalyticsPage';
+import { ReportsPage } from '../modules/reports/components/ReportsPage';
+import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
+import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
+import { UsersPage } from '../modules/users/components/UsersPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireAccess } from './RequireAccess';
+
+/** Every page of the dashboard. Each page checks its own area, so a typed-in URL is guarded too. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to={DEFAULT_PAGE} replace />} />
+        <Route
+          path="inbox"
+          element={
+            <RequireAccess area="inbox">
+              <InboxPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="analytics"
+          element={
+            <RequireAccess area="analytics">
+              <AnalyticsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <RequireAccess area="reports">
+              <ReportsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <RequireAccess area="settings">
+              <SettingsLayout />
+            </RequireAccess>
+          }
+        >
+          <Route index element={<Navigate to="workspace" replace />} />
+          <Route path="workspace" element={<WorkspaceSettingsPage />} />
+          <Route
+            path="users"
+            element={
+              <RequireAccess area="users">
+                <UsersPage />
+              </RequireAccess>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,17 @@
+import type { IconName } from '../shared/ui/Icon';
+import type { Area } from '../modules/auth/access-policy';
+
+export interface NavItem {
+  area: Area;
+  to: string;
+  label: string;
+  icon: IconName;
+}
+
+/** The main navigation, in order. Items a role may not open are left out. */
+export const MAIN_NAV: readonly NavItem[] = [
+  { area: 'inbox', to: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { area: 'analytics', to: '/analytics', label: 'Analytics', icon: 'analytics' },
+  { area: 'reports', to: '/reports', label: 'Reports', icon: 'reports' },
+  { area: 'settings', to: '/settings', label: 'Settings', icon: 'settings' },
+];

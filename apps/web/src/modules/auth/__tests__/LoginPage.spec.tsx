@@ -1,0 +1,135 @@
+import { screen, within } from '@testing-library/react';
+import { apiError, mockApi, type MockApi } from '../../../test/mock-api';
+import { buildSession } from '../../../test/factories';
+import { renderApp } from '../../../test/render-app';
+
+const SIGNED_OUT = apiError(401, 'Unauthorized', 'not signed in');
+
+let api: MockApi;
+afterEach(() => {
+  expect(api.unhandled).toEqual([]);
+  api.restore();
+});
+
+async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], email: string, password: string) {
+  await user.type(await screen.findByLabelText('E-mail'), email);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('LoginPage', () => {
+  it('shows the login page when nobody is signed in, then signs in and returns to the page first asked for', async () => {
+    const session = buildSession('manager', { name: 'Mara Manager' });
+    api = mockApi({
+      'GET /api/auth/me': SIGNED_OUT,
+      'POST /api/auth/login': { status: 200, body: session },
+    });
+    const { user } = renderApp('/reports?range=7d');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    await fillAndSubmit(user, 'Mara@Example.com', 'correct horse battery');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
+    const header = screen.getByRole('banner');
+    expect(within(header).getByRole('button', { name: /Mara Manager/ })).toBeInTheDocument();
+    expect(header).toHaveTextContent('Acme Support');
+    const [login] = api.callsTo('POST /api/auth/login');
+    expect(login?.body).toEqual({ email: 'mara@example.com', password: 'correct horse battery' });
+    expect(login?.credentials).toBe('same-origin');
+  });
+
+  it("shows the server's message on 401 and keeps the user on the login page", async () => {
+    api = mockApi({
+      'GET /api/auth/me': SIGNED_OUT,
+      'POST /api/auth/login': apiError(401, 'Unauthorized', 'wrong e-mail or password'),
+    });
+    const { user } = renderApp('/inbox');
+
+    await fillAndSubmit(user, 'ana@example.com', 'not the password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong e-mail or password.');
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
+  it('says how long to wait when throttled (429 with Retry-After)', async () => {
+    api = mockApi({
+      'GET /api/auth/me': SIGNED_OUT,
+      'POST /api/auth/login': { ...apiError(429, 'Too Many Requests', 'too many sign-in attempts'), headers: { 'Retry-After': '120' } },
+    });
+    const { user } = renderApp('/inbox');
+
+    await fillAndSubmit(user, 'ana@example.com', 'whatever it is');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many sign-in attempts. Try again in 2 minutes.');
+  });
+
+  it("shows the server's field errors next to their fields on 400", async () => {
+    api = mockApi({
+      'GET /api/auth/me': SIGNED_OUT,
+      'POST /api/auth/login': apiError(400, 'Bad Request', 'validation failed', [{ path: 'password', message: 'must be at most 1024 characters' }]),
+    });
+    const { user } = renderApp('/inbox');
+
+    await fillAndSubmit(user, 'ana@example.com', 'x'.repeat(20));
+
+    const password = screen.getByLabelText('Password');
+    expect(await screen.findByText('Password must be at most 1024 characters')).toBeInTheDocument();
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription('Password must be at most 1024 characters');
+    expect(screen.getByLabelText('E-mail')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('checks the form before sending it', async () => {
+    api = mockApi({ 'GET /api/auth/me': SIGNED_OUT });
+    const { user } = renderApp('/inbox');
+
+    await fillAndSubmit(user, 'not-an-email', 'x');
+    await user.clear(screen.getByLabelText('Password'));
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('E-mail must be an e-mail address')).toBeInTheDocument();
+    expect(screen.getByText('Password is required')).toBeInTheDocument();
+    expect(api.callsTo('POST /api/auth/login')).toHaveLength(0);
+  });
+
+  it('disables the button while signing in', async () => {
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    api = mockApi({
+      'GET /api/auth/me': SIGNED_OUT,
+      'POST /api/auth/login': async () => {
+        await answered;
+        return apiError(401, 'Unauthorized', 'wrong e-mail or password');
+      },
+    });
+    const { user } = renderApp('/inbox');
+
+    await fillAndSubmit(user, 'ana@example.com', 'some password');
+
+    const busy = await screen.findByRole('button', { name: 'Signing in…' });
+    expect(busy).toBeDisabled();
+    release();
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
+  it('signs out from the user menu', async () => {
+    const session = buildSession('agent', { name: 'Ari Agent' });
+    api = mockApi({
+      'GET /api/auth/me': { status: 200, body: session },
+      'POST /api/auth/logout': { status: 204 },
+    });
+    const { user } = renderApp('/inbox');
+
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+    const menuButton = await screen.findByRole('button', { name: /Ari Agent/ });
+    await user.click(menuButton);
+    expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(api.callsTo('POST /api/auth/logout')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,13 @@
+import { createContext } from 'react';
+import type { LoginRequest, Session } from '@earshot/contracts';
+
+export interface AuthContextValue {
+  /** Null while signed out. The provider renders nothing else until it knows. */
+  session: Session | null;
+  /** Why the user is on the login page, when it is not their choice (session ended). */
+  notice: string | null;
+  login(credentials: LoginRequest): Promise<Session>;
+  logout(): Promise<void>;
+}
+
+export const AuthContext = createContext<AuthContextValue | null>(null);
