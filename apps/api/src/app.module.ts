@@ -1,11 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
 import type { DataSourceOptions } from 'typeorm';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
-import { loggerOptions } from './common/logging/logger-options.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -17,12 +14,11 @@ import { UsersModule } from './modules/users/users.module.js';
 /** Wires the feature modules; nothing else. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSourceOptions: DataSourceOptions, logDestination?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig, dataSourceOptions: DataSourceOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({ ...dataSourceOptions, migrationsRun: false }),
         AuditModule,
         AuthModule,

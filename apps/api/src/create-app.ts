@@ -9,11 +9,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { requestIdMiddleware } from './common/logging/logger-options.js';
+import { createHttpLogger, createLogger } from './common/logging/create-logger.js';
+import { PinoLoggerService } from './common/logging/pino-logger.service.js';
+import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
 import { originCheck } from './common/origin-check.middleware.js';
 import { serveWeb } from './common/serve-web.js';
 import type { AppConfig } from './config/env.js';
@@ -40,13 +41,14 @@ export async function createApp(
   dataSourceOptions: DataSourceOptions = createDataSourceOptions(config.database),
   logDestination?: DestinationStream,
 ): Promise<CreatedApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions, logDestination), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config, logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions), { logger: new PinoLoggerService(logger), bodyParser: false });
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
   if (config.trustProxy) http.set('trust proxy', true);
   app.use(requestIdMiddleware);
+  app.use(createHttpLogger(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
