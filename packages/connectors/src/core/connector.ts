@@ -1,0 +1,126 @@
+/**
+ * The one connector contract. Every platform adapter implements `Connector`; the api's
+ * poller and reply outbox use nothing else. No framework imports here (scope:shared).
+ * Shapes follow shared/connectors.md §1.
+ */
+
+export const PLATFORMS = ['mastodon', 'bluesky', 'reddit', 'x', 'rss'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Everything `reply()` needs, captured at ingest time. */
+export type ReplyTarget =
+  | { platform: 'mastodon'; statusId: string; acct: string; visibility: string }
+  | { platform: 'bluesky'; uri: string; cid: string; rootUri: string; rootCid: string; did: string; handle: string }
+  | { platform: 'reddit'; fullname: string }
+  | { platform: 'x'; tweetId: string; username: string }
+  | { platform: 'rss'; link: string };
+
+export interface MentionAuthor {
+  externalId: string;
+  handle: string;
+  displayName: string | null;
+  followers: number | null;
+  avatarUrl: string | null;
+  verified: boolean;
+  bot: boolean;
+}
+
+export interface Engagement {
+  replies: number | null;
+  reposts: number | null;
+  likes: number | null;
+}
+
+/** One platform post, normalised. Dedupe key: (workspace, platform, externalId). */
+export interface Mention {
+  platform: Platform;
+  /** Mastodon status id | at:// URI | Reddit fullname | tweet id | feed item guid. Opaque string. */
+  externalId: string;
+  /** Which source/query found it (not part of the dedupe key). */
+  sourceKey: string;
+  /** Only http(s) URLs; null otherwise. */
+  url: string | null;
+  author: MentionAuthor;
+  /** Plain text: platform HTML stripped, entities decoded. Still attacker-controlled. */
+  text: string;
+  /** ISO 639-1 when the platform says; null otherwise. */
+  lang: string | null;
+  /** ISO-8601. */
+  createdAt: string;
+  editedAt: string | null;
+  thread: { rootId: string | null; parentId: string | null };
+  engagement: Engagement;
+  replyTarget: ReplyTarget;
+  /** The platform's own object, kept for re-normalisation. */
+  raw: unknown;
+}
+
+export interface RateLimitInfo {
+  limit: number | null;
+  remaining: number | null;
+  resetAt: Date | null;
+  retryAfterMs: number | null;
+  bucket: string;
+}
+
+/** One page of a poll. `more` = call again now; the caller stores `nextCursor` with the rows. */
+export interface PollResult<C> {
+  mentions: Mention[];
+  nextCursor: C;
+  more: boolean;
+  rateLimit: RateLimitInfo | null;
+}
+
+export interface SourceConfig {
+  /** Stable key of this source, e.g. `mastodon:notifications` or `reddit:search:acme`. */
+  sourceKey: string;
+  /** The platform's API root (the simulator's on loopback in tests and demos). */
+  baseUrl: string;
+  /** Decrypted credentials; never logged. */
+  credentials: Record<string, string>;
+  /** What to read: `notifications`, `search`, `hashtag`, `subreddit`, `feed`… and its argument. */
+  stream: { kind: string; query?: string };
+  /** Page size to ask for (the connector caps it at the platform's maximum). */
+  pageSize?: number;
+}
+
+export interface ReplyResult {
+  externalId: string;
+  url: string | null;
+}
+
+export interface Connector<C = unknown> {
+  readonly platform: Platform;
+  poll(source: SourceConfig, cursor: C | null, signal: AbortSignal): Promise<PollResult<C>>;
+  reply(source: SourceConfig, target: ReplyTarget, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult>;
+  /** Reconciliation before a resend where the platform has no idempotency key (connectors.md §8.4). */
+  findExistingReply?(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null>;
+  replyLimit(): { max: number; unit: 'chars' | 'graphemes' | 'weighted' };
+}
+
+/**
+ * Classified failures:
+ * - `retry`: 5xx, malformed body, a platform hiccup — try again with backoff;
+ * - `rate_limited`: 429 or quota — wait until `retryAt` (from the platform's headers);
+ * - `auth_expired`: 401/expired token — stop polling, ask an admin to reconnect;
+ * - `disconnect`: connection refused/reset, DNS, timeout — try again with backoff;
+ * - `bad_request`: 4xx the caller caused (bad query, 404 target, validation) — do not retry as is.
+ */
+export type ConnectorFailure = 'retry' | 'rate_limited' | 'auth_expired' | 'disconnect' | 'bad_request';
+
+export class ConnectorError extends Error {
+  constructor(
+    readonly failure: ConnectorFailure,
+    message: string,
+    readonly options: { status?: number; retryAt?: Date; platform?: Platform; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'ConnectorError';
+  }
+  get status(): number | undefined {
+    return this.options.status;
+  }
+  get retryAt(): Date | undefined {
+    return this.options.retryAt;
+  }
+}
