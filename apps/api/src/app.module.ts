@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
@@ -10,6 +11,11 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { DocsModule } from './modules/docs/docs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { CryptoModule } from './common/crypto/crypto.module.js';
+import { BrandsModule } from './modules/brands/brands.module.js';
+import { ListeningQueriesModule } from './modules/listening-queries/listening-queries.module.js';
+import { SourcesModule } from './modules/sources/sources.module.js';
+import { IngestModule } from './modules/ingest/ingest.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -20,11 +26,17 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions, migrationsRun: false }),
+        ScheduleModule.forRoot(),
+        CryptoModule,
         AuditModule,
         AuthModule,
         UsersModule,
         HealthModule,
         DocsModule,
+        BrandsModule,
+        ListeningQueriesModule,
+        SourcesModule,
+        IngestModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

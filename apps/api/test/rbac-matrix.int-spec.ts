@@ -21,6 +21,20 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'GET /api/users': 'admin',
   'POST /api/users': 'admin',
   'PATCH /api/users/:id': 'admin',
+  'GET /api/brands': 'viewer',
+  'POST /api/brands': 'manager',
+  'PATCH /api/brands/:id': 'manager',
+  'DELETE /api/brands/:id': 'manager',
+  'GET /api/listening-queries': 'viewer',
+  'POST /api/listening-queries/validate': 'viewer',
+  'POST /api/listening-queries': 'manager',
+  'PATCH /api/listening-queries/:id': 'manager',
+  'DELETE /api/listening-queries/:id': 'manager',
+  'GET /api/sources': 'manager',
+  'POST /api/sources': 'admin',
+  'PATCH /api/sources/:id': 'admin',
+  'POST /api/sources/:id/poll': 'admin',
+  'DELETE /api/sources/:id': 'admin',
 };
 
 const ROLES: Role[] = ['admin', 'manager', 'agent', 'trainee', 'viewer'];
@@ -62,9 +76,9 @@ describe('access matrix (integration)', () => {
       const min = EXPECTED[`${r.method} ${r.path}`] as Role;
       const path = r.path.replace(':id', otherUserId);
       const call = (cookie?: string) => {
-        const req = request(t.server)[r.method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+        const req = request(t.server)[r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
         if (cookie) req.set('Cookie', cookie);
-        return r.method === 'GET' ? req : req.send({ '__probe__': true });
+        return r.method === 'GET' || r.method === 'DELETE' ? req : req.send({ '__probe__': true });
       };
       expect({ route: `${r.method} ${r.path}`, anon: (await call()).status }).toEqual({ route: `${r.method} ${r.path}`, anon: 401 });
       for (const role of ROLES) {

@@ -6,3 +6,6 @@ export * from './users/workspace.schema.js';
 export * from './users/user.schema.js';
 export * from './health/health.schema.js';
 export * from './common/parse-issues.util.js';
+export * from './listening/brand.schema.js';
+export * from './listening/listening-query.schema.js';
+export * from './listening/source.schema.js';

@@ -27,10 +27,22 @@ const EnvSchema = z.object({
   EARSHOT_WEB_DIST: z.string().min(1).optional(),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0.25, { message: 'must be at least 0.25 (15 minutes)' }).max(720, { message: 'must be at most 720 (30 days)' }).default(12),
   TRUST_PROXY: bool('TRUST_PROXY').default(false),
+  EARSHOT_SECRET_KEY: z
+    .string()
+    .refine((k) => /^[0-9a-fA-F]{64}$/.test(k) || /^[A-Za-z0-9+/_-]{43}=?$/.test(k), { message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)' })
+    .optional(),
+  EARSHOT_POLLING: bool('EARSHOT_POLLING').default(true),
+  EARSHOT_ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, { message: 'must be a comma-separated list of host or host:port' })))
+    .optional(),
+  EARSHOT_RETRY_BASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(600).default(30),
+  SOCIAL_SIM_URL: z.url({ message: 'must be the simulator URL, e.g. http://127.0.0.1:4100' }).optional(),
 });
 
 /** Names of variables whose values must never appear in a log line. */
-export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD'] as const;
+export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD', 'EARSHOT_SECRET_KEY'] as const;
 
 export type DatabaseConfig =
   | { engine: 'postgres'; url: string }
@@ -47,6 +59,16 @@ export interface AppConfig {
   webDist: string | null;
   sessionTtlMs: number;
   trustProxy: boolean;
+  /** Key for platform credentials at rest: from EARSHOT_SECRET_KEY, else a key file in the data folder. */
+  secretKey: { source: 'env'; key: Buffer } | { source: 'file'; path: string };
+  /** Run the scheduled pollers in this process. */
+  polling: boolean;
+  /** host or host:port that sources may reach although private/loopback (SSRF guard exceptions). */
+  allowedPrivateHosts: string[];
+  /** First retry delay after a failed poll; doubles per failure, capped at 15 min, with jitter. */
+  retryBaseMs: number;
+  /** The local social simulator: the demo workspace's sources point at it. */
+  socialSimUrl: URL | null;
   /** Values to mask in logs: secret variables and the password inside DATABASE_URL. */
   secrets: string[];
   version: string;
@@ -76,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
   const e = parsed.data;
   const secrets: string[] = [];
   if (e.EARSHOT_ADMIN_PASSWORD) secrets.push(e.EARSHOT_ADMIN_PASSWORD);
+  if (e.EARSHOT_SECRET_KEY) secrets.push(e.EARSHOT_SECRET_KEY);
   if (e.DATABASE_URL) {
     secrets.push(e.DATABASE_URL);
     const pw = new URL(e.DATABASE_URL).password;
@@ -94,6 +117,13 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     webDist: e.EARSHOT_WEB_DIST ? path.resolve(e.EARSHOT_WEB_DIST) : null,
     sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3_600_000),
     trustProxy: e.TRUST_PROXY,
+    secretKey: e.EARSHOT_SECRET_KEY
+      ? { source: 'env', key: Buffer.from(e.EARSHOT_SECRET_KEY, /^[0-9a-fA-F]{64}$/.test(e.EARSHOT_SECRET_KEY) ? 'hex' : 'base64') }
+      : { source: 'file', path: path.resolve(e.EARSHOT_DATA_DIR, 'secret.key') },
+    polling: e.EARSHOT_POLLING,
+    allowedPrivateHosts: e.EARSHOT_ALLOWED_PRIVATE_HOSTS ?? [],
+    retryBaseMs: Math.round(e.EARSHOT_RETRY_BASE_SECONDS * 1000),
+    socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
     version,
   };

@@ -2,6 +2,11 @@ import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { WorkspaceEntity } from '../modules/workspaces/workspace.entity.js';
+import { BrandEntity } from '../modules/brands/brand.entity.js';
+import { ListeningQueryEntity } from '../modules/listening-queries/listening-query.entity.js';
+import { SourceEntity } from '../modules/sources/source.entity.js';
+import { AuthorEntity } from '../modules/mentions/author.entity.js';
+import { MentionEntity } from '../modules/mentions/mention.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
-export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity];
+export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity];

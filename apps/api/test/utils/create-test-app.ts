@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { App } from 'supertest/types.js';
@@ -27,6 +28,9 @@ export async function createTestApp(env: Record<string, string> = {}, logDestina
     EARSHOT_ADMIN_EMAIL: TEST_ADMIN.email,
     EARSHOT_ADMIN_PASSWORD: TEST_ADMIN.password,
     EARSHOT_WEB_DIST: '/nonexistent',
+    EARSHOT_SECRET_KEY: randomBytes(32).toString('hex'),
+    // Tests drive the poller themselves (PollerService.runDue).
+    EARSHOT_POLLING: 'false',
     ...(db.config.engine === 'postgres' ? { DATABASE_URL: db.config.url } : {}),
     ...env,
   });

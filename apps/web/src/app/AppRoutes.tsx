@@ -8,6 +8,8 @@ import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
 import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
 import { UsersPage } from '../modules/users/components/UsersPage';
+import { SourcesPage } from '../modules/sources/components/SourcesPage';
+import { ListeningPage } from '../modules/listening/components/ListeningPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAccess } from './RequireAccess';
@@ -64,6 +66,22 @@ export function AppRoutes() {
             element={
               <RequireAccess area="users">
                 <UsersPage />
+              </RequireAccess>
+            }
+          />
+          <Route
+            path="sources"
+            element={
+              <RequireAccess area="sources">
+                <SourcesPage />
+              </RequireAccess>
+            }
+          />
+          <Route
+            path="listening"
+            element={
+              <RequireAccess area="listening">
+                <ListeningPage />
               </RequireAccess>
             }
           />

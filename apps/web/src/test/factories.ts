@@ -1,4 +1,4 @@
-import type { Role, Session, User, Workspace } from '@earshot/contracts';
+import type { Brand, ListeningQuery, Role, Session, Source, User, Workspace } from '@earshot/contracts';
 
 let sequence = 0;
 /** A valid v4-shaped UUID, different on each call. */
@@ -34,5 +34,51 @@ export function buildSession(role: Role, overrides: Partial<User> = {}): Session
     user: buildUser({ name: `Pat ${role}`, email: `${role}@example.com`, role, ...overrides }),
     workspace: WORKSPACE,
     expiresAt: '2099-01-01T00:00:00.000Z',
+  };
+}
+
+export function buildSource(overrides: Partial<Omit<Source, 'health'>> & { health?: Partial<Source['health']> } = {}): Source {
+  const { health, ...rest } = overrides;
+  return {
+    id: nextId(),
+    name: 'Acme on Mastodon',
+    platform: 'mastodon',
+    baseUrl: 'https://mastodon.social',
+    streamKind: 'notifications',
+    streamQuery: null,
+    enabled: true,
+    pollIntervalSeconds: 60,
+    credentialFields: ['accessToken'],
+    createdAt: '2026-11-01T09:00:00.000Z',
+    ...rest,
+    health: {
+      status: 'ok',
+      lastPollAt: null,
+      lastSuccessAt: null,
+      nextPollAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      consecutiveFailures: 0,
+      mentionsToday: 0,
+      ...health,
+    },
+  };
+}
+
+export function buildBrand(overrides: Partial<Brand> = {}): Brand {
+  return { id: nextId(), name: 'Acme', kind: 'own', handles: [], createdAt: '2026-11-01T09:00:00.000Z', ...overrides };
+}
+
+export function buildListeningQuery(overrides: Partial<ListeningQuery> = {}): ListeningQuery {
+  return {
+    id: nextId(),
+    brandId: nextId(),
+    name: 'Mentions',
+    query: 'acme',
+    topic: null,
+    enabled: true,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-01T09:00:00.000Z',
+    ...overrides,
   };
 }

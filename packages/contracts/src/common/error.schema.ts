@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const FieldIssueSchema = z.object({
   path: z.string(),
   message: z.string(),
+  /** For text fields with a grammar (listening queries): 0-based offset of the problem. */
+  position: z.number().int().optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { CreateUserRequestSchema, IdParamsSchema, UpdateUserRequestSchema, UserListSchema, UserSchema, type IdParams, type User, type UserList } from '@earshot/contracts';
 import type { z } from 'zod';
-import { clientIp, type AuthContext, type AuthedRequest } from '../../common/auth-context.js';
+import type { AuthContext, AuthedRequest } from '../../common/auth-context.js';
+import { requestMeta } from '../../common/request-meta.util.js';
 import { ApiDoc } from '../../common/decorators/api-doc.decorator.js';
 import { Auth } from '../../common/decorators/auth.decorator.js';
 import { RequireRole } from '../../common/decorators/require-role.decorator.js';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe.js';
 import { UsersService } from './users.service.js';
-
-const meta = (req: AuthedRequest) => ({ ip: clientIp(req), requestId: req.id ?? null });
 
 @Controller('users')
 @RequireRole('admin')
@@ -25,7 +24,7 @@ export class UsersController {
   @HttpCode(201)
   @ApiDoc({ tag: 'users', summary: 'Add a user to your workspace', body: CreateUserRequestSchema, response: UserSchema, status: 201 })
   create(@Auth() auth: AuthContext, @Body(new ZodValidationPipe(CreateUserRequestSchema)) body: z.output<typeof CreateUserRequestSchema>, @Req() req: AuthedRequest): Promise<User> {
-    return this.users.create(auth, body, meta(req));
+    return this.users.create(auth, body, requestMeta(req));
   }
 
   @Patch(':id')
@@ -36,6 +35,6 @@ export class UsersController {
     @Body(new ZodValidationPipe(UpdateUserRequestSchema)) body: z.output<typeof UpdateUserRequestSchema>,
     @Req() req: AuthedRequest,
   ): Promise<User> {
-    return this.users.update(auth, params.id, body, meta(req));
+    return this.users.update(auth, params.id, body, requestMeta(req));
   }
 }

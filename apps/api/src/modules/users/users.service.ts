@@ -1,21 +1,16 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateUserRequestSchema, UpdateUserRequestSchema, User } from '@earshot/contracts';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../../common/db/is-unique-violation.util.js';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
+import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { toUserDto } from './user.mapper.js';
 import { UsersRepository } from './users.repository.js';
-
-export interface RequestMeta {
-  ip: string | null;
-  requestId: string | null;
-}
-
-const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string } | undefined)?.code === '23505';
 
 @Injectable()
 export class UsersService {

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { createConnector } from '@earshot/connectors';
+import { CONNECTOR_FACTORY } from './connector-factory.js';
+import { ListeningQueriesModule } from '../listening-queries/listening-queries.module.js';
+import { SourcesModule } from '../sources/sources.module.js';
+import { IngestService } from './ingest.service.js';
+import { MENTION_SCORER } from './mention-scorer.js';
+import { NlpMentionScorer } from './nlp-mention-scorer.js';
+import { PollScheduler } from './poll.scheduler.js';
+import { PollerService } from './poller.service.js';
+
+@Module({
+  imports: [ListeningQueriesModule, SourcesModule],
+  providers: [IngestService, PollerService, PollScheduler, { provide: MENTION_SCORER, useClass: NlpMentionScorer },
+    { provide: CONNECTOR_FACTORY, useValue: (platform: string) => createConnector(platform as never) },
+  ],
+  exports: [PollerService, IngestService],
+})
+export class IngestModule {}

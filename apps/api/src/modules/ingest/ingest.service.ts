@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Mention, PollResult } from '@earshot/connectors';
+import type { DataSource, EntityManager } from 'typeorm';
+import { QueryMatcherService, type QueryMatch } from '../listening-queries/query-matcher.service.js';
+import { LeaseLostError } from './lease-lost.error.js';
+import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
+
+export const LEASE_SECONDS = 120;
+
+export interface LeasedSource {
+  id: string;
+  workspaceId: string;
+  platform: string;
+  leaseToken: string;
+}
+
+export interface PageOutcome {
+  fetched: number;
+  matched: number;
+  inserted: number;
+  insertedIds: string[];
+}
+
+/** Builds `($1, $2, …), (…)` for a multi-row VALUES list. */
+function valuesList(rows: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => `(${row.map((v, i) => {
+    params.push(v);
+    return `$${params.length}${casts[i] ?? ''}`;
+  }).join(', ')})`);
+  return { sql: tuples.join(', '), params };
+}
+
+/**
+ * Stores one polled page: matches it against the listening queries, scores it, and in ONE
+ * transaction upserts the authors, inserts the mentions (a duplicate is skipped by the
+ * unique key) and advances the source's cursor. The transaction first re-checks the
+ * lease token (a fencing token): if another instance has taken the source, nothing is
+ * written. A crash at any point leaves either the whole page with its cursor, or neither.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matcher: QueryMatcherService,
+    @Inject(MENTION_SCORER) private readonly scorer: MentionScorer,
+  ) {}
+
+  async storePage(source: LeasedSource, page: PollResult<unknown>): Promise<PageOutcome> {
+    const unique = dedupe(page.mentions);
+    const matches = await this.matcher.matchAll(
+      source.workspaceId,
+      unique.map((m) => ({ text: m.text, authorHandle: m.author.handle, lang: m.lang, platform: m.platform })),
+    );
+    const kept: Array<{ m: Mention; match: QueryMatch }> = [];
+    unique.forEach((m, i) => {
+      const match = matches[i];
+      if (match) kept.push({ m, match });
+    });
+    return this.dataSource.transaction(async (tx) => {
+      const fenced = await tx.queryRunner!.query(
+        `UPDATE source SET leased_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_token = $2`,
+        [source.id, source.leaseToken, LEASE_SECONDS],
+        true,
+      );
+      if (fenced.affected !== 1) throw new LeaseLostError(source.id);
+      let inserted: Array<{ id: string; author_id: string }> = [];
+      if (kept.length > 0) {
+        const authorIds = await this.upsertAuthors(tx, source.workspaceId, kept.map((k) => k.m));
+        const recent = await this.recentCounts(tx, source.workspaceId, [...new Set(authorIds.values())]);
+        const scores = this.scorer.scoreBatch(
+          kept.map(({ m }) => ({
+            text: m.text,
+            context: {
+              followers: m.author.followers,
+              verified: m.author.verified,
+              engagement: m.engagement,
+              authorPostsLast24h: (recent.get(authorIds.get(m.author.externalId)!) ?? 0) + 1,
+            },
+          })),
+        );
+        const rows = kept.map(({ m, match }, i) => {
+          const s = scores[i]!;
+          return [
+            source.workspaceId, m.platform, m.externalId, source.id, match.brandId, JSON.stringify(match.queryIds), JSON.stringify(match.topics),
+            authorIds.get(m.author.externalId)!, m.url, m.text, m.lang, m.createdAt, m.editedAt, m.thread.rootId, m.thread.parentId,
+            JSON.stringify(m.engagement), JSON.stringify(m.replyTarget), JSON.stringify(m.raw ?? null),
+            s.sentimentScore, s.sentimentLabel, s.sentimentConfidence, s.urgencyScore, s.urgencyLevel, JSON.stringify(s.urgencyReasons),
+            s.intent, s.category, s.language, s.spam,
+          ];
+        });
+        const casts = ['::uuid', '', '', '::uuid', '::uuid', '::jsonb', '::jsonb', '::uuid', '', '', '', '::timestamptz', '::timestamptz', '', '', '::jsonb', '::jsonb', '::jsonb', '::real', '', '::real', '::smallint', '', '::jsonb', '', '', '', '::boolean'];
+        const v = valuesList(rows, casts);
+        inserted = (await tx.query(
+          `INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
+             thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
+             urgency_reasons, intent, category, language, spam)
+           VALUES ${v.sql}
+           ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
+           RETURNING id, author_id`,
+          v.params,
+        )) as Array<{ id: string; author_id: string }>;
+        if (inserted.length > 0) {
+          const perAuthor = new Map<string, number>();
+          for (const r of inserted) perAuthor.set(r.author_id, (perAuthor.get(r.author_id) ?? 0) + 1);
+          const a = valuesList([...perAuthor].map(([id, n]) => [id, n]), ['::uuid', '::int']);
+          await tx.query(`UPDATE author SET mention_count = author.mention_count + d.n FROM (VALUES ${a.sql}) AS d(id, n) WHERE author.id = d.id`, a.params);
+        }
+      }
+      await tx.query(`UPDATE source SET cursor = $2::jsonb, updated_at = now() WHERE id = $1`, [source.id, JSON.stringify(page.nextCursor ?? null)]);
+      return { fetched: page.mentions.length, matched: kept.length, inserted: inserted.length, insertedIds: inserted.map((r) => r.id) };
+    });
+  }
+
+  private async upsertAuthors(tx: EntityManager, workspaceId: string, mentions: Mention[]): Promise<Map<string, string>> {
+    const byId = new Map<string, Mention['author'] & { platform: string }>();
+    for (const m of mentions) byId.set(m.author.externalId, { ...m.author, platform: m.platform });
+    const rows = [...byId.values()].map((a) => [workspaceId, a.platform, a.externalId, a.handle.slice(0, 255), a.displayName?.slice(0, 255) ?? null, a.followers, a.verified, a.bot, a.avatarUrl?.slice(0, 1000) ?? null]);
+    const v = valuesList(rows, ['::uuid', '', '', '', '', '::int', '::boolean', '::boolean', '']);
+    const out = (await tx.query(
+      `INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
+       VALUES ${v.sql}
+       ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
+         handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
+         verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url, last_seen_at = now()
+       RETURNING id, external_id`,
+      v.params,
+    )) as Array<{ id: string; external_id: string }>;
+    return new Map(out.map((r) => [r.external_id, r.id]));
+  }
+
+  private async recentCounts(tx: EntityManager, workspaceId: string, authorIds: string[]): Promise<Map<string, number>> {
+    if (authorIds.length === 0) return new Map();
+    const v = valuesList(authorIds.map((id) => [id]), ['::uuid']);
+    const rows = (await tx.query(
+      `SELECT m.author_id, count(*)::int AS n FROM mention m JOIN (VALUES ${v.sql}) AS a(id) ON a.id = m.author_id
+       WHERE m.workspace_id = $${v.params.length + 1} AND m.posted_at > now() - interval '24 hours' GROUP BY m.author_id`,
+      [...v.params, workspaceId],
+    )) as Array<{ author_id: string; n: number }>;
+    return new Map(rows.map((r) => [r.author_id, Number(r.n)]));
+  }
+}
+
+/** The same post can appear twice in one page (platform duplicates across pages): keep one. */
+function dedupe(mentions: Mention[]): Mention[] {
+  const seen = new Map<string, Mention>();
+  for (const m of mentions) if (!seen.has(m.externalId)) seen.set(m.externalId, m);
+  return [...seen.values()];
+}

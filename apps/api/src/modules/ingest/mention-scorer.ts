@@ -1,0 +1,31 @@
+/** What the scorer needs to know about one mention. */
+export interface ScoreInput {
+  text: string;
+  context: {
+    followers: number | null;
+    verified: boolean;
+    engagement: { replies: number | null; reposts: number | null; likes: number | null };
+    /** Posts by this author in this workspace in the last 24 h, this one included. */
+    authorPostsLast24h: number;
+  };
+}
+
+export interface MentionScore {
+  sentimentScore: number;
+  sentimentLabel: string;
+  sentimentConfidence: number;
+  urgencyScore: number;
+  urgencyLevel: string;
+  urgencyReasons: unknown[];
+  intent: string;
+  category: string | null;
+  language: string | null;
+  spam: boolean;
+}
+
+/** Scores a page of mentions in one synchronous call (see NlpMentionScorer). */
+export interface MentionScorer {
+  scoreBatch(items: ScoreInput[]): MentionScore[];
+}
+
+export const MENTION_SCORER = Symbol('MENTION_SCORER');

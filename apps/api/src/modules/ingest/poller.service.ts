@@ -1,0 +1,172 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConnectorError, type PollResult, type SourceConfig } from '@earshot/connectors';
+import type { DataSource } from 'typeorm';
+import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.js';
+import { SourceEntity } from '../sources/source.entity.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { backoffMs } from './backoff.util.js';
+import { CONNECTOR_FACTORY, type ConnectorFactory } from './connector-factory.js';
+import { IngestService, LEASE_SECONDS, type LeasedSource } from './ingest.service.js';
+import { LeaseLostError } from './lease-lost.error.js';
+
+/** Pages one source may fetch per tick, so a backlog cannot starve the other sources. */
+export const MAX_PAGES_PER_TICK = 25;
+/** Sources one instance polls at once. */
+export const SOURCES_PER_TICK = 8;
+
+export interface PollOutcome {
+  sourceId: string;
+  pages: number;
+  fetched: number;
+  inserted: number;
+  error: string | null;
+}
+
+/**
+ * Polls due sources. A source is taken with a lease (`FOR UPDATE SKIP LOCKED` + a fresh
+ * lease token), so several api instances never poll one source at once; every write is
+ * fenced by that token. Cron only calls `runDue()`; tests call it directly.
+ */
+@Injectable()
+export class PollerService {
+  private readonly logger = new Logger(PollerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ingest: IngestService,
+    private readonly sources: SourcesService,
+    @Inject(CONNECTOR_FACTORY) private readonly connectorFor: ConnectorFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Leases and polls every due source (up to SOURCES_PER_TICK). */
+  async runDue(signal: AbortSignal = new AbortController().signal): Promise<PollOutcome[]> {
+    const leased = await this.leaseDue(SOURCES_PER_TICK);
+    return Promise.all(leased.map((s) => this.pollLeased(s, signal)));
+  }
+
+  private async leaseDue(limit: number): Promise<Array<LeasedSource & { entity: SourceEntity }>> {
+    const rows = (await this.dataSource.query(
+      `UPDATE source SET lease_token = gen_random_uuid(), leased_until = now() + make_interval(secs => $2), last_poll_at = now()
+       WHERE id IN (
+         SELECT id FROM source
+         WHERE enabled AND next_poll_at <= now() AND status <> 'auth_required' AND (leased_until IS NULL OR leased_until < now())
+         ORDER BY next_poll_at
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, lease_token`,
+      [limit, LEASE_SECONDS],
+    )) as [Array<{ id: string; lease_token: string }>, number] | Array<{ id: string; lease_token: string }>;
+    const list = Array.isArray(rows[0]) ? (rows[0] as Array<{ id: string; lease_token: string }>) : (rows as Array<{ id: string; lease_token: string }>);
+    if (list.length === 0) return [];
+    const entities = await this.dataSource.getRepository(SourceEntity).findBy(list.map((r) => ({ id: r.id })));
+    return entities.map((e) => ({ id: e.id, workspaceId: e.workspaceId, platform: e.platform, leaseToken: list.find((r) => r.id === e.id)!.lease_token, entity: e }));
+  }
+
+  private async pollLeased(source: LeasedSource & { entity: SourceEntity }, signal: AbortSignal): Promise<PollOutcome> {
+    const s = source.entity;
+    const outcome: PollOutcome = { sourceId: s.id, pages: 0, fetched: 0, inserted: 0, error: null };
+    let rateLimitResetAt: Date | null = null;
+    try {
+      await assertPublicUrl(s.baseUrl, this.sources.allowedPrivateHosts());
+      const connector = this.connectorFor(s.platform);
+      const config: SourceConfig = {
+        sourceKey: `${s.platform}:${s.streamKind}:${s.id}`,
+        baseUrl: s.baseUrl,
+        credentials: this.sources.credentialsOf(s),
+        stream: { kind: s.streamKind, ...(s.streamQuery ? { query: s.streamQuery } : {}) },
+      };
+      let cursor: unknown = s.cursor ?? null;
+      for (let page = 0; page < MAX_PAGES_PER_TICK; page++) {
+        const result: PollResult<unknown> = await connector.poll(config, cursor as never, signal);
+        const stored = await this.ingest.storePage(source, result);
+        outcome.pages++;
+        outcome.fetched += stored.fetched;
+        outcome.inserted += stored.inserted;
+        cursor = result.nextCursor;
+        const rl = result.rateLimit;
+        if (rl?.remaining !== null && rl?.remaining !== undefined && rl.limit && rl.remaining <= Math.max(1, Math.floor(rl.limit * 0.1))) {
+          rateLimitResetAt = rl.resetAt;
+          break;
+        }
+        if (!result.more) break;
+      }
+      await this.finish(source, { ok: true, nextAt: rateLimitResetAt });
+    } catch (e) {
+      outcome.error = e instanceof Error ? e.message : String(e);
+      if (e instanceof LeaseLostError) {
+        this.logger.warn(`${e.message}; this instance's results for it were discarded`);
+        return outcome;
+      }
+      await this.finish(source, { ok: false, error: e });
+    }
+    return outcome;
+  }
+
+  /** Records health and the next poll time, fenced by the lease token, and releases the lease. */
+  private async finish(source: LeasedSource & { entity: SourceEntity }, r: { ok: true; nextAt: Date | null } | { ok: false; error: unknown }): Promise<void> {
+    const s = source.entity;
+    const now = Date.now();
+    let status: SourceEntity['status'] = 'ok';
+    let nextAt = new Date(now + s.pollIntervalSeconds * 1000);
+    let failures = 0;
+    let message: string | null = null;
+    if (r.ok) {
+      if (r.nextAt && r.nextAt.getTime() > nextAt.getTime()) {
+        nextAt = r.nextAt;
+        status = 'throttled';
+      }
+    } else {
+      failures = s.consecutiveFailures + 1;
+      const e = r.error;
+      if (e instanceof ConnectorError) {
+        switch (e.failure) {
+          case 'rate_limited':
+            status = 'throttled';
+            nextAt = e.retryAt && e.retryAt.getTime() > now ? e.retryAt : new Date(now + backoffMs(failures, this.config.retryBaseMs));
+            message = `Rate-limited by ${s.platform}; polling resumes at ${nextAt.toISOString()}.`;
+            failures = s.consecutiveFailures;
+            break;
+          case 'auth_expired':
+            status = 'auth_required';
+            message = `${s.platform} rejected the credentials${e.status ? ` (${e.status})` : ''}: reconnect this source in Settings > Sources with a new token.`;
+            break;
+          case 'bad_request':
+            status = 'error';
+            nextAt = new Date(now + Math.max(15 * 60_000, s.pollIntervalSeconds * 1000));
+            message = `${s.platform} refused the request${e.status ? ` (${e.status})` : ''}: ${e.message}. Check the source's settings.`;
+            break;
+          case 'disconnect':
+            status = 'failing';
+            nextAt = new Date(now + backoffMs(failures, this.config.retryBaseMs));
+            message = `Could not reach ${s.platform} at ${s.baseUrl}: ${e.message}. Retrying.`;
+            break;
+          default:
+            status = 'failing';
+            nextAt = new Date(now + backoffMs(failures, this.config.retryBaseMs));
+            message = `${s.platform} answered with an error${e.status ? ` (${e.status})` : ''}: ${e.message}. Retrying.`;
+        }
+      } else if (e instanceof UnsafeUrlError) {
+        status = 'error';
+        nextAt = new Date(now + 15 * 60_000);
+        message = `The source's address ${e.message}.`;
+      } else {
+        status = 'failing';
+        nextAt = new Date(now + backoffMs(failures, this.config.retryBaseMs));
+        message = `Unexpected error while polling: ${e instanceof Error ? e.message : String(e)}. Retrying.`;
+        this.logger.error({ err: e, sourceId: s.id }, 'poll failed');
+      }
+    }
+    await this.dataSource.query(
+      `UPDATE source SET status = $3, next_poll_at = $4, consecutive_failures = $5,
+         last_success_at = CASE WHEN $6 THEN now() ELSE last_success_at END,
+         last_error = CASE WHEN $6 AND $3 = 'ok' THEN NULL ELSE COALESCE($7, last_error) END,
+         last_error_at = CASE WHEN $7 IS NULL THEN last_error_at ELSE now() END,
+         lease_token = NULL, leased_until = NULL
+       WHERE id = $1 AND lease_token = $2`,
+      [s.id, source.leaseToken, status, nextAt, failures, r.ok, message?.slice(0, 1000) ?? null],
+    );
+  }
+}

@@ -1,0 +1,123 @@
+import { PhraseMatcher } from '../rules/phrase-matcher.js';
+import { type CategoryResult, type Taxonomy } from '../types.js';
+import { type Tokenized, tokenize } from '../text/tokenize.js';
+
+const STOP = new Set(
+  ('a an the and or but if so to of in on at by for with from into about as is are was were be been being am do does did have has had ' +
+    'i me my mine we us our you your yours he him his she her it its they them their this that these those there here what which who whom ' +
+    'when where why how all any both each few more most other some such no not only own same than too very can will just should would could ' +
+    'now then again still also get got go going gone one two up out over please thanks thank hi hello hey dm yes ok okay via rt amp').split(' '),
+);
+
+/** Light stemming so "delays", "delayed" and "delay" meet. */
+export function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Content words, stemmed; words inside a negation scope ("no refund") are left out. */
+function contentStems(tok: Tokenized): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < tok.norm.length; i += 1) {
+    const k = tok.kind[i];
+    if (tok.negated[i]) continue;
+    let w = tok.norm[i] ?? '';
+    if (k === 'hashtag') w = w.slice(1);
+    else if (k !== 'word') continue;
+    if (w.length < 3 || STOP.has(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+interface CompiledTaxonomy {
+  matcher: PhraseMatcher;
+  /** Per category: stem -> weight from its example posts. */
+  profiles: Map<string, number>[];
+}
+
+const compiled = new WeakMap<Taxonomy, CompiledTaxonomy>();
+
+function compile(tax: Taxonomy): CompiledTaxonomy {
+  const cached = compiled.get(tax);
+  if (cached) return cached;
+  const lists: Record<string, string[]> = {};
+  for (const c of tax.categories) lists[c.id] = c.keywords;
+  const matcher = new PhraseMatcher(lists);
+  const raw = tax.categories.map((c) => {
+    const m = new Map<string, number>();
+    const ex = c.examples ?? [];
+    for (const e of ex) for (const s of contentStems(tokenize(e))) m.set(s, (m.get(s) ?? 0) + 1 / Math.max(1, ex.length));
+    return m;
+  });
+  // stems found in many categories' examples say little: weight by an inverse category frequency
+  const df = new Map<string, number>();
+  for (const m of raw) for (const s of m.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+  const n = tax.categories.length;
+  const profiles = raw.map((m) => {
+    const p = new Map<string, number>();
+    for (const [s, w] of m) p.set(s, w * Math.log(1 + n / (df.get(s) ?? 1)));
+    return p;
+  });
+  const out = { matcher, profiles };
+  compiled.set(tax, out);
+  return out;
+}
+
+/** Points for one keyword hit and per unit of example similarity; minimum to leave the fallback. */
+export const CATEGORY_WEIGHTS = { keyword: 1, example: 1.2, minimum: 0.35 } as const;
+
+/**
+ * The taxonomy category a post belongs to: keyword hits (not negated) plus similarity to the
+ * category's example posts (shared content words, weighted by how specific they are to that
+ * category). Below a minimum score the taxonomy's fallback ("other") is returned.
+ */
+export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult {
+  const c = compile(tax);
+  const n = tax.categories.length;
+  const scores = new Array<number>(n).fill(0);
+  const matched: string[][] = tax.categories.map(() => []);
+  const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
+  for (const h of c.matcher.match(tok)) {
+    if (h.negated) continue;
+    const i = index.get(h.list);
+    if (i === undefined) continue;
+    const m = matched[i];
+    if (m && !m.includes(h.text.toLowerCase())) {
+      m.push(h.text.toLowerCase());
+      scores[i] = (scores[i] ?? 0) + CATEGORY_WEIGHTS.keyword / Math.sqrt(m.length);
+    }
+  }
+  const stems = contentStems(tok);
+  if (stems.size > 0) {
+    for (let i = 0; i < n; i += 1) {
+      const p = c.profiles[i];
+      if (!p || p.size === 0) continue;
+      let sim = 0;
+      for (const s of stems) sim += p.get(s) ?? 0;
+      scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.example * sim) / Math.sqrt(stems.size);
+    }
+  }
+  let best = -1;
+  let bestScore = 0;
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    const s = scores[i] ?? 0;
+    total += s;
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  const fallbackId = tax.fallback ?? 'other';
+  const cat = best >= 0 ? tax.categories[best] : undefined;
+  if (!cat || bestScore < CATEGORY_WEIGHTS.minimum) {
+    const fb = tax.categories.find((x) => x.id === fallbackId);
+    return { id: fallbackId, name: fb?.name ?? 'Other', confidence: 0, matched: [] };
+  }
+  const confidence = Math.round(Math.min(1, (bestScore / (total + 0.5)) * Math.min(1, bestScore)) * 100) / 100;
+  return { id: cat.id, name: cat.name, confidence, matched: matched[best] ?? [] };
+}

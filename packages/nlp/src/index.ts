@@ -1,0 +1,23 @@
+export { analyze, analyzeBatch, createAnalyzer, type Analyzer, type AnalyzerOptions } from './analyzer.js';
+export { DEFAULT_TAXONOMY } from './category/default-taxonomy.js';
+export { CATEGORY_WEIGHTS } from './category/classify-category.js';
+export { URGENCY_LEVELS, URGENCY_WEIGHTS } from './urgency/urgency-weights.js';
+export { COMPLAINT_THRESHOLD } from './intent/detect-intent.js';
+export { LinearModel, type LinearModelData } from './model/linear-model.js';
+export type {
+  Analysis,
+  AnalyzeContext,
+  BatchItem,
+  CategoryResult,
+  Entities,
+  Intent,
+  LanguageResult,
+  SentimentLabel,
+  SentimentResult,
+  SpamResult,
+  Taxonomy,
+  TaxonomyCategory,
+  UrgencyLevel,
+  UrgencyReason,
+  UrgencyResult,
+} from './types.js';

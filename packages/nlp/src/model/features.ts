@@ -1,0 +1,184 @@
+import { type TextSignals } from '../text/signals.js';
+import { fnv1a, mix } from './hash.js';
+
+/** Number of hashed feature slots (2^18). */
+export const FEATURE_BITS = 18;
+export const FEATURE_DIM = 1 << FEATURE_BITS;
+const MASK = FEATURE_DIM - 1;
+
+/** A sparse feature vector, reused between posts to avoid allocation. */
+export interface FeatureVector {
+  idx: number[];
+  val: number[];
+}
+
+export function newFeatureVector(): FeatureVector {
+  return { idx: [], val: [] };
+}
+
+const SALT_WORD = 0x1234567;
+const SALT_DENSE = 0x3456789;
+const NEG = '\u00ac';
+const START = fnv1a('<s>', SALT_WORD);
+
+function denseSlot(name: string): number {
+  return fnv1a(name, SALT_DENSE) & MASK;
+}
+
+const DENSE = {
+  bias: denseSlot('bias'),
+  lexPos: denseSlot('lex:pos'),
+  lexNeg: denseSlot('lex:neg'),
+  lexCompound: denseSlot('lex:compound'),
+  lexNone: denseSlot('lex:none'),
+  excl: denseSlot('punct:!'),
+  quest: denseSlot('punct:?'),
+  caps: denseSlot('style:caps'),
+  elong: denseSlot('style:elongated'),
+  sarcasm: denseSlot('cue:sarcasm'),
+};
+const RULE_SLOTS = new Map<string, number>();
+function ruleSlot(list: string, negated: boolean): number {
+  const key = `${negated ? 'neg:' : ''}${list}`;
+  let s = RULE_SLOTS.get(key);
+  if (s === undefined) {
+    s = denseSlot(`rule:${key}`);
+    RULE_SLOTS.set(key, s);
+  }
+  return s;
+}
+
+/** The word a token contributes: placeholders for handles, links and numbers. */
+function wordKey(kind: string | undefined, norm: string): string | undefined {
+  switch (kind) {
+    case 'word':
+      return norm.length > 3 ? norm.replace(/([a-z])\1{2,}/g, '$1$1') : norm;
+    case 'mention':
+      return '<@>';
+    case 'url':
+      return '<url>';
+    case 'email':
+      return '<email>';
+    case 'number':
+    case 'ordinal':
+      return '<num>';
+    case 'time':
+      return '<time>';
+    case 'currency':
+      return '<cur>';
+    case 'hashtag':
+      return norm;
+    case 'emoji':
+    case 'emoticon':
+    case 'punctuation':
+    case 'symbol':
+      return norm;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Features of one post, the same at training and at run time:
+ * - words (negation-marked inside wink-nlp's negation scope: "not bad" gives "¬bad"), word pairs;
+ * - the valence-lexicon summary, punctuation and capitals;
+ * - which rule lists matched (delay, outage, churn, ...), so the model can weigh them.
+ * The word group is scaled to unit length, so long posts do not swamp short ones.
+ */
+export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: boolean): FeatureVector {
+  const idx = fv.idx;
+  const val = fv.val;
+  idx.length = 0;
+  val.length = 0;
+  const tok = sig.tok;
+  const n = tok.norm.length;
+
+  // words and pairs
+  const wordStart = idx.length;
+  let prev = START;
+  for (let i = 0; i < n; i += 1) {
+    const kind = tok.kind[i];
+    const key = wordKey(kind, tok.norm[i] ?? '');
+    if (key === undefined) continue;
+    const h = fnv1a(key, SALT_WORD);
+    const negated = kind === 'word' && tok.negated[i] === true;
+    idx.push((negated ? fnv1a(NEG + key, SALT_WORD) : h) & MASK);
+    val.push(1);
+    if (kind === 'hashtag' && key.length > 1) {
+      idx.push(fnv1a(key.slice(1), SALT_WORD) & MASK);
+      val.push(1);
+    }
+    idx.push(mix(prev, h) & MASK);
+    val.push(1);
+    prev = h;
+  }
+  normalise(val, wordStart, val.length);
+
+  // dense summary features
+  idx.push(DENSE.bias);
+  val.push(1);
+  idx.push(DENSE.lexPos);
+  val.push(squash(sig.lexPos));
+  idx.push(DENSE.lexNeg);
+  val.push(squash(-sig.lexNeg));
+  idx.push(DENSE.lexCompound);
+  val.push(sig.lexCompound);
+  if (sig.lexCount === 0) {
+    idx.push(DENSE.lexNone);
+    val.push(1);
+  }
+  if (sig.exclamations > 0) {
+    idx.push(DENSE.excl);
+    val.push(Math.min(sig.exclamations, 3) / 3);
+  }
+  if (sig.questionMarks > 0) {
+    idx.push(DENSE.quest);
+    val.push(1);
+  }
+  if (sig.capsWords > 0) {
+    idx.push(DENSE.caps);
+    val.push(Math.min(sig.capsWords, 3) / 3);
+  }
+  if (sig.elongated > 0) {
+    idx.push(DENSE.elong);
+    val.push(1);
+  }
+  if (sarcasm) {
+    idx.push(DENSE.sarcasm);
+    val.push(1);
+  }
+  for (const h of sig.hits) {
+    idx.push(ruleSlot(h.list, h.negated));
+    val.push(0.5);
+  }
+  return fv;
+}
+
+function squash(x: number): number {
+  return x / (x + 2);
+}
+
+function normalise(val: number[], from: number, to: number): void {
+  const count = to - from;
+  if (count <= 0) return;
+  const s = 1 / Math.sqrt(count);
+  for (let k = from; k < to; k += 1) val[k] = (val[k] ?? 0) * s;
+}
+
+/** Slots where the complaint model reads the sentiment model's three probabilities (stacking). */
+export const STACK_SLOTS = [FEATURE_DIM - 3, FEATURE_DIM - 2, FEATURE_DIM - 1] as const;
+
+/** Copy of `fv` plus the sentiment probabilities, for the complaint model. */
+export function withSentimentStack(fv: FeatureVector, probs: readonly number[], out: FeatureVector): FeatureVector {
+  out.idx.length = 0;
+  out.val.length = 0;
+  for (let j = 0; j < fv.idx.length; j += 1) {
+    out.idx.push(fv.idx[j] ?? 0);
+    out.val.push(fv.val[j] ?? 0);
+  }
+  for (let c = 0; c < STACK_SLOTS.length; c += 1) {
+    out.idx.push(STACK_SLOTS[c] ?? 0);
+    out.val.push(probs[c] ?? 0);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { analyze, URGENCY_LEVELS, URGENCY_WEIGHTS as W } from '../index.js';
+import { levelOf } from './score-urgency.js';
+
+function reason(text: string, code: string, context = {}) {
+  return analyze(text, context).urgency.reasons.find((r) => r.code === code);
+}
+
+describe('urgency reasons', () => {
+  it.each([
+    ['safety', 'There is smoke in the cabin of flight 12', W.safety, 'smoke'],
+    ['legal', 'I am going to sue you, my lawyer will be in touch', W.legal, 'sue'],
+    ['privacy', 'There was a data breach and my personal data is out there', W.privacy, 'data breach'],
+    ['churn', 'I am going to cancel my subscription and switch to Netflix', W.churn, 'cancel my subscription'],
+    ['outage', 'Your website is down again, nothing is loading', W.outage, 'is down'],
+    ['timeCritical', 'I am stranded at the airport with my kids', W.timeCritical, 'stranded'],
+    ['waiting', 'I have been on hold for an hour', W.waiting, 'on hold'],
+    ['anger', 'This is ridiculous and unacceptable', W.anger, 'ridiculous'],
+  ])('%s fires with its weight and trigger words', (code, text, weight, trigger) => {
+    const r = reason(text, code);
+    expect(r).toBeDefined();
+    expect(r?.weight).toBe(weight);
+    expect(r?.triggers).toContain(trigger);
+    expect(r?.text).toContain(`'${trigger}'`);
+  });
+
+  it('quotes the phrase that triggered a rule', () => {
+    expect(reason('Passengers noticed smoke in the cabin', 'safety')?.text).toBe("mentions a safety risk: 'smoke'");
+  });
+
+  it('a negated rule word does not fire', () => {
+    expect(reason('no delay and no outage today, thanks', 'outage')).toBeUndefined();
+    expect(reason('There was no smoke, all fine', 'safety')).toBeUndefined();
+  });
+
+  it('negativity and complaint carry the model probability', () => {
+    const u = analyze('@united on hold for two hours, still no answer, worst airline').urgency;
+    const neg = u.reasons.find((r) => r.code === 'negativity');
+    const comp = u.reasons.find((r) => r.code === 'complaint');
+    expect(neg?.weight).toBeGreaterThan(W.negativity / 2);
+    expect(neg?.weight).toBeLessThanOrEqual(W.negativity);
+    expect(comp?.weight).toBeGreaterThan(0);
+    expect(comp?.weight).toBeLessThanOrEqual(W.complaint);
+  });
+
+  it('sarcasm and questions add their weight', () => {
+    expect(reason('great, another delay', 'sarcasm')?.weight).toBe(W.sarcasm);
+    expect(reason('What time does the store open?', 'question')?.weight).toBe(W.question);
+  });
+
+  it('repeated posts from the author', () => {
+    expect(reason('hello?', 'repeat-author', { authorRecentPosts: 1 })).toBeUndefined();
+    expect(reason('hello?', 'repeat-author', { authorRecentPosts: 2 })?.weight).toBe(W.repeatAuthor[0]);
+    const third = reason('hello?', 'repeat-author', { authorRecentPosts: 3 });
+    expect(third?.weight).toBe(W.repeatAuthor[1]);
+    expect(third?.text).toBe('third post from this author in 24 h');
+    expect(reason('hello?', 'repeat-author', { authorRecentPosts: 9, authorWindowHours: 48 })?.weight).toBe(W.repeatAuthor[2]);
+  });
+
+  it('reach, verified and engagement', () => {
+    const r = reason('hi', 'reach', { followers: 120_000 });
+    expect(r?.weight).toBe(W.reach[2]);
+    expect(r?.text).toBe('account with 120k followers');
+    expect(reason('hi', 'reach', { followers: 500 })).toBeUndefined();
+    expect(reason('hi', 'reach', { followers: 2_500_000 })?.weight).toBe(W.reach[3]);
+    expect(reason('hi', 'verified', { verified: true })?.weight).toBe(W.verified);
+    const e = reason('hi', 'engagement', { likes: 300, shares: 150, replies: 20 });
+    expect(e?.weight).toBe(W.engagement[2]);
+    expect(e?.text).toBe('getting attention: 300 likes, 150 shares, 20 replies');
+  });
+
+  it('praise lowers urgency', () => {
+    expect(reason('Thank you so much, the crew was wonderful!', 'praise')?.weight).toBe(W.praise);
+  });
+
+  it('adds up, sorts reasons by weight and maps to levels', () => {
+    const u = analyze('Smoke in the cabin and the crew ignores us, I will sue', { followers: 150_000, authorRecentPosts: 3 }).urgency;
+    const sum = u.reasons.reduce((s, r) => s + r.weight, 0);
+    expect(u.score).toBe(Math.min(100, Math.round(sum * 10) / 10));
+    expect(u.level).toBe('critical');
+    for (let i = 1; i < u.reasons.length; i += 1) expect(u.reasons[i - 1]!.weight).toBeGreaterThanOrEqual(u.reasons[i]!.weight);
+    expect(analyze('The store opens at nine.').urgency.level).toBe('low');
+    expect(levelOf(URGENCY_LEVELS.critical)).toBe('critical');
+    expect(levelOf(URGENCY_LEVELS.high)).toBe('high');
+    expect(levelOf(URGENCY_LEVELS.medium)).toBe('medium');
+    expect(levelOf(URGENCY_LEVELS.medium - 0.1)).toBe('low');
+  });
+
+  it('same post and context, same score and reasons', () => {
+    const ctx = { followers: 20_000, likes: 60 };
+    const t = 'My account was hacked and you charged me twice!!';
+    const first = analyze(t, ctx).urgency;
+    for (let i = 0; i < 5; i += 1) expect(analyze(t, ctx).urgency).toEqual(first);
+  });
+});
