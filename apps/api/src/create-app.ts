@@ -20,6 +20,7 @@ import { serveWeb } from './common/serve-web.js';
 import type { AppConfig } from './config/env.js';
 import { createDataSourceOptions } from './database/data-source.js';
 import { PasswordService } from './modules/auth/password.service.js';
+import { SECRET_BOX, type SecretBox } from './common/crypto/secret-box.js';
 import { seedDemoWorkspace, type SeedResult } from './modules/workspaces/seed-demo-workspace.js';
 
 export interface CreatedApp {
@@ -80,7 +81,8 @@ export async function createApp(
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await runMigrationsLocked(dataSource);
   const passwords = app.get(PasswordService);
-  const seed = await seedDemoWorkspace(dataSource, config, (p) => passwords.hash(p));
+  const box = app.get<SecretBox>(SECRET_BOX);
+  const seed = await seedDemoWorkspace(dataSource, config, (p) => passwords.hash(p), (json, ws) => box.seal(json, ws));
   return { app, dataSource, seed, webServed };
 }
 

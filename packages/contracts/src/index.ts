@@ -9,3 +9,4 @@ export * from './common/parse-issues.util.js';
 export * from './listening/brand.schema.js';
 export * from './listening/listening-query.schema.js';
 export * from './listening/source.schema.js';
+export * from './listening/platforms.js';

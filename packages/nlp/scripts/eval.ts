@@ -28,6 +28,9 @@ function load(l: d.Loaded<d.SentimentRow>): Set_ {
   return { name: l.name, rows: l.rows, x: featurize(l.rows.map((r) => r.text)), dropped: l.dropped, dropReason: l.dropReason };
 }
 
+/** EARSHOT_EVAL_ONLY=sentiment,complaint,urgency,category runs a subset (default: all). */
+const only = new Set((process.env['EARSHOT_EVAL_ONLY'] ?? '').split(',').filter(Boolean));
+const want = (s: string): boolean => only.size === 0 || only.has(s);
 const airline = load(d.loadAirline(dir));
 const auxSets = [load(d.loadApple(dir)), load(d.loadSanders(dir)), load(d.loadSxsw(dir)), load(d.loadAmazonHelp(dir)), load(d.loadVader(dir, 'tweets'))];
 const unseenSets = [load(d.loadSemEval(dir)), load(d.loadVader(dir, 'amazonReviewSnippets')), load(d.loadVader(dir, 'movieReviewSnippets')), load(d.loadVader(dir, 'nytEditorialSnippets'))];
@@ -87,6 +90,8 @@ function peerRows(set: Set_): void {
   }
 }
 
+const shipped = shippedSentimentModel();
+if (want('sentiment')) {
 // ---- 1. Airline: leave one airline out -------------------------------------------------
 const airlines = ['United', 'Southwest', 'Delta', 'Virgin America'];
 const loao: Array<{ airline: string; n: number; acc: number; macroF1: number; negF1: number }> = [];
@@ -147,7 +152,6 @@ for (const set of auxSets) {
 }
 
 // ---- 3. Never trained on: SemEval, VADER snippets ---------------------------------------
-const shipped = shippedSentimentModel();
 for (const set of unseenSets) {
   const { labels, scores } = earshotScores(shipped, set.rows.map((r) => r.text));
   addRow(set, 'earshot', 'shipped model, set not trained on', set.rows, labels, scores);
@@ -175,6 +179,9 @@ printTable(
 const mean = (k: 'acc' | 'macroF1' | 'negF1'): number => loao.reduce((s, l) => s + l[k], 0) / loao.length;
 console.log(`mean over the four airlines: accuracy ${f3(mean('acc'))}, macro-F1 ${f3(mean('macroF1'))}, negative F1 ${f3(mean('negF1'))}  (targets: macro-F1 >= 0.76, accuracy >= 0.80)`);
 
+}
+
+if (want('complaint') || want('urgency')) {
 // ---- 4. Complaints: leave one domain out, 10-fold ------------------------------------------
 const comp = d.loadComplaints(dir);
 const compX = featurize(comp.rows.map((r) => r.text));
@@ -240,6 +247,9 @@ for (const p of PEERS) uRows.push([`${xci.name}: severity 3-4 vs 1-2`, `${p.name
 printTable(['data set', 'scorer', 'rows', 'dropped', 'AUC'], uRows);
 console.log('targets: trec-is AUC >= 0.80; xci AUC >= 0.70');
 
+}
+
+if (want('category')) {
 // ---- 6. Complaint category from a five-example taxonomy -----------------------------------
 const { taxonomy, used } = airlineTaxonomy(airline.rows, 5);
 const catA = createAnalyzer({ taxonomy });
@@ -259,6 +269,7 @@ printTable(
   AIRLINE_REASONS.map((c) => [c, f3(catRep.f1[c] ?? 0)]),
 );
 console.log(`category accuracy ${f3(catRep.accuracy)}, macro-F1 ${f3(catRep.macroF1)}  (target macro-F1 >= 0.60)`);
+}
 console.log(`\neval finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {

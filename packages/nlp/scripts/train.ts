@@ -11,10 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { requireEvalDir } from './lib/eval-dir.js';
 import * as d from './lib/datasets.js';
 import { featurize, withLabel } from './lib/featurize.js';
-import { AUX_WEIGHT, sentimentExamples, stack, trainComplaint, trainSentiment, type Featurized } from './lib/recipe.js';
+import { AUX_WEIGHT, PRUNE, sentimentExamples, stack, trainComplaint, trainSentiment, type Featurized } from './lib/recipe.js';
 
-/** Weights smaller than this are dropped from the shipped file (keeps it small). */
-const PRUNE = Number(process.env["EARSHOT_PRUNE"] ?? "0.004");
 
 function load<R extends { text: string }>(l: d.Loaded<R>): Featurized<R> & { name: string; dropped: number } {
   return { name: l.name, rows: l.rows, x: featurize(l.rows.map((r) => r.text)), dropped: l.dropped };

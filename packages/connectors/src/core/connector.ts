@@ -69,6 +69,12 @@ export interface PollResult<C> {
   nextCursor: C;
   more: boolean;
   rateLimit: RateLimitInfo | null;
+  /**
+   * Set when the platform could not serve everything since the stored mark (e.g. X `since_id`
+   * older than 7 days): the poll continues from `since` and the UI should show a gap.
+   * Added after the first contract; optional, so older callers can ignore it.
+   */
+  gap?: { reason: string; since: string | null };
 }
 
 export interface SourceConfig {
@@ -82,6 +88,13 @@ export interface SourceConfig {
   stream: { kind: string; query?: string };
   /** Page size to ask for (the connector caps it at the platform's maximum). */
   pageSize?: number;
+  /**
+   * First poll only (cursor null): how many pages *older* than the newest page to read before
+   * switching to forward polling. Default 0 = newest page only.
+   */
+  backfillPages?: number;
+  /** OAuth token endpoint when it is not derivable from `baseUrl` (Reddit). */
+  tokenUrl?: string;
 }
 
 export interface ReplyResult {

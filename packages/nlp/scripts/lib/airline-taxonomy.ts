@@ -4,15 +4,48 @@ import { type SentimentRow } from './datasets.js';
 
 /** Keywords for the airline data set's ten `negativereason` themes, written from domain knowledge. */
 const KEYWORDS: Record<string, string[]> = {
-  'Late Flight': ['delay*', 'late', 'tarmac', 'sitting on the plane', 'still at the gate', 'still sitting', 'waiting to take off', 'hours late', 'push back', 'departure', 'on time'],
-  'Cancelled Flight': ['cancel*', 'rebook*', 'reschedul*', 'stranded', 'next flight', 'flight got', 'overnight', 'hotel'],
-  'Lost Luggage': ['lost', 'bag', 'bags', 'baggage', 'luggage', 'suitcase', 'missing', 'where is my', 'baggage claim', 'delivered'],
-  'Damaged Luggage': ['damaged', 'broken', 'ripped', 'torn', 'destroyed', 'wheel', 'handle', 'smashed'],
-  'Customer Service Issue': ['customer service', 'on hold', 'hold', 'call', 'calls', 'phone', 'hung up', 'agent', 'representative', 'no response', 'no answer', 'help', 'answer', 'reply', 'service'],
-  'Flight Booking Problems': ['book*', 'reservation', 'website', 'online', 'ticket*', 'change my flight', 'confirmation', 'app', 'error', 'check in', 'fare', 'miles', 'upgrade', 'refund'],
-  'Flight Attendant Complaints': ['flight attendant*', 'attendant*', 'stewardess', 'crew', 'purser', 'rude'],
-  'Bad Flight': ['seat', 'seats', 'legroom', 'wifi', 'entertainment', 'tv', 'food', 'snack*', 'dirty', 'uncomfortable', 'plane', 'aircraft', 'smell', 'bumpy'],
-  longlines: ['line', 'lines', 'long line', 'queue', 'wait in line', 'security', 'counter', 'tsa'],
+  'Late Flight': [
+    'delay*', 'late', 'tarmac', 'sitting on the plane', 'sitting on the tarmac', 'still at the gate', 'still sitting', 'waiting to take off',
+    'hours late', 'push back', 'pushback', 'departure', 'on time', 'taxi*', 'ground stop', 'mechanical', 'maintenance', 'waiting on a crew',
+    'waiting for a crew', 'waiting for the pilot', 'still waiting to board', 'missed my connection', 'missed connection', 'miss my connection',
+    'arrive late', 'arrived late', 'behind schedule', 'still on the ground', 'still no plane', 'longer', 'hour', 'hours', 'hrs', 'min', 'minutes',
+  ],
+  'Cancelled Flight': [
+    'cancel*', 'rebook*', 'reschedul*', 'stranded', 'next flight', 'overnight', 'hotel', 'voucher', 'flight got', 'stuck in', 'stuck at',
+    'tomorrow', 'weather', 'snow', 'storm', 'get home', 'get out of',
+  ],
+  'Lost Luggage': [
+    'lost & bag*', 'lost & luggage', 'lost & suitcase', 'bag', 'bags', 'baggage', 'luggage', 'suitcase*', 'missing', 'where is my',
+    'baggage claim', 'delivered', 'delivery', 'carousel', 'claim', 'bag tag', 'never arrived', 'lost bag', 'lost luggage', 'find my', 'track*',
+  ],
+  'Damaged Luggage': [
+    'damag*', 'broke* & bag*', 'broke* & luggage', 'broke* & suitcase*', 'ripped', 'torn', 'destroyed', 'wheel', 'wheels', 'handle',
+    'smashed', 'cracked', 'busted', 'crushed', 'dented', 'stroller', 'car seat', 'guitar', 'scratch*',
+  ],
+  'Customer Service Issue': [
+    'customer service', 'customer care', 'on hold', 'hold', 'call', 'calls', 'called', 'calling', 'phone', 'hung up', 'hang up', 'agent*',
+    'representative*', 'rep', 'reps', 'no response', 'no answer', 'no reply', 'help', 'helpful', 'unhelpful', 'answer', 'reply', 'respond*',
+    'service', 'call back', 'callback', 'voicemail', 'email', 'dm', 'nobody', 'no one', 'disconnected', 'wait time', 'supervisor', 'manager',
+    'employee*', 'staff', 'gate agent', 'attitude', 'treated',
+  ],
+  'Flight Booking Problems': [
+    'book*', 'reservation*', 'website', 'site', 'online', 'ticket*', 'change my flight', 'change fee', 'confirmation', 'confirmation number',
+    'app', 'error', 'check in', 'checkin', 'fare', 'miles', 'mileage', 'points', 'upgrade', 'refund', 'itinerary', 'credit card', 'charged',
+    'payment', 'seat assignment', 'boarding pass', 'companion pass', 'purchase*', 'bought', 'buy', 'price', 'cost', 'fee', 'fees',
+  ],
+  'Flight Attendant Complaints': [
+    'flight attendant*', 'attendant*', 'stewardess*', 'steward', 'crew', 'cabin crew', 'purser', 'rude', 'yelled', 'yelling', 'attitude',
+    'unprofessional', 'flight crew', 'fa',
+  ],
+  'Bad Flight': [
+    'seat', 'seats', 'legroom', 'leg room', 'wifi', 'wi-fi', 'entertainment', 'tv', 'movie*', 'food', 'snack*', 'meal*', 'drink*', 'dirty',
+    'uncomfortable', 'plane', 'aircraft', 'smell*', 'bumpy', 'turbulence', 'air conditioning', 'ac', 'hot', 'cold', 'freezing', 'bathroom',
+    'lavatory', 'headphones', 'outlet', 'power', 'overhead', 'bin space', 'middle seat', 'cramped', 'landing', 'pilot', 'cabin', 'flight was',
+  ],
+  longlines: [
+    'line', 'lines', 'long line', 'queue', 'wait in line', 'in line', 'standing in line', 'security', 'counter', 'ticket counter', 'tsa',
+    'kiosk', 'bag drop', 'check-in line', 'checkin line', 'precheck', 'pre-check', 'crowded', 'understaffed', 'one agent', 'only one',
+  ],
   "Can't Tell": [],
 };
 

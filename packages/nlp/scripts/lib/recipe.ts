@@ -3,7 +3,7 @@
  * (models retrained per fold), so that what is measured is what ships.
  */
 import { FEATURE_DIM, STACK_SLOTS } from '../../src/model/features.js';
-import { type LinearModel } from '../../src/model/linear-model.js';
+import { LinearModel } from '../../src/model/linear-model.js';
 import { trainLinear, type TrainExample, type TrainOptions } from '../../src/model/train-linear.js';
 import { SENTIMENT_CLASSES } from '../../src/sentiment/score-sentiment.js';
 import { type Polarity, type SentimentRow } from './datasets.js';
@@ -38,8 +38,28 @@ export function sentimentExamples(sets: ReadonlyArray<{ data: Featurized<Sentime
   return out;
 }
 
+/** A feature slot must occur in at least this many training posts to ship (drops one-off words: smaller, less memorisation). */
+export const MIN_DOC_FREQ = Number(process.env['EARSHOT_MIN_DF'] ?? '2');
+/** Weights below this are dropped when the model is packed (see LinearModel.toData). */
+export const PRUNE = Number(process.env['EARSHOT_PRUNE'] ?? '0.004');
+
+/**
+ * Zeroes the weights of rare slots and packs the model as it ships (8-bit, pruned), so that
+ * every model the eval measures is exactly what the shipped file would hold.
+ */
+function finish(model: LinearModel, examples: readonly TrainExample[]): LinearModel {
+  const df = new Uint16Array(model.dim);
+  for (const e of examples) for (const i of e.idx) if (df[i]! < 65535) df[i] = df[i]! + 1;
+  const k = model.classes.length;
+  for (let s = 0; s < model.dim; s += 1) {
+    if (df[s]! >= MIN_DOC_FREQ || STACK_SLOTS.includes(s as never)) continue;
+    for (let c = 0; c < k; c += 1) model.weights[s * k + c] = 0;
+  }
+  return LinearModel.fromData(model.toData(PRUNE));
+}
+
 export function trainSentiment(examples: readonly TrainExample[]): LinearModel {
-  return trainLinear(examples, SENTIMENT_CLASSES, FEATURE_DIM, SENTIMENT_TRAIN);
+  return finish(trainLinear(examples, SENTIMENT_CLASSES, FEATURE_DIM, SENTIMENT_TRAIN), examples);
 }
 
 /** Appends the sentiment model's probabilities (the complaint model's stacked inputs). */
@@ -57,5 +77,5 @@ export function stack(e: TrainExample, sentiment: LinearModel): TrainExample {
 }
 
 export function trainComplaint(examples: readonly TrainExample[]): LinearModel {
-  return trainLinear(examples, COMPLAINT_CLASSES, FEATURE_DIM, COMPLAINT_TRAIN);
+  return finish(trainLinear(examples, COMPLAINT_CLASSES, FEATURE_DIM, COMPLAINT_TRAIN), examples);
 }

@@ -35,6 +35,9 @@ function contentStems(tok: Tokenized): Set<string> {
 
 interface CompiledTaxonomy {
   matcher: PhraseMatcher;
+  /** Keywords written "a & b": all parts must occur (not negated) anywhere in the post. */
+  combos: Array<{ cat: number; keyword: string; parts: number }>;
+  comboMatcher: PhraseMatcher;
   /** Per category: stem -> weight from its example posts. */
   profiles: Map<string, number>[];
 }
@@ -45,8 +48,23 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
   const cached = compiled.get(tax);
   if (cached) return cached;
   const lists: Record<string, string[]> = {};
-  for (const c of tax.categories) lists[c.id] = c.keywords;
+  const comboLists: Record<string, string[]> = {};
+  const combos: CompiledTaxonomy['combos'] = [];
+  tax.categories.forEach((c, ci) => {
+    lists[c.id] = [];
+    for (const k of c.keywords) {
+      if (!k.includes('&')) {
+        lists[c.id]?.push(k);
+        continue;
+      }
+      const parts = k.split('&').map((x) => x.trim()).filter(Boolean);
+      const id = combos.length;
+      combos.push({ cat: ci, keyword: parts.join(' & '), parts: parts.length });
+      parts.forEach((part, pi) => (comboLists[`${id}:${pi}`] = [part]));
+    }
+  });
   const matcher = new PhraseMatcher(lists);
+  const comboMatcher = new PhraseMatcher(comboLists);
   const raw = tax.categories.map((c) => {
     const m = new Map<string, number>();
     const ex = c.examples ?? [];
@@ -62,7 +80,7 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
     for (const [s, w] of m) p.set(s, w * Math.log(1 + n / (df.get(s) ?? 1)));
     return p;
   });
-  const out = { matcher, profiles };
+  const out = { matcher, combos, comboMatcher, profiles };
   compiled.set(tax, out);
   return out;
 }
@@ -81,14 +99,33 @@ export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult 
   const scores = new Array<number>(n).fill(0);
   const matched: string[][] = tax.categories.map(() => []);
   const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
+  const add = (i: number, text: string, words: number): void => {
+    const m = matched[i];
+    if (!m || m.includes(text)) return;
+    m.push(text);
+    // a longer phrase is more specific: 1 point for one word, 1.5 for two, up to 2
+    scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.keyword * Math.min(2, 1 + 0.5 * (words - 1))) / Math.sqrt(m.length);
+  };
   for (const h of c.matcher.match(tok)) {
     if (h.negated) continue;
     const i = index.get(h.list);
-    if (i === undefined) continue;
-    const m = matched[i];
-    if (m && !m.includes(h.text.toLowerCase())) {
-      m.push(h.text.toLowerCase());
-      scores[i] = (scores[i] ?? 0) + CATEGORY_WEIGHTS.keyword / Math.sqrt(m.length);
+    if (i !== undefined) add(i, h.text.toLowerCase(), h.end - h.start);
+  }
+  if (c.combos.length > 0) {
+    const found = new Map<number, Set<string>>();
+    const texts = new Map<number, string[]>();
+    for (const h of c.comboMatcher.match(tok)) {
+      if (h.negated) continue;
+      const [id, part] = h.list.split(':');
+      const k = Number(id);
+      const set = found.get(k) ?? new Set<string>();
+      if (!set.has(part ?? '')) (texts.get(k) ?? texts.set(k, []).get(k))?.push(h.text.toLowerCase());
+      set.add(part ?? '');
+      found.set(k, set);
+    }
+    for (const [k, set] of found) {
+      const combo = c.combos[k];
+      if (combo && set.size === combo.parts) add(combo.cat, (texts.get(k) ?? []).join(' & '), 2);
     }
   }
   const stems = contentStems(tok);

@@ -15,15 +15,75 @@ export interface UrgencyInput {
 }
 
 const RULE_REASONS = [
-  ['safety', W.safety, 'mentions a safety risk'],
+  ['safety', W.safety, 'mentions immediate danger'],
+  ['casualties', W.casualties, 'people hurt, trapped, missing or dead'],
+  ['rescue', W.rescue, 'asks for rescue, evacuation or basic needs'],
   ['legal', W.legal, 'threatens legal action or alleges fraud'],
   ['privacy', W.privacy, 'mentions a data breach or privacy problem'],
+  ['escalation', W.escalation, 'threatens to take it public or escalate'],
   ['churn', W.churn, 'says they may leave'],
-  ['outage', W.outage, 'reports an outage or technical fault'],
+  ['damage', W.damage, 'reports damage to homes, roads or power'],
+  ['money', W.money, 'has lost money or wants it back'],
+  ['outage', W.outage, 'reports an outage, a fault or lost access'],
   ['timeCritical', W.timeCritical, 'is stranded or short of time'],
+  ['accusation', W.accusation, 'blames the company'],
   ['waiting', W.waiting, 'has been waiting or is writing again'],
   ['anger', W.anger, 'uses strong language'],
+  ['disaster', W.disaster, 'names a hazard'],
 ] as const;
+
+/** Rules whose presence means the post carries danger (a broadcast of it is still urgent). */
+const DANGER = ['safety', 'casualties', 'rescue'] as const;
+
+/** "flight in 2 hours", "leaves within 30 min": time pressure written with a number. */
+const TIME_LEFT = /\b(?:in|within|only)\s+(?:\d+|an?|one|two|three|few|a few|a couple of)\s*(?:hours?|hrs?|minutes?|mins?)\b/i;
+
+/** Probability from which the negativity and complaint reasons are shown (and counted). */
+export const URGENCY_MIN_PROBABILITY = 0.3;
+
+/** Words after "you" that make it an accusation: "you lost my bag", "you never answer", "you keep cancelling". */
+const YOU = new Set(['you', 'u', 'ya', 'yall', 'youve']);
+const YOU_DID = new Set([
+  'lost', 'sent', 'took', 'made', 'broke', 'sold', 'gave', 'told', 'kept', 'let', 'cost', 'stole', 'left', 'forgot', 'put', 'got',
+  'never', 'always', 'keep', 'still', 'did', 'do', 'have', 'had', 'charge', 'cancel', 'ruin', 'lie', 'screw',
+]);
+const YOU_FILLER = new Set(['guys', 'people', 'all', 'just', 'have', 'had', 'really', 'seriously', 'clearly', 'obviously']);
+
+/** "you" (or "you guys", "you have") followed by a past-tense or habitual verb; the matched words, or undefined. */
+function youDid(sig: TextSignals): string | undefined {
+  const { norm, kind, raw } = sig.tok;
+  for (let i = 0; i < norm.length; i += 1) {
+    if (!YOU.has(norm[i] ?? '')) continue;
+    let j = i + 1;
+    while (j < norm.length && j <= i + 2 && YOU_FILLER.has(norm[j] ?? '')) j += 1;
+    const w = norm[j] ?? '';
+    if (kind[j] !== 'word' || !(YOU_DID.has(w) || pastTense(w))) continue;
+    const aux = w === 'do' || w === 'did' || w === 'have' || w === 'had';
+    if (aux && norm[j + 1] !== 'not') continue;
+    return raw.slice(i, j + (aux ? 2 : 1)).join(' ');
+  }
+  return undefined;
+}
+
+function pastTense(w: string): boolean {
+  return w.length > 4 && w.endsWith('ed') && w !== 'need' && w !== 'indeed';
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours', 'myself', 'im']);
+
+/** A retweet ("RT @…") or a shared link with no first-person word: passing on news, not asking. */
+function broadcastCue(sig: TextSignals): string | undefined {
+  const tok = sig.tok;
+  let first = 0;
+  while (first < tok.kind.length && tok.kind[first] === 'punctuation') first += 1;
+  if (tok.norm[first] === 'rt' && tok.kind[first + 1] === 'mention') return 'RT';
+  let url = false;
+  for (let i = 0; i < tok.kind.length; i += 1) {
+    if (tok.kind[i] === 'url') url = true;
+    else if (tok.kind[i] === 'word' && FIRST_PERSON.has(tok.norm[i] ?? '')) return undefined;
+  }
+  return url ? 'link' : undefined;
+}
 
 function quote(hits: readonly PhraseHit[]): string[] {
   const out: string[] = [];
@@ -57,7 +117,8 @@ function round1(x: number): number {
 export function scoreUrgency(input: UrgencyInput): UrgencyResult {
   const { sig, sentiment, context } = input;
   const reasons: UrgencyReason[] = [];
-  if (sentiment.label === 'negative') {
+  // Continuous, so that the ranking keeps the model's confidence: shown from P >= 0.3.
+  if (input.negativeProbability >= URGENCY_MIN_PROBABILITY || sentiment.label === 'negative') {
     reasons.push({
       code: 'negativity',
       weight: round1(W.negativity * input.negativeProbability),
@@ -65,19 +126,52 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
       triggers: [],
     });
   }
-  if (input.intent === 'complaint') {
+  if (input.intent === 'complaint' || input.complaintProbability >= URGENCY_MIN_PROBABILITY) {
+    const p = input.intent === 'complaint' ? Math.max(input.complaintProbability, 0.5) : input.complaintProbability;
     reasons.push({
       code: 'complaint',
-      weight: round1(W.complaint * Math.max(input.complaintProbability, 0.5)),
+      weight: round1(W.complaint * p),
       text: `reads as a complaint (${Math.round(input.complaintProbability * 100)}% sure)`,
       triggers: [],
     });
   }
+  const blame = input.intent === 'complaint' || sentiment.label === 'negative' ? youDid(sig) : undefined;
   for (const [code, weight, label] of RULE_REASONS) {
     const hits = sig.has[code];
-    if (!hits || hits.length === 0) continue;
-    const triggers = quote(hits);
+    let triggers = hits && hits.length > 0 ? quote(hits) : [];
+    if (code === 'accusation' && blame && !triggers.some((t) => t.toLowerCase().startsWith(blame.toLowerCase()) || blame.toLowerCase().startsWith(t.toLowerCase()))) triggers = [...triggers, blame].slice(0, 4);
+    if (code === 'timeCritical') {
+      const m = TIME_LEFT.exec(sig.tok.text);
+      if (m && !triggers.includes(m[0])) triggers = [...triggers, m[0]].slice(0, 4);
+    }
+    if (triggers.length === 0) continue;
     reasons.push({ code, weight, text: `${label}: ${triggers.map((t) => `'${t}'`).join(', ')}`, triggers });
+  }
+  const shoutWords = sig.capsWords >= 2;
+  if (shoutWords || sig.exclamations >= 3) {
+    const t = [shoutWords ? `${sig.capsWords} words in capitals` : '', sig.exclamations >= 3 ? `${sig.exclamations} exclamation marks` : ''].filter(Boolean);
+    reasons.push({ code: 'intensity', weight: W.intensity, text: `shouting: ${t.join(', ')}`, triggers: t });
+  }
+  const reassured = sig.has.reassurance;
+  if (reassured && reassured.length > 0) {
+    const triggers = quote(reassured);
+    reasons.push({ code: 'reassurance', weight: W.reassurance, text: `says the danger is denied or over: ${triggers.map((t) => `'${t}'`).join(', ')}`, triggers });
+  }
+  const sympathy = sig.has.sympathy;
+  if (sympathy && sympathy.length > 0) {
+    const triggers = quote(sympathy);
+    reasons.push({ code: 'sympathy', weight: W.sympathy, text: `sympathy or prayers, no call to act: ${triggers.map((t) => `'${t}'`).join(', ')}`, triggers });
+  }
+  if (!DANGER.some((d) => (sig.has[d]?.length ?? 0) > 0)) {
+    const cue = broadcastCue(sig);
+    if (cue) {
+      reasons.push({
+        code: 'broadcast',
+        weight: W.broadcast,
+        text: cue === 'RT' ? 'a retweet, passing on news' : 'shares a link with no first-person words (news, not a request)',
+        triggers: [cue],
+      });
+    }
   }
   if (sentiment.sarcasm) {
     reasons.push({ code: 'sarcasm', weight: W.sarcasm, text: `sarcastic praise: '${sentiment.sarcasm}'`, triggers: [sentiment.sarcasm] });

@@ -160,10 +160,10 @@ export class PollerService {
       }
     }
     await this.dataSource.query(
-      `UPDATE source SET status = $3, next_poll_at = $4, consecutive_failures = $5,
-         last_success_at = CASE WHEN $6 THEN now() ELSE last_success_at END,
-         last_error = CASE WHEN $6 AND $3 = 'ok' THEN NULL ELSE COALESCE($7, last_error) END,
-         last_error_at = CASE WHEN $7 IS NULL THEN last_error_at ELSE now() END,
+      `UPDATE source SET status = $3::varchar, next_poll_at = $4::timestamptz, consecutive_failures = $5::int,
+         last_success_at = CASE WHEN $6::boolean THEN now() ELSE last_success_at END,
+         last_error = CASE WHEN $6::boolean AND $3::varchar = 'ok' THEN NULL ELSE COALESCE($7::text, last_error) END,
+         last_error_at = CASE WHEN $7::text IS NULL THEN last_error_at ELSE now() END,
          lease_token = NULL, leased_until = NULL
        WHERE id = $1 AND lease_token = $2`,
       [s.id, source.leaseToken, status, nextAt, failures, r.ok, message?.slice(0, 1000) ?? null],

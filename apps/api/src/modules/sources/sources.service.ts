@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateSourceRequestSchema, Source, UpdateSourceRequestSchema } from '@earshot/contracts';
+import { PLATFORM_CREDENTIALS, PLATFORM_STREAMS, type CreateSourceRequestSchema, type Source, type SourcePlatform, type UpdateSourceRequestSchema } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
@@ -12,7 +12,6 @@ import { MentionEntity } from '../mentions/mention.entity.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { SourceEntity } from './source.entity.js';
 import { toSourceDto } from './source.mapper.js';
-import { supportedStreams } from './supported-streams.js';
 
 const badField = (path: string, message: string) => new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${path} ${message}`, issues: [{ path, message }] });
 
@@ -40,6 +39,7 @@ export class SourcesService {
   async create(auth: AuthContext, input: z.output<typeof CreateSourceRequestSchema>, meta: RequestMeta): Promise<Source> {
     await this.checkUrl(input.baseUrl);
     this.checkStream(input.platform, input.streamKind, input.streamQuery);
+    this.checkCredentials(input.platform, input.credentials);
     const saved = await this.dataSource.transaction(async (m) => {
       const row = m.create(SourceEntity, {
         workspaceId: auth.workspaceId,
@@ -69,6 +69,7 @@ export class SourcesService {
     const saved = await this.dataSource.transaction(async (m) => {
       const s = await this.lockOwn(m, auth.workspaceId, id);
       if (input.streamQuery !== undefined) this.checkStream(s.platform, s.streamKind, input.streamQuery);
+      if (input.credentials !== undefined) this.checkCredentials(s.platform, input.credentials);
       if (input.name !== undefined) s.name = input.name;
       if (input.baseUrl !== undefined) s.baseUrl = input.baseUrl.replace(/\/+$/, '');
       if (input.streamQuery !== undefined) s.streamQuery = input.streamQuery;
@@ -131,11 +132,19 @@ export class SourcesService {
     }
   }
 
-  private checkStream(platform: string, kind: string, query: string | null): void {
-    const streams = supportedStreams(platform);
+  private checkStream(platform: SourcePlatform, kind: string, query: string | null): void {
+    const streams = PLATFORM_STREAMS[platform];
     const stream = streams.find((s) => s.kind === kind);
     if (!stream) throw badField('streamKind', `must be one of ${streams.map((s) => s.kind).join(', ')} for ${platform}`);
-    if (stream.needsQuery && !query) throw badField('streamQuery', `is required for ${platform} ${kind} (${stream.queryHint})`);
+    if (stream.query === 'required' && !query) throw badField('streamQuery', `is required for ${platform} ${kind}: ${stream.queryHint ?? 'a query'}`);
+  }
+
+  private checkCredentials(platform: SourcePlatform, credentials: Record<string, string>): void {
+    const specs = PLATFORM_CREDENTIALS[platform];
+    for (const name of Object.keys(credentials)) {
+      if (!specs.some((c) => c.name === name)) throw badField(`credentials.${name}`, `is not a ${platform} credential (expected ${specs.map((c) => c.name).join(', ') || 'none'})`);
+    }
+    for (const c of specs) if (c.required && !credentials[c.name]) throw badField(`credentials.${c.name}`, `is required for ${platform} (${c.label})`);
   }
 
   private async mentionsToday(workspaceId: string): Promise<Map<string, number>> {

@@ -4,6 +4,10 @@ import type { AppConfig } from '../../config/env.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WorkspaceEntity } from './workspace.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { BrandEntity } from '../brands/brand.entity.js';
+import { ListeningQueryEntity } from '../listening-queries/listening-query.entity.js';
+import { SourceEntity } from '../sources/source.entity.js';
+import type { EntityManager } from 'typeorm';
 
 export interface SeedResult {
   created: boolean;
@@ -17,7 +21,12 @@ export interface SeedResult {
  * comes from EARSHOT_ADMIN_PASSWORD or is generated. Safe with several instances starting
  * at once (an advisory lock serialises the check).
  */
-export async function seedDemoWorkspace(dataSource: DataSource, config: AppConfig, hashPassword: (p: string) => Promise<string>): Promise<SeedResult> {
+export async function seedDemoWorkspace(
+  dataSource: DataSource,
+  config: AppConfig,
+  hashPassword: (p: string) => Promise<string>,
+  sealCredentials: (json: string, workspaceId: string) => string,
+): Promise<SeedResult> {
   const generated = config.admin.password ? undefined : randomBytes(12).toString('base64url');
   const password = config.admin.password ?? generated!;
   const passwordHash = await hashPassword(password);
@@ -29,6 +38,41 @@ export async function seedDemoWorkspace(dataSource: DataSource, config: AppConfi
       m.create(UserEntity, { workspaceId: workspace.id, email: config.admin.email, name: 'Administrator', role: 'admin', passwordHash, active: true, lastLoginAt: null }),
     );
     await m.insert(AuditEventEntity, { workspaceId: workspace.id, actorUserId: null, action: 'workspace.seeded', targetType: 'user', targetId: admin.id, data: { email: admin.email } });
+    if (config.socialSimUrl) await wireDemoToSimulator(m, workspace.id, config.socialSimUrl, sealCredentials);
     return { created: true, email: admin.email, ...(generated ? { generatedPassword: generated } : {}) };
   });
+}
+
+/** The demo brand and one source per platform, all reading the local social simulator. */
+const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' | 'streamQuery'> & { credentials: Record<string, string> }> = [
+  { name: 'Mastodon: mentions of @acme', platform: 'mastodon', streamKind: 'notifications', streamQuery: null, credentials: { accessToken: 'demo-mastodon-token' } },
+  { name: 'Bluesky: search "acme"', platform: 'bluesky', streamKind: 'search', streamQuery: 'acme', credentials: { identifier: 'acme.bsky.social', password: 'demo-app-password' } },
+  { name: 'Reddit: search "acme"', platform: 'reddit', streamKind: 'search', streamQuery: 'acme', credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme', password: 'demo-password' } },
+  { name: 'X: recent search "acme"', platform: 'x', streamKind: 'search', streamQuery: 'acme', credentials: { bearerToken: 'demo-x-bearer' } },
+];
+
+async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: URL, seal: (json: string, workspaceId: string) => string): Promise<void> {
+  const brand = await m.save(m.create(BrandEntity, { workspaceId, name: 'Acme', kind: 'own', handles: ['acme'] }));
+  await m.save(m.create(ListeningQueryEntity, { workspaceId, brandId: brand.id, name: 'Everything about Acme', query: 'acme OR @acme OR #acme', topic: null, enabled: true }));
+  const root = sim.origin;
+  for (const d of DEMO_SOURCES) {
+    await m.save(
+      m.create(SourceEntity, {
+        workspaceId,
+        name: d.name,
+        platform: d.platform,
+        baseUrl: `${root}/${d.platform}`,
+        streamKind: d.streamKind,
+        streamQuery: d.streamQuery,
+        credentialsCiphertext: seal(JSON.stringify(d.credentials), workspaceId),
+        credentialFields: Object.keys(d.credentials).sort(),
+        enabled: true,
+        pollIntervalSeconds: 10,
+        cursor: null,
+        status: 'idle',
+        nextPollAt: new Date(),
+        consecutiveFailures: 0,
+      }),
+    );
+  }
 }

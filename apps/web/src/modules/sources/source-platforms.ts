@@ -1,4 +1,4 @@
-import type { SourcePlatform } from '@earshot/contracts';
+import { PLATFORM_CREDENTIALS, type SourcePlatform } from '@earshot/contracts';
 
 export interface StreamOption {
   kind: string;
@@ -11,6 +11,13 @@ export interface CredentialField {
   name: string;
   label: string;
   hint?: string;
+  secret: boolean;
+  required: boolean;
+}
+
+/** Credential fields come from the one shared table (the connectors read the same names). */
+function credentialFields(platform: SourcePlatform): CredentialField[] {
+  return PLATFORM_CREDENTIALS[platform].map((c) => ({ name: c.name, label: c.label, secret: c.secret, required: c.required, ...(c.required ? {} : { hint: 'Optional.' }) }));
 }
 
 export interface PlatformInfo {
@@ -36,7 +43,7 @@ export const PLATFORMS: Record<SourcePlatform, PlatformInfo> = {
       { kind: 'hashtag', label: 'Hashtag', query: { label: 'Hashtag', hint: 'A hashtag without #.', placeholder: 'acmesupport' } },
       { kind: 'search', label: 'Search', query: { label: 'Search words', hint: 'The words to search for.', placeholder: 'acme airlines' } },
     ],
-    credentials: [{ name: 'accessToken', label: 'Access token' }],
+    credentials: credentialFields('mastodon'),
   },
   bluesky: {
     label: 'Bluesky',
@@ -47,10 +54,7 @@ export const PLATFORMS: Record<SourcePlatform, PlatformInfo> = {
       { kind: 'search', label: 'Search', query: { label: 'Search words', hint: 'The words to search for.', placeholder: 'acme airlines' } },
       { kind: 'notifications', label: 'Notifications', query: null },
     ],
-    credentials: [
-      { name: 'identifier', label: 'Identifier', hint: 'Your handle or e-mail, e.g. acme.bsky.social.' },
-      { name: 'appPassword', label: 'App password', hint: 'Create one under Settings › App passwords in Bluesky.' },
-    ],
+    credentials: credentialFields('bluesky'),
   },
   reddit: {
     label: 'Reddit',
@@ -61,12 +65,7 @@ export const PLATFORMS: Record<SourcePlatform, PlatformInfo> = {
       { kind: 'search', label: 'Search', query: { label: 'Search words', hint: 'The words to search for.', placeholder: 'acme airlines' } },
       { kind: 'subreddit', label: 'Subreddit', query: { label: 'Subreddit', hint: 'A subreddit name without r/.', placeholder: 'acmeairlines' } },
     ],
-    credentials: [
-      { name: 'clientId', label: 'Client ID' },
-      { name: 'clientSecret', label: 'Client secret' },
-      { name: 'username', label: 'Username' },
-      { name: 'password', label: 'Password' },
-    ],
+    credentials: credentialFields('reddit'),
   },
   x: {
     label: 'X',
@@ -77,10 +76,7 @@ export const PLATFORMS: Record<SourcePlatform, PlatformInfo> = {
       { kind: 'search', label: 'Search', query: { label: 'Search query', hint: 'An X recent-search query.', placeholder: 'acme -is:retweet' } },
       { kind: 'mentions', label: 'Mentions', query: null },
     ],
-    credentials: [
-      { name: 'bearerToken', label: 'Bearer token', hint: 'For reading.' },
-      { name: 'accessToken', label: 'Access token', hint: 'For replying.' },
-    ],
+    credentials: credentialFields('x'),
   },
   rss: {
     label: 'RSS feed',
@@ -88,7 +84,7 @@ export const PLATFORMS: Record<SourcePlatform, PlatformInfo> = {
     baseUrlHasDefault: false,
     baseUrlHint: 'The address of the feed.',
     streams: [{ kind: 'feed', label: 'Feed', query: null }],
-    credentials: [],
+    credentials: credentialFields('rss'),
   },
 };
 

@@ -27,7 +27,7 @@ const reconnect = buildSource({
   platform: 'bluesky',
   baseUrl: 'https://bsky.social',
   streamKind: 'notifications',
-  credentialFields: ['appPassword', 'identifier'],
+  credentialFields: ['identifier', 'password'],
   health: { status: 'auth_required', lastError: 'Bluesky rejected the app password.', lastErrorAt: minutesAgo(5) },
 });
 const broken = buildSource({ name: 'Status feed', platform: 'rss', baseUrl: 'https://status.example.com/feed.xml', streamKind: 'feed', credentialFields: [], health: { status: 'error', lastError: 'The feed answered 404 Not Found.' } });
@@ -162,7 +162,7 @@ describe('Settings › Sources', () => {
     await user.type(within(form).getByLabelText('Base URL'), 'http://127.0.0.1');
     await user.selectOptions(within(form).getByLabelText('Stream'), 'search');
     await user.type(within(form).getByLabelText('Search words'), 'acme air');
-    await user.type(within(form).getByLabelText('Identifier'), 'acme.bsky.social');
+    await user.type(within(form).getByLabelText('Handle or email'), 'acme.bsky.social');
     await user.type(within(form).getByLabelText('App password'), 'app-pass-1234');
     expect(within(form).getByLabelText('App password')).toHaveAttribute('type', 'password');
     await user.click(within(form).getByRole('button', { name: 'Add source' }));
@@ -187,7 +187,7 @@ describe('Settings › Sources', () => {
       baseUrl: 'https://bsky.social',
       streamKind: 'search',
       streamQuery: 'acme air',
-      credentials: { identifier: 'acme.bsky.social', appPassword: 'app-pass-1234' },
+      credentials: { identifier: 'acme.bsky.social', password: 'app-pass-1234' },
       enabled: true,
       pollIntervalSeconds: 60,
     });
@@ -238,7 +238,7 @@ describe('Settings › Sources', () => {
     const card = await cardOf('Bluesky notifications');
     await user.click(within(card).getByRole('button', { name: 'Edit Bluesky notifications' }));
     const form = within(card).getByRole('form', { name: 'Edit Bluesky notifications' });
-    expect(form).toHaveTextContent('Stored credentials: App passwordIdentifier');
+    expect(form).toHaveTextContent('Stored credentials: Handle or emailApp password');
     expect(within(form).queryByLabelText('App password')).not.toBeInTheDocument();
 
     await user.click(within(form).getByRole('switch', { name: 'Enabled' }));
@@ -247,7 +247,7 @@ describe('Settings › Sources', () => {
     expect(await within(form).findByText('Fill in the new credentials, or keep the stored ones')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/:id')).toHaveLength(0);
 
-    await user.type(within(form).getByLabelText('Identifier'), 'acme.bsky.social');
+    await user.type(within(form).getByLabelText('Handle or email'), 'acme.bsky.social');
     await user.type(within(form).getByLabelText('App password'), 'new-app-pass');
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
 
@@ -256,7 +256,7 @@ describe('Settings › Sources', () => {
     expect(card).toHaveTextContent('Disabled');
     const [patch] = api.callsTo('PATCH /api/sources/:id');
     expect(patch?.path).toBe(`/api/sources/${reconnect.id}`);
-    expect(patch?.body).toEqual({ enabled: false, credentials: { identifier: 'acme.bsky.social', appPassword: 'new-app-pass' } });
+    expect(patch?.body).toEqual({ enabled: false, credentials: { identifier: 'acme.bsky.social', password: 'new-app-pass' } });
   });
 
   it('deletes a source only after confirmation', async () => {

@@ -25,8 +25,8 @@ export function CredentialInputs({ platform, values, onChange, legend, note, err
             key={field.name}
             label={field.label}
             name={`credential-${field.name}`}
-            type="password"
-            autoComplete="new-password"
+            type={field.secret ? 'password' : 'text'}
+            autoComplete={field.secret ? 'new-password' : 'off'}
             spellCheck={false}
             hint={field.hint}
             value={values[field.name] ?? ''}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+
+const S32 = '234567abcdefghijklmnopqrstuvwxyz';
+const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** Monotonic id sources with each platform's real shape. */
+export class IdFactory {
+  private lastMs = 0;
+  private counter = 0;
+  private lastMicros = 0;
+  private notification = 34975861;
+  private redditT3 = parseInt('1gk2abc', 36);
+  private redditT1 = parseInt('lq2x9zc', 36);
+  private account = 108_000_000;
+  private feed = 1;
+
+  private tick(ms: number): { ms: number; seq: number } {
+    if (ms > this.lastMs) {
+      this.lastMs = ms;
+      this.counter = 0;
+    } else {
+      this.counter++;
+      if (this.counter > 0xfff) {
+        this.lastMs++;
+        this.counter = 0;
+      }
+    }
+    return { ms: this.lastMs, seq: this.counter };
+  }
+
+  /** Mastodon: (ms << 16 | seq), an 18-digit string above 2^53. */
+  mastodonStatus(ms: number): string {
+    const t = this.tick(ms);
+    return ((BigInt(t.ms) << 16n) | BigInt(t.seq)).toString();
+  }
+
+  mastodonNotification(): string {
+    return String(this.notification++);
+  }
+
+  /** X snowflake: (ms - epoch) << 22 | worker << 12 | seq. */
+  xTweet(ms: number): string {
+    const t = this.tick(ms);
+    return ((BigInt(t.ms - 1288834974657) << 22n) | (1n << 12n) | BigInt(t.seq)).toString();
+  }
+
+  /** AT Protocol TID: 53-bit microseconds + 10-bit clock id, 13 base32-sortable chars. */
+  tid(ms: number): string {
+    let micros = ms * 1000;
+    if (micros <= this.lastMicros) micros = this.lastMicros + 1;
+    this.lastMicros = micros;
+    let n = (BigInt(micros) << 10n) | 7n;
+    let out = '';
+    for (let i = 0; i < 13; i++) {
+      out = S32[Number(n & 31n)] + out;
+      n >>= 5n;
+    }
+    return out;
+  }
+
+  redditPost(): string {
+    return (this.redditT3++).toString(36);
+  }
+
+  redditComment(): string {
+    return (this.redditT1++).toString(36);
+  }
+
+  accountId(): string {
+    return String(this.account++);
+  }
+
+  feedItem(): number {
+    return this.feed++;
+  }
+}
+
+/** A CIDv1 (dag-cbor, sha-256) lookalike: `bafyrei` + base32 of the record's hash. */
+export function cidFor(value: unknown): string {
+  const digest = createHash('sha256').update(JSON.stringify(value)).digest();
+  let bits = 0;
+  let acc = 0;
+  let out = '';
+  for (const byte of digest) {
+    acc = (acc << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += B32[(acc >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return `bafyrei${out.slice(0, 52)}`;
+}
+
+/** did:plc: + 24 base32 chars derived from a name. */
+export function didFor(name: string): string {
+  return `did:plc:${cidFor(`did:${name}`).slice(7, 31)}`;
+}

@@ -1,0 +1,5 @@
+export { createSocialSim, type SocialSim, type SocialSimOptions, type SimControl, type SimState, type SeededPost, type RequestLogEntry } from './sim.js';
+export { FAULT_KINDS, type FaultKind, type FaultSpec, type ActiveFault } from './faults.js';
+export { SCENARIOS, type ScenarioName, type ScenarioOptions } from './scenario.js';
+export { SIM_PLATFORMS, type SimPlatform, type SeedOptions, type SimReply } from './store.js';
+export { loadCorpus, defaultEvalDir, rewriteBrand, type Brand, type Corpus, type CorpusPost } from './data/corpus.js';

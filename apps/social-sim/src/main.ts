@@ -1,0 +1,46 @@
+/**
+ * `node apps/social-sim/dist/main.js`: the simulator for the demo and manual testing.
+ * Env: SOCIAL_SIM_PORT (default 4100), SOCIAL_SIM_HOST (127.0.0.1), SOCIAL_SIM_SCENARIO
+ * (steady | crisis | none; default steady), SOCIAL_SIM_SEED (42), SOCIAL_SIM_BRAND (acme),
+ * SOCIAL_SIM_BRAND_NAME (Acme), EARSHOT_EVAL_DIR (real posts; default ../../../shared/eval).
+ */
+import { createSocialSim } from './sim.js';
+import { SCENARIOS, type ScenarioName } from './scenario.js';
+
+function fail(message: string): never {
+  process.stderr.write(`social-sim: ${message}\n`);
+  process.exit(1);
+}
+
+const env = process.env;
+const port = Number(env['SOCIAL_SIM_PORT'] ?? 4100);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`SOCIAL_SIM_PORT must be a port number, got "${env['SOCIAL_SIM_PORT'] ?? ''}"`);
+const scenario = (env['SOCIAL_SIM_SCENARIO'] ?? 'steady') as ScenarioName;
+if (!SCENARIOS.includes(scenario)) fail(`SOCIAL_SIM_SCENARIO must be one of ${SCENARIOS.join(', ')}`);
+const seed = Number(env['SOCIAL_SIM_SEED'] ?? 42);
+const handle = env['SOCIAL_SIM_BRAND'] ?? 'acme';
+const name = env['SOCIAL_SIM_BRAND_NAME'] ?? handle.charAt(0).toUpperCase() + handle.slice(1);
+
+const sim = await createSocialSim({
+  port,
+  host: env['SOCIAL_SIM_HOST'] ?? '127.0.0.1',
+  seed: Number.isFinite(seed) ? seed : 42,
+  scenario,
+  brand: { handle, name },
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+const state = sim.control.state();
+process.stdout.write(
+  [
+    `social-sim listening on ${sim.url} (scenario ${scenario}, ${state.corpus.posts} real posts from ${state.corpus.origin === 'eval' ? state.corpus.dir : 'the bundled set'})`,
+    ...Object.entries(sim.baseUrls).map(([p, u]) => `  ${p.padEnd(8)} ${u}${p === 'rss' ? '/feed.xml' : ''}`),
+    `  control  ${sim.url}/_control`,
+    '',
+  ].join('\n'),
+);
+
+const stop = (): void => {
+  void sim.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,189 @@
+import { bearerOf } from '../auth.js';
+import { bodyOf, escapeHtml, header, intParam, json, listingFx, matchesQuery, queryAll, type SimContext, type SimRequest, type SimResponse } from '../context.js';
+import { mastodonTime } from '../dialects.js';
+import type { SimAccount, SimPost } from '../store.js';
+
+const INSTANCE = 'mastodon.example';
+const keyOf = (id: string): bigint => (/^\d+$/.test(id) ? BigInt(id) : -1n);
+
+function accountUrl(a: SimAccount): string {
+  const [user, domain] = a.handle.split('@');
+  return `https://${domain ?? INSTANCE}/@${user}`;
+}
+
+export function renderAccount(a: SimAccount): Record<string, unknown> {
+  const [username] = a.handle.split('@');
+  return {
+    id: a.id, username, acct: a.handle, display_name: a.displayName, locked: false, bot: a.bot, discoverable: true, indexable: true,
+    created_at: '2022-11-05T00:00:00.000Z', note: '', url: accountUrl(a), uri: accountUrl(a).replace('/@', '/users/'),
+    avatar: a.avatar, avatar_static: a.avatar, header: '', header_static: '',
+    followers_count: a.followers, following_count: 180, statuses_count: 1200, last_status_at: '2026-11-20', emojis: [], fields: [],
+  };
+}
+
+function contentHtml(text: string, brand: string): string {
+  const html = escapeHtml(text)
+    .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1" rel="nofollow noopener" target="_blank">$1</a>')
+    .replace(new RegExp(`@${brand}\\b`, 'gi'), `<span class="h-card" translate="no"><a href="https://${INSTANCE}/@${brand}" class="u-url mention">@<span>${brand}</span></a></span>`)
+    .replace(/(^|\s)#(\w+)/g, `$1<a href="https://${INSTANCE}/tags/$2" class="mention hashtag" rel="tag">#<span>$2</span></a>`)
+    .replace(/\n/g, '<br />');
+  return `<p>${html}</p>`;
+}
+
+export function renderStatus(p: SimPost, ctx: SimContext): Record<string, unknown> {
+  const brand = ctx.store.brandAccounts.mastodon;
+  const url = `${accountUrl(p.author)}/${p.id}`;
+  return {
+    id: p.id, created_at: new Date(p.createdAt).toISOString(), edited_at: null,
+    in_reply_to_id: p.parent?.id ?? null, in_reply_to_account_id: p.parent ? (ctx.store.get('mastodon', p.parent.id)?.author.id ?? null) : null,
+    sensitive: false, spoiler_text: '', visibility: 'public', language: p.lang,
+    uri: url.replace('/@', '/users/').replace(/\/(\d+)$/, '/statuses/$1'), url,
+    replies_count: p.replies, reblogs_count: p.reposts, favourites_count: p.likes,
+    content: contentHtml(p.text, ctx.store.brand.handle), reblog: null, application: null,
+    account: renderAccount(p.author), media_attachments: [],
+    mentions: p.mentionsBrand ? [{ id: brand.id, username: brand.handle, acct: brand.handle, url: `https://${INSTANCE}/@${brand.handle}` }] : [],
+    tags: p.tags.map((t) => ({ name: t, url: `https://${INSTANCE}/tags/${t}` })), emojis: [], card: null, poll: null,
+  };
+}
+
+interface Keyed {
+  key: bigint;
+  id: string;
+  post: SimPost;
+}
+
+/** Mastodon paging: max_id (upper bound), since_id (newest above), min_id (immediately above). */
+function page(items: Keyed[], req: SimRequest, limit: number, ctx: SimContext): Keyed[] {
+  const fx = listingFx(req, ctx);
+  const minId = req.query.get('min_id');
+  const maxId = req.query.get('max_id');
+  const sinceId = req.query.get('since_id');
+  let out: Keyed[];
+  if (minId) {
+    const k = keyOf(minId);
+    let start = items.findIndex((i) => i.key > k);
+    if (start < 0) start = items.length;
+    start = Math.max(0, start - fx.dup);
+    out = items.slice(start, start + limit).reverse();
+  } else {
+    let end = maxId ? items.findIndex((i) => i.key >= keyOf(maxId)) : items.length;
+    if (end < 0) end = items.length;
+    if (maxId) end = Math.min(items.length, end + fx.dup);
+    let lower = 0;
+    if (sinceId) {
+      lower = items.findIndex((i) => i.key > keyOf(sinceId));
+      if (lower < 0) lower = items.length;
+    }
+    out = items.slice(Math.max(lower, end - limit), end).reverse();
+  }
+  if (fx.shuffle) ctx.rng.shuffle(out);
+  return out;
+}
+
+function linkHeader(req: SimRequest, items: Keyed[]): Record<string, string> {
+  if (!items.length) return {};
+  const keys = items.map((i) => i.key).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const mk = (name: string, v: bigint): string => {
+    const u = new URL(`${req.base}${req.path}`);
+    for (const [k, val] of req.query) if (!['max_id', 'min_id', 'since_id'].includes(k)) u.searchParams.append(k, val);
+    u.searchParams.set(name, v.toString());
+    return u.toString();
+  };
+  return { Link: `<${mk('max_id', keys[0] as bigint)}>; rel="next", <${mk('min_id', keys[keys.length - 1] as bigint)}>; rel="prev"` };
+}
+
+const unauthorized = (): SimResponse => json(401, { error: 'The access token is invalid' });
+
+function limitOf(req: SimRequest, def: number, max: number): number {
+  const n = intParam(req, 'limit', def) ?? def;
+  return Math.max(1, Math.min(n, max));
+}
+
+export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
+  const token = bearerOf(req.headers.authorization);
+  const authed = ctx.auth.bearerOk('mastodon', token);
+  const visible = ctx.store.list('mastodon').filter((p) => !p.deleted && !p.byBrand);
+  const path = req.path.replace(/\/+$/, '');
+
+  if (req.method === 'GET' && path === '/api/v1/notifications') {
+    if (!authed) return unauthorized();
+    const types = queryAll(req, 'types');
+    const excluded = queryAll(req, 'exclude_types');
+    if ((types.length && !types.includes('mention')) || excluded.includes('mention')) return json(200, []);
+    const items = visible.filter((p) => p.mentionsBrand && p.notificationId).map((p) => ({ key: BigInt(p.notificationId as string), id: p.notificationId as string, post: p }));
+    const got = page(items, req, limitOf(req, 40, 80), ctx);
+    const body = got.map((i) => ({ id: i.id, type: 'mention', created_at: new Date(i.post.indexedAt).toISOString(), group_key: `ungrouped-${i.id}`, account: renderAccount(i.post.author), status: renderStatus(i.post, ctx) }));
+    return json(200, body, linkHeader(req, got));
+  }
+  const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path);
+  if (req.method === 'GET' && tag) {
+    const name = decodeURIComponent(tag[1] ?? '').toLowerCase();
+    const items = visible.filter((p) => p.tags.includes(name)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p }));
+    const got = page(items, req, limitOf(req, 20, 40), ctx);
+    return json(200, got.map((i) => renderStatus(i.post, ctx)), linkHeader(req, got));
+  }
+  if (req.method === 'GET' && path === '/api/v2/search') {
+    const q = req.query.get('q') ?? '';
+    const type = req.query.get('type');
+    if (!q.trim()) return json(400, { error: 'Validation failed: q is missing' });
+    if (!authed) return json(200, { accounts: [], statuses: [], hashtags: [] }); // statuses search needs a user token
+    if (type && type !== 'statuses') return json(200, { accounts: [], statuses: [], hashtags: [] });
+    const items = visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p }));
+    const got = page(items, req, limitOf(req, 20, 40), ctx);
+    return json(200, { accounts: [], statuses: got.map((i) => renderStatus(i.post, ctx)), hashtags: [] });
+  }
+  const status = /^\/api\/v1\/statuses\/(\d+)$/.exec(path);
+  if (req.method === 'GET' && status) {
+    const p = ctx.store.get('mastodon', status[1] ?? '');
+    return p && !p.deleted ? json(200, renderStatus(p, ctx)) : json(404, { error: 'Record not found' });
+  }
+  if (req.method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
+    return authed ? json(200, renderAccount(ctx.store.brandAccounts.mastodon)) : unauthorized();
+  }
+  if (req.method === 'GET' && path === '/api/v2/instance') {
+    return json(200, { domain: INSTANCE, title: 'Simulated Mastodon', version: '4.3.0', configuration: { statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 } } });
+  }
+  if (req.method === 'POST' && path === '/api/v1/statuses') return postStatus(req, ctx, authed, token ?? '');
+  return json(404, { error: 'Record not found' });
+}
+
+const idempotency = new WeakMap<SimContext, Map<string, string>>();
+
+function postStatus(req: SimRequest, ctx: SimContext, authed: boolean, token: string): SimResponse {
+  if (!authed) return unauthorized();
+  const body = bodyOf(req);
+  const key = header(req, 'idempotency-key');
+  let seen = idempotency.get(ctx);
+  if (!seen) idempotency.set(ctx, (seen = new Map()));
+  const keyed = key ? `${token}|${key}` : null;
+  const prior = keyed ? seen.get(keyed) : undefined;
+  if (prior) {
+    // Same Idempotency-Key within the hour: the same status, no second post.
+    const p = ctx.store.get('mastodon', prior);
+    if (p) return respondWrite(req, ctx, json(200, renderStatus(p, ctx)));
+  }
+  const text = typeof body['status'] === 'string' ? body['status'] : '';
+  if (!text.trim()) return json(422, { error: "Validation failed: Text can't be blank" });
+  if ([...text].length > 500) return json(422, { error: 'Validation failed: Text character limit of 500 exceeded' });
+  const parentId = typeof body['in_reply_to_id'] === 'string' ? body['in_reply_to_id'] : null;
+  const parent = parentId ? ctx.store.get('mastodon', parentId) : undefined;
+  if (parentId && (!parent || parent.deleted)) return json(404, { error: 'Record not found' });
+  const t = ctx.store.markTimes('mastodon', ctx.store.now());
+  const post: SimPost = {
+    platform: 'mastodon', seq: ctx.store.nextSeq('mastodon'), id: ctx.store.ids.mastodonStatus(t.createdAt), author: ctx.store.brandAccounts.mastodon, text,
+    lang: typeof body['language'] === 'string' ? body['language'] : 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
+    parent: parent ? { id: parent.id } : null, root: parent ? { id: parent.root?.id ?? parent.id } : null,
+    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+  };
+  ctx.store.insert(post);
+  if (parent) parent.replies++;
+  // The key is recorded atomically with the effect (mastodon#21840).
+  if (keyed) seen.set(keyed, post.id);
+  ctx.store.replies.push({ platform: 'mastodon', id: post.id, inReplyTo: parentId ?? '', text, idempotencyKey: key, endpoint: 'POST /api/v1/statuses', createdAt: mastodonTime(t.createdAt) });
+  return respondWrite(req, ctx, json(200, renderStatus(post, ctx)));
+}
+
+/** Applies a lost_response fault to a write that already happened. */
+export function respondWrite(req: SimRequest, ctx: SimContext, res: SimResponse): SimResponse {
+  return ctx.faults.lostResponse(req.platform, req.method, req.path) ? { ...res, drop: true } : res;
+}

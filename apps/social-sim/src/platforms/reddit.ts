@@ -1,0 +1,140 @@
+import { bearerOf } from '../auth.js';
+import { bodyOf, header, intParam, json, listingFx, matchesQuery, pageBefore, type SimContext, type SimRequest, type SimResponse } from '../context.js';
+import { rateLimitedBody } from '../dialects.js';
+import type { SimPost } from '../store.js';
+import { respondWrite } from './mastodon.js';
+
+const unauthorized = (): SimResponse => json(401, { message: 'Unauthorized', error: 401 });
+const DEFAULT_UA = /^(node|undici|python-requests|curl|axios|got)\b/i;
+
+function esc(s: string, raw: boolean): string {
+  return raw ? s : s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'post';
+}
+
+export function renderThing(p: SimPost, ctx: SimContext, raw: boolean): Record<string, unknown> {
+  const id = p.id.slice(3);
+  const created = Math.floor(p.createdAt / 1000);
+  const gone = p.deleted;
+  const author = gone ? '[deleted]' : p.author.handle;
+  if (p.kind === 't1') {
+    const link = p.linkId ? ctx.store.get('reddit', p.linkId) : undefined;
+    const permalink = `/r/${p.subreddit}/comments/${(p.linkId ?? 't3_x').slice(3)}/${slug(link?.title ?? '')}/${id}/`;
+    return {
+      kind: 't1',
+      data: {
+        subreddit_id: 't5_2qh44', approved_at_utc: null, author_is_blocked: false, link_title: esc(link?.title ?? '', raw), ups: p.likes, id, name: p.id,
+        author, author_fullname: gone ? undefined : p.author.id, body: gone ? '[deleted]' : esc(p.text, raw), link_id: p.linkId, parent_id: p.parent?.id ?? p.linkId,
+        subreddit: p.subreddit, subreddit_name_prefixed: `r/${p.subreddit}`, permalink, link_permalink: `https://www.reddit.com${permalink.split('/').slice(0, 6).join('/')}/`,
+        created: created, created_utc: created, edited: false, score: p.likes + 1, locked: false, archived: false, distinguished: null, stickied: false, replies: '', depth: 0,
+      },
+    };
+  }
+  const permalink = `/r/${p.subreddit}/comments/${id}/${slug(p.title ?? '')}/`;
+  return {
+    kind: 't3',
+    data: {
+      id, name: p.id, title: esc(p.title ?? '', raw), selftext: gone ? '[deleted]' : esc(p.text, raw), author, author_fullname: gone ? undefined : p.author.id,
+      subreddit: p.subreddit, subreddit_name_prefixed: `r/${p.subreddit}`, permalink, url: `https://www.reddit.com${permalink}`, is_self: true,
+      created: created, created_utc: created, num_comments: p.replies, score: p.likes + 1, ups: p.likes + 1, over_18: false, edited: false, locked: false, archived: false, stickied: false,
+    },
+  };
+}
+
+function listing(req: SimRequest, ctx: SimContext, items: SimPost[]): SimResponse {
+  const limit = Math.max(1, Math.min(intParam(req, 'limit', 25) ?? 25, 100));
+  const raw = req.query.get('raw_json') === '1';
+  const after = req.query.get('after');
+  let before: number | null = null;
+  if (after) {
+    const anchor = ctx.store.get('reddit', after);
+    if (!anchor) return json(200, { kind: 'Listing', data: { after: null, dist: 0, modhash: null, geo_filter: '', children: [], before: null } });
+    before = anchor.seq;
+  }
+  const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
+  const oldest = page.reduce<SimPost | null>((o, p) => (!o || p.seq < o.seq ? p : o), null);
+  return json(200, { kind: 'Listing', data: { after: hasOlder && oldest ? oldest.id : null, dist: page.length, modhash: null, geo_filter: '', children: page.map((p) => renderThing(p, ctx, raw)), before: null } });
+}
+
+export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
+  const ua = header(req, 'user-agent') ?? '';
+  if (!ua || DEFAULT_UA.test(ua)) return rateLimitedBody('reddit', true);
+  const path = req.path.replace(/\/+$/, '').replace(/\.json$/, '');
+  const brand = ctx.store.brandAccounts.reddit;
+
+  if (path === '/api/v1/access_token' && req.method === 'POST') {
+    const basic = /^Basic\s+(.+)$/i.exec(header(req, 'authorization') ?? '');
+    const [clientId] = basic ? Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':') : [];
+    if (!clientId || ctx.auth.isRevoked('reddit')) return unauthorized();
+    const b = bodyOf(req);
+    const grant = b['grant_type'];
+    let user: string | null = null;
+    if (grant === 'password') {
+      if (!b['username'] || !b['password']) return json(200, { error: 'invalid_grant' });
+      user = brand.handle;
+    } else if (grant === 'refresh_token') {
+      if (!b['refresh_token']) return json(200, { error: 'invalid_grant' });
+      user = brand.handle;
+    } else if (grant !== 'client_credentials') return json(200, { error: 'unsupported_grant_type' });
+    return json(200, { access_token: ctx.auth.issueReddit(user), token_type: 'bearer', expires_in: 86400, scope: user ? 'identity read submit privatemessages history' : '*' });
+  }
+
+  const auth = ctx.auth.checkReddit(bearerOf(req.headers.authorization));
+  if (!auth.ok) return unauthorized();
+  const visible = ctx.store.list('reddit').filter((p) => !p.deleted && !p.byBrand);
+
+  if (req.method === 'GET' && path === '/search') {
+    const q = req.query.get('q') ?? '';
+    const type = req.query.get('type');
+    const items = type && type !== 'link' ? [] : visible.filter((p) => p.kind === 't3' && p.mentionsBrand && matchesQuery(`${p.title ?? ''}\n${p.text}`, q));
+    return listing(req, ctx, items);
+  }
+  const sub = /^\/r\/([A-Za-z0-9_]+)\/(comments|new)$/.exec(path);
+  if (req.method === 'GET' && sub) {
+    const kind = sub[2] === 'comments' ? 't1' : 't3';
+    return listing(req, ctx, visible.filter((p) => p.kind === kind && p.subreddit?.toLowerCase() === sub[1]?.toLowerCase()));
+  }
+  if (req.method === 'GET' && path === '/api/info') {
+    const ids = (req.query.get('id') ?? '').split(',').filter(Boolean).slice(0, 100);
+    const things = ids.map((id) => ctx.store.get('reddit', id)).filter((p): p is SimPost => !!p);
+    return json(200, { kind: 'Listing', data: { after: null, dist: things.length, modhash: null, geo_filter: '', children: things.map((p) => renderThing(p, ctx, req.query.get('raw_json') === '1')), before: null } });
+  }
+  if (req.method === 'GET' && path === '/api/v1/me') {
+    if (!auth.user) return json(403, { message: 'Forbidden', error: 403 });
+    return json(200, { name: brand.handle, id: brand.id.slice(3), total_karma: 1520, created_utc: 1577836800, is_employee: false });
+  }
+  const user = /^\/user\/([A-Za-z0-9_-]+)\/comments$/.exec(path);
+  if (req.method === 'GET' && user) {
+    const mine = ctx.store.list('reddit').filter((p) => !p.deleted && p.kind === 't1' && p.author.handle.toLowerCase() === user[1]?.toLowerCase());
+    return listing(req, ctx, mine);
+  }
+  if (req.method === 'POST' && path === '/api/comment') return postComment(req, ctx, auth.user);
+  return json(404, { message: 'Not Found', error: 404 });
+}
+
+function postComment(req: SimRequest, ctx: SimContext, user: string | null): SimResponse {
+  const errors = (e: string[]): SimResponse => json(200, { json: { errors: [e] } });
+  if (!user) return errors(['USER_REQUIRED', 'Please log in to do that.', 'thing_id']);
+  const b = bodyOf(req);
+  const thingId = typeof b['thing_id'] === 'string' ? b['thing_id'] : '';
+  const text = typeof b['text'] === 'string' ? b['text'] : '';
+  const parent = ctx.store.get('reddit', thingId);
+  if (!parent) return errors(['NO_THING_ID', 'no thing_id', 'thing_id']);
+  if (parent.deleted) return errors(['DELETED_COMMENT', 'that comment has been deleted', 'parent']);
+  if (!text.trim()) return errors(['NO_TEXT', 'we need something here', 'text']);
+  if (text.length > 10_000) return errors(['TOO_LONG', 'this is too long (max: 10000)', 'text']);
+  const t = ctx.store.markTimes('reddit', ctx.store.now());
+  const linkId = parent.kind === 't3' ? parent.id : (parent.linkId ?? parent.id);
+  const post: SimPost = {
+    platform: 'reddit', seq: ctx.store.nextSeq('reddit'), id: `t1_${ctx.store.ids.redditComment()}`, kind: 't1', subreddit: parent.subreddit, linkId,
+    author: ctx.store.brandAccounts.reddit, text, lang: null, createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [], parent: { id: parent.id }, root: { id: linkId },
+    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+  };
+  ctx.store.insert(post);
+  parent.replies++;
+  ctx.store.replies.push({ platform: 'reddit', id: post.id, inReplyTo: parent.id, text, idempotencyKey: null, endpoint: 'POST /api/comment', createdAt: new Date(t.createdAt).toISOString() });
+  return respondWrite(req, ctx, json(200, { json: { errors: [], data: { things: [renderThing(post, ctx, true)] } } }));
+}

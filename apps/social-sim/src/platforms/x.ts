@@ -1,0 +1,143 @@
+import { bearerOf } from '../auth.js';
+import { bodyOf, decodeCursor, encodeCursor, intParam, json, listingFx, matchesQuery, pageBefore, type SimContext, type SimRequest, type SimResponse } from '../context.js';
+import type { SimAccount, SimPost } from '../store.js';
+import { respondWrite } from './mastodon.js';
+
+const TWEPOCH = 1288834974657n;
+const SEVEN_DAYS = 7 * 24 * 3_600_000;
+
+function invalid(parameter: string, message: string, value?: string): SimResponse {
+  return json(400, {
+    errors: [{ parameters: { [parameter]: value === undefined ? [] : [value] }, message }],
+    title: 'Invalid Request',
+    detail: 'One or more parameters to your request was invalid.',
+    type: 'https://api.twitter.com/2/problems/invalid-request',
+  });
+}
+
+const unauthorized = (): SimResponse => json(401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+
+function fieldsOf(req: SimRequest, name: string): Set<string> {
+  return new Set((req.query.get(name) ?? '').split(',').filter(Boolean));
+}
+
+const escText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function renderTweet(p: SimPost, f: Set<string>, ctx: SimContext): Record<string, unknown> {
+  const t: Record<string, unknown> = { id: p.id, text: escText(p.text), edit_history_tweet_ids: [p.id] };
+  if (f.has('created_at')) t['created_at'] = new Date(p.createdAt).toISOString();
+  if (f.has('author_id')) t['author_id'] = p.author.id;
+  if (f.has('conversation_id')) t['conversation_id'] = p.root?.id ?? p.id;
+  if (f.has('in_reply_to_user_id') && p.parent) t['in_reply_to_user_id'] = ctx.store.get('x', p.parent.id)?.author.id ?? ctx.store.brandAccounts.x.id;
+  if (f.has('lang')) t['lang'] = p.lang ?? 'und';
+  if (f.has('referenced_tweets') && p.parent) t['referenced_tweets'] = [{ type: 'replied_to', id: p.parent.id }];
+  if (f.has('public_metrics')) t['public_metrics'] = { retweet_count: p.reposts, reply_count: p.replies, like_count: p.likes, quote_count: 0, bookmark_count: 0, impression_count: 40 + p.likes * 30 };
+  return t;
+}
+
+function renderUser(a: SimAccount, f: Set<string>): Record<string, unknown> {
+  const u: Record<string, unknown> = { id: a.id, name: a.displayName, username: a.handle };
+  if (f.has('public_metrics')) u['public_metrics'] = { followers_count: a.followers, following_count: 311, tweet_count: 5012, listed_count: 7, like_count: 900 };
+  if (f.has('profile_image_url')) u['profile_image_url'] = a.avatar;
+  if (f.has('verified')) u['verified'] = a.followers > 500_000;
+  return u;
+}
+
+function snowflakeMs(id: string): number | null {
+  return /^\d{1,20}$/.test(id) ? Number((BigInt(id) >> 22n) + TWEPOCH) : null;
+}
+
+/** Timeline/search paging shared by recent search, mentions and user tweets. */
+function timeline(req: SimRequest, ctx: SimContext, all: SimPost[], opts: { tokenParam: string; min: number; def: number; key: string }): SimResponse {
+  const max = intParam(req, 'max_results', opts.def);
+  if (max === null || max < opts.min || max > 100) return invalid('max_results', `The \`max_results\` query parameter value [${req.query.get('max_results') ?? ''}] is not between ${opts.min} and 100`, req.query.get('max_results') ?? '');
+  const sinceId = req.query.get('since_id');
+  const untilId = req.query.get('until_id');
+  const start = req.query.get('start_time');
+  const end = req.query.get('end_time');
+  if (sinceId && start) return invalid('since_id', 'since_id and start_time cannot be used together', sinceId);
+  if (sinceId) {
+    const ms = snowflakeMs(sinceId);
+    if (ms === null) return invalid('since_id', `The \`since_id\` query parameter value [${sinceId}] is not valid`, sinceId);
+    if (ms < ctx.store.now() - SEVEN_DAYS) return invalid('since_id', `Invalid 'since_id':'${sinceId}'. 'since_id' must be a tweet id created after ${new Date(ctx.store.now() - SEVEN_DAYS).toISOString()}.`, sinceId);
+  }
+  const startMs = start ? Date.parse(start) : null;
+  const endMs = end ? Date.parse(end) : null;
+  if (startMs !== null && !Number.isFinite(startMs)) return invalid('start_time', 'Invalid start_time', start ?? '');
+  const since = sinceId ? BigInt(sinceId) : null;
+  const until = untilId && /^\d+$/.test(untilId) ? BigInt(untilId) : null;
+  const items = all.filter((p) => (since === null || BigInt(p.id) > since) && (until === null || BigInt(p.id) < until) && (startMs === null || p.createdAt >= startMs) && (endMs === null || p.createdAt < endMs));
+  const key = `${opts.key}|${sinceId ?? ''}|${start ?? ''}|${untilId ?? ''}|${end ?? ''}`;
+  const token = req.query.get(opts.tokenParam);
+  const before = token ? decodeCursor(token, key) : null;
+  if (token && before === null) return invalid(opts.tokenParam, `The \`${opts.tokenParam}\` query parameter value [${token}] is not valid`, token);
+  const { page, hasOlder } = pageBefore(items, before, max, listingFx(req, ctx), ctx);
+  const tf = fieldsOf(req, 'tweet.fields');
+  const uf = fieldsOf(req, 'user.fields');
+  const expandAuthor = (req.query.get('expansions') ?? '').split(',').includes('author_id');
+  const ids = page.map((p) => BigInt(p.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const meta: Record<string, unknown> = { result_count: page.length };
+  if (page.length) {
+    meta['newest_id'] = String(ids[ids.length - 1]);
+    meta['oldest_id'] = String(ids[0]);
+  }
+  if (hasOlder && page.length) meta['next_token'] = encodeCursor(Math.min(...page.map((p) => p.seq)), key);
+  const body: Record<string, unknown> = {};
+  if (page.length) body['data'] = page.map((p) => renderTweet(p, tf, ctx));
+  if (page.length && expandAuthor) {
+    const users = new Map(page.map((p) => [p.author.id, p.author]));
+    body['includes'] = { users: [...users.values()].map((u) => renderUser(u, uf)) };
+  }
+  body['meta'] = meta;
+  return json(200, body);
+}
+
+export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
+  if (!ctx.auth.bearerOk('x', bearerOf(req.headers.authorization))) return unauthorized();
+  const path = req.path.replace(/\/+$/, '');
+  const brand = ctx.store.brandAccounts.x;
+  const visible = ctx.store.list('x').filter((p) => !p.deleted && !p.byBrand);
+
+  if (req.method === 'GET' && path === '/2/tweets/search/recent') {
+    const query = req.query.get('query') ?? '';
+    if (!query.trim()) return invalid('query', 'The `query` query parameter can not be empty');
+    if (query.length > 512) return invalid('query', 'The `query` query parameter value is too long (max 512)', query);
+    const weekAgo = ctx.store.now() - SEVEN_DAYS;
+    return timeline(req, ctx, visible.filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query)), { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` });
+  }
+  if (req.method === 'GET' && path === '/2/users/me') return json(200, { data: { id: brand.id, name: brand.displayName, username: brand.handle } });
+  const mentions = /^\/2\/users\/(\d+)\/mentions$/.exec(path);
+  if (req.method === 'GET' && mentions) {
+    const items = mentions[1] === brand.id ? visible.filter((p) => p.mentionsBrand) : [];
+    return timeline(req, ctx, items, { tokenParam: 'pagination_token', min: 5, def: 10, key: `mentions|${mentions[1]}` });
+  }
+  const tweets = /^\/2\/users\/(\d+)\/tweets$/.exec(path);
+  if (req.method === 'GET' && tweets) {
+    const items = ctx.store.list('x').filter((p) => !p.deleted && p.author.id === tweets[1]);
+    return timeline(req, ctx, items, { tokenParam: 'pagination_token', min: 5, def: 10, key: `tweets|${tweets[1]}` });
+  }
+  if (req.method === 'POST' && path === '/2/tweets') {
+    const b = bodyOf(req);
+    const text = typeof b['text'] === 'string' ? b['text'] : '';
+    const reply = typeof b['reply'] === 'object' && b['reply'] !== null ? (b['reply'] as Record<string, unknown>) : null;
+    const parentId = reply && typeof reply['in_reply_to_tweet_id'] === 'string' ? reply['in_reply_to_tweet_id'] : null;
+    if (!text.trim()) return invalid('text', 'text must not be empty');
+    if ([...text].length > 280) return json(403, { detail: 'Your Tweet text is too long.', type: 'about:blank', title: 'Forbidden', status: 403 });
+    const parent = parentId ? ctx.store.get('x', parentId) : undefined;
+    if (parentId && (!parent || parent.deleted)) return json(403, { detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.', type: 'about:blank', title: 'Forbidden', status: 403 });
+    if (ctx.store.list('x').some((p) => p.byBrand && !p.deleted && p.text === text)) {
+      return json(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
+    }
+    const t = ctx.store.markTimes('x', ctx.store.now());
+    const post: SimPost = {
+      platform: 'x', seq: ctx.store.nextSeq('x'), id: ctx.store.ids.xTweet(t.createdAt), author: brand, text, lang: 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
+      parent: parent ? { id: parent.id } : null, root: parent ? { id: parent.root?.id ?? parent.id } : null,
+      byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+    };
+    ctx.store.insert(post);
+    if (parent) parent.replies++;
+    ctx.store.replies.push({ platform: 'x', id: post.id, inReplyTo: parentId ?? '', text, idempotencyKey: null, endpoint: 'POST /2/tweets', createdAt: new Date(t.createdAt).toISOString() });
+    return respondWrite(req, ctx, json(201, { data: { id: post.id, text: escText(text), edit_history_tweet_ids: [post.id] } }));
+  }
+  return json(404, { title: 'Not Found Error', detail: `Could not find the requested resource ${path}`, type: 'https://api.twitter.com/2/problems/resource-not-found', status: 404 });
+}

@@ -1,0 +1,3 @@
+export * from './bluesky.connector.js';
+export * from './normalize.js';
+export * from './tid.js';

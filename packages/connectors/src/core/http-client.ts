@@ -1,0 +1,198 @@
+import { ConnectorError, type ConnectorFailure, type Platform, type RateLimitInfo } from './connector.js';
+import { parseRateLimit, retryAtFrom } from './rate-limit.js';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpClientOptions {
+  /** Per-request deadline covering connect, headers and the whole body. Default 15 s. */
+  timeoutMs?: number;
+  /** Sent on every request (Reddit requires a descriptive one). */
+  userAgent?: string;
+  /** Injected fetch (tests); defaults to Node's global fetch (undici). */
+  fetch?: FetchLike;
+  /** Clock for rate-limit arithmetic (Reddit's reset is relative). */
+  now?: () => number;
+  /** Called once per request, after it settles. Never receives headers or bodies (no secrets in logs). */
+  onRequest?: (entry: HttpRequestLogEntry) => void;
+}
+
+export interface HttpRequestLogEntry {
+  platform: Platform;
+  method: string;
+  /** Path only, no query string (queries can carry user search terms). */
+  path: string;
+  status: number | null;
+  failure: ConnectorFailure | null;
+  durationMs: number;
+}
+
+export type HttpBody = { json: unknown } | { form: Record<string, string> };
+
+export interface HttpRequest {
+  platform: Platform;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: HttpBody;
+  /** Caller's signal (shutdown); combined with the per-request timeout. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Rate-limit bucket name reported in RateLimitInfo. */
+  bucket?: string;
+  /** Non-2xx statuses to return instead of throwing (e.g. 304 for feeds). */
+  acceptStatus?: readonly number[];
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  data: T;
+  rateLimit: RateLimitInfo | null;
+}
+
+/** A ConnectorError raised from an HTTP response: keeps the platform's error code and a bounded body excerpt. */
+export class ConnectorHttpError extends ConnectorError {
+  constructor(
+    failure: ConnectorFailure,
+    message: string,
+    options: { status?: number; retryAt?: Date; platform?: Platform; cause?: unknown },
+    /** The platform's own error name (`ExpiredToken`, `RATELIMIT`, `Too Many Requests`…), when it sent one. */
+    readonly errorCode: string | null,
+    /** First 2 KB of the response body. */
+    readonly body: string,
+  ) {
+    super(failure, message, options);
+    this.name = 'ConnectorHttpError';
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const BODY_EXCERPT = 2048;
+
+function errorCodeOf(platform: Platform, body: unknown): { code: string | null; message: string | null } {
+  if (!body || typeof body !== 'object') return { code: null, message: null };
+  const b = body as Record<string, unknown>;
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+  switch (platform) {
+    case 'bluesky':
+      return { code: str(b['error']), message: str(b['message']) };
+    case 'x':
+      return { code: str(b['title']), message: str(b['detail']) };
+    case 'reddit':
+      return { code: str(b['error']), message: str(b['message']) };
+    default:
+      return { code: str(b['error']), message: str(b['error_description']) ?? str(b['error']) };
+  }
+}
+
+/** Maps a non-2xx response to its failure class (see ConnectorFailure). */
+export function classifyHttpFailure(platform: Platform, status: number, headers: Headers, bodyText: string, now: number = Date.now()): ConnectorHttpError {
+  let parsed: unknown = null;
+  try {
+    parsed = bodyText ? JSON.parse(bodyText) : null;
+  } catch {
+    parsed = null; // HTML error pages (Reddit "whoa there, pardner!", proxies)
+  }
+  const { code, message } = errorCodeOf(platform, parsed);
+  const detail = message ?? code ?? (bodyText ? bodyText.replace(/\s+/g, ' ').slice(0, 120) : '');
+  const rateLimit = parseRateLimit(platform, headers, now);
+  const base = { status, platform };
+  const excerpt = bodyText.slice(0, BODY_EXCERPT);
+  const make = (failure: ConnectorFailure, text: string, retryAt?: Date | null): ConnectorHttpError =>
+    new ConnectorHttpError(failure, `${platform} ${status}: ${text}`, { ...base, retryAt: retryAt ?? undefined }, code, excerpt);
+
+  if (status === 429) return make('rate_limited', detail || 'Too Many Requests', retryAtFrom(rateLimit, now));
+  if (status === 401) return make('auth_expired', detail || 'Unauthorized');
+  // AT Protocol reports expired or bad access tokens as 400 (pds auth-verifier).
+  if (platform === 'bluesky' && status === 400 && (code === 'ExpiredToken' || code === 'InvalidToken')) return make('auth_expired', detail);
+  if (status >= 500 || status === 408) return make('retry', detail || 'server error', retryAtFrom(rateLimit, now));
+  if (status >= 300 && status < 400) return make('bad_request', `unexpected redirect to ${headers.get('location') ?? '?'} (redirects are not followed)`);
+  return make('bad_request', detail || 'request rejected');
+}
+
+function isAbortLike(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
+}
+
+/**
+ * The one HTTP path of every connector: per-request deadline (caller signal + timeout), a
+ * descriptive User-Agent, no redirects, and every failure classified into a ConnectorError.
+ * It never retries: the poller/outbox decide (POSTs must never be replayed blindly).
+ */
+export class HttpClient {
+  private readonly fetchImpl: FetchLike;
+  private readonly timeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: HttpClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Sends the request and returns the body as text; non-2xx (outside `acceptStatus`) throws. */
+  async text(req: HttpRequest): Promise<HttpResponse<string>> {
+    const method = req.method ?? 'GET';
+    const started = Date.now();
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', ...(req.headers ?? {}) };
+    if (this.options.userAgent && !Object.keys(headers).some((k) => k.toLowerCase() === 'user-agent')) headers['user-agent'] = this.options.userAgent;
+    let body: string | undefined;
+    if (req.body && 'json' in req.body) {
+      body = JSON.stringify(req.body.json);
+      headers['content-type'] = 'application/json';
+    } else if (req.body && 'form' in req.body) {
+      body = new URLSearchParams(req.body.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    let status: number | null = null;
+    const log = (failure: ConnectorFailure | null): void => {
+      if (!this.options.onRequest) return;
+      let path = req.url;
+      try {
+        path = new URL(req.url).pathname;
+      } catch {
+        /* keep as is */
+      }
+      this.options.onRequest({ platform: req.platform, method, path, status, failure, durationMs: Date.now() - started });
+    };
+    try {
+      const res = await this.fetchImpl(req.url, { method, headers, body, signal, redirect: 'manual' });
+      status = res.status;
+      const text = await res.text();
+      const ok = (res.status >= 200 && res.status < 300) || (req.acceptStatus ?? []).includes(res.status);
+      if (!ok) throw classifyHttpFailure(req.platform, res.status, res.headers, text, this.now());
+      const rateLimit = parseRateLimit(req.platform, res.headers, this.now(), req.bucket);
+      log(null);
+      return { status: res.status, headers: res.headers, data: text, rateLimit };
+    } catch (err) {
+      const classified = this.classifyThrown(err, req, timeout, timeoutMs, status);
+      log(classified.failure);
+      throw classified;
+    }
+  }
+
+  /** Like `text()` but parses JSON; a body that is not JSON (truncated, HTML) is a `retry` failure. */
+  async json(req: HttpRequest): Promise<HttpResponse<unknown>> {
+    const res = await this.text(req);
+    if (res.status === 204 || res.status === 304) return { ...res, data: null };
+    try {
+      return { ...res, data: JSON.parse(res.data) as unknown };
+    } catch (cause) {
+      throw new ConnectorHttpError('retry', `${req.platform} ${res.status}: malformed JSON body`, { status: res.status, platform: req.platform, cause }, null, res.data.slice(0, BODY_EXCERPT));
+    }
+  }
+
+  private classifyThrown(err: unknown, req: HttpRequest, timeout: AbortSignal, timeoutMs: number, status: number | null): ConnectorError {
+    if (err instanceof ConnectorError) return err;
+    const platform = req.platform;
+    const opts = { platform, cause: err, status: status ?? undefined };
+    if (timeout.aborted) return new ConnectorError('disconnect', `${platform}: no complete response within ${timeoutMs} ms`, opts);
+    if (req.signal?.aborted || isAbortLike(err)) return new ConnectorError('disconnect', `${platform}: request aborted`, opts);
+    const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+    const why = typeof code === 'string' ? code : err instanceof Error ? err.message : 'network error';
+    return new ConnectorError('disconnect', `${platform}: connection failed (${why})`, opts);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './mastodon.connector.js';
+export * from './normalize.js';

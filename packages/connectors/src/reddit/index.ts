@@ -1,0 +1,2 @@
+export * from './reddit.connector.js';
+export * from './normalize.js';

@@ -1,0 +1,218 @@
+import { ConnectorError, type Connector, type Mention, type PollResult, type ReplyResult, type ReplyTarget, type SourceConfig } from '../core/connector.js';
+import { HttpClient, type HttpResponse } from '../core/http-client.js';
+import { arr, isObject, malformed, numOrNull, obj, str } from '../core/json.js';
+import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
+import { assertHttpBaseUrl, buildUrl } from '../core/safe-url.js';
+import { isRedditTombstone, normalizeRedditThing } from './normalize.js';
+
+/**
+ * Reddit cursor (connectors.md §4, §8.1). Never resume with `before=` (breaks when that item is
+ * removed): each run reads the newest page and follows `after` back until `created_utc` passes
+ * `highWaterUtc - overlap`. `highWaterUtc` (epoch seconds) only moves when a run completes;
+ * `run` is the mid-run state. `highWaterUtc: 0` = read everything the listing still has.
+ */
+export interface RedditCursor {
+  highWaterUtc: number | null;
+  run?: { after: string; newestUtc: number | null; pagesLeft?: number };
+}
+
+interface Token {
+  value: string;
+  expiresAt: number;
+}
+
+const DEFAULT_OVERLAP_MS = 5 * 60_000;
+
+export class RedditConnector implements Connector<RedditCursor> {
+  readonly platform = 'reddit' as const;
+  private readonly http: HttpClient;
+  private readonly overlapMs: number;
+  private readonly now: () => number;
+  private readonly tokens = new Map<string, Token>();
+
+  constructor(options: ConnectorOptions = {}) {
+    this.http = new HttpClient({ userAgent: DEFAULT_USER_AGENT, ...options });
+    this.overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  replyLimit(): { max: number; unit: 'chars' } {
+    return { max: 10_000, unit: 'chars' };
+  }
+
+  async poll(source: SourceConfig, cursor: RedditCursor | null, signal: AbortSignal): Promise<PollResult<RedditCursor>> {
+    const limit = Math.max(1, Math.min(source.pageSize ?? 100, 100));
+    const { path, params, keyword } = this.streamRequest(source);
+    const after = cursor?.run?.after;
+    const res = await this.api(source, 'GET', path, { ...params, limit, raw_json: 1, ...(after ? { after } : {}) }, signal);
+    const listing = obj(res.data);
+    const data = obj(listing['data']);
+    if (listing['kind'] !== 'Listing' || !Array.isArray(data['children'])) malformed('reddit', 'expected a Listing');
+    const things = data['children'].filter(isObject);
+    const created = things.map((t) => numOrNull(obj(t['data'])['created_utc'])).filter((n): n is number => n !== null);
+    const mentions = things
+      .filter((t) => !isRedditTombstone(obj(t['data'])))
+      .map((t) => normalizeRedditThing(t, source.sourceKey))
+      .filter((m): m is Mention => m !== null && (!keyword || m.text.toLowerCase().includes(keyword)));
+
+    const highWater = cursor?.highWaterUtc ?? null;
+    const markUtc = highWater === null ? null : highWater - this.overlapMs / 1000;
+    const newest = Math.max(cursor?.run?.newestUtc ?? -Infinity, ...created);
+    const newestUtc = Number.isFinite(newest) ? newest : null;
+    const reachedMark = markUtc !== null && created.length > 0 && Math.min(...created) < markUtc;
+    const nextAfter = str(data['after']);
+    const runAfter = nextAfter && things.length > 0 && !reachedMark ? nextAfter : null;
+    const rateLimit = res.rateLimit;
+
+    if (highWater === null) {
+      const pagesLeft = cursor?.run?.pagesLeft ?? source.backfillPages ?? 0;
+      if (runAfter && pagesLeft > 0) return { mentions, nextCursor: { highWaterUtc: null, run: { after: runAfter, newestUtc, pagesLeft: pagesLeft - 1 } }, more: true, rateLimit };
+      return { mentions, nextCursor: { highWaterUtc: newestUtc ?? 0 }, more: false, rateLimit };
+    }
+    if (runAfter) return { mentions, nextCursor: { highWaterUtc: highWater, run: { after: runAfter, newestUtc } }, more: true, rateLimit };
+    return { mentions, nextCursor: { highWaterUtc: Math.max(highWater, newestUtc ?? highWater) }, more: false, rateLimit };
+  }
+
+  async reply(source: SourceConfig, target: ReplyTarget, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult> {
+    if (target.platform !== 'reddit') throw new ConnectorError('bad_request', `reddit cannot reply to a ${target.platform} target`, { platform: 'reddit' });
+    // Reddit has no idempotency key: the outbox must call findExistingReply() before any resend.
+    const res = await this.api(source, 'POST', '/api/comment', {}, o.signal, { thing_id: target.fullname, text, api_type: 'json' });
+    const json = obj(obj(res.data)['json']);
+    const errors = arr(json['errors']);
+    if (errors.length) throw redditApiError(errors, this.now());
+    const thing = obj(arr(obj(json['data'])['things'])[0]);
+    const m = normalizeRedditThing(thing, '');
+    const name = str(obj(thing['data'])['name']);
+    if (!name) malformed('reddit', 'comment without name');
+    return { externalId: name, url: m?.url ?? null };
+  }
+
+  /** Looks through the account's newest comments for one under `target` with the same body. */
+  async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null> {
+    if (target.platform !== 'reddit') return null;
+    let username = source.credentials['username'];
+    if (!username) {
+      const me = await this.api(source, 'GET', '/api/v1/me', { raw_json: 1 }, signal);
+      username = str(obj(me.data)['name']) ?? '';
+      if (!username) malformed('reddit', '/api/v1/me without name');
+    }
+    const res = await this.api(source, 'GET', `/user/${encodeURIComponent(username)}/comments`, { limit: 100, sort: 'new', raw_json: 1 }, signal);
+    const children = arr(obj(obj(res.data)['data'])['children']);
+    const want = text.trim();
+    for (const c of children) {
+      const d = obj(obj(c)['data']);
+      if (str(d['parent_id']) === target.fullname && (str(d['body']) ?? '').trim() === want) {
+        const m = normalizeRedditThing(obj(c), '');
+        const name = str(d['name']);
+        if (name) return { externalId: name, url: m?.url ?? null };
+      }
+    }
+    return null;
+  }
+
+  private streamRequest(source: SourceConfig): { path: string; params: Record<string, string>; keyword: string | null } {
+    const query = source.stream.query?.trim() ?? '';
+    if (!query) throw new ConnectorError('bad_request', `reddit ${source.stream.kind} needs a query`, { platform: 'reddit' });
+    if (source.stream.kind === 'search') return { path: '/search', params: { q: query, sort: 'new', type: 'link', t: 'all' }, keyword: null };
+    if (source.stream.kind === 'subreddit') {
+      // "gadgets" (every new comment) or "gadgets:acme" (new comments containing "acme").
+      const [sub = '', ...rest] = query.replace(/^\/?r\//i, '').split(':');
+      if (!/^[A-Za-z0-9_]{2,21}$/.test(sub)) throw new ConnectorError('bad_request', `reddit: invalid subreddit "${sub}"`, { platform: 'reddit' });
+      const keyword = rest.join(':').trim().toLowerCase();
+      return { path: `/r/${sub}/comments`, params: {}, keyword: keyword || null };
+    }
+    throw new ConnectorError('bad_request', `reddit does not support stream "${source.stream.kind}"`, { platform: 'reddit' });
+  }
+
+  private userAgent(source: SourceConfig): string {
+    const c = source.credentials;
+    return c['userAgent'] || (c['username'] ? `web:earshot:0.1.0 (by /u/${c['username']})` : DEFAULT_USER_AGENT);
+  }
+
+  private async api(source: SourceConfig, method: 'GET' | 'POST', path: string, query: Record<string, string | number>, signal: AbortSignal, form?: Record<string, string>): Promise<HttpResponse<unknown>> {
+    const url = buildUrl(assertHttpBaseUrl(source.baseUrl, 'reddit'), path, query);
+    const send = async (token: string) =>
+      this.http.json({ platform: 'reddit', method, url, headers: { authorization: `Bearer ${token}`, 'user-agent': this.userAgent(source) }, body: form ? { form } : undefined, signal });
+    const token = await this.token(source, signal, false);
+    try {
+      return await send(token);
+    } catch (err) {
+      if (!(err instanceof ConnectorError) || err.failure !== 'auth_expired' || !canRefresh(source)) throw err;
+      return send(await this.token(source, signal, true));
+    }
+  }
+
+  private tokenKey(source: SourceConfig): string {
+    return `${source.baseUrl}|${source.credentials['clientId'] ?? ''}|${source.credentials['username'] ?? ''}`;
+  }
+
+  private async token(source: SourceConfig, signal: AbortSignal, force: boolean): Promise<string> {
+    const c = source.credentials;
+    if (!canRefresh(source)) {
+      if (c['accessToken']) return c['accessToken'];
+      throw new ConnectorError('auth_expired', 'reddit: missing credentials (clientId/clientSecret or accessToken)', { platform: 'reddit' });
+    }
+    const key = this.tokenKey(source);
+    const cached = this.tokens.get(key);
+    if (!force && cached && cached.expiresAt > this.now()) return cached.value;
+    if (!force && !cached && c['accessToken']) return c['accessToken'];
+    const form: Record<string, string> = c['refreshToken']
+      ? { grant_type: 'refresh_token', refresh_token: c['refreshToken'] }
+      : c['username'] && c['password']
+        ? { grant_type: 'password', username: c['username'], password: c['password'] }
+        : { grant_type: 'client_credentials' };
+    const basic = Buffer.from(`${c['clientId']}:${c['clientSecret'] ?? ''}`).toString('base64');
+    const res = await this.http.json({
+      platform: 'reddit',
+      method: 'POST',
+      url: tokenUrl(source),
+      headers: { authorization: `Basic ${basic}`, 'user-agent': this.userAgent(source) },
+      body: { form },
+      signal,
+      bucket: 'reddit:token',
+    });
+    const d = obj(res.data);
+    const value = str(d['access_token']);
+    // A 200 with {"error": "invalid_grant"} is how Reddit refuses a bad password or refresh token.
+    if (!value) throw new ConnectorError('auth_expired', `reddit: token refused (${str(d['error']) ?? 'no access_token'})`, { platform: 'reddit' });
+    const expiresIn = numOrNull(d['expires_in']) ?? 3600;
+    // Refresh proactively at 80 % of the lifetime.
+    this.tokens.set(key, { value, expiresAt: this.now() + expiresIn * 800 });
+    return value;
+  }
+}
+
+function canRefresh(source: SourceConfig): boolean {
+  return Boolean(source.credentials['clientId']);
+}
+
+/** `https://oauth.reddit.com` → `https://www.reddit.com/api/v1/access_token`; anything else → `${baseUrl}/api/v1/access_token`. */
+export function redditTokenUrl(source: SourceConfig): string {
+  return tokenUrl(source);
+}
+
+function tokenUrl(source: SourceConfig): string {
+  if (source.tokenUrl) return assertHttpBaseUrl(source.tokenUrl, 'reddit');
+  const root = assertHttpBaseUrl(source.baseUrl, 'reddit');
+  if (new URL(root).hostname === 'oauth.reddit.com') return 'https://www.reddit.com/api/v1/access_token';
+  return `${root}/api/v1/access_token`;
+}
+
+/** `json.errors` inside a 200: `[["RATELIMIT", "…take a break for 5 seconds…", "ratelimit"]]`. */
+function redditApiError(errors: unknown[], now: number): ConnectorError {
+  const first = arr(errors[0]);
+  const code = str(first[0]) ?? 'UNKNOWN';
+  const message = str(first[1]) ?? code;
+  if (code === 'RATELIMIT') {
+    const m = /(\d+)\s*(second|minute|hour)/i.exec(message);
+    const unit = m?.[2]?.toLowerCase();
+    const ms = m ? Number(m[1]) * (unit === 'hour' ? 3_600_000 : unit === 'minute' ? 60_000 : 1000) : 60_000;
+    return new ConnectorError('rate_limited', `reddit RATELIMIT: ${message}`, { platform: 'reddit', status: 200, retryAt: new Date(now + ms) });
+  }
+  if (code === 'USER_REQUIRED') return new ConnectorError('auth_expired', `reddit ${code}: ${message}`, { platform: 'reddit', status: 200 });
+  return new ConnectorError('bad_request', `reddit ${code}: ${message}`, { platform: 'reddit', status: 200 });
+}
+
+export function createRedditConnector(options: ConnectorOptions = {}): RedditConnector {
+  return new RedditConnector(options);
+}

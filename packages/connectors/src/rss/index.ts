@@ -1,0 +1,2 @@
+export * from './rss.connector.js';
+export * from './parse-feed.js';

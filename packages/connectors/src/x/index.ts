@@ -1,0 +1,2 @@
+export * from './x.connector.js';
+export * from './normalize.js';
