@@ -117,6 +117,19 @@ describe('category', () => {
     expect(analyze('The parking lot is always full', { taxonomy }).category.id).toBe('parking');
   });
 
+  it('an "a & b" keyword needs both parts', () => {
+    const taxonomy: Taxonomy = {
+      categories: [
+        { id: 'damaged', name: 'Damaged bag', keywords: ['broke* & bag*'] },
+        { id: 'other', name: 'Other', keywords: [] },
+      ],
+    };
+    const a = analyze('They broke the handle of my bag', { taxonomy });
+    expect(a.category.id).toBe('damaged');
+    expect(a.category.matched).toEqual(['broke & bag']);
+    expect(analyze('the app is broken', { taxonomy }).category.id).toBe('other');
+  });
+
   it('ignores negated keywords', () => {
     expect(analyze('no refund needed, all good').category.id).not.toBe('billing');
   });

@@ -10,7 +10,10 @@ export interface TaxonomyCategory {
   id: string;
   /** Name shown to agents ("Billing and refunds"). */
   name: string;
-  /** Words or phrases; a trailing `*` matches a prefix ("refund*"). */
+  /**
+   * Words or phrases; a trailing `*` matches a prefix ("refund*"); "a & b" needs both parts
+   * anywhere in the post ("broke* & bag*").
+   */
   keywords: string[];
   /** A few example posts (five is plenty). */
   examples?: string[];

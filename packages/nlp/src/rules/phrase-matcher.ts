@@ -26,6 +26,16 @@ interface Compiled {
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'nor', 'without', 'cannot']);
 
+/** wink-nlp does not open a negation scope after "nobody" / "no one": "nobody was injured". */
+function afterNobody(tok: Tokenized, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j -= 1) {
+    if (tok.kind[j] === 'punctuation') return false;
+    const w = tok.norm[j];
+    if (w === 'nobody' || w === 'noone' || w === 'none' || (w === 'one' && tok.norm[j - 1] === 'no')) return true;
+  }
+  return false;
+}
+
 /** Words a pattern can be matched against: hashtags count as their word ("#delayed" matches "delayed"). */
 export function matchForm(tok: Tokenized, i: number): string {
   const k = tok.kind[i];
@@ -102,7 +112,7 @@ export class PhraseMatcher {
             text: tok.raw.slice(i, end).join(' '),
             start: i,
             end,
-            negated: !c.hasNegation && (tok.negated[i] ?? false),
+            negated: !c.hasNegation && ((tok.negated[i] ?? false) || afterNobody(tok, i)),
           });
         }
       }

@@ -1,4 +1,4 @@
-import { analyze, URGENCY_LEVELS, URGENCY_WEIGHTS as W } from '../index.js';
+import { analyze, createAnalyzer, URGENCY_LEVELS, URGENCY_WEIGHTS as W } from '../index.js';
 import { levelOf } from './score-urgency.js';
 
 function reason(text: string, code: string, context = {}) {
@@ -8,6 +8,17 @@ function reason(text: string, code: string, context = {}) {
 describe('urgency reasons', () => {
   it.each([
     ['safety', 'There is smoke in the cabin of flight 12', W.safety, 'smoke'],
+    ['safety', 'Wildfire is out of control near the town', W.safety, 'out of control'],
+    ['casualties', 'Two people trapped in the collapsed building', W.casualties, 'trapped'],
+    ['casualties', 'Several students injured at the school', W.casualties, 'injured'],
+    ['rescue', 'Evacuation ordered for the north side', W.rescue, 'Evacuation'],
+    ['rescue', 'Family on the roof, please send help', W.rescue, 'send help'],
+    ['damage', 'Dozens of homes destroyed by the floods', W.damage, 'destroyed'],
+    ['disaster', 'The earthquake was felt in the capital', W.disaster, 'earthquake'],
+    ['escalation', 'Fix this or I am going to the press', W.escalation, 'the press'],
+    ['money', 'You charged me twice for one order', W.money, 'charged me twice'],
+    ['outage', 'I am locked out of my account since Monday', W.outage, 'locked out'],
+    ['accusation', 'This is your fault, you lied to me', W.accusation, 'your fault'],
     ['legal', 'I am going to sue you, my lawyer will be in touch', W.legal, 'sue'],
     ['privacy', 'There was a data breach and my personal data is out there', W.privacy, 'data breach'],
     ['churn', 'I am going to cancel my subscription and switch to Netflix', W.churn, 'cancel my subscription'],
@@ -23,13 +34,58 @@ describe('urgency reasons', () => {
     expect(r?.text).toContain(`'${trigger}'`);
   });
 
+  it('time pressure written with a number', () => {
+    const r = reason('My flight leaves in 2 hours and my bag is still not here', 'timeCritical');
+    expect(r?.weight).toBe(W.timeCritical);
+    expect(r?.triggers).toContain('in 2 hours');
+  });
+
+  it('an accusation: "you" followed by what the company did', () => {
+    const r = reason('@Apple you lost my package and nobody cares', 'accusation');
+    expect(r?.weight).toBe(W.accusation);
+    expect(r?.triggers[0]).toMatch(/^you lost/);
+    expect(reason('Can you help me with my order?', 'accusation')).toBeUndefined();
+  });
+
+  it('shouting adds intensity', () => {
+    const r = reason('WHERE IS MY BAG?? THIS IS A JOKE!!!', 'intensity');
+    expect(r?.weight).toBe(W.intensity);
+  });
+
+  it('reassurance, sympathy and broadcasts lower the score', () => {
+    expect(reason('Earthquake this morning, no injuries reported, everyone is safe', 'reassurance')?.weight).toBe(W.reassurance);
+    expect(reason('Earthquake this morning, no injuries reported', 'casualties')).toBeUndefined();
+    expect(reason('Praying for everyone in Durban, stay safe', 'sympathy')?.weight).toBe(W.sympathy);
+    expect(reason('RT @news: cyclone expected to weaken tomorrow', 'broadcast')?.triggers).toEqual(['RT']);
+    expect(reason('Cyclone expected to weaken tomorrow https://t.co/abc', 'broadcast')?.triggers).toEqual(['link']);
+    // a link that carries danger is not a mere broadcast; a first-person post is not either
+    expect(reason('Evacuation ordered for High Level https://t.co/abc', 'broadcast')).toBeUndefined();
+    expect(reason('my photo of the storm https://t.co/abc', 'broadcast')).toBeUndefined();
+  });
+
+  it('negation lowers urgency: the same event with and without danger', () => {
+    const bad = analyze('Earthquake hit the town, people injured and trapped').urgency.score;
+    const fine = analyze('Earthquake hit the town, no one injured, everyone is safe').urgency.score;
+    expect(bad).toBeGreaterThan(fine + 30);
+  });
+
+  it('ranks a rescue request above sympathy and news about the same disaster', () => {
+    const rescue = analyze('Three people trapped under rubble in Pemba, please send help now').urgency.score;
+    const news = analyze('Cyclone Kenneth makes headlines around the world https://t.co/x').urgency.score;
+    const prayers = analyze('Praying for everyone affected by the cyclone').urgency.score;
+    expect(rescue).toBeGreaterThan(news);
+    expect(rescue).toBeGreaterThan(prayers);
+    expect(analyze('Three people trapped under rubble in Pemba, please send help now').urgency.level).toMatch(/high|critical/);
+  });
+
   it('quotes the phrase that triggered a rule', () => {
-    expect(reason('Passengers noticed smoke in the cabin', 'safety')?.text).toBe("mentions a safety risk: 'smoke'");
+    expect(reason('Passengers noticed smoke in the cabin', 'safety')?.text).toBe("mentions immediate danger: 'smoke'");
   });
 
   it('a negated rule word does not fire', () => {
     expect(reason('no delay and no outage today, thanks', 'outage')).toBeUndefined();
     expect(reason('There was no smoke, all fine', 'safety')).toBeUndefined();
+    expect(reason('nobody was injured', 'casualties')).toBeUndefined();
   });
 
   it('negativity and complaint carry the model probability', () => {
@@ -90,5 +146,6 @@ describe('urgency reasons', () => {
     const t = 'My account was hacked and you charged me twice!!';
     const first = analyze(t, ctx).urgency;
     for (let i = 0; i < 5; i += 1) expect(analyze(t, ctx).urgency).toEqual(first);
+    for (let i = 0; i < 3; i += 1) expect(createAnalyzer().analyze(t, ctx).urgency).toEqual(first);
   });
 });

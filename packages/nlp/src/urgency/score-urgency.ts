@@ -76,7 +76,7 @@ function broadcastCue(sig: TextSignals): string | undefined {
   const tok = sig.tok;
   let first = 0;
   while (first < tok.kind.length && tok.kind[first] === 'punctuation') first += 1;
-  if (tok.norm[first] === 'rt' && tok.kind[first + 1] === 'mention') return 'RT';
+  if ((tok.norm[first] === 'rt' || tok.norm[first] === 'retweet') && tok.kind[first + 1] === 'mention') return 'RT';
   let url = false;
   for (let i = 0; i < tok.kind.length; i += 1) {
     if (tok.kind[i] === 'url') url = true;
