@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    // The api's integration tests may use tooling (the social simulator) as a test peer.
+    files: ['apps/api/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: [{ sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tooling'] }] },
+      ],
+    },
+  },
+  {
     // Nest's DI reads constructor parameter types at run time: those imports must stay values.
     files: ['apps/api/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

@@ -17,6 +17,7 @@ export function jestConfig({ displayName, testEnvironment = 'node', tsconfig = '
       '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig, diagnostics: false }],
     },
     moduleNameMapper: {
+      '^@earshot/social-sim$': path.join(root, 'apps/social-sim/src/index.ts'),
       '^@earshot/([a-z-]+)$': path.join(root, 'packages/$1/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },

@@ -121,3 +121,30 @@ describe('ingest: one page, one transaction (integration)', () => {
     expect(v.body).toEqual({ valid: false, error: { message: expect.stringMatching(/OR needs a term/), position: 7 } });
   });
 });
+
+describe('ingest: hostile characters', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
+  });
+  afterAll(() => t.close());
+
+  it('stores posts with NUL characters and broken emoji instead of failing the page', async () => {
+    const ws = await WorkspaceFactory.create(t, 'Hostile');
+    const admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
+    const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme' }).expect(201);
+    await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme' }).expect(201);
+    const src = await request(t.server).post('/api/sources').set('Cookie', admin).send({ name: 'S', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
+    const token = (await t.dataSource.query(`UPDATE source SET lease_token = gen_random_uuid() WHERE id = $1 RETURNING lease_token`, [src.body.id])) as unknown;
+    const rows = (Array.isArray((token as unknown[])[0]) ? (token as unknown[][])[0] : token) as Array<{ lease_token: string }>;
+    const nasty = MentionFactory.from({
+      text: 'acme \u0000 broke \uD83D',
+      author: { externalId: 'n\u0000', handle: 'nul\u0000', displayName: '\uDE00', followers: 1, avatarUrl: null, verified: false, bot: false },
+      raw: { body: 'x\u0000', ['k\u0000']: '\uD800' },
+    }).build();
+    const out = await t.app.get(IngestService).storePage({ id: src.body.id, workspaceId: ws.id, platform: 'mastodon', leaseToken: rows[0]!.lease_token }, { mentions: [nasty], nextCursor: { minId: '1' }, more: false, rateLimit: null });
+    expect(out.inserted).toBe(1);
+    const stored = await t.dataSource.getRepository(MentionEntity).findOneByOrFail({ workspaceId: ws.id });
+    expect(stored.text).toBe('acme \uFFFD broke \uFFFD');
+  });
+});

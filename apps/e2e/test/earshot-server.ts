@@ -12,8 +12,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 export interface EarshotServer {
   url: string;
   admin: { email: string; password: string };
+  /** The database it runs on, to start another process on the same one. */
+  database: TestDatabase;
   output(): string;
-  stop(): Promise<void>;
+  /** Graceful stop (SIGTERM), then drops the database unless `keepDatabase`. */
+  stop(o?: { keepDatabase?: boolean }): Promise<void>;
+  /** A crash: SIGKILL, database kept. */
+  kill(): Promise<void>;
+}
+
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -32,15 +42,8 @@ async function freePort(): Promise<number> {
  * does, on a fresh database: a new one on TEST_DATABASE_URL's server, or embedded
  * PostgreSQL in a temporary folder.
  */
-export async function startEarshot(): Promise<EarshotServer> {
-  const main = path.join(root, 'apps/api/dist/main.js');
-  if (!existsSync(main) || !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
-    throw new Error('Build first: npm run build (nx runs it before this target)');
-  }
-  const port = await freePort();
-  const admin = { email: 'e2e-admin@earshot.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EARSHOT_ADMIN_EMAIL: admin.email, EARSHOT_ADMIN_PASSWORD: admin.password };
-  let cleanup = async () => undefined as void;
+/** A fresh database: a new one on TEST_DATABASE_URL's server, or a temporary folder for embedded PostgreSQL. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     const name = `earshot_e2e_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -50,19 +53,36 @@ export async function startEarshot(): Promise<EarshotServer> {
     await c.end();
     const url = new URL(server);
     url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanup = async () => {
-      const d = new pg.Client({ connectionString: server });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await d.end();
+    return {
+      env: { DATABASE_URL: url.toString() },
+      drop: async () => {
+        const d = new pg.Client({ connectionString: server });
+        await d.connect();
+        await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await d.end();
+      },
     };
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-'));
-    env.EARSHOT_DATA_DIR = dir;
-    delete env.DATABASE_URL;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-'));
+  return { env: { EARSHOT_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts the built api (`apps/api/dist/main.js`, serving `apps/web/dist`) as production
+ * does, on a fresh database (or the given one), with extra environment variables.
+ */
+export async function startEarshot(o: { database?: TestDatabase; env?: Record<string, string>; admin?: { email: string; password: string } } = {}): Promise<EarshotServer> {
+  const main = path.join(root, 'apps/api/dist/main.js');
+  if (!existsSync(main) || !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+    throw new Error('Build first: npm run build (nx runs it before this target)');
+  }
+  const port = await freePort();
+  const admin = o.admin ?? { email: 'e2e-admin@earshot.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
+  const database = o.database ?? (await createTestDatabase());
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EARSHOT_ADMIN_EMAIL: admin.email, EARSHOT_ADMIN_PASSWORD: admin.password, EARSHOT_SECRET_KEY: E2E_SECRET_KEY };
+  delete env.DATABASE_URL;
+  delete env.EARSHOT_DATA_DIR;
+  Object.assign(env, database.env, o.env ?? {});
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -80,18 +100,29 @@ export async function startEarshot(): Promise<EarshotServer> {
     if (Date.now() > deadline) throw new Error(`Earshot did not become healthy within 60 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  const exited = () => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
   return {
     url,
     admin,
+    database,
     output: () => out,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+    stop: async (so = {}) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const done = exited();
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        await Promise.race([done, new Promise((r) => setTimeout(r, 10_000).unref())]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await exited();
       }
-      await cleanup();
+      if (!so.keepDatabase) await database.drop();
+    },
+    kill: async () => {
+      const done = exited();
+      child.kill('SIGKILL');
+      await done;
     },
   };
 }
+
+/** One key for every process of a test, so a restarted api can read the credentials the first one sealed. */
+const E2E_SECRET_KEY = randomBytes(32).toString('hex');

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Mention, PollResult } from '@earshot/connectors';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryMatcherService, type QueryMatch } from '../listening-queries/query-matcher.service.js';
+import { pgSafeJson, pgSafeText, pgSafeTextOrNull } from '../../common/db/pg-safe-text.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
 import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
 
-export const LEASE_SECONDS = 120;
+/** A lease lasts this long and is renewed with every page stored; after a crash the source is free again within it. */
+export const LEASE_SECONDS = 30;
 
 export interface LeasedSource {
   id: string;
@@ -83,9 +85,9 @@ export class IngestService {
         const rows = kept.map(({ m, match }, i) => {
           const s = scores[i]!;
           return [
-            source.workspaceId, m.platform, m.externalId, source.id, match.brandId, JSON.stringify(match.queryIds), JSON.stringify(match.topics),
-            authorIds.get(m.author.externalId)!, m.url, m.text, m.lang, m.createdAt, m.editedAt, m.thread.rootId, m.thread.parentId,
-            JSON.stringify(m.engagement), JSON.stringify(m.replyTarget), JSON.stringify(m.raw ?? null),
+            source.workspaceId, m.platform, pgSafeText(m.externalId), source.id, match.brandId, JSON.stringify(match.queryIds), pgSafeJson(match.topics),
+            authorIds.get(m.author.externalId)!, pgSafeTextOrNull(m.url), pgSafeText(m.text), pgSafeTextOrNull(m.lang), m.createdAt, m.editedAt,
+            pgSafeTextOrNull(m.thread.rootId), pgSafeTextOrNull(m.thread.parentId), pgSafeJson(m.engagement), pgSafeJson(m.replyTarget), pgSafeJson(m.raw ?? null),
             s.sentimentScore, s.sentimentLabel, s.sentimentConfidence, s.urgencyScore, s.urgencyLevel, JSON.stringify(s.urgencyReasons),
             s.intent, s.category, s.language, s.spam,
           ];
@@ -116,7 +118,10 @@ export class IngestService {
   private async upsertAuthors(tx: EntityManager, workspaceId: string, mentions: Mention[]): Promise<Map<string, string>> {
     const byId = new Map<string, Mention['author'] & { platform: string }>();
     for (const m of mentions) byId.set(m.author.externalId, { ...m.author, platform: m.platform });
-    const rows = [...byId.values()].map((a) => [workspaceId, a.platform, a.externalId, a.handle.slice(0, 255), a.displayName?.slice(0, 255) ?? null, a.followers, a.verified, a.bot, a.avatarUrl?.slice(0, 1000) ?? null]);
+    const rows = [...byId.values()].map((a) => [
+      workspaceId, a.platform, pgSafeText(a.externalId), pgSafeText(a.handle.slice(0, 255)), pgSafeTextOrNull(a.displayName?.slice(0, 255) ?? null),
+      a.followers, a.verified, a.bot, pgSafeTextOrNull(a.avatarUrl?.slice(0, 1000) ?? null),
+    ]);
     const v = valuesList(rows, ['::uuid', '', '', '', '', '::int', '::boolean', '::boolean', '']);
     const out = (await tx.query(
       `INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
@@ -127,7 +132,9 @@ export class IngestService {
        RETURNING id, external_id`,
       v.params,
     )) as Array<{ id: string; external_id: string }>;
-    return new Map(out.map((r) => [r.external_id, r.id]));
+    // Keyed by the connector's id; the stored id may differ only where it held unsafe characters.
+    const stored = new Map(out.map((r) => [r.external_id, r.id]));
+    return new Map([...byId.keys()].map((id) => [id, stored.get(pgSafeText(id))!]));
   }
 
   private async recentCounts(tx: EntityManager, workspaceId: string, authorIds: string[]): Promise<Map<string, number>> {
