@@ -7,7 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The repository root: the nearest folder above this file with nx.json (works from sources and from dist-bench). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('repository root (nx.json) not found');
+    dir = up;
+  }
+  return dir;
+}
+const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 export interface EarshotServer {
   url: string;
@@ -71,11 +81,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * Starts the built api (`apps/api/dist/main.js`, serving `apps/web/dist`) as production
  * does, on a fresh database (or the given one), with extra environment variables.
  */
-export async function startEarshot(o: { database?: TestDatabase; env?: Record<string, string>; admin?: { email: string; password: string } } = {}): Promise<EarshotServer> {
+export async function startEarshot(o: { database?: TestDatabase; env?: Record<string, string>; admin?: { email: string; password: string }; nodeArgs?: string[] } = {}): Promise<EarshotServer> {
   const main = path.join(root, 'apps/api/dist/main.js');
-  if (!existsSync(main) || !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
-    throw new Error('Build first: npm run build (nx runs it before this target)');
-  }
+  if (!existsSync(main)) throw new Error('Build the api first: npm run build (nx runs it before this target)');
   const port = await freePort();
   const admin = o.admin ?? { email: 'e2e-admin@earshot.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
   const database = o.database ?? (await createTestDatabase());
@@ -84,9 +92,12 @@ export async function startEarshot(o: { database?: TestDatabase; env?: Record<st
   delete env.EARSHOT_DATA_DIR;
   Object.assign(env, database.env, o.env ?? {});
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (process.env.E2E_ECHO === 'true') process.stderr.write(d); // E2E_ECHO=true shows the api's stderr while debugging
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -114,13 +114,28 @@ function hashQuery(q: string): string {
 }
 
 /** Search semantics shared by the fakes: quoted phrases and words, AND by default, OR when `OR` appears; operators ignored. */
+const compiledQueries = new Map<string, { isOr: boolean; terms: string[] }>();
+
+/** Parses a platform search query once (cached): its plain terms, and whether they are OR-ed. */
+function compileQuery(query: string): { isOr: boolean; terms: string[] } {
+  let c = compiledQueries.get(query);
+  if (!c) {
+    const tokens = [...query.matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+    c = {
+      isOr: tokens.includes('OR'),
+      terms: tokens
+        .filter((t) => t !== 'OR' && t !== 'AND' && !t.startsWith('-') && !/^[a-z_]+:/i.test(t))
+        .map((t) => t.replace(/^[@#(]+|[)]+$/g, '').toLowerCase())
+        .filter(Boolean),
+    };
+    if (compiledQueries.size > 1000) compiledQueries.clear();
+    compiledQueries.set(query, c);
+  }
+  return c;
+}
+
 export function matchesQuery(text: string, query: string): boolean {
-  const tokens = [...query.matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
-  const isOr = tokens.includes('OR');
-  const terms = tokens
-    .filter((t) => t !== 'OR' && t !== 'AND' && !t.startsWith('-') && !/^[a-z_]+:/i.test(t))
-    .map((t) => t.replace(/^[@#(]+|[)]+$/g, '').toLowerCase())
-    .filter(Boolean);
+  const { isOr, terms } = compileQuery(query);
   if (!terms.length) return true;
   const hay = text.toLowerCase();
   return isOr ? terms.some((t) => hay.includes(t)) : terms.every((t) => hay.includes(t));

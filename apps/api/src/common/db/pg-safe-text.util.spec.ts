@@ -13,3 +13,10 @@ describe('pgSafeText / pgSafeJson', () => {
     expect(JSON.parse(json)).toEqual({ t: 'x\uFFFD', list: ['\uFFFD'], ['k\uFFFD']: 1, n: 2 });
   });
 });
+
+describe('pgSafeJson escapes', () => {
+  it('leaves an escaped backslash followed by u0000 as it was', () => {
+    const v = { s: 'path\\u0000x', t: '\u0000' };
+    expect(JSON.parse(pgSafeJson(v))).toEqual({ s: 'path\\u0000x', t: '\uFFFD' });
+  });
+});

@@ -10,14 +10,11 @@ export function pgSafeTextOrNull(s: string | null): string | null {
   return s === null ? null : pgSafeText(s);
 }
 
+/** In JSON.stringify output, NUL and lone surrogates appear only as \u escapes (paired ones are literal). */
+const UNSAFE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
 /** JSON for a jsonb column, with every string (keys too) made safe. */
 export function pgSafeJson(value: unknown): string {
-  return JSON.stringify(value ?? null, function (this: unknown, _key, v: unknown) {
-    if (typeof v === 'string') return pgSafeText(v);
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const entries = Object.entries(v as Record<string, unknown>);
-      if (entries.some(([k]) => pgSafeText(k) !== k)) return Object.fromEntries(entries.map(([k, x]) => [pgSafeText(k), x]));
-    }
-    return v;
-  });
+  const json = JSON.stringify(value ?? null);
+  return json.includes('\\u') ? json.replace(UNSAFE_ESCAPE, '$1\\ufffd') : json;
 }

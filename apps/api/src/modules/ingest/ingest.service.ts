@@ -60,17 +60,12 @@ export class IngestService {
       const match = matches[i];
       if (match) kept.push({ m, match });
     });
+    // Four round trips: BEGIN, authors, mentions (+ author counts), cursor (+ fence), COMMIT.
     return this.dataSource.transaction(async (tx) => {
-      const fenced = await tx.queryRunner!.query(
-        `UPDATE source SET leased_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_token = $2`,
-        [source.id, source.leaseToken, LEASE_SECONDS],
-        true,
-      );
-      if (fenced.affected !== 1) throw new LeaseLostError(source.id);
       let inserted: Array<{ id: string; author_id: string }> = [];
       if (kept.length > 0) {
-        const authorIds = await this.upsertAuthors(tx, source.workspaceId, kept.map((k) => k.m));
-        const recent = await this.recentCounts(tx, source.workspaceId, [...new Set(authorIds.values())]);
+        const authors = await this.upsertAuthors(tx, source.workspaceId, kept.map((k) => k.m));
+        const authorIds = new Map([...authors].map(([ext, a]) => [ext, a.id]));
         const scores = this.scorer.scoreBatch(
           kept.map(({ m }) => ({
             text: m.text,
@@ -78,7 +73,7 @@ export class IngestService {
               followers: m.author.followers,
               verified: m.author.verified,
               engagement: m.engagement,
-              authorPostsLast24h: (recent.get(authorIds.get(m.author.externalId)!) ?? 0) + 1,
+              authorPostsLast24h: (authors.get(m.author.externalId)?.recent ?? 0) + 1,
             },
           })),
         );
@@ -95,27 +90,35 @@ export class IngestService {
         const casts = ['::uuid', '', '', '::uuid', '::uuid', '::jsonb', '::jsonb', '::uuid', '', '', '', '::timestamptz', '::timestamptz', '', '', '::jsonb', '::jsonb', '::jsonb', '::real', '', '::real', '::smallint', '', '::jsonb', '', '', '', '::boolean'];
         const v = valuesList(rows, casts);
         inserted = (await tx.query(
-          `INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
-             thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
-             urgency_reasons, intent, category, language, spam)
-           VALUES ${v.sql}
-           ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
-           RETURNING id, author_id`,
+          `WITH ins AS (
+             INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
+               thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
+               urgency_reasons, intent, category, language, spam)
+             VALUES ${v.sql}
+             ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
+             RETURNING id, author_id),
+           counted AS (
+             UPDATE author SET mention_count = author.mention_count + c.n
+             FROM (SELECT author_id, count(*)::int AS n FROM ins GROUP BY author_id) c
+             WHERE author.id = c.author_id)
+           SELECT id, author_id FROM ins`,
           v.params,
         )) as Array<{ id: string; author_id: string }>;
-        if (inserted.length > 0) {
-          const perAuthor = new Map<string, number>();
-          for (const r of inserted) perAuthor.set(r.author_id, (perAuthor.get(r.author_id) ?? 0) + 1);
-          const a = valuesList([...perAuthor].map(([id, n]) => [id, n]), ['::uuid', '::int']);
-          await tx.query(`UPDATE author SET mention_count = author.mention_count + d.n FROM (VALUES ${a.sql}) AS d(id, n) WHERE author.id = d.id`, a.params);
-        }
       }
-      await tx.query(`UPDATE source SET cursor = $2::jsonb, updated_at = now() WHERE id = $1`, [source.id, JSON.stringify(page.nextCursor ?? null)]);
+      // The fence: the cursor moves only if our lease token is still the source's. If another
+      // instance took the source meanwhile, everything above is rolled back.
+      const fenced = await tx.queryRunner!.query(
+        `UPDATE source SET cursor = $3::jsonb, updated_at = now(), leased_until = now() + make_interval(secs => $4) WHERE id = $1 AND lease_token = $2`,
+        [source.id, source.leaseToken, JSON.stringify(page.nextCursor ?? null), LEASE_SECONDS],
+        true,
+      );
+      if (fenced.affected !== 1) throw new LeaseLostError(source.id);
       return { fetched: page.mentions.length, matched: kept.length, inserted: inserted.length, insertedIds: inserted.map((r) => r.id) };
     });
   }
 
-  private async upsertAuthors(tx: EntityManager, workspaceId: string, mentions: Mention[]): Promise<Map<string, string>> {
+  /** Upserts the page's authors; returns each one's row id and posts in the last 24 h (before this page). */
+  private async upsertAuthors(tx: EntityManager, workspaceId: string, mentions: Mention[]): Promise<Map<string, { id: string; recent: number }>> {
     const byId = new Map<string, Mention['author'] & { platform: string }>();
     for (const m of mentions) byId.set(m.author.externalId, { ...m.author, platform: m.platform });
     const rows = [...byId.values()].map((a) => [
@@ -129,23 +132,13 @@ export class IngestService {
        ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
          handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
          verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url, last_seen_at = now()
-       RETURNING id, external_id`,
+       RETURNING id, external_id,
+         (SELECT count(*)::int FROM mention m WHERE m.author_id = author.id AND m.workspace_id = author.workspace_id AND m.posted_at > now() - interval '24 hours') AS recent`,
       v.params,
-    )) as Array<{ id: string; external_id: string }>;
+    )) as Array<{ id: string; external_id: string; recent: number }>;
     // Keyed by the connector's id; the stored id may differ only where it held unsafe characters.
-    const stored = new Map(out.map((r) => [r.external_id, r.id]));
+    const stored = new Map(out.map((r) => [r.external_id, { id: r.id, recent: Number(r.recent) }]));
     return new Map([...byId.keys()].map((id) => [id, stored.get(pgSafeText(id))!]));
-  }
-
-  private async recentCounts(tx: EntityManager, workspaceId: string, authorIds: string[]): Promise<Map<string, number>> {
-    if (authorIds.length === 0) return new Map();
-    const v = valuesList(authorIds.map((id) => [id]), ['::uuid']);
-    const rows = (await tx.query(
-      `SELECT m.author_id, count(*)::int AS n FROM mention m JOIN (VALUES ${v.sql}) AS a(id) ON a.id = m.author_id
-       WHERE m.workspace_id = $${v.params.length + 1} AND m.posted_at > now() - interval '24 hours' GROUP BY m.author_id`,
-      [...v.params, workspaceId],
-    )) as Array<{ author_id: string; n: number }>;
-    return new Map(rows.map((r) => [r.author_id, Number(r.n)]));
   }
 }
 

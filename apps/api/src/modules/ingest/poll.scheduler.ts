@@ -31,7 +31,11 @@ export class PollScheduler implements OnApplicationBootstrap, OnApplicationShutd
     if (this.running) return;
     this.running = true;
     try {
-      await this.poller.runDue(this.abort.signal);
+      // Keep going while a source still has a backlog, instead of waiting for the next tick.
+      for (let round = 0; round < 50 && !this.abort.signal.aborted; round++) {
+        const outcomes = await this.poller.runDue(this.abort.signal);
+        if (!outcomes.some((o) => o.backlog)) break;
+      }
     } catch (e) {
       this.logger.error({ err: e }, 'poll tick failed');
     } finally {

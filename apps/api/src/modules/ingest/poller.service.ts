@@ -22,6 +22,8 @@ export interface PollOutcome {
   fetched: number;
   inserted: number;
   error: string | null;
+  /** The page budget ran out with more waiting: the source wants another turn at once. */
+  backlog: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export class PollerService {
 
   private async pollLeased(source: LeasedSource & { entity: SourceEntity }, signal: AbortSignal): Promise<PollOutcome> {
     const s = source.entity;
-    const outcome: PollOutcome = { sourceId: s.id, pages: 0, fetched: 0, inserted: 0, error: null };
+    const outcome: PollOutcome = { sourceId: s.id, pages: 0, fetched: 0, inserted: 0, error: null, backlog: false };
     let rateLimitResetAt: Date | null = null;
     try {
       await assertPublicUrl(s.baseUrl, this.sources.allowedPrivateHosts());
@@ -78,22 +80,29 @@ export class PollerService {
         credentials: this.sources.credentialsOf(s),
         stream: { kind: s.streamKind, ...(s.streamQuery ? { query: s.streamQuery } : {}) },
       };
-      let cursor: unknown = s.cursor ?? null;
-      for (let page = 0; page < MAX_PAGES_PER_TICK; page++) {
-        const result: PollResult<unknown> = await connector.poll(config, cursor as never, signal);
+      // While page k is being stored, page k+1 is already being fetched (its cursor comes
+      // with page k). Pages are still stored strictly in order, each with its own cursor.
+      let backlog = false;
+      let next: Promise<PollResult<unknown>> | null = connector.poll(config, (s.cursor ?? null) as never, signal);
+      for (let page = 0; next && page < MAX_PAGES_PER_TICK; page++) {
+        const result: PollResult<unknown> = await next;
+        next = null;
+        const rl = result.rateLimit;
+        const nearLimit = rl?.remaining !== null && rl?.remaining !== undefined && !!rl.limit && rl.remaining <= Math.max(1, Math.floor(rl.limit * 0.1));
+        if (nearLimit) rateLimitResetAt = rl!.resetAt;
+        backlog = result.more && !nearLimit;
+        if (backlog && page + 1 < MAX_PAGES_PER_TICK) {
+          next = connector.poll(config, result.nextCursor as never, signal);
+          next.catch(() => undefined); // its error is handled when awaited; never unhandled if we stop early
+        }
         const stored = await this.ingest.storePage(source, result);
         outcome.pages++;
         outcome.fetched += stored.fetched;
         outcome.inserted += stored.inserted;
-        cursor = result.nextCursor;
-        const rl = result.rateLimit;
-        if (rl?.remaining !== null && rl?.remaining !== undefined && rl.limit && rl.remaining <= Math.max(1, Math.floor(rl.limit * 0.1))) {
-          rateLimitResetAt = rl.resetAt;
-          break;
-        }
-        if (!result.more) break;
       }
-      await this.finish(source, { ok: true, nextAt: rateLimitResetAt });
+      outcome.backlog = backlog;
+      // Page budget spent with more waiting: come back at the next tick, not after the interval.
+      await this.finish(source, { ok: true, nextAt: rateLimitResetAt ?? (backlog ? new Date() : null) });
     } catch (e) {
       outcome.error = e instanceof Error ? e.message : String(e);
       if (e instanceof LeaseLostError) {
@@ -117,6 +126,8 @@ export class PollerService {
       if (r.nextAt && r.nextAt.getTime() > nextAt.getTime()) {
         nextAt = r.nextAt;
         status = 'throttled';
+      } else if (r.nextAt) {
+        nextAt = r.nextAt;
       }
     } else {
       failures = s.consecutiveFailures + 1;

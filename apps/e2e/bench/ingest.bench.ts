@@ -1,0 +1,114 @@
+/**
+ * npm run bench:ingest — sustained ingest throughput, poll to committed row, on PostgreSQL.
+ *
+ * Starts the local social simulator (in this process) and the built api (a child
+ * process, as in production) on a fresh database on DATABASE_URL's server (default
+ * postgres://postgres@127.0.0.1:5432/postgres; created here and dropped at the end).
+ * The demo workspace's four sources (Mastodon, Bluesky, Reddit, X) poll the simulator;
+ * once their cursors are set, N matching posts are published at once and the clock runs
+ * until every one is committed (matched, scored by @earshot/nlp, stored).
+ *
+ * Then the ceiling: the very rows just stored are inserted again into a copy of the
+ * mention table, in batches of the same size, with nothing else (no polling, matching
+ * or scoring) — so the ratio between the two figures is honest.
+ *
+ * Prints `ingest-throughput: N mentions/s` and `ingest-ceiling: N rows/s`.
+ */
+import { createSocialSim, type SimPlatform } from '@earshot/social-sim';
+import pg from 'pg';
+import { startEarshot, type TestDatabase } from '../test/earshot-server.js';
+
+const TOTAL = Number(process.env.BENCH_MENTIONS ?? 20_000);
+const PLATFORMS: SimPlatform[] = ['mastodon', 'bluesky', 'reddit', 'x'];
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN = { email: 'bench@earshot.test', password: 'bench-admin-password' };
+
+async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const name = `earshot_bench_${Date.now()}`;
+  await sql(serverUrl, `CREATE DATABASE "${name}"`);
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${name}`;
+  const database: TestDatabase = { env: { DATABASE_URL: dbUrl.toString() }, drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
+  const sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 11 });
+  const api = await startEarshot({ database, admin: ADMIN, env: { SOCIAL_SIM_URL: sim.url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', EARSHOT_RETRY_BASE_SECONDS: '1' }, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [] });
+  try {
+    const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const stored = async () => Number((await sql<{ n: string }>(dbUrl.toString(), 'SELECT count(*) AS n FROM mention'))[0]!.n);
+    // Cursors first (the first poll of an empty platform), then the burst.
+    for (;;) {
+      const res = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ health: { lastSuccessAt: string | null } }> };
+      if (res.items.length === 4 && res.items.every((s) => s.health.lastSuccessAt)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const before = await stored();
+    const per = Math.ceil(TOTAL / PLATFORMS.length);
+    for (const p of PLATFORMS) sim.control.seed({ platform: p, count: per });
+    const target = before + per * PLATFORMS.length;
+    // The clock starts at the first poll request after the burst (not at the sources'
+    // next scheduled poll): this measures ingest, not the poll interval.
+    const lastRequestId = Math.max(0, ...sim.control.requests().map((r) => r.id));
+    const ids = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
+    for (const s of ids.items) await fetch(`${api.url}/api/sources/${s.id}/poll`, { method: 'POST', headers: { cookie } });
+    let n = before;
+    while (n < target) {
+      await new Promise((r) => setTimeout(r, 50));
+      n = await stored();
+    }
+    const done = Date.now();
+    const first = sim.control.requests().find((r) => r.id > lastRequestId && !r.path.includes('access_token') && !r.path.includes('createSession'));
+    const seconds = (done - Date.parse(first!.at)) / 1000;
+    const ingested = n - before;
+    console.log(`mentions: ${ingested} mentions`);
+    console.log(`ingest-time: ${seconds.toFixed(2)} s`);
+    console.log(`ingest-throughput: ${Math.round(ingested / seconds)} mentions/s`);
+    await api.stop({ keepDatabase: true });
+
+    // The ceiling: the same rows, the same batch size, straight INSERTs.
+    const c = new pg.Client({ connectionString: dbUrl.toString() });
+    await c.connect();
+    try {
+      await c.query('CREATE TABLE mention_ceiling (LIKE mention INCLUDING ALL)');
+      const rows = (await c.query('SELECT * FROM mention')).rows as Array<Record<string, unknown>>;
+      const cols = Object.keys(rows[0]!);
+      const batch = 80;
+      const t1 = performance.now();
+      for (let i = 0; i < rows.length; i += batch) {
+        const chunk = rows.slice(i, i + batch);
+        const params: unknown[] = [];
+        const values = chunk.map((r) => `(${cols.map((col) => {
+          const v = r[col];
+          params.push(v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+          return `$${params.length}`;
+        }).join(', ')})`);
+        await c.query('BEGIN');
+        await c.query(`INSERT INTO mention_ceiling (${cols.map((x) => `"${x}"`).join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, params);
+        await c.query('COMMIT');
+      }
+      const s2 = (performance.now() - t1) / 1000;
+      console.log(`ingest-ceiling: ${Math.round(rows.length / s2)} rows/s`);
+      console.log(`ingest-ratio: ${((ingested / seconds / (rows.length / s2)) * 100).toFixed(0)} %`);
+    } finally {
+      await c.end();
+    }
+  } finally {
+    await api.stop({ keepDatabase: true }).catch(() => undefined);
+    await sim.close();
+    await database.drop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
