@@ -60,12 +60,14 @@ async function main(): Promise<void> {
     const lastRequestId = Math.max(0, ...sim.control.requests().map((r) => r.id));
     const ids = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
     for (const s of ids.items) await fetch(`${api.url}/api/sources/${s.id}/poll`, { method: 'POST', headers: { cookie } });
+    // Check for completion rarely (a count is work for the same two cores); the end time is
+    // the last stored row's own timestamp, not the moment we looked.
     let n = before;
     while (n < target) {
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 500));
       n = await stored();
     }
-    const done = Date.now();
+    const done = Date.parse(((await sql<{ t: Date }>(dbUrl.toString(), 'SELECT max(created_at) AS t FROM mention'))[0]!.t).toISOString());
     const first = sim.control.requests().find((r) => r.id > lastRequestId && !r.path.includes('access_token') && !r.path.includes('createSession'));
     const seconds = (done - Date.parse(first!.at)) / 1000;
     const ingested = n - before;

@@ -7,6 +7,8 @@ export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'ignored';
 @Index('mention_workspace_platform_external_uq', ['workspaceId', 'platform', 'externalId'], { unique: true })
 @Index('mention_workspace_created_idx', ['workspaceId', 'createdAt'])
 @Index('mention_workspace_status_urgency_idx', ['workspaceId', 'status', 'urgencyScore'])
+/** An author's history, newest first; also counts their posts of the last 24 h at ingest. */
+@Index('mention_author_posted_idx', ['authorId', 'postedAt'])
 export class MentionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -34,7 +36,6 @@ export class MentionEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   topics!: string[];
 
-  @Index('mention_author_idx')
   @Column({ type: 'uuid' })
   authorId!: string;
 
