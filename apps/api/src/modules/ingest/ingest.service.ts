@@ -24,14 +24,14 @@ export interface PageOutcome {
   insertedIds: string[];
 }
 
-/** Builds `($1, $2, …), (…)` for a multi-row VALUES list. */
-function valuesList(rows: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => `(${row.map((v, i) => {
-    params.push(v);
-    return `$${params.length}${casts[i] ?? ''}`;
-  }).join(', ')})`);
-  return { sql: tuples.join(', '), params };
+/**
+ * Rows as one array parameter per column: `SELECT * FROM unnest($1::uuid[], $2::text[], …)`.
+ * The statement has a fixed, small number of parameters whatever the page size, so
+ * PostgreSQL parses and plans it cheaply (a VALUES list of 100 rows has 2,800).
+ */
+function unnestRows(rows: unknown[][], types: string[], offset = 0): { sql: string; params: unknown[][] } {
+  const params = types.map((_, c) => rows.map((r) => r[c]));
+  return { sql: `SELECT * FROM unnest(${types.map((t, c) => `$${offset + c + 1}::${t}[]`).join(', ')})`, params };
 }
 
 /**
@@ -87,14 +87,14 @@ export class IngestService {
             s.intent, s.category, s.language, s.spam,
           ];
         });
-        const casts = ['::uuid', '', '', '::uuid', '::uuid', '::jsonb', '::jsonb', '::uuid', '', '', '', '::timestamptz', '::timestamptz', '', '', '::jsonb', '::jsonb', '::jsonb', '::real', '', '::real', '::smallint', '', '::jsonb', '', '', '', '::boolean'];
-        const v = valuesList(rows, casts);
+        const types = ['uuid', 'text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'uuid', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text', 'jsonb', 'jsonb', 'jsonb', 'real', 'text', 'real', 'smallint', 'text', 'jsonb', 'text', 'text', 'text', 'boolean'];
+        const v = unnestRows(rows, types);
         inserted = (await tx.query(
           `WITH ins AS (
              INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
                thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
                urgency_reasons, intent, category, language, spam)
-             VALUES ${v.sql}
+             ${v.sql}
              ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
              RETURNING id, author_id),
            counted AS (
@@ -125,10 +125,10 @@ export class IngestService {
       workspaceId, a.platform, pgSafeText(a.externalId), pgSafeText(a.handle.slice(0, 255)), pgSafeTextOrNull(a.displayName?.slice(0, 255) ?? null),
       a.followers, a.verified, a.bot, pgSafeTextOrNull(a.avatarUrl?.slice(0, 1000) ?? null),
     ]);
-    const v = valuesList(rows, ['::uuid', '', '', '', '', '::int', '::boolean', '::boolean', '']);
+    const v = unnestRows(rows, ['uuid', 'text', 'text', 'text', 'text', 'int', 'boolean', 'boolean', 'text']);
     const out = (await tx.query(
       `INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
-       VALUES ${v.sql}
+       ${v.sql}
        ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
          handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
          verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url, last_seen_at = now()
