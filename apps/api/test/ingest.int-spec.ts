@@ -82,7 +82,7 @@ describe('ingest: one page, one transaction (integration)', () => {
     expect(source.cursor).not.toEqual({ minId: '999' });
   });
 
-  it('keeps one author row per platform account and counts their mentions', async () => {
+  it('keeps one author row per platform account, with their latest profile', async () => {
     const author = { externalId: 'repeat-1', handle: 'repeat@mastodon.example', displayName: 'R', followers: 5, avatarUrl: null, verified: false, bot: false };
     await t.app.get(IngestService).storePage(await lease(), {
       mentions: [MentionFactory.from({ text: 'acme one', author }).build(), MentionFactory.from({ text: 'acme two', author: { ...author, followers: 9 } }).build()],
@@ -92,7 +92,8 @@ describe('ingest: one page, one transaction (integration)', () => {
     });
     const rows = await t.dataSource.getRepository(AuthorEntity).find({ where: { workspaceId, externalId: 'repeat-1' } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.mentionCount).toBe(2);
+    expect(await t.dataSource.getRepository(MentionEntity).count({ where: { authorId: rows[0]!.id } })).toBe(2);
+    expect(rows[0]!.followers).toBe(9);
   });
 
   it('never returns or stores credentials in clear', async () => {

@@ -118,6 +118,32 @@ export class SimStore {
     return this.posts[platform];
   }
 
+  private version = 0;
+  private readonly memo = new Map<string, { version: number; value: unknown }>();
+
+  /** Marks the posts as changed: cached views are rebuilt on next use. */
+  touch(): void {
+    this.version++;
+  }
+
+  /**
+   * A view of a platform's posts, computed once per change (not once per request: a real
+   * platform has indexes, and the simulator must not be what a benchmark measures).
+   */
+  derived<T>(platform: SimPlatform, name: string, compute: () => T): T {
+    const key = `${platform}|${name}`;
+    const hit = this.memo.get(key);
+    if (hit && hit.version === this.version) return hit.value as T;
+    const value = compute();
+    this.memo.set(key, { version: this.version, value });
+    return value;
+  }
+
+  /** Posts still visible to readers (not deleted, not the brand's own replies), oldest first. */
+  visible(platform: SimPlatform): readonly SimPost[] {
+    return this.derived(platform, 'visible', () => this.posts[platform].filter((p) => !p.deleted && !p.byBrand));
+  }
+
   get(platform: SimPlatform, id: string): SimPost | undefined {
     return this.byId.get(`${platform}|${id}`);
   }
@@ -250,6 +276,7 @@ export class SimStore {
 
   insert(post: SimPost): void {
     this.posts[post.platform].push(post);
+    this.touch();
     this.byId.set(`${post.platform}|${post.id}`, post);
   }
 
@@ -287,6 +314,7 @@ export class SimStore {
       const p = this.get(platform, id);
       if (p && !p.deleted) {
         p.deleted = true;
+        this.touch();
         done.push(id);
       }
     }
@@ -302,6 +330,7 @@ export class SimStore {
   reset(): void {
     for (const p of SIM_PLATFORMS) {
       this.posts[p] = [];
+      this.touch();
       this.seqs[p] = 0;
     }
     this.byId.clear();

@@ -57,7 +57,7 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
   if (check.state === 'missing') return bad('AuthMissing', 'Authentication Required', 401);
   if (check.state === 'invalid') return bad('InvalidToken', 'Token could not be verified');
   if (check.state === 'expired') return bad('ExpiredToken', 'Token has expired');
-  const visible = ctx.store.list('bluesky').filter((p) => !p.deleted && !p.byBrand);
+  const visible = ctx.store.visible('bluesky');
 
   if (nsid === 'app.bsky.feed.searchPosts' && req.method === 'GET') {
     const q = req.query.get('q');
@@ -69,7 +69,7 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     const sinceMs = since ? Date.parse(since) : null;
     const untilMs = until ? Date.parse(until) : null;
     if ((since && !Number.isFinite(sinceMs)) || (until && !Number.isFinite(untilMs))) return bad('BadQueryString', 'Invalid since/until');
-    const items = visible.filter((p) => matchesQuery(p.text, q) && (sinceMs === null || p.indexedAt >= sinceMs) && (untilMs === null || p.indexedAt < untilMs));
+    const items = ctx.store.derived('bluesky', `search|${q}|${since ?? ''}|${until ?? ''}`, () => visible.filter((p) => matchesQuery(p.text, q) && (sinceMs === null || p.indexedAt >= sinceMs) && (untilMs === null || p.indexedAt < untilMs)));
     const key = `${q}|${since ?? ''}|${until ?? ''}`;
     const cursor = req.query.get('cursor');
     const before = cursor ? decodeCursor(cursor, key) : null;
@@ -82,7 +82,7 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     const limit = limitOf(req, 50);
     if (typeof limit !== 'number') return limit;
     const reasons = queryAll(req, 'reasons');
-    const items = reasons.length && !reasons.includes('mention') ? [] : visible.filter((p) => p.mentionsBrand);
+    const items = reasons.length && !reasons.includes('mention') ? [] : ctx.store.derived('bluesky', 'mentions', () => visible.filter((p) => p.mentionsBrand));
     const cursor = req.query.get('cursor');
     const before = cursor ? decodeCursor(cursor, 'notifications') : null;
     if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');

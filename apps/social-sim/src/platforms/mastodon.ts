@@ -102,7 +102,7 @@ function limitOf(req: SimRequest, def: number, max: number): number {
 export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
   const token = bearerOf(req.headers.authorization);
   const authed = ctx.auth.bearerOk('mastodon', token);
-  const visible = ctx.store.list('mastodon').filter((p) => !p.deleted && !p.byBrand);
+  const visible = ctx.store.visible('mastodon');
   const path = req.path.replace(/\/+$/, '');
 
   if (req.method === 'GET' && path === '/api/v1/notifications') {
@@ -110,7 +110,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     const types = queryAll(req, 'types');
     const excluded = queryAll(req, 'exclude_types');
     if ((types.length && !types.includes('mention')) || excluded.includes('mention')) return json(200, []);
-    const items = visible.filter((p) => p.mentionsBrand && p.notificationId).map((p) => ({ key: BigInt(p.notificationId as string), id: p.notificationId as string, post: p }));
+    const items = ctx.store.derived('mastodon', 'notifications', () => visible.filter((p) => p.mentionsBrand && p.notificationId).map((p) => ({ key: BigInt(p.notificationId as string), id: p.notificationId as string, post: p })));
     const got = page(items, req, limitOf(req, 40, 80), ctx);
     const body = got.map((i) => ({ id: i.id, type: 'mention', created_at: new Date(i.post.indexedAt).toISOString(), group_key: `ungrouped-${i.id}`, account: renderAccount(i.post.author), status: renderStatus(i.post, ctx) }));
     return json(200, body, linkHeader(req, got));

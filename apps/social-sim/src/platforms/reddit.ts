@@ -84,12 +84,12 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
 
   const auth = ctx.auth.checkReddit(bearerOf(req.headers.authorization));
   if (!auth.ok) return unauthorized();
-  const visible = ctx.store.list('reddit').filter((p) => !p.deleted && !p.byBrand);
+  const visible = ctx.store.visible('reddit');
 
   if (req.method === 'GET' && path === '/search') {
     const q = req.query.get('q') ?? '';
     const type = req.query.get('type');
-    const items = type && type !== 'link' ? [] : visible.filter((p) => p.kind === 't3' && p.mentionsBrand && matchesQuery(`${p.title ?? ''}\n${p.text}`, q));
+    const items = type && type !== 'link' ? [] : ctx.store.derived('reddit', `search|${q}`, () => visible.filter((p) => p.kind === 't3' && p.mentionsBrand && matchesQuery(`${p.title ?? ''}\n${p.text}`, q)));
     return listing(req, ctx, items);
   }
   const sub = /^\/r\/([A-Za-z0-9_]+)\/(comments|new)$/.exec(path);

@@ -96,14 +96,14 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
   if (!ctx.auth.bearerOk('x', bearerOf(req.headers.authorization))) return unauthorized();
   const path = req.path.replace(/\/+$/, '');
   const brand = ctx.store.brandAccounts.x;
-  const visible = ctx.store.list('x').filter((p) => !p.deleted && !p.byBrand);
+  const visible = ctx.store.visible('x');
 
   if (req.method === 'GET' && path === '/2/tweets/search/recent') {
     const query = req.query.get('query') ?? '';
     if (!query.trim()) return invalid('query', 'The `query` query parameter can not be empty');
     if (query.length > 512) return invalid('query', 'The `query` query parameter value is too long (max 512)', query);
     const weekAgo = ctx.store.now() - SEVEN_DAYS;
-    return timeline(req, ctx, visible.filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query)), { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` });
+    return timeline(req, ctx, ctx.store.derived('x', `search|${query}|${Math.floor(weekAgo / 60_000)}`, () => visible.filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query))), { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` });
   }
   if (req.method === 'GET' && path === '/2/users/me') return json(200, { data: { id: brand.id, name: brand.displayName, username: brand.handle } });
   const mentions = /^\/2\/users\/(\d+)\/mentions$/.exec(path);

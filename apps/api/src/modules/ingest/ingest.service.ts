@@ -60,7 +60,7 @@ export class IngestService {
       const match = matches[i];
       if (match) kept.push({ m, match });
     });
-    // Four round trips: BEGIN, authors, mentions (+ author counts), cursor (+ fence), COMMIT.
+    // Five round trips: BEGIN, authors, mentions, cursor (+ fence), COMMIT.
     return this.dataSource.transaction(async (tx) => {
       let inserted: Array<{ id: string; author_id: string }> = [];
       if (kept.length > 0) {
@@ -90,18 +90,12 @@ export class IngestService {
         const types = ['uuid', 'text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'uuid', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text', 'jsonb', 'jsonb', 'jsonb', 'real', 'text', 'real', 'smallint', 'text', 'jsonb', 'text', 'text', 'text', 'boolean'];
         const v = unnestRows(rows, types);
         inserted = (await tx.query(
-          `WITH ins AS (
-             INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
+          `INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
                thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
                urgency_reasons, intent, category, language, spam)
              ${v.sql}
              ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
-             RETURNING id, author_id),
-           counted AS (
-             UPDATE author SET mention_count = author.mention_count + c.n
-             FROM (SELECT author_id, count(*)::int AS n FROM ins GROUP BY author_id) c
-             WHERE author.id = c.author_id)
-           SELECT id, author_id FROM ins`,
+             RETURNING id, author_id`,
           v.params,
         )) as Array<{ id: string; author_id: string }>;
       }
@@ -126,14 +120,27 @@ export class IngestService {
       a.followers, a.verified, a.bot, pgSafeTextOrNull(a.avatarUrl?.slice(0, 1000) ?? null),
     ]);
     const v = unnestRows(rows, ['uuid', 'text', 'text', 'text', 'text', 'int', 'boolean', 'boolean', 'text']);
+    // Insert new authors; rewrite a known one only when their profile changed (no write per
+    // page per author). The statement's snapshot does not see the rows its CTE inserts, so
+    // new ones come from `ins` and known ones from the table.
     const out = (await tx.query(
-      `INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
-       ${v.sql}
-       ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
-         handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
-         verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url, last_seen_at = now()
-       RETURNING id, external_id,
-         (SELECT count(*)::int FROM mention m WHERE m.author_id = author.id AND m.workspace_id = author.workspace_id AND m.posted_at > now() - interval '24 hours') AS recent`,
+      `WITH input AS (${v.sql} AS u(workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)),
+       ins AS (
+         INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
+         SELECT * FROM input
+         ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
+           handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
+           verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url
+         WHERE (author.handle, author.display_name, author.followers, author.verified, author.bot, author.avatar_url)
+           IS DISTINCT FROM (EXCLUDED.handle, EXCLUDED.display_name, COALESCE(EXCLUDED.followers, author.followers), EXCLUDED.verified, EXCLUDED.bot, EXCLUDED.avatar_url)
+         RETURNING id, external_id),
+       ids AS (
+         SELECT id, external_id FROM ins
+         UNION
+         SELECT a.id, a.external_id FROM author a JOIN input i USING (workspace_id, platform, external_id))
+       SELECT ids.id, ids.external_id,
+         (SELECT count(*)::int FROM mention m WHERE m.author_id = ids.id AND m.posted_at > now() - interval '24 hours') AS recent
+       FROM ids`,
       v.params,
     )) as Array<{ id: string; external_id: string; recent: number }>;
     // Keyed by the connector's id; the stored id may differ only where it held unsafe characters.

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A person or account on a platform, per workspace, with aggregates for their history. */
+/**
+ * A person or account on a platform, per workspace. Their history (how many posts, when
+ * last seen) is read from `mention` through the (author_id, posted_at) index, not kept
+ * as counters that every ingested page would have to rewrite.
+ */
 @Entity('author')
 @Index('author_workspace_platform_external_uq', ['workspaceId', 'platform', 'externalId'], { unique: true })
 export class AuthorEntity {
@@ -34,12 +38,7 @@ export class AuthorEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   avatarUrl!: string | null;
 
-  @Column({ type: 'integer', default: 0 })
-  mentionCount!: number;
-
   @Column({ type: 'timestamptz', default: () => 'now()' })
   firstSeenAt!: Date;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  lastSeenAt!: Date;
 }
