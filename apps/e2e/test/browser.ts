@@ -1,19 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './repo-root.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** The repository root: the nearest folder above this file with nx.json (works from sources and from dist-bench). */
-function findRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'nx.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root (nx.json) not found');
-    dir = up;
-  }
-  return dir;
-}
-const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+const root = REPO_ROOT;
 export const SHOTS = path.join(root, 'reports/e2e');
 
 /** Debian's Chromium, never a downloaded one. */

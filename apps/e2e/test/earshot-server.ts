@@ -4,20 +4,10 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './repo-root.js';
 import pg from 'pg';
 
-/** The repository root: the nearest folder above this file with nx.json (works from sources and from dist-bench). */
-function findRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'nx.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root (nx.json) not found');
-    dir = up;
-  }
-  return dir;
-}
-const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+const root = REPO_ROOT;
 
 export interface EarshotServer {
   url: string;
