@@ -16,6 +16,8 @@ export const MAX_PAGES_PER_TICK = 25;
 /** Sources one instance polls at once. */
 export const SOURCES_PER_TICK = 8;
 
+export type LeasedSourceRow = LeasedSource & { entity: SourceEntity };
+
 export interface PollOutcome {
   sourceId: string;
   pages: number;
@@ -49,7 +51,8 @@ export class PollerService {
     return Promise.all(leased.map((s) => this.pollLeased(s, signal)));
   }
 
-  private async leaseDue(limit: number): Promise<Array<LeasedSource & { entity: SourceEntity }>> {
+  /** Takes the lease of up to `limit` due sources. */
+  async leaseDue(limit: number): Promise<LeasedSourceRow[]> {
     const rows = (await this.dataSource.query(
       `UPDATE source SET lease_token = gen_random_uuid(), leased_until = now() + make_interval(secs => $2), last_poll_at = now()
        WHERE id IN (
@@ -67,7 +70,8 @@ export class PollerService {
     return entities.map((e) => ({ id: e.id, workspaceId: e.workspaceId, platform: e.platform, leaseToken: list.find((r) => r.id === e.id)!.lease_token, entity: e }));
   }
 
-  private async pollLeased(source: LeasedSource & { entity: SourceEntity }, signal: AbortSignal): Promise<PollOutcome> {
+  /** Polls one leased source (up to MAX_PAGES_PER_TICK pages), records its health, releases the lease. */
+  async pollLeased(source: LeasedSourceRow, signal: AbortSignal): Promise<PollOutcome> {
     const s = source.entity;
     const outcome: PollOutcome = { sourceId: s.id, pages: 0, fetched: 0, inserted: 0, error: null, backlog: false };
     let rateLimitResetAt: Date | null = null;
@@ -115,7 +119,7 @@ export class PollerService {
   }
 
   /** Records health and the next poll time, fenced by the lease token, and releases the lease. */
-  private async finish(source: LeasedSource & { entity: SourceEntity }, r: { ok: true; nextAt: Date | null } | { ok: false; error: unknown }): Promise<void> {
+  private async finish(source: LeasedSourceRow, r: { ok: true; nextAt: Date | null } | { ok: false; error: unknown }): Promise<void> {
     const s = source.entity;
     const now = Date.now();
     let status: SourceEntity['status'] = 'ok';
