@@ -99,12 +99,15 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     const actors = queryAll(req, 'actors');
     if (!actors.length) return bad('InvalidRequest', 'Error: Params must have the property "actors"');
     if (actors.length > 25) return bad('InvalidRequest', 'Error: actors must not have more than 25 elements');
-    const byKey = new Map<string, SimAccount>();
-    for (const p of ctx.store.list('bluesky')) {
-      byKey.set(p.author.id, p.author);
-      byKey.set(p.author.handle, p.author);
-    }
-    byKey.set(brand.id, brand);
+    const byKey = ctx.store.derived('bluesky', 'profiles', () => {
+      const m = new Map<string, SimAccount>();
+      for (const p of ctx.store.list('bluesky')) {
+        m.set(p.author.id, p.author);
+        m.set(p.author.handle, p.author);
+      }
+      m.set(brand.id, brand);
+      return m;
+    });
     return json(200, { profiles: actors.map((a) => byKey.get(a)).filter((a): a is SimAccount => !!a).map(profileDetailed) });
   }
   if (nsid === 'com.atproto.repo.getRecord' && req.method === 'GET') {
