@@ -62,7 +62,7 @@ describe('role-aware navigation', () => {
     signedInAs('viewer');
     renderApp('/inbox');
     expect(await screen.findByText('Read-only access')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'The live inbox arrives here once sources are connected' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'The triage inbox is not here yet' })).toBeInTheDocument();
   });
 });
 

@@ -15,11 +15,12 @@ export function InboxPage() {
           As a viewer you can read conversations, but not claim, reply to or close them.
         </Alert>
       ) : null}
-      <EmptyState title="The live inbox arrives here once sources are connected" icon={<Icon name="inbox" size={28} />}>
+      <EmptyState title="The triage inbox is not here yet" icon={<Icon name="inbox" size={28} />}>
         <p>
-          No social accounts are connected to this workspace yet, so there is nothing to answer. When a source is connected,
-          new mentions appear here as they happen.
+          Earshot already listens: every connected source is polled, and matching mentions are stored with their sentiment and
+          urgency. The list to work them from — most urgent first, with claiming and replies — is the next part being built.
         </p>
+        <p>Admins and managers can see how many mentions each source brought in today under Settings › Sources.</p>
       </EmptyState>
     </div>
   );
