@@ -266,6 +266,7 @@ const negCount = airline.rows.filter((r) => r.reason).length;
 console.log(`\n## Complaint category: airline negative tweets with a negativereason, ${catGold.length} rows (${negCount} minus ${used.size} used as examples)`);
 console.log('Taxonomy (scripts/lib/airline-taxonomy.ts): the 10 reasons, keywords written from airline domain knowledge (some "a & b" co-occurrence keywords),');
   console.log('at most 5 example posts each (seeded draw from confidence-1 rows, excluded from scoring); "Can\'t Tell" is the fallback with no keywords.');
+  console.log(`Unlabeled background (word rarity + one self-training round): the text of all ${airline.rows.length} airline tweets, labels not read (transductive: includes the scored tweets' text).`);
 printTable(
   ['category', 'F1'],
   AIRLINE_REASONS.map((c) => [c, f3(catRep.f1[c] ?? 0)]),

@@ -23,6 +23,11 @@ export interface Taxonomy {
   categories: TaxonomyCategory[];
   /** Category id used when nothing matches (default "other"). */
   fallback?: string;
+  /**
+   * Optional unlabeled posts from the same workspace (any number, no labels needed). Used only
+   * to learn how common each word is (IDF), so common words ("flight", "help") count less.
+   */
+  background?: string[];
 }
 
 /** What the caller knows about the post beyond its text. All optional. */

@@ -72,5 +72,7 @@ export function airlineTaxonomy(rows: readonly SentimentRow[], perCategory: numb
     }
     return { id: reason, name: reason, keywords: KEYWORDS[reason] ?? [], examples };
   });
-  return { taxonomy: { categories, fallback: "Can't Tell" }, used };
+  // unlabeled background: every airline tweet's text (labels not read), for word rarity only
+  const background = rows.map((r) => r.text);
+  return { taxonomy: { categories, fallback: "Can't Tell", background }, used };
 }

@@ -1,5 +1,5 @@
 import { PhraseMatcher } from '../rules/phrase-matcher.js';
-import { type CategoryResult, type Taxonomy } from '../types.js';
+import { type CategoryResult, type Taxonomy, type TaxonomyCategory } from '../types.js';
 import { type Tokenized, tokenize } from '../text/tokenize.js';
 
 const STOP = new Set(
@@ -40,6 +40,24 @@ interface CompiledTaxonomy {
   comboMatcher: PhraseMatcher;
   /** Per category: stem -> weight from its example posts. */
   profiles: Map<string, number>[];
+  /** Word rarity from the taxonomy's unlabeled background posts (empty without them). */
+  idf: Map<string, number>;
+  /** IDF of a stem never seen in the background. */
+  idfUnseen: number;
+  /** Per category: L2-normalised IDF-weighted centroid of examples + keywords (with background). */
+  centroids: Map<string, number>[];
+}
+
+/** A keyword hit on a word in 1 of IDF_REF background posts counts 1×; rarer up to 1.5×, commoner down to 0.5×. */
+const IDF_REF = Math.log(50);
+
+function keywordStems(k: string): string[] {
+  return k
+    .toLowerCase()
+    .replace(/\*/g, '')
+    .split(/[^a-z0-9']+/)
+    .filter((w) => w.length >= 3 && !STOP.has(w))
+    .map(stem);
 }
 
 const compiled = new WeakMap<Taxonomy, CompiledTaxonomy>();
@@ -80,13 +98,75 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
     for (const [s, w] of m) p.set(s, w * Math.log(1 + n / (df.get(s) ?? 1)));
     return p;
   });
-  const out = { matcher, combos, comboMatcher, profiles };
+  const idf = new Map<string, number>();
+  const bg = tax.background ?? [];
+  const idfUnseen = Math.log(bg.length + 1);
+  const out: CompiledTaxonomy = { matcher, combos, comboMatcher, profiles, idf, idfUnseen, centroids: [] };
+  if (bg.length >= 20) {
+    const bdf = new Map<string, number>();
+    for (const t of bg) for (const s of contentStems(tokenize(t))) bdf.set(s, (bdf.get(s) ?? 0) + 1);
+    for (const [s, v] of bdf) idf.set(s, Math.log((bg.length + 1) / (v + 1)));
+    // centroid: the examples (1 in all), each keyword word (CENTROID_KEYWORD) and the extra posts
+    // (PSEUDO_WEIGHT in all), IDF-weighted and scaled to unit length
+    const build = (cat: TaxonomyCategory, extra: ReadonlyArray<Set<string>>): Map<string, number> => {
+      const m = new Map<string, number>();
+      const ex = cat.examples ?? [];
+      if (ex.length === 0 && cat.keywords.length === 0) return m;
+      for (const e of ex) for (const s of contentStems(tokenize(e))) m.set(s, (m.get(s) ?? 0) + 1 / ex.length);
+      for (const s of [cat.name, ...cat.keywords].flatMap(keywordStems)) m.set(s, (m.get(s) ?? 0) + CENTROID_KEYWORD);
+      for (const p of extra) for (const s of p) m.set(s, (m.get(s) ?? 0) + PSEUDO_WEIGHT / extra.length);
+      let norm = 0;
+      for (const [s, w] of m) {
+        const v = w * (idf.get(s) ?? idfUnseen);
+        m.set(s, v);
+        norm += v * v;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (const [s, w] of m) m.set(s, w / norm);
+      return m;
+    };
+    out.centroids = tax.categories.map((cat) => build(cat, []));
+    // one round of self-training: the background posts scored most surely for a category (largest
+    // margin over the runner-up) join its centroid. Labels are never read; only the posts' words.
+    const cand: Array<Array<{ margin: number; stems: Set<string> }>> = tax.categories.map(() => []);
+    for (const t of bg) {
+      const tok = tokenize(t);
+      const { scores } = scoreCategories(tok, tax, out);
+      let b = -1;
+      let b1 = 0;
+      let b2 = 0;
+      scores.forEach((v, k) => {
+        if (v > b1) {
+          b2 = b1;
+          b1 = v;
+          b = k;
+        } else if (v > b2) b2 = v;
+      });
+      if (b >= 0 && b1 >= CATEGORY_WEIGHTS.minimum) cand[b]?.push({ margin: b1 - b2, stems: contentStems(tok) });
+    }
+    out.centroids = tax.categories.map((cat, k) =>
+      build(
+        cat,
+        (cand[k] ?? [])
+          .sort((x, y) => y.margin - x.margin)
+          .slice(0, PSEUDO_PER_CATEGORY)
+          .map((x) => x.stems),
+      ),
+    );
+  }
   compiled.set(tax, out);
   return out;
 }
 
 /** Points for one keyword hit and per unit of example similarity; minimum to leave the fallback. */
 export const CATEGORY_WEIGHTS = { keyword: 1, example: 1.2, minimum: 0.35 } as const;
+/** With background posts: points per unit of cosine similarity to the category centroid. */
+const CENTROID = 4;
+/** Weight of one keyword word in a centroid, relative to one example post's word (1 / examples). */
+const CENTROID_KEYWORD = 0.2;
+/** Self-training: background posts added to each centroid, and their total weight (examples weigh 1). */
+const PSEUDO_PER_CATEGORY = 200;
+const PSEUDO_WEIGHT = 1;
 
 /**
  * The taxonomy category a post belongs to: keyword hits (not negated) plus similarity to the
@@ -96,6 +176,30 @@ export const CATEGORY_WEIGHTS = { keyword: 1, example: 1.2, minimum: 0.35 } as c
 export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult {
   const c = compile(tax);
   const n = tax.categories.length;
+  const { scores, matched } = scoreCategories(tok, tax, c);
+  let best = -1;
+  let bestScore = 0;
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    const s = scores[i] ?? 0;
+    total += s;
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  const fallbackId = tax.fallback ?? 'other';
+  const cat = best >= 0 ? tax.categories[best] : undefined;
+  if (!cat || bestScore < CATEGORY_WEIGHTS.minimum) {
+    const fb = tax.categories.find((x) => x.id === fallbackId);
+    return { id: fallbackId, name: fb?.name ?? 'Other', confidence: 0, matched: [] };
+  }
+  const confidence = Math.round(Math.min(1, (bestScore / (total + 0.5)) * Math.min(1, bestScore)) * 100) / 100;
+  return { id: cat.id, name: cat.name, confidence, matched: matched[best] ?? [] };
+}
+
+function scoreCategories(tok: Tokenized, tax: Taxonomy, c: CompiledTaxonomy): { scores: number[]; matched: string[][] } {
+  const n = tax.categories.length;
   const scores = new Array<number>(n).fill(0);
   const matched: string[][] = tax.categories.map(() => []);
   const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
@@ -104,7 +208,13 @@ export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult 
     if (!m || m.includes(text)) return;
     m.push(text);
     // a longer phrase is more specific: 1 point for one word, 1.5 for two, up to 2
-    scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.keyword * Math.min(2, 1 + 0.5 * (words - 1))) / Math.sqrt(m.length);
+    scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.keyword * Math.min(2, 1 + 0.5 * (words - 1)) * rarity(text)) / Math.sqrt(m.length);
+  };
+  const rarity = (text: string): number => {
+    if (c.idf.size === 0) return 1;
+    let best = 0;
+    for (const s of keywordStems(text)) best = Math.max(best, c.idf.get(s) ?? c.idfUnseen);
+    return best === 0 ? 1 : Math.max(0.5, Math.min(1.5, best / IDF_REF));
   };
   for (const h of c.matcher.match(tok)) {
     if (h.negated) continue;
@@ -129,7 +239,18 @@ export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult 
     }
   }
   const stems = contentStems(tok);
-  if (stems.size > 0) {
+  if (stems.size > 0 && c.centroids.length === n) {
+    let norm = 0;
+    for (const s of stems) norm += (c.idf.get(s) ?? c.idfUnseen) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < n; i += 1) {
+      const p = c.centroids[i];
+      if (!p || p.size === 0) continue;
+      let sim = 0;
+      for (const s of stems) sim += ((p.get(s) ?? 0) * (c.idf.get(s) ?? c.idfUnseen)) / norm;
+      scores[i] = (scores[i] ?? 0) + CENTROID * sim;
+    }
+  } else if (stems.size > 0) {
     for (let i = 0; i < n; i += 1) {
       const p = c.profiles[i];
       if (!p || p.size === 0) continue;
@@ -138,23 +259,5 @@ export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult 
       scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.example * sim) / Math.sqrt(stems.size);
     }
   }
-  let best = -1;
-  let bestScore = 0;
-  let total = 0;
-  for (let i = 0; i < n; i += 1) {
-    const s = scores[i] ?? 0;
-    total += s;
-    if (s > bestScore) {
-      bestScore = s;
-      best = i;
-    }
-  }
-  const fallbackId = tax.fallback ?? 'other';
-  const cat = best >= 0 ? tax.categories[best] : undefined;
-  if (!cat || bestScore < CATEGORY_WEIGHTS.minimum) {
-    const fb = tax.categories.find((x) => x.id === fallbackId);
-    return { id: fallbackId, name: fb?.name ?? 'Other', confidence: 0, matched: [] };
-  }
-  const confidence = Math.round(Math.min(1, (bestScore / (total + 0.5)) * Math.min(1, bestScore)) * 100) / 100;
-  return { id: cat.id, name: cat.name, confidence, matched: matched[best] ?? [] };
+  return { scores, matched };
 }
