@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   dbUrl.pathname = `/${name}`;
   const database: TestDatabase = { env: { DATABASE_URL: dbUrl.toString() }, drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
   const sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 11 });
-  const api = await startEarshot({ database, admin: ADMIN, env: { SOCIAL_SIM_URL: sim.url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', EARSHOT_RETRY_BASE_SECONDS: '1' }, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [] });
+  const apiOptions = { database, admin: ADMIN, env: { SOCIAL_SIM_URL: sim.url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', EARSHOT_RETRY_BASE_SECONDS: '1' }, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [] };
+  const api = await startEarshot(apiOptions);
+  // BENCH_API_INSTANCES=2: more api processes on the same database share the sources through their leases.
+  const extra = [];
+  for (let i = 1; i < Number(process.env.BENCH_API_INSTANCES ?? 1); i++) extra.push(await startEarshot(apiOptions));
+  console.log(`api-instances: ${1 + extra.length} processes`);
   try {
     const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
     console.log(`ingest-time: ${seconds.toFixed(2)} s`);
     console.log(`ingest-throughput: ${Math.round(ingested / seconds)} mentions/s`);
     await api.stop({ keepDatabase: true });
+    for (const e of extra) await e.stop({ keepDatabase: true });
 
     // The ceiling: the same rows, the same batch size, straight INSERTs.
     const c = new pg.Client({ connectionString: dbUrl.toString() });
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await api.stop({ keepDatabase: true }).catch(() => undefined);
+    for (const e of extra) await e.stop({ keepDatabase: true }).catch(() => undefined);
     await sim.close();
     await database.drop();
   }
