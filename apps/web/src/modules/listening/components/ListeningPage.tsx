@@ -5,12 +5,12 @@ import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { EmptyState } from '../../../shared/ui/EmptyState';
 import { Icon } from '../../../shared/ui/Icon';
-import { LoadingIndicator } from '../../../shared/ui/LoadingIndicator';
 import { isApiRequestError } from '../../../shared/http';
 import { asSentence } from '../../../shared/format/as-sentence';
 import { useListening } from '../hooks/useListening';
 import { BrandForm } from './BrandForm';
 import { BrandSection, type Feedback } from './BrandSection';
+import { LoadProblem } from '../../../shared/ui/LoadProblem';
 
 function reason(error: unknown): string {
   return isApiRequestError(error) ? asSentence(error.message) : 'Something went wrong. Try again in a moment.';
@@ -70,15 +70,7 @@ export function ListeningPage() {
 
       {feedback ? <Alert tone={feedback.tone}>{feedback.text}</Alert> : null}
 
-      {state.status === 'loading' ? <LoadingIndicator label="Loading brands and queries…" /> : null}
-      {state.status === 'error' ? (
-        <Alert tone="error" title="Brands and queries could not be loaded">
-          <p>{asSentence(state.message)}</p>
-          <Button size="sm" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      ) : null}
+      <LoadProblem state={state} loadingLabel="Loading brands and queries…" errorTitle="Brands and queries could not be loaded" onRetry={reload} />
       {state.status === 'ready' && state.brands.length === 0 && !adding ? (
         <EmptyState title="No brands yet" icon={<Icon name="workspace" size={28} />}>
           <p>{canEdit ? 'Add your brand, then the listening queries that find its mentions.' : 'A manager or admin adds them.'}</p>

@@ -7,7 +7,6 @@ import { Button } from '../../../shared/ui/Button';
 import { ConfirmAction } from '../../../shared/ui/ConfirmAction';
 import { EmptyState } from '../../../shared/ui/EmptyState';
 import { Icon } from '../../../shared/ui/Icon';
-import { LoadingIndicator } from '../../../shared/ui/LoadingIndicator';
 import { isApiRequestError } from '../../../shared/http';
 import { asSentence } from '../../../shared/format/as-sentence';
 import { useNow } from '../../../shared/hooks/useNow';
@@ -15,6 +14,7 @@ import { SOURCES_REFRESH_MS, useSources } from '../hooks/useSources';
 import { AddSourceForm } from './AddSourceForm';
 import { EditSourceForm } from './EditSourceForm';
 import { SourceCard } from './SourceCard';
+import { LoadProblem } from '../../../shared/ui/LoadProblem';
 
 type Feedback = { tone: 'success' | 'error'; text: string } | null;
 type Open = { id: string; what: 'edit' | 'delete' } | null;
@@ -123,15 +123,7 @@ export function SourcesPage() {
 
       {feedback ? <Alert tone={feedback.tone}>{feedback.text}</Alert> : null}
 
-      {state.status === 'loading' ? <LoadingIndicator label="Loading sources…" /> : null}
-      {state.status === 'error' ? (
-        <Alert tone="error" title="The list of sources could not be loaded">
-          <p>{asSentence(state.message)}</p>
-          <Button size="sm" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      ) : null}
+      <LoadProblem state={state} loadingLabel="Loading sources…" errorTitle="The list of sources could not be loaded" onRetry={reload} />
       {state.status === 'ready' && state.stale ? (
         <p className="stale-note" role="status">
           Couldn't refresh just now; showing the last known state. Earshot keeps trying.

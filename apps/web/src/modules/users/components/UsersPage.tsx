@@ -4,13 +4,13 @@ import { useSession } from '../../auth/hooks/useSession';
 import { ROLE_LABELS } from '../../auth/role-labels';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
-import { LoadingIndicator } from '../../../shared/ui/LoadingIndicator';
 import { isApiRequestError } from '../../../shared/http';
 import { asSentence } from '../../../shared/format/as-sentence';
 import { useUsers } from '../hooks/useUsers';
 import { AddUserForm } from './AddUserForm';
 import { SetPasswordForm } from './SetPasswordForm';
 import { UserRow } from './UserRow';
+import { LoadProblem } from '../../../shared/ui/LoadProblem';
 
 type Feedback = { tone: 'success' | 'error'; text: string } | null;
 
@@ -93,15 +93,7 @@ export function UsersPage() {
 
       {feedback ? <Alert tone={feedback.tone}>{feedback.text}</Alert> : null}
 
-      {state.status === 'loading' ? <LoadingIndicator label="Loading users…" /> : null}
-      {state.status === 'error' ? (
-        <Alert tone="error" title="The list of users could not be loaded">
-          <p>{asSentence(state.message)}</p>
-          <Button size="sm" onClick={reload}>
-            Try again
-          </Button>
-        </Alert>
-      ) : null}
+      <LoadProblem state={state} loadingLabel="Loading users…" errorTitle="The list of users could not be loaded" onRetry={reload} />
       {state.status === 'ready' ? (
         <div className="table-wrap">
           <table className="table users-table">
