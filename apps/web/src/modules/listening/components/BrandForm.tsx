@@ -9,11 +9,12 @@ import {
   type FieldIssue,
   type UpdateBrandRequest,
 } from '@earshot/contracts';
+import { conflictOn, useFormSubmit } from '../../../shared/forms/useFormSubmit';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { SelectField } from '../../../shared/ui/SelectField';
 import { TextField } from '../../../shared/ui/TextField';
-import { errorToFormErrors, issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
+import { issuesToFormErrors } from '../../../shared/forms/form-errors';
 import { isApiRequestError } from '../../../shared/http';
 import { asSentence } from '../../../shared/format/as-sentence';
 import { BRAND_KIND_OPTIONS, splitHandles } from '../brand-kinds';
@@ -44,8 +45,7 @@ export function BrandForm(props: BrandFormProps) {
   const [name, setName] = useState(existing?.name ?? '');
   const [kind, setKind] = useState<Brand['kind']>(existing?.kind ?? 'own');
   const [handles, setHandles] = useState(existing ? existing.handles.map((h) => `@${h}`).join(' ') : '');
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const { errors, setErrors, busy: saving, submit } = useFormSubmit<Field>();
   const title = existing ? `Edit the brand “${existing.name}”` : 'Add a brand';
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -80,20 +80,10 @@ export function BrandForm(props: BrandFormProps) {
       send = () => onCreate(request);
     }
 
-    setSaving(true);
-    setErrors(NO_ERRORS);
-    try {
-      onDone(await send());
-    } catch (error) {
-      if (isApiRequestError(error) && error.statusCode === 409 && error.issues.length === 0) {
-        setErrors({ fields: { name: asSentence(error.message) }, form: null });
-      } else if (isApiRequestError(error) && error.issues.length > 0) {
-        setErrors(issuesToFormErrors(nameHandles(error.issues, list), LABELS, asSentence(error.message)));
-      } else {
-        setErrors(errorToFormErrors(error, LABELS));
-      }
-      setSaving(false);
-    }
+    await submit(send, onDone, LABELS, (error) =>
+      conflictOn<Field>('name')(error) ??
+      (isApiRequestError(error) && error.issues.length > 0 ? issuesToFormErrors(nameHandles(error.issues, list), LABELS, asSentence(error.message)) : null),
+    );
   }
 
   return (

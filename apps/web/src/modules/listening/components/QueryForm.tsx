@@ -8,11 +8,12 @@ import {
   type ListeningQuery,
   type UpdateListeningQueryRequest,
 } from '@earshot/contracts';
+import { useFormSubmit } from '../../../shared/forms/useFormSubmit';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { CheckboxField } from '../../../shared/ui/CheckboxField';
 import { TextField } from '../../../shared/ui/TextField';
-import { errorToFormErrors, issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
+import { issuesToFormErrors, NO_ERRORS } from '../../../shared/forms/form-errors';
 import { useQueryValidation } from '../hooks/useQueryValidation';
 import { QueryEditor } from './QueryEditor';
 import { QueryHelp } from './QueryHelp';
@@ -36,8 +37,7 @@ export function QueryForm({ brand, existing, onCreate, onUpdate, onDone }: Query
   const [query, setQuery] = useState(existing?.query ?? '');
   const [topic, setTopic] = useState(existing?.topic ?? '');
   const [enabled, setEnabled] = useState(existing?.enabled ?? true);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const { errors, setErrors, busy: saving, submit } = useFormSubmit<Field>();
   const validation = useQueryValidation(query);
   const helpId = useId();
   const title = existing ? `Edit the query “${existing.name}”` : `Add a query to ${brand.name}`;
@@ -77,14 +77,7 @@ export function QueryForm({ brand, existing, onCreate, onUpdate, onDone }: Query
       send = () => onCreate(request);
     }
 
-    setSaving(true);
-    setErrors(NO_ERRORS);
-    try {
-      onDone(await send());
-    } catch (error) {
-      setErrors(errorToFormErrors(error, LABELS));
-      setSaving(false);
-    }
+    await submit(send, onDone, LABELS);
   }
 
   return (

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { CreateSourceRequestSchema, SourcePlatformSchema, toFieldIssues, type CreateSourceRequest, type Source, type SourcePlatform } from '@earshot/contracts';
+import { useFormSubmit } from '../../../shared/forms/useFormSubmit';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { CheckboxField } from '../../../shared/ui/CheckboxField';
 import { SelectField } from '../../../shared/ui/SelectField';
 import { TextField } from '../../../shared/ui/TextField';
-import { errorToFormErrors, issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
+import { issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
 import { PLATFORM_OPTIONS, PLATFORMS, streamOf } from '../source-platforms';
 import { parsePollInterval, SOURCE_LABELS, type SourceField } from '../source-form-fields';
 import { CredentialInputs, credentialsFor } from './CredentialInputs';
@@ -26,8 +27,7 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [pollInterval, setPollInterval] = useState('60');
   const [enabled, setEnabled] = useState(true);
-  const [submitting, setSubmitting] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<SourceField>>(NO_ERRORS);
+  const { errors, setErrors, busy: submitting, submit } = useFormSubmit<SourceField>();
 
   const info = PLATFORMS[platform];
   const stream = streamOf(platform, streamKind);
@@ -68,14 +68,7 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
       return;
     }
 
-    setSubmitting(true);
-    setErrors(NO_ERRORS);
-    try {
-      onCreated(await onCreate(request));
-    } catch (error) {
-      setErrors(errorToFormErrors(error, labels));
-      setSubmitting(false);
-    }
+    await submit(() => onCreate(request), onCreated, labels);
   }
 
   return (

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { toFieldIssues, UpdateSourceRequestSchema, type Source, type UpdateSourceRequest } from '@earshot/contracts';
+import { useFormSubmit } from '../../../shared/forms/useFormSubmit';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { CheckboxField } from '../../../shared/ui/CheckboxField';
 import { TextField } from '../../../shared/ui/TextField';
-import { errorToFormErrors, issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
+import { issuesToFormErrors, type FormErrors } from '../../../shared/forms/form-errors';
 import { credentialLabel, PLATFORMS, streamOf } from '../source-platforms';
 import { parsePollInterval, SOURCE_LABELS, type SourceField } from '../source-form-fields';
 import { CredentialInputs, credentialsFor } from './CredentialInputs';
@@ -27,8 +28,7 @@ export function EditSourceForm({ source, onSave, onDone }: EditSourceFormProps) 
   const [enabled, setEnabled] = useState(source.enabled);
   const [replacing, setReplacing] = useState(false);
   const [credentials, setCredentials] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<SourceField>>(NO_ERRORS);
+  const { errors, setErrors, busy: saving, submit } = useFormSubmit<SourceField>();
   const labels = { ...SOURCE_LABELS, streamQuery: stream?.query?.label ?? SOURCE_LABELS.streamQuery };
   const formLabel = `Edit ${source.name}`;
 
@@ -63,14 +63,7 @@ export function EditSourceForm({ source, onSave, onDone }: EditSourceFormProps) 
       return;
     }
 
-    setSaving(true);
-    setErrors(NO_ERRORS);
-    try {
-      onDone(await onSave(change));
-    } catch (error) {
-      setErrors(errorToFormErrors(error, labels));
-      setSaving(false);
-    }
+    await submit(() => onSave(change), onDone, labels);
   }
 
   const stored = source.credentialFields.map((field) => credentialLabel(source.platform, field));

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { CreateUserRequestSchema, RoleSchema, toFieldIssues, type CreateUserRequest, type Role, type User } from '@earshot/contracts';
+import { conflictOn, useFormSubmit } from '../../../shared/forms/useFormSubmit';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { SelectField } from '../../../shared/ui/SelectField';
 import { TextField } from '../../../shared/ui/TextField';
-import { errorToFormErrors, issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
-import { isApiRequestError } from '../../../shared/http';
-import { asSentence } from '../../../shared/format/as-sentence';
+import { issuesToFormErrors } from '../../../shared/forms/form-errors';
 import { ROLE_OPTIONS } from '../role-options';
 
 const LABELS = { name: 'Name', email: 'E-mail', role: 'Role', password: 'Initial password' } as const;
@@ -23,8 +22,7 @@ export function AddUserForm({ onCreate, onCreated, onCancel }: AddUserFormProps)
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const { errors, setErrors, busy: submitting, submit } = useFormSubmit<Field>();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,20 +31,8 @@ export function AddUserForm({ onCreate, onCreated, onCancel }: AddUserFormProps)
       setErrors(issuesToFormErrors(toFieldIssues(checked.error), LABELS));
       return;
     }
-    setSubmitting(true);
-    setErrors(NO_ERRORS);
-    try {
-      const user = await onCreate(checked.data);
-      onCreated(user);
-    } catch (error) {
-      // A taken e-mail (409) belongs next to the e-mail field.
-      if (isApiRequestError(error) && error.statusCode === 409 && error.issues.length === 0) {
-        setErrors({ fields: { email: asSentence(error.message) }, form: null });
-      } else {
-        setErrors(errorToFormErrors(error, LABELS));
-      }
-      setSubmitting(false);
-    }
+    // A taken e-mail (409) belongs next to the e-mail field.
+    await submit(() => onCreate(checked.data), onCreated, LABELS, conflictOn('email'));
   }
 
   return (
