@@ -16,6 +16,9 @@ import { BrandsModule } from './modules/brands/brands.module.js';
 import { ListeningQueriesModule } from './modules/listening-queries/listening-queries.module.js';
 import { SourcesModule } from './modules/sources/sources.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
+import { EventsModule } from './common/events/events.module.js';
+import { MentionsModule } from './modules/mentions/mentions.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -27,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions, migrationsRun: false }),
         ScheduleModule.forRoot(),
+        EventsModule,
         CryptoModule,
         AuditModule,
         AuthModule,
@@ -37,6 +41,8 @@ export class AppModule {
         ListeningQueriesModule,
         SourcesModule,
         IngestModule,
+        MentionsModule,
+        RealtimeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -21,6 +21,8 @@ import type { AppConfig } from './config/env.js';
 import { createDataSourceOptions } from './database/data-source.js';
 import { PasswordService } from './modules/auth/password.service.js';
 import { SECRET_BOX, type SecretBox } from './common/crypto/secret-box.js';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { RedisIoAdapter } from './modules/realtime/redis-io.adapter.js';
 import { seedDemoWorkspace, type SeedResult } from './modules/workspaces/seed-demo-workspace.js';
 
 export interface CreatedApp {
@@ -76,6 +78,13 @@ export async function createApp(
   const swaggerDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   app.use('/api/docs/assets', express.static(swaggerDir, { index: false, maxAge: '1d' }));
   const webServed = serveWeb(http, config.webDist ?? defaultWebDist());
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app, config.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  } else {
+    app.useWebSocketAdapter(new IoAdapter(app));
+  }
   app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
 
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -35,6 +35,16 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'PATCH /api/sources/:id': 'admin',
   'POST /api/sources/:id/poll': 'admin',
   'DELETE /api/sources/:id': 'admin',
+  'GET /api/mentions': 'viewer',
+  'GET /api/mentions/changes': 'viewer',
+  'POST /api/mentions/bulk': 'trainee',
+  'GET /api/mentions/:id': 'viewer',
+  'PATCH /api/mentions/:id': 'trainee',
+  'POST /api/mentions/:id/notes': 'trainee',
+  'POST /api/mentions/:id/claim': 'trainee',
+  'DELETE /api/mentions/:id/claim': 'trainee',
+  'GET /api/workspace/sla': 'viewer',
+  'PUT /api/workspace/sla': 'manager',
 };
 
 const ROLES: Role[] = ['admin', 'manager', 'agent', 'trainee', 'viewer'];
@@ -76,7 +86,7 @@ describe('access matrix (integration)', () => {
       const min = EXPECTED[`${r.method} ${r.path}`] as Role;
       const path = r.path.replace(':id', otherUserId);
       const call = (cookie?: string) => {
-        const req = request(t.server)[r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+        const req = request(t.server)[r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
         if (cookie) req.set('Cookie', cookie);
         return r.method === 'GET' || r.method === 'DELETE' ? req : req.send({ '__probe__': true });
       };

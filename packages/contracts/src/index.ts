@@ -10,3 +10,7 @@ export * from './listening/brand.schema.js';
 export * from './listening/listening-query.schema.js';
 export * from './listening/source.schema.js';
 export * from './listening/platforms.js';
+export * from './inbox/mention.schema.js';
+export * from './inbox/mention-queue.schema.js';
+export * from './inbox/sla.schema.js';
+export * from './inbox/inbox-events.js';

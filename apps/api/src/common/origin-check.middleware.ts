@@ -11,14 +11,13 @@ export function originCheck(publicUrl: URL | null) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const origin = req.headers.origin;
     if (SAFE.has(req.method) || !origin) return next();
-    const host = req.headers.host;
-    const allowed = new Set<string>();
-    if (publicUrl) allowed.add(publicUrl.origin);
-    if (host) {
-      allowed.add(`http://${host}`);
-      allowed.add(`https://${host}`);
-    }
-    if (allowed.has(origin)) return next();
+    if (isAllowedOrigin(origin, req.headers.host, publicUrl)) return next();
     res.status(403).json({ statusCode: 403, error: 'Forbidden', message: `Requests from ${origin.slice(0, 100)} are not allowed.` });
   };
+}
+
+/** This site's own origin: EARSHOT_PUBLIC_URL, or the Host the request came to. Used for REST and socket handshakes alike. */
+export function isAllowedOrigin(origin: string, host: string | undefined, publicUrl: URL | null): boolean {
+  if (publicUrl && origin === publicUrl.origin) return true;
+  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }

@@ -39,10 +39,14 @@ const EnvSchema = z.object({
     .optional(),
   EARSHOT_RETRY_BASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(600).default(30),
   SOCIAL_SIM_URL: z.url({ message: 'must be the simulator URL, e.g. http://127.0.0.1:4100' }).optional(),
+  REDIS_URL: z
+    .url({ message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+    .refine((u) => /^rediss?:\/\//.test(u), { message: 'must start with redis:// or rediss://' })
+    .optional(),
 });
 
 /** Names of variables whose values must never appear in a log line. */
-export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD', 'EARSHOT_SECRET_KEY'] as const;
+export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD', 'EARSHOT_SECRET_KEY', 'REDIS_URL'] as const;
 
 export type DatabaseConfig =
   | { engine: 'postgres'; url: string }
@@ -69,6 +73,8 @@ export interface AppConfig {
   retryBaseMs: number;
   /** The local social simulator: the demo workspace's sources point at it. */
   socialSimUrl: URL | null;
+  /** socket.io's Redis adapter carries events between api instances when set. */
+  redisUrl: string | null;
   /** Values to mask in logs: secret variables and the password inside DATABASE_URL. */
   secrets: string[];
   version: string;
@@ -104,6 +110,10 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     const pw = new URL(e.DATABASE_URL).password;
     if (pw) secrets.push(pw, decodeURIComponent(pw));
   }
+  if (e.REDIS_URL) {
+    const pw = new URL(e.REDIS_URL).password;
+    if (pw) secrets.push(e.REDIS_URL, pw, decodeURIComponent(pw));
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -124,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     allowedPrivateHosts: e.EARSHOT_ALLOWED_PRIVATE_HOSTS ?? [],
     retryBaseMs: Math.round(e.EARSHOT_RETRY_BASE_SECONDS * 1000),
     socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
+    redisUrl: e.REDIS_URL ?? null,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
     version,
   };

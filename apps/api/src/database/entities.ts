@@ -7,6 +7,7 @@ import { ListeningQueryEntity } from '../modules/listening-queries/listening-que
 import { SourceEntity } from '../modules/sources/source.entity.js';
 import { AuthorEntity } from '../modules/mentions/author.entity.js';
 import { MentionEntity } from '../modules/mentions/mention.entity.js';
+import { MentionNoteEntity } from '../modules/mentions/mention-note.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
-export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity];
+export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity, MentionNoteEntity];

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } 
 import type { Session } from '@earshot/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { toUserDto } from '../users/user.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Checks the credentials and opens a session; returns the cookie token and the session body. */
@@ -69,7 +71,10 @@ export class AuthService {
     this.throttle.succeeded(email, meta.ip);
     if (meta.previousToken) {
       const previous = await this.sessions.findActive(hashSessionToken(meta.previousToken), new Date());
-      if (previous) await this.sessions.revoke(previous.session.id);
+      if (previous) {
+        await this.sessions.revoke(previous.session.id);
+        this.events.emit('sessions.ended', { sessionIds: [previous.session.id] });
+      }
     }
     const token = newSessionToken();
     const now = new Date();
@@ -91,6 +96,7 @@ export class AuthService {
   async logout(active: ActiveSession | null, meta: { ip: string | null; requestId: string | null }): Promise<void> {
     if (!active) return;
     await this.sessions.revoke(active.session.id);
+    this.events.emit('sessions.ended', { sessionIds: [active.session.id] });
     await this.audit.record({ workspaceId: active.user.workspaceId, actorUserId: active.user.id, action: 'auth.logout', targetType: 'session', targetId: active.session.id, ...meta });
   }
 }

@@ -6,6 +6,9 @@ import { QueryMatcherService, type QueryMatch } from '../listening-queries/query
 import { pgSafeJson, pgSafeText, pgSafeTextOrNull } from '../../common/db/pg-safe-text.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
 import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { takeChangeSeqs } from '../mentions/change-seq.util.js';
+import { slaMinutes } from '../mentions/sla-due.util.js';
 
 /** A lease lasts this long and is renewed with every page stored; after a crash the source is free again within it. */
 export const LEASE_SECONDS = 30;
@@ -47,6 +50,7 @@ export class IngestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matcher: QueryMatcherService,
     @Inject(MENTION_SCORER) private readonly scorer: MentionScorer,
+    private readonly events: DomainEvents,
   ) {}
 
   async storePage(source: LeasedSource, page: PollResult<unknown>): Promise<PageOutcome> {
@@ -60,8 +64,8 @@ export class IngestService {
       const match = matches[i];
       if (match) kept.push({ m, match });
     });
-    // Five round trips: BEGIN, authors, mentions, cursor (+ fence), COMMIT.
-    return this.dataSource.transaction(async (tx) => {
+    // Six round trips: BEGIN, authors, change sequence, mentions, cursor (+ fence), COMMIT.
+    const outcome = await this.dataSource.transaction(async (tx) => {
       let inserted: Array<{ id: string; author_id: string }> = [];
       if (kept.length > 0) {
         const authors = await this.upsertAuthors(tx, source.workspaceId, kept.map((k) => k.m));
@@ -77,9 +81,13 @@ export class IngestService {
             },
           })),
         );
+        // Taken last before the insert: the workspace row stays locked until commit.
+        const seqs = await takeChangeSeqs(tx, source.workspaceId, kept.length);
+        const now = Date.now();
         const rows = kept.map(({ m, match }, i) => {
           const s = scores[i]!;
           return [
+            seqs.first + i, new Date(now + slaMinutes(seqs.slaTargets, s.urgencyLevel) * 60_000),
             source.workspaceId, m.platform, pgSafeText(m.externalId), source.id, match.brandId, JSON.stringify(match.queryIds), pgSafeJson(match.topics),
             authorIds.get(m.author.externalId)!, pgSafeTextOrNull(m.url), pgSafeText(m.text), pgSafeTextOrNull(m.lang), m.createdAt, m.editedAt,
             pgSafeTextOrNull(m.thread.rootId), pgSafeTextOrNull(m.thread.parentId), pgSafeJson(m.engagement), pgSafeJson(m.replyTarget), pgSafeJson(m.raw ?? null),
@@ -87,10 +95,10 @@ export class IngestService {
             s.intent, s.category, s.language, s.spam,
           ];
         });
-        const types = ['uuid', 'text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'uuid', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text', 'jsonb', 'jsonb', 'jsonb', 'real', 'text', 'real', 'smallint', 'text', 'jsonb', 'text', 'text', 'text', 'boolean'];
+        const types = ['bigint', 'timestamptz', 'uuid', 'text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'uuid', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text', 'jsonb', 'jsonb', 'jsonb', 'real', 'text', 'real', 'smallint', 'text', 'jsonb', 'text', 'text', 'text', 'boolean'];
         const v = unnestRows(rows, types);
         inserted = (await tx.query(
-          `INSERT INTO mention (workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
+          `INSERT INTO mention (change_seq, sla_due_at, workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
                thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
                urgency_reasons, intent, category, language, spam)
              ${v.sql}
@@ -109,6 +117,8 @@ export class IngestService {
       if (fenced.affected !== 1) throw new LeaseLostError(source.id);
       return { fetched: page.mentions.length, matched: kept.length, inserted: inserted.length, insertedIds: inserted.map((r) => r.id) };
     });
+    if (outcome.inserted > 0) this.events.emit('mentions.changed', { workspaceId: source.workspaceId, ids: outcome.insertedIds, kind: 'created' });
+    return outcome;
   }
 
   /** Upserts the page's authors; returns each one's row id and posts in the last 24 h (before this page). */

@@ -5,8 +5,20 @@ export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'ignored';
 /** One platform post that matched a listening query. Unique per (workspace, platform, external id). */
 @Entity('mention')
 @Index('mention_workspace_platform_external_uq', ['workspaceId', 'platform', 'externalId'], { unique: true })
-@Index('mention_workspace_created_idx', ['workspaceId', 'createdAt'])
-@Index('mention_workspace_status_urgency_idx', ['workspaceId', 'status', 'urgencyScore'])
+/** Queue "newest" and "longest waiting", and the received-at time range. */
+@Index('mention_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
+/** The default queue: open work, most urgent first (keyset on urgency, received, id). */
+@Index('mention_open_urgency_idx', ['workspaceId', 'urgencyScore', 'createdAt', 'id'], { where: `status IN ('new', 'open', 'pending')` })
+/** Queue "SLA due" and the breach check (a range of due times per workspace). */
+@Index('mention_open_sla_idx', ['workspaceId', 'slaDueAt', 'id'], { where: `status IN ('new', 'open', 'pending')` })
+/** "My queue": only assigned mentions are in it, so ingest never writes to it. */
+@Index('mention_assignee_idx', ['workspaceId', 'assigneeId', 'urgencyScore'], { where: `assignee_id IS NOT NULL` })
+/** Expired claims are swept from here; only claimed mentions are in it. */
+@Index('mention_claim_expiry_idx', ['claimExpiresAt'], { where: `claimed_by_id IS NOT NULL` })
+/** Catch-up after a reconnect: everything changed after a sequence number. */
+@Index('mention_workspace_seq_idx', ['workspaceId', 'changeSeq'])
+/** Full-text search: GIN over to_tsvector('english', text), created in the migration by hand (TypeORM cannot express it). */
+@Index('mention_text_fts_idx', { synchronize: false })
 /** An author's history, newest first; also counts their posts of the last 24 h at ingest. */
 @Index('mention_author_posted_idx', ['authorId', 'postedAt'])
 export class MentionEntity {
@@ -82,8 +94,9 @@ export class MentionEntity {
   @Column({ type: 'real', nullable: true })
   sentimentConfidence!: number | null;
 
-  @Column({ type: 'smallint', nullable: true })
-  urgencyScore!: number | null;
+  /** 0-100; never null so the queue's keyset order has no NULL holes. */
+  @Column({ type: 'smallint', default: 0 })
+  urgencyScore!: number;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   urgencyLevel!: string | null;
@@ -107,8 +120,25 @@ export class MentionEntity {
   @Column({ type: 'uuid', nullable: true })
   assigneeId!: string | null;
 
+  /** The agent replying to it; the claim lapses at `claimExpiresAt` unless renewed. */
+  @Column({ type: 'uuid', nullable: true })
+  claimedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimExpiresAt!: Date | null;
+
+  /** The workspace change sequence number of the latest change (see WorkspaceEntity.changeSeq). */
+  @Column({ type: 'bigint' })
+  changeSeq!: string;
+
   @Column({ type: 'timestamptz', nullable: true })
   slaDueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  slaBreachedAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   firstResponseAt!: Date | null;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { PasswordService } from '../auth/password.service.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { toUserDto } from './user.mapper.js';
@@ -20,6 +21,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(auth: AuthContext): Promise<User[]> {
@@ -42,7 +44,8 @@ export class UsersService {
 
   async update(auth: AuthContext, id: string, input: z.output<typeof UpdateUserRequestSchema>, meta: RequestMeta): Promise<User> {
     const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
-    return this.dataSource.transaction(async (m) => {
+    const endsSessions = { value: false, keep: null as string | null };
+    const out = await this.dataSource.transaction(async (m) => {
       const user = await this.users.findInWorkspaceForUpdate(m, auth.workspaceId, id);
       if (!user) throw new NotFoundException('No such user in this workspace.');
       const self = user.id === auth.userId;
@@ -62,9 +65,16 @@ export class UsersService {
       }
       const saved = await this.users.save(m, user);
       // A new password or deactivation ends every session of that user at once.
-      if (passwordHash || input.active === false) await this.sessions.revokeAllForUser(m, user.id, self && passwordHash ? auth.sessionId : null);
+      if (passwordHash || input.active === false) {
+        endsSessions.value = true;
+        endsSessions.keep = self && passwordHash ? auth.sessionId : null;
+        await this.sessions.revokeAllForUser(m, user.id, endsSessions.keep);
+      }
       await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'user.updated', targetType: 'user', targetId: user.id, data: changes, ...meta }, m);
       return toUserDto(saved);
     });
+    // After commit: their open sockets close too (the same sessions).
+    if (endsSessions.value) this.events.emit('sessions.ended', { userId: id, keepSessionId: endsSessions.keep });
+    return out;
   }
 }

@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import type { SlaTargets } from '@earshot/contracts';
+
+/**
+ * Takes `count` numbers from the workspace's change sequence inside the caller's
+ * transaction and returns the first one. The UPDATE locks the workspace row until commit,
+ * so two transactions of one workspace commit in the order of their numbers: a client that
+ * has everything up to N and asks for "after N" can never miss a change that commits late.
+ * Call it as late in the transaction as possible (the lock serialises the workspace).
+ */
+export async function takeChangeSeqs(tx: EntityManager, workspaceId: string, count: number): Promise<{ first: number; slaTargets: SlaTargets }> {
+  const res = await tx.queryRunner!.query(`UPDATE workspace SET change_seq = change_seq + $2 WHERE id = $1 RETURNING change_seq, sla_targets`, [workspaceId, count], true);
+  const row = (res.records as Array<{ change_seq: string; sla_targets: SlaTargets }>)[0];
+  if (!row) throw new Error(`workspace ${workspaceId} does not exist`);
+  return { first: Number(row.change_seq) - count + 1, slaTargets: row.sla_targets };
+}
+
+/**
+ * Gives each of `ids` (already locked by the caller) the next change sequence number, with
+ * optional extra SET clauses: `$1` is the workspace id, `$2` the ids, `params` follow from
+ * `$3`. Returns the ids changed.
+ */
+export async function touchMentions(tx: EntityManager, workspaceId: string, ids: string[], extraSet = '', params: unknown[] = []): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { first } = await takeChangeSeqs(tx, workspaceId, ids.length);
+  const sorted = [...ids].sort();
+  const res = await tx.queryRunner!.query(
+    `UPDATE mention m SET change_seq = $${params.length + 3}::bigint + s.ord - 1, updated_at = now() ${extraSet}
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, ord)
+      WHERE m.workspace_id = $1 AND m.id = s.id
+      RETURNING m.id`,
+    [workspaceId, sorted, ...params, first],
+    true,
+  );
+  return (res.records as Array<{ id: string }>).map((r) => r.id);
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OPEN_STATUSES, type Mention, type MentionNote, type MentionQueueFilters, type QueueSort } from '@earshot/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MENTION_SELECT, toMentionDto, toNoteDto, type MentionRow, type NoteRow } from './mention.mapper.js';
+import { decodeQueueCursor, encodeQueueCursor, type QueueKey } from './queue-cursor.util.js';
+
+/** ORDER BY and keyset comparison per sort; every column is in a matching index (see MentionEntity). */
+const SORTS: Record<QueueSort, { order: string; keyset: string; key: (m: Mention) => QueueKey }> = {
+  urgency: {
+    order: 'm.urgency_score DESC, m.created_at DESC, m.id DESC',
+    keyset: '(m.urgency_score, m.created_at, m.id) < ($K1::smallint, $K2::timestamptz, $K3::uuid)',
+    key: (m) => [m.urgency?.score ?? 0, m.receivedAt, m.id],
+  },
+  newest: { order: 'm.created_at DESC, m.id DESC', keyset: '(m.created_at, m.id) < ($K1::timestamptz, $K2::uuid)', key: (m) => [m.receivedAt, m.id] },
+  waiting: { order: 'm.created_at ASC, m.id ASC', keyset: '(m.created_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (m) => [m.receivedAt, m.id] },
+  sla: { order: 'm.sla_due_at ASC, m.id ASC', keyset: '(m.sla_due_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (m) => [m.sla.dueAt!, m.id] },
+};
+
+/** Every status literal comes from the contracts enum (an allowlist), so it may be inlined: the planner then sees it and uses the partial indexes. */
+const statusList = (statuses: readonly string[]) => statuses.map((s) => `'${s.replace(/[^a-z]/g, '')}'`).join(', ');
+
+export interface QueuePage {
+  items: Mention[];
+  nextCursor: string | null;
+}
+
+/** All mention reads and writes of the inbox; every statement is scoped by workspace id. */
+@Injectable()
+export class MentionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The workspace's committed change sequence (read before a list so catch-up starts early enough). */
+  async currentSeq(workspaceId: string, m: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows = (await m.query(`SELECT change_seq FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ change_seq: string }>;
+    return Number(rows[0]?.change_seq ?? 0);
+  }
+
+  async queue(workspaceId: string, userId: string, f: MentionQueueFilters): Promise<QueuePage> {
+    const params: unknown[] = [workspaceId];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = ['m.workspace_id = $1'];
+    where.push(`m.status IN (${statusList(f.status ?? OPEN_STATUSES)})`);
+    if (f.sentiment) where.push(`m.sentiment_label = ANY(${p(f.sentiment)}::text[])`);
+    if (f.urgency) where.push(`m.urgency_level = ANY(${p(f.urgency)}::text[])`);
+    if (f.minUrgency !== undefined) where.push(`m.urgency_score >= ${p(f.minUrgency)}::smallint`);
+    if (f.intent) where.push(`m.intent = ANY(${p(f.intent)}::text[])`);
+    if (f.category) where.push(`m.category = ANY(${p(f.category)}::text[])`);
+    if (f.platform) where.push(`m.platform = ANY(${p(f.platform)}::text[])`);
+    if (f.brandId) where.push(`m.brand_id = ${p(f.brandId)}::uuid`);
+    if (f.assignee) where.push(`m.assignee_id = ${p(f.assignee === 'me' ? userId : f.assignee)}::uuid`);
+    if (f.unassigned !== undefined) where.push(f.unassigned ? 'm.assignee_id IS NULL' : 'm.assignee_id IS NOT NULL');
+    if (f.from) where.push(`m.created_at >= ${p(f.from)}::timestamptz`);
+    if (f.to) where.push(`m.created_at < ${p(f.to)}::timestamptz`);
+    if (f.q) where.push(`to_tsvector('english', m.text) @@ websearch_to_tsquery('english', ${p(f.q)})`);
+    const sort = SORTS[f.sort];
+    if (f.sort === 'sla') where.push('m.sla_due_at IS NOT NULL');
+    if (f.cursor) {
+      const key = decodeQueueCursor(f.sort, f.cursor);
+      let keyset = sort.keyset;
+      key.forEach((v, i) => (keyset = keyset.replace(`$K${i + 1}`, () => p(v))));
+      where.push(keyset);
+    }
+    const limit = f.limit;
+    const rows = (await this.dataSource.query(`${MENTION_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.order} LIMIT ${limit + 1}`, params)) as MentionRow[];
+    const now = new Date();
+    const items = rows.slice(0, limit).map((r) => toMentionDto(r, now));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor(f.sort, sort.key(last)) : null };
+  }
+
+  /** Mentions changed after `since`, in change order, at most `limit` (+1 to tell whether there is more). */
+  async changesSince(workspaceId: string, since: number, limit: number): Promise<{ items: Mention[]; hasMore: boolean }> {
+    const rows = (await this.dataSource.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.change_seq > $2 ORDER BY m.change_seq LIMIT ${limit + 1}`, [
+      workspaceId,
+      since,
+    ])) as MentionRow[];
+    const now = new Date();
+    return { items: rows.slice(0, limit).map((r) => toMentionDto(r, now)), hasMore: rows.length > limit };
+  }
+
+  async findByIds(workspaceId: string, ids: string[], m: EntityManager = this.dataSource.manager): Promise<Mention[]> {
+    if (ids.length === 0) return [];
+    const rows = (await m.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.id = ANY($2::uuid[]) ORDER BY m.change_seq`, [workspaceId, ids])) as MentionRow[];
+    const now = new Date();
+    return rows.map((r) => toMentionDto(r, now));
+  }
+
+  async findOne(workspaceId: string, id: string, m?: EntityManager): Promise<Mention | null> {
+    return (await this.findByIds(workspaceId, [id], m))[0] ?? null;
+  }
+
+  /** The post a mention answers and the stored posts that answer it. */
+  async thread(workspaceId: string, mention: Mention): Promise<{ parent: Mention | null; replies: Mention[] }> {
+    const now = new Date();
+    const parent = mention.thread.parentId
+      ? ((await this.dataSource.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.platform = $2 AND m.external_id = $3`, [
+          workspaceId,
+          mention.platform,
+          mention.thread.parentId,
+        ])) as MentionRow[])
+      : [];
+    const replies = (await this.dataSource.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.platform = $2 AND m.parent_id = $3 ORDER BY m.posted_at LIMIT 50`, [
+      workspaceId,
+      mention.platform,
+      mention.externalId,
+    ])) as MentionRow[];
+    return { parent: parent[0] ? toMentionDto(parent[0], now) : null, replies: replies.map((r) => toMentionDto(r, now)) };
+  }
+
+  /** The author's other mentions (newest first, 20) and counts, through the (author_id, posted_at) index. */
+  async authorHistory(workspaceId: string, mention: Mention): Promise<{ total: number; open: number; earlier: Mention[] }> {
+    const counts = (await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN (${statusList(OPEN_STATUSES)}))::int AS open FROM mention WHERE author_id = $1 AND workspace_id = $2`,
+      [mention.author.id, workspaceId],
+    )) as Array<{ total: number; open: number }>;
+    const rows = (await this.dataSource.query(
+      `${MENTION_SELECT} WHERE m.author_id = $1 AND m.workspace_id = $2 AND m.id <> $3 ORDER BY m.posted_at DESC LIMIT 20`,
+      [mention.author.id, workspaceId, mention.id],
+    )) as MentionRow[];
+    const now = new Date();
+    return { total: counts[0]?.total ?? 0, open: counts[0]?.open ?? 0, earlier: rows.map((r) => toMentionDto(r, now)) };
+  }
+
+  async notes(workspaceId: string, mentionId: string): Promise<MentionNote[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.mention_id, n.author_user_id, u.name AS author_name, n.body, n.created_at
+         FROM mention_note n LEFT JOIN "user" u ON u.id = n.author_user_id
+        WHERE n.workspace_id = $1 AND n.mention_id = $2 ORDER BY n.created_at, n.id`,
+      [workspaceId, mentionId],
+    )) as NoteRow[];
+    return rows.map(toNoteDto);
+  }
+}

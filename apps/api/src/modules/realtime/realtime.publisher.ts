@@ -1,0 +1,58 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Mention } from '@earshot/contracts';
+import { DomainEvents, type MentionsChanged } from '../../common/events/domain-events.js';
+import { MentionsRepository } from '../mentions/mentions.repository.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+import { workspaceRoom } from './socket-types.js';
+
+const CHUNK = 500;
+
+/**
+ * Turns committed mention changes into socket events for the workspace's room. Mentions are
+ * read back after commit (the same DTO as REST) so an event never shows uncommitted state.
+ * With the Redis adapter, `to(room).emit` reaches the room's sockets on every instance.
+ */
+@Injectable()
+export class RealtimePublisher implements OnModuleInit {
+  private readonly logger = new Logger('RealtimePublisher');
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly repo: MentionsRepository,
+    private readonly gateway: RealtimeGateway,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('mentions.changed', (e) => this.publish(e));
+  }
+
+  async publish(e: MentionsChanged): Promise<void> {
+    const server = this.gateway.server;
+    if (!server) return;
+    const room = server.to(workspaceRoom(e.workspaceId));
+    for (let i = 0; i < e.ids.length; i += CHUNK) {
+      const mentions = await this.repo.findByIds(e.workspaceId, e.ids.slice(i, i + CHUNK));
+      for (const mention of mentions) this.emitOne(room, e, mention);
+    }
+  }
+
+  private emitOne(room: ReturnType<RealtimeGateway['server']['to']>, e: MentionsChanged, mention: Mention): void {
+    const payload = { seq: mention.seq, mention };
+    switch (e.kind) {
+      case 'created':
+        room.emit('mention.created', payload);
+        break;
+      case 'updated':
+        room.emit('mention.updated', payload);
+        break;
+      case 'claimed':
+        room.emit('mention.claimed', { ...payload, by: e.by ?? null, takenOverFrom: e.takenOverFrom ?? null });
+        break;
+      case 'sla.breached':
+        room.emit('sla.breached', payload);
+        break;
+      default:
+        this.logger.warn(`unknown change kind ${String((e as { kind: unknown }).kind)}`);
+    }
+  }
+}
