@@ -16,5 +16,9 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   requestId: z.string().optional(),
   issues: z.array(FieldIssueSchema).optional(),
+  /** Machine-readable reason where a client acts on it (`claimed`: someone else is replying). */
+  code: z.string().optional(),
+  /** With `claimed`: who holds the claim. */
+  claimedBy: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

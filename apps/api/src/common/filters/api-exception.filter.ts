@@ -43,6 +43,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message,
         ...(requestId ? { requestId } : {}),
         ...(Array.isArray(r.issues) ? { issues: r.issues as ApiError['issues'] } : {}),
+        ...(typeof r.code === 'string' ? { code: r.code } : {}),
+        ...(r.claimedBy !== undefined ? { claimedBy: r.claimedBy as ApiError['claimedBy'] } : {}),
       };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Quote the request id when reporting it.', ...(requestId ? { requestId } : {}) };

@@ -47,6 +47,9 @@ export interface MentionRow {
   a_verified: boolean;
   a_bot: boolean;
   a_avatar_url: string | null;
+  /** Full-precision (microsecond) times for keyset cursors; a JS Date keeps only milliseconds. */
+  created_key: string;
+  sla_key: string | null;
 }
 
 /** Every column a Mention DTO needs (never `raw`), with author, assignee and claimer names. */
@@ -57,7 +60,9 @@ export const MENTION_SELECT = `
     m.assignee_id, asg.name AS assignee_name, m.claimed_by_id, clm.name AS claimer_name, m.claimed_at, m.claim_expires_at,
     m.sla_due_at, m.sla_breached_at, m.first_response_at, m.resolved_at,
     a.id AS a_id, a.platform AS a_platform, a.handle AS a_handle, a.display_name AS a_display_name, a.followers AS a_followers,
-    a.verified AS a_verified, a.bot AS a_bot, a.avatar_url AS a_avatar_url
+    a.verified AS a_verified, a.bot AS a_bot, a.avatar_url AS a_avatar_url,
+    to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+    to_char(m.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sla_key
   FROM mention m
   JOIN author a ON a.id = m.author_id
   LEFT JOIN "user" asg ON asg.id = m.assignee_id

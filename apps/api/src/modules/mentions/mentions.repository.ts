@@ -6,15 +6,15 @@ import { MENTION_SELECT, toMentionDto, toNoteDto, type MentionRow, type NoteRow 
 import { decodeQueueCursor, encodeQueueCursor, type QueueKey } from './queue-cursor.util.js';
 
 /** ORDER BY and keyset comparison per sort; every column is in a matching index (see MentionEntity). */
-const SORTS: Record<QueueSort, { order: string; keyset: string; key: (m: Mention) => QueueKey }> = {
+const SORTS: Record<QueueSort, { order: string; keyset: string; key: (r: MentionRow) => QueueKey }> = {
   urgency: {
     order: 'm.urgency_score DESC, m.created_at DESC, m.id DESC',
     keyset: '(m.urgency_score, m.created_at, m.id) < ($K1::smallint, $K2::timestamptz, $K3::uuid)',
-    key: (m) => [m.urgency?.score ?? 0, m.receivedAt, m.id],
+    key: (r) => [r.urgency_score, r.created_key, r.id],
   },
-  newest: { order: 'm.created_at DESC, m.id DESC', keyset: '(m.created_at, m.id) < ($K1::timestamptz, $K2::uuid)', key: (m) => [m.receivedAt, m.id] },
-  waiting: { order: 'm.created_at ASC, m.id ASC', keyset: '(m.created_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (m) => [m.receivedAt, m.id] },
-  sla: { order: 'm.sla_due_at ASC, m.id ASC', keyset: '(m.sla_due_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (m) => [m.sla.dueAt!, m.id] },
+  newest: { order: 'm.created_at DESC, m.id DESC', keyset: '(m.created_at, m.id) < ($K1::timestamptz, $K2::uuid)', key: (r) => [r.created_key, r.id] },
+  waiting: { order: 'm.created_at ASC, m.id ASC', keyset: '(m.created_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (r) => [r.created_key, r.id] },
+  sla: { order: 'm.sla_due_at ASC, m.id ASC', keyset: '(m.sla_due_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (r) => [r.sla_key!, r.id] },
 };
 
 /** Every status literal comes from the contracts enum (an allowlist), so it may be inlined: the planner then sees it and uses the partial indexes. */
@@ -68,7 +68,7 @@ export class MentionsRepository {
     const rows = (await this.dataSource.query(`${MENTION_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.order} LIMIT ${limit + 1}`, params)) as MentionRow[];
     const now = new Date();
     const items = rows.slice(0, limit).map((r) => toMentionDto(r, now));
-    const last = items[items.length - 1];
+    const last = rows[limit - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor(f.sort, sort.key(last)) : null };
   }
 
