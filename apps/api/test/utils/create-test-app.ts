@@ -34,7 +34,8 @@ export async function createTestApp(env: Record<string, string> = {}, logDestina
     ...(db.config.engine === 'postgres' ? { DATABASE_URL: db.config.url } : {}),
     ...env,
   });
-  const { app, dataSource } = await createApp(config, createDataSourceOptions(db.config), logDestination);
+  // An explicit DATABASE_URL (a second instance on the first one's database) wins over the fresh one.
+  const { app, dataSource } = await createApp(config, createDataSourceOptions(env.DATABASE_URL ? config.database : db.config), logDestination);
   await app.init();
   return {
     app,

@@ -29,6 +29,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
   /** How long a user may be gone (a page reload) before their claims are released. */
   releaseGraceMs = 10_000;
+  private closing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,6 +67,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   onApplicationShutdown(): void {
+    // Sockets close after this hook: their disconnects must not broadcast through adapters being torn down.
+    this.closing = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
     for (const t of this.releaseTimers.values()) clearTimeout(t);
   }
@@ -92,7 +95,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   async handleDisconnect(socket: InboxSocket): Promise<void> {
     const d = socket.data;
-    if (!d?.workspaceId) return;
+    if (!d?.workspaceId || this.closing) return;
     await this.broadcastPresence(d.workspaceId);
     // Their last socket closed: after a short grace (a reload reconnects), their claims lapse.
     const timer = setTimeout(() => {
@@ -112,6 +115,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         const prev = byUser.get(s.data.userId);
         byUser.set(s.data.userId, { user: { id: s.data.userId, name: s.data.name }, role: s.data.role, viewing: s.data.viewing ?? prev?.viewing ?? null });
       }
+      if (this.closing) return;
       this.server.to(workspaceRoom(workspaceId)).emit('presence.changed', { users: [...byUser.values()] });
     } catch (e) {
       this.logger.warn(`presence update failed: ${String(e)}`);
