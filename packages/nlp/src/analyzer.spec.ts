@@ -22,6 +22,20 @@ describe('analyze', () => {
     expect(a.urgency.reasons.map((r) => r.code)).toContain('sarcasm');
   });
 
+  it('does not read sincere praise with a failure word as sarcasm', () => {
+    // "again" right after thanks / "fly with you again" is sincere
+    expect(analyze('@united thanks again for your help').sentiment.sarcasm).toBeUndefined();
+    expect(analyze('@JetBlue thank you for compensating us, we will fly with you again!').sentiment.sarcasm).toBeUndefined();
+    // praise that goes on past the opener is sincere
+    expect(analyze("@VirginAmerica amazing customer service, again! RaeAnn is the best").sentiment.sarcasm).toBeUndefined();
+    expect(analyze('Love the team at the gate, waited for a delayed flight and they made it fun').sentiment.sarcasm).toBeUndefined();
+    // but the plain failure after the opener still is
+    expect(analyze('great, delayed again @united').sentiment.sarcasm).toContain('delayed');
+    expect(analyze('Thanks for the 3 hours on hold').sentiment.sarcasm).toBeDefined();
+    // a negated praise word does not count as further praise
+    expect(analyze('great, another delay, not happy').sentiment.sarcasm).toContain('another delay');
+  });
+
   it('sees sarcasm markers', () => {
     expect(analyze('Thanks for nothing @united').sentiment.sarcasm).toBeDefined();
     expect(analyze('Love waiting 3 hours for a bag #sarcasm').sentiment.label).toBe('negative');

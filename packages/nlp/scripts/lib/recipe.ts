@@ -2,9 +2,10 @@
  * The one training recipe, shared by scripts/train.ts (shipped weights) and scripts/eval.ts
  * (models retrained per fold), so that what is measured is what ships.
  */
-import { FEATURE_DIM, STACK_SLOTS } from '../../src/model/features.js';
+import { denseSlots, FEATURE_DIM, STACK_SLOTS } from '../../src/model/features.js';
 import { LinearModel } from '../../src/model/linear-model.js';
 import { trainLinear, type TrainExample, type TrainOptions } from '../../src/model/train-linear.js';
+import { RULE_LISTS } from '../../src/rules/rule-lexicons.js';
 import { SENTIMENT_CLASSES } from '../../src/sentiment/score-sentiment.js';
 import { type Polarity, type SentimentRow } from './datasets.js';
 import { withLabel } from './featurize.js';
@@ -58,8 +59,43 @@ function finish(model: LinearModel, examples: readonly TrainExample[]): LinearMo
   return LinearModel.fromData(model.toData(PRUNE));
 }
 
+/**
+ * Naive-Bayes input scaling for the sentiment model (in the spirit of NBSVM, Wang & Manning 2012):
+ * class c sees a word slot scaled by 1 + |log-count ratio of the slot for c against the other
+ * classes| (capped at 3), so that words that separate the classes in the training posts learn
+ * faster than words that occur everywhere. Dense slots (lexicon, style, rules) keep scale 1.
+ * The scale is folded into the weights, so the shipped model is an ordinary linear model.
+ * Not used for the complaint model: there it hurt leave-one-domain-out (0.749 -> 0.705-0.710).
+ */
+export const NB_SCALE = { floor: 1, max: 3, alpha: 1 } as const;
+export function nbScale(examples: readonly TrainExample[], k: number, dim: number): Float32Array {
+  const cnt = new Float64Array(dim * k);
+  const tot = new Float64Array(k);
+  for (const e of examples) {
+    for (const i of e.idx) cnt[i * k + e.y] = (cnt[i * k + e.y] ?? 0) + e.w;
+    tot[e.y] = (tot[e.y] ?? 0) + e.w;
+  }
+  const all = tot.reduce((a, b) => a + b, 0);
+  const scale = new Float32Array(dim * k).fill(1);
+  const a = NB_SCALE.alpha;
+  for (let s = 0; s < dim; s += 1) {
+    let sum = 0;
+    for (let c = 0; c < k; c += 1) sum += cnt[s * k + c] ?? 0;
+    if (sum === 0) continue;
+    for (let c = 0; c < k; c += 1) {
+      const p = cnt[s * k + c] ?? 0;
+      const tc = tot[c] ?? 0;
+      const r = Math.log((a + p) / (a + tc)) - Math.log((a + sum - p) / (a + all - tc));
+      scale[s * k + c] = Math.min(NB_SCALE.max, NB_SCALE.floor + Math.abs(r));
+    }
+  }
+  for (const s of [...denseSlots(Object.keys(RULE_LISTS)), ...STACK_SLOTS]) for (let c = 0; c < k; c += 1) scale[s * k + c] = 1;
+  return scale;
+}
+
 export function trainSentiment(examples: readonly TrainExample[]): LinearModel {
-  return finish(trainLinear(examples, SENTIMENT_CLASSES, FEATURE_DIM, SENTIMENT_TRAIN), examples);
+  const scale = nbScale(examples, SENTIMENT_CLASSES.length, FEATURE_DIM);
+  return finish(trainLinear(examples, SENTIMENT_CLASSES, FEATURE_DIM, { ...SENTIMENT_TRAIN, scale }), examples);
 }
 
 /** Appends the sentiment model's probabilities (the complaint model's stacked inputs). */

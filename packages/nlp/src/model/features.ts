@@ -36,7 +36,14 @@ const DENSE = {
   caps: denseSlot('style:caps'),
   elong: denseSlot('style:elongated'),
   sarcasm: denseSlot('cue:sarcasm'),
+  cueNegated: denseSlot('cue:negated-words'),
+  cueYou: denseSlot('cue:second-person'),
+  cueTime: denseSlot('cue:time'),
+  cueWhy: denseSlot('cue:why'),
 };
+/** Complaint cues that carry across domains (Preotiuc-Pietro et al. 2019): second person, time, "why". */
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'u', 'ur', 'yall']);
+const TEMPORAL = new Set(['still', 'yet', 'again', 'already', 'since', 'ago', 'hours', 'hrs', 'days', 'weeks', 'months', 'years', 'minutes', 'mins', 'today', 'yesterday', 'tomorrow', 'tonight', 'week', 'month']);
 const RULE_SLOTS = new Map<string, number>();
 function ruleSlot(list: string, negated: boolean): number {
   const key = `${negated ? 'neg:' : ''}${list}`;
@@ -46,6 +53,25 @@ function ruleSlot(list: string, negated: boolean): number {
     RULE_SLOTS.set(key, s);
   }
   return s;
+}
+
+/** Slots of the dense (non-word) features: bias, lexicon, style, cues, rule lists. */
+export function denseSlots(ruleLists: readonly string[]): number[] {
+  const out: number[] = Object.values(DENSE);
+  for (const l of ruleLists) out.push(ruleSlot(l, false), ruleSlot(l, true));
+  return out;
+}
+
+/** A crude suffix stripper (delayed, delays, delaying -> delay): an extra feature beside the word. */
+export function crudeStem(w: string): string {
+  if (w.length <= 4) return w;
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ed')) return w.slice(0, -2);
+  if (w.endsWith('ly') && w.length > 5) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 5) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
 }
 
 /** The word a token contributes: placeholders for handles, links and numbers. */
@@ -108,6 +134,13 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
       idx.push(fnv1a(key.slice(1), SALT_WORD) & MASK);
       val.push(1);
     }
+    if (kind === 'word') {
+      const st = crudeStem(key);
+      if (st !== key) {
+        idx.push(fnv1a((negated ? NEG : '') + '~' + st, SALT_WORD) & MASK);
+        val.push(1);
+      }
+    }
     idx.push(mix(prev, h) & MASK);
     val.push(1);
     prev = h;
@@ -123,6 +156,35 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   val.push(squash(-sig.lexNeg));
   idx.push(DENSE.lexCompound);
   val.push(sig.lexCompound);
+  // cues counted over the words: negated words, second person, time expressions, "why"
+  let negs = 0;
+  let you = false;
+  let time = 0;
+  let why = false;
+  for (let i = 0; i < n; i += 1) {
+    if (tok.kind[i] !== 'word') continue;
+    const w = tok.norm[i] ?? '';
+    if (tok.negated[i]) negs += 1;
+    if (SECOND_PERSON.has(w)) you = true;
+    else if (TEMPORAL.has(w)) time += 1;
+    else if (w === 'why') why = true;
+  }
+  if (negs > 0) {
+    idx.push(DENSE.cueNegated);
+    val.push(Math.min(negs, 3) / 3);
+  }
+  if (you) {
+    idx.push(DENSE.cueYou);
+    val.push(1);
+  }
+  if (time > 0) {
+    idx.push(DENSE.cueTime);
+    val.push(Math.min(time, 2) / 2);
+  }
+  if (why) {
+    idx.push(DENSE.cueWhy);
+    val.push(1);
+  }
   if (sig.lexCount === 0) {
     idx.push(DENSE.lexNone);
     val.push(1);

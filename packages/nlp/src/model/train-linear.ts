@@ -23,6 +23,12 @@ export interface TrainOptions {
   balance: number;
   /** Return the average of the weights over the last half of the updates (smoother, generalises better). */
   average: boolean;
+  /**
+   * Optional per-slot, per-class input scale (dim x K), e.g. naive-Bayes log-count ratios:
+   * class c sees value x * scale[slot * K + c]. Folded into the returned weights, so the model
+   * is used as any other.
+   */
+  scale?: Float32Array;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, lr: 0.3, l2: 1e-5, seed: 20260101, balance: 1, average: true };
@@ -56,6 +62,7 @@ export function trainLinear(examples: readonly TrainExample[], classes: readonly
   const rand = mulberry32(o.seed);
   const z = new Float64Array(k);
   const eps = 1e-8;
+  const sc = o.scale;
   const avgW = o.average ? new Float32Array(dim * k) : undefined;
   const avgB = new Float64Array(k);
   let snapshots = 0;
@@ -75,7 +82,8 @@ export function trainLinear(examples: readonly TrainExample[], classes: readonly
       for (let j = 0; j < e.idx.length; j += 1) {
         const base = (e.idx[j] ?? 0) * k;
         const v = e.val[j] ?? 0;
-        for (let c = 0; c < k; c += 1) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0) * v;
+        if (sc) for (let c = 0; c < k; c += 1) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0) * v * (sc[base + c] ?? 1);
+        else for (let c = 0; c < k; c += 1) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0) * v;
       }
       let max = -Infinity;
       for (let c = 0; c < k; c += 1) max = Math.max(max, z[c] ?? 0);
@@ -91,7 +99,7 @@ export function trainLinear(examples: readonly TrainExample[], classes: readonly
         for (let j = 0; j < e.idx.length; j += 1) {
           const p = (e.idx[j] ?? 0) * k + c;
           const wj = w[p] ?? 0;
-          const gj = grad * (e.val[j] ?? 0) + o.l2 * wj;
+          const gj = grad * (e.val[j] ?? 0) * (sc ? (sc[p] ?? 1) : 1) + o.l2 * wj;
           if (gj === 0) continue;
           const acc = (g2[p] ?? 0) + gj * gj;
           g2[p] = acc;
@@ -105,8 +113,9 @@ export function trainLinear(examples: readonly TrainExample[], classes: readonly
       snapshots += 1;
     }
   }
+  if (sc) for (let p = 0; p < w.length; p += 1) if (w[p] !== 0) w[p] = (w[p] ?? 0) * (sc[p] ?? 1);
   if (avgW && snapshots > 0) {
-    for (let p = 0; p < avgW.length; p += 1) if (avgW[p] !== 0) avgW[p] = (avgW[p] ?? 0) / snapshots;
+    for (let p = 0; p < avgW.length; p += 1) if (avgW[p] !== 0) avgW[p] = ((avgW[p] ?? 0) / snapshots) * (sc ? (sc[p] ?? 1) : 1);
     return new LinearModel(classes, dim, avgW, Float32Array.from(avgB, (b) => b / snapshots));
   }
   return new LinearModel(classes, dim, w, bias);

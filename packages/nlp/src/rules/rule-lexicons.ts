@@ -136,7 +136,7 @@ export const RULE_LISTS = {
     'another delay', 'delay*', 'late', 'cancel*', 'another', 'again', 'still', 'on hold', 'lost', 'broken', 'waiting', 'wait', 'stuck',
     'missed', 'no one', 'nobody', 'never', 'hours', 'hrs', 'rebooked', 'overbook*', 'not working', 'nothing', 'for nothing',
   ],
-  sarcasmMarkers: ['#sarcasm', 'yeah right', 'thanks for nothing', 'thanks for nothin', 'sure thing', 'real nice', 'just what i needed', 'exactly what i needed', 'said no one ever'],
+  sarcasmMarkers: ['#sarcasm', 'yeah right', 'thanks for nothing', 'thanks for nothin', 'real nice', 'just what i needed', 'exactly what i needed', 'said no one ever'],
   help: [
     'help', 'please advise', 'how do i', 'how can i', 'how to', 'can you', 'could you', 'can someone', 'is there', 'what is',
     'need help', 'need assistance', 'any update', 'any updates', 'any news', 'who do i', 'where do i', 'where can i', 'when will',

@@ -1,8 +1,15 @@
 import { type PhraseHit } from '../rules/phrase-matcher.js';
+import { RULE_LISTS } from '../rules/rule-lexicons.js';
 import { type TextSignals } from '../text/signals.js';
+import { valenceLexicon } from './lexicon.js';
 
 /** Failure words that turn a "thanks" sour on their own ("thanks, delayed again"). */
 const STRONG_FAILURE = new Set(['another', 'again', 'still', 'hours', 'hrs', 'nothing', 'for nothing', 'never', 'another delay']);
+
+/** Words of the praise openers ("great", "love", "thanks", ...): not counted as further praise. */
+const OPENER_WORDS = new Set<string>(RULE_LISTS.sarcasmOpeners.flatMap((p) => p.split(' ')));
+/** "again" right after these is sincere ("thanks again", "fly with you again"). */
+const SINCERE_BEFORE_AGAIN = new Set(['thanks', 'thank', 'thx', 'ty', 'you', 'u', 'fly', 'flying', 'soon']);
 
 export interface SarcasmCue {
   /** The words that made the call, e.g. "great … another delay". */
@@ -30,7 +37,17 @@ export function detectSarcasm(sig: TextSignals): SarcasmCue | undefined {
   const opener = openers.find((h) => h.start - firstWord <= 2);
   if (!opener) return undefined;
   const weak = opener.pattern.startsWith('thank');
-  const failure = failures.find((h: PhraseHit) => h.start >= opener.end && (!weak || STRONG_FAILURE.has(h.pattern)));
+  const failure = failures.find(
+    (h: PhraseHit) => h.start >= opener.end && (!weak || STRONG_FAILURE.has(h.pattern)) && !(h.pattern === 'again' && SINCERE_BEFORE_AGAIN.has(tok.norm[h.start - 1] ?? '')),
+  );
   if (!failure) return undefined;
+  // praise that goes on past the opener ("amazing service again, she's the best") is sincere
+  const lex = valenceLexicon();
+  for (let i = opener.end; i < tok.norm.length; i += 1) {
+    if (tok.kind[i] !== 'word' || tok.negated[i]) continue;
+    const w = tok.norm[i] ?? '';
+    if (OPENER_WORDS.has(w)) continue;
+    if ((lex.get(w) ?? 0) >= 1) return undefined;
+  }
   return { trigger: `${opener.text} … ${failure.text}` };
 }
