@@ -1,7 +1,8 @@
+import { MentionSearchVector1795441733347 } from './1795441733347-MentionSearchVector.js';
 import { Inbox1795440588639 } from './1795440588639-Inbox.js';
 import { AuthorHistoryOnRead1795435746769 } from './1795435746769-AuthorHistoryOnRead.js';
 import { AuthorHistoryIndex1795435457876 } from './1795435457876-AuthorHistoryIndex.js';
 import { Listening1795432260879 } from './1795432260879-Listening.js';
 import { Initial1795430539582 } from './1795430539582-Initial.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
-export const MIGRATIONS: Array<new () => unknown> = [Initial1795430539582, Listening1795432260879, AuthorHistoryIndex1795435457876, AuthorHistoryOnRead1795435746769, Inbox1795440588639];
+export const MIGRATIONS: Array<new () => unknown> = [Initial1795430539582, Listening1795432260879, AuthorHistoryIndex1795435457876, AuthorHistoryOnRead1795435746769, Inbox1795440588639, MentionSearchVector1795441733347];

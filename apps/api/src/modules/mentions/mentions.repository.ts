@@ -55,7 +55,7 @@ export class MentionsRepository {
     if (f.unassigned !== undefined) where.push(f.unassigned ? 'm.assignee_id IS NULL' : 'm.assignee_id IS NOT NULL');
     if (f.from) where.push(`m.created_at >= ${p(f.from)}::timestamptz`);
     if (f.to) where.push(`m.created_at < ${p(f.to)}::timestamptz`);
-    if (f.q) where.push(`to_tsvector('english', m.text) @@ websearch_to_tsquery('english', ${p(f.q)})`);
+    if (f.q) where.push(`m.search_vector @@ websearch_to_tsquery('english', ${p(f.q)})`);
     const sort = SORTS[f.sort];
     if (f.sort === 'sla') where.push('m.sla_due_at IS NOT NULL');
     if (f.cursor) {
