@@ -28,7 +28,7 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to={DEFAULT_PAGE} replace />} />
         <Route
-          path="inbox"
+          path="inbox/*"
           element={
             <RequireAccess area="inbox">
               <InboxPage />

@@ -1,4 +1,4 @@
-import type { Brand, ListeningQuery, Role, Session, Source, User, Workspace } from '@earshot/contracts';
+import type { Brand, ListeningQuery, Mention, MentionDetail, Role, Session, Source, User, Workspace } from '@earshot/contracts';
 
 let sequence = 0;
 /** A valid v4-shaped UUID, different on each call. */
@@ -81,4 +81,52 @@ export function buildListeningQuery(overrides: Partial<ListeningQuery> = {}): Li
     updatedAt: '2026-11-01T09:00:00.000Z',
     ...overrides,
   };
+}
+
+/** A mention as the api sends it; `receivedAt` defaults to now, so relative times read "just now". */
+export function buildMention(overrides: Partial<Omit<Mention, 'author'>> & { author?: Partial<Mention['author']> } = {}): Mention {
+  const { author, ...rest } = overrides;
+  const at = new Date().toISOString();
+  return {
+    id: nextId(),
+    seq: 1,
+    platform: 'mastodon',
+    externalId: `ext-${sequence}`,
+    url: 'https://mastodon.social/@casey/1',
+    text: 'My order never arrived',
+    language: 'en',
+    postedAt: at,
+    receivedAt: at,
+    updatedAt: at,
+    brandId: null,
+    topics: [],
+    author: {
+      id: nextId(),
+      platform: 'mastodon',
+      handle: 'casey',
+      displayName: 'Casey',
+      followers: 12_400,
+      verified: false,
+      bot: false,
+      avatarUrl: null,
+      ...author,
+    },
+    thread: { rootId: null, parentId: null },
+    engagement: { replies: 0, reposts: 0, likes: 0 },
+    sentiment: { score: -0.7, label: 'negative', confidence: 0.9 },
+    urgency: { score: 72, level: 'high', reasons: [{ code: 'delivery', weight: 30, text: 'Order did not arrive', triggers: ['never arrived'] }] },
+    intent: 'complaint',
+    category: 'delivery',
+    spam: false,
+    status: 'new',
+    assignee: null,
+    tags: [],
+    claim: null,
+    sla: { dueAt: null, breachedAt: null, firstResponseAt: null, resolvedAt: null },
+    ...rest,
+  };
+}
+
+export function buildMentionDetail(mention: Mention, overrides: Partial<Omit<MentionDetail, 'mention'>> = {}): MentionDetail {
+  return { mention, thread: { parent: null, replies: [] }, authorHistory: { total: 1, open: 1, earlier: [] }, notes: [], ...overrides };
 }

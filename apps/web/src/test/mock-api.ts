@@ -10,6 +10,8 @@ export interface MockReply {
 export interface RecordedCall {
   method: string;
   path: string;
+  /** The query string's parameters (`?status=new,open` -> get('status') === 'new,open'). */
+  query: URLSearchParams;
   body: unknown;
   credentials: RequestCredentials | undefined;
 }
@@ -68,7 +70,7 @@ export function mockApi(routes: MockRoutes) {
     const url = new URL(String(input), 'http://localhost');
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const call: RecordedCall = { method, path: url.pathname, body, credentials: init?.credentials };
+    const call: RecordedCall = { method, path: url.pathname, query: url.searchParams, body, credentials: init?.credentials };
     calls.push(call);
 
     for (const [key, handler] of Object.entries(routes)) {

@@ -3,16 +3,24 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { AuthProvider } from '../modules/auth/components/AuthProvider';
 import { AppRoutes } from '../app/AppRoutes';
+import { SocketFactoryContext } from '../shared/realtime/socket-factory-context';
+import { FakeSocket, fakeSocketFactory } from './fake-socket';
 
-/** Renders the whole dashboard (auth + routes) at `path`, as the browser would. */
-export function renderApp(path: string) {
+/**
+ * Renders the whole dashboard (auth + routes) at `path`, as the browser would. The socket
+ * is always a fake (a real one would try to reach a server); pass one to drive it.
+ */
+export function renderApp(path: string, options: { socket?: FakeSocket } = {}) {
   const user = userEvent.setup();
+  const socket = options.socket ?? new FakeSocket();
   const view = render(
-    <MemoryRouter initialEntries={[path]}>
-      <AuthProvider>
-        <AppRoutes />
-      </AuthProvider>
-    </MemoryRouter>,
+    <SocketFactoryContext value={fakeSocketFactory(socket)}>
+      <MemoryRouter initialEntries={[path]}>
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </MemoryRouter>
+    </SocketFactoryContext>,
   );
-  return { user, ...view };
+  return { user, socket, ...view };
 }

@@ -11,7 +11,10 @@ afterEach(() => {
 });
 
 function signedInAs(role: Role) {
-  api = mockApi({ 'GET /api/auth/me': { status: 200, body: buildSession(role) } });
+  api = mockApi({
+    'GET /api/auth/me': { status: 200, body: buildSession(role) },
+    'GET /api/mentions': { status: 200, body: { items: [], nextCursor: null, seq: 0 } },
+  });
 }
 
 async function mainNavLabels(): Promise<string[]> {
@@ -62,7 +65,7 @@ describe('role-aware navigation', () => {
     signedInAs('viewer');
     renderApp('/inbox');
     expect(await screen.findByText('Read-only access')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'The triage inbox is not here yet' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Nothing to triage here' })).toBeInTheDocument();
   });
 });
 

@@ -21,13 +21,15 @@ export function canAccess(role: Role, area: Area): boolean {
 }
 
 /** What a role may change inside an area it can open. */
-export type Capability = 'manageSources' | 'editListening';
+export type Capability = 'manageSources' | 'editListening' | 'triage';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
   manageSources: ['admin'],
   /** Add, edit and delete brands and listening queries. */
   editListening: ['admin', 'manager'],
+  /** Inbox work: status, notes, claiming to reply, assigning (trainees only to themselves). */
+  triage: ['admin', 'manager', 'agent', 'trainee'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -13,14 +13,17 @@ export class ApiRequestError extends Error implements ApiError {
   readonly issues: FieldIssue[];
   /** Seconds the server asked us to wait (`Retry-After`), when it said so. */
   readonly retryAfterSeconds: number | null;
+  /** The error body as received (unknown shape): endpoint-specific details such as a 409's `claimedBy`. */
+  readonly raw: unknown;
 
-  constructor(body: ApiError, options: { retryAfterSeconds?: number | null; cause?: unknown } = {}) {
+  constructor(body: ApiError, options: { retryAfterSeconds?: number | null; cause?: unknown; raw?: unknown } = {}) {
     super(body.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.statusCode = body.statusCode;
     this.error = body.error;
     this.requestId = body.requestId;
     this.issues = body.issues ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.raw = options.raw;
   }
 }
 

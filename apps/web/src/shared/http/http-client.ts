@@ -73,6 +73,7 @@ export async function request<T>(
     if (response.status === 401 && redirectOnUnauthorized) notifyUnauthorized();
     throw new ApiRequestError(toApiError(response, text), {
       retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+      raw: parseJson(text),
     });
   }
 
@@ -91,13 +92,16 @@ export async function request<T>(
   }
 }
 
-function toApiError(response: Response, text: string): ApiError {
-  let json: unknown;
+function parseJson(text: string): unknown {
   try {
-    json = text === '' ? undefined : JSON.parse(text);
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
   } catch {
-    json = undefined;
+    return undefined;
   }
+}
+
+function toApiError(response: Response, text: string): ApiError {
+  const json = parseJson(text);
   const parsed = ApiErrorSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   return {

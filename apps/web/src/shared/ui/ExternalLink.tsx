@@ -1,14 +1,5 @@
 import type { ReactNode } from 'react';
-
-/** True for absolute http(s) URLs: the only kind the dashboard turns into links. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+import { isHttpUrl } from '../url/is-http-url';
 
 /**
  * A link that opens in a new tab without handing it our window. Anything that is not an

@@ -119,6 +119,7 @@ describe('LoginPage', () => {
     const session = buildSession('agent', { name: 'Ari Agent' });
     api = mockApi({
       'GET /api/auth/me': { status: 200, body: session },
+      'GET /api/mentions': { status: 200, body: { items: [], nextCursor: null, seq: 0 } },
       'POST /api/auth/logout': { status: 204 },
     });
     const { user } = renderApp('/inbox');

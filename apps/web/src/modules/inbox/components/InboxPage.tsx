@@ -1,27 +1,178 @@
-import { useSession } from '../../auth/hooks/useSession';
+import { useCallback, useMemo, useState } from 'react';
+import { useMatch, useNavigate } from 'react-router';
+import type { Mention } from '@earshot/contracts';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
+import { useNow } from '../../../shared/hooks/useNow';
+import { ConnectionStatusBadge } from '../../../shared/realtime/ConnectionStatusBadge';
+import { useConnectionStatus } from '../../../shared/realtime/useConnectionStatus';
+import { useRealtimeConnection } from '../../../shared/realtime/useRealtimeConnection';
 import { Alert } from '../../../shared/ui/Alert';
-import { EmptyState } from '../../../shared/ui/EmptyState';
-import { Icon } from '../../../shared/ui/Icon';
+import { Button } from '../../../shared/ui/Button';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { can } from '../../auth/access-policy';
+import { useSession } from '../../auth/hooks/useSession';
+import { useInboxShortcuts } from '../hooks/useInboxShortcuts';
+import { useMentionActions } from '../hooks/useMentionActions';
+import { useMentionQueue } from '../hooks/useMentionQueue';
+import { usePresence, useViewingPresence } from '../hooks/usePresence';
+import { useQueueSelection } from '../hooks/useQueueSelection';
+import type { ShortcutKey } from '../inbox-shortcuts';
+import { DEFAULT_FILTERS, type QueueFilters } from '../queue-filters';
+import type { SavedView } from '../saved-views';
+import { BulkActionsBar } from './BulkActionsBar';
+import { MentionDetailPane } from './MentionDetailPane';
+import { QueueFiltersBar } from './QueueFiltersBar';
+import { QueueListArea } from './QueueListArea';
+import { SavedViewsBar } from './SavedViewsBar';
+import { ShortcutsHelpDialog } from './ShortcutsHelpDialog';
 
+export const SEARCH_DEBOUNCE_MS = 300;
+const VIEWER_HINT = 'Viewers can read the inbox but not change it.';
+
+/** The triage inbox: live list on the left, the open mention on the right (/inbox/:id). */
 export function InboxPage() {
-  const { user } = useSession();
-  const readOnly = user.role === 'viewer';
+  const { user, workspace } = useSession();
+  const readOnly = !can(user.role, 'triage');
+  const navigate = useNavigate();
+  const openId = useMatch('/inbox/:mentionId')?.params.mentionId ?? null;
+  const now = useNow(30_000);
+
+  const connection = useRealtimeConnection();
+  const status = useConnectionStatus(connection);
+  const presence = usePresence(connection);
+  useViewingPresence(connection, openId);
+
+  const [baseFilters, setBaseFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
+  const filters = useMemo(() => ({ ...baseFilters, q: q.trim() }), [baseFilters, q]);
+
+  const queue = useMentionQueue(filters, connection, user.id);
+  const items = queue.state.items;
+  const actions = useMentionActions(user.id, queue.applyLocal);
+  const selection = useQueueSelection();
+
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const currentIndex = currentId === null ? -1 : items.findIndex((m) => m.id === currentId);
+  const [replyFor, setReplyFor] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+
+  const open = useCallback(
+    (mention: Mention, reply = false) => {
+      setCurrentId(mention.id);
+      setReplyFor(reply ? mention.id : null);
+      void navigate(`/inbox/${encodeURIComponent(mention.id)}`);
+    },
+    [navigate],
+  );
+  const close = useCallback(() => {
+    setReplyFor(null);
+    void navigate('/inbox');
+  }, [navigate]);
+
+  const selectView = (view: SavedView) => {
+    setBaseFilters({ ...view.filters, sort: baseFilters.sort });
+    setSearch('');
+    selection.clear();
+  };
+  const changeFilters = (next: QueueFilters) => {
+    setBaseFilters(next);
+    selection.clear();
+  };
+
+  const onShortcut = (key: ShortcutKey) => {
+    const current = currentIndex >= 0 ? items[currentIndex] : undefined;
+    if (key === '?') return setHelpOpen(true);
+    if (key === 'j' || key === 'k') {
+      if (items.length === 0) return;
+      const next = currentIndex < 0 ? 0 : Math.min(items.length - 1, Math.max(0, currentIndex + (key === 'j' ? 1 : -1)));
+      return setCurrentId(items[next]!.id);
+    }
+    if (!current) return;
+    if (key === 'Enter') return open(current);
+    if (readOnly) return setHint(VIEWER_HINT);
+    setHint(null);
+    if (key === 'x') return selection.toggle(items, currentIndex, false);
+    if (key === 'a') return void actions.assignToMe([current.id]);
+    if (key === 'e') return void actions.setStatus([current.id], 'resolved');
+    if (key === 'r') return open(current, true);
+  };
+  useInboxShortcuts(onShortcut, !helpOpen);
+
+  const checkedIds = [...selection.checked];
+  const bulk = (run: (ids: string[]) => Promise<boolean>) => () => {
+    void run(checkedIds).then((ok) => {
+      if (ok) selection.clear();
+    });
+  };
+
   return (
-    <div className="page">
-      <PageHeader title="Inbox" description="Mentions, comments and messages that need an answer, newest first." />
+    <div className="page page--inbox">
+      <PageHeader
+        title="Inbox"
+        description="Mentions that need an answer, most urgent first. Press ? for keyboard shortcuts."
+        actions={
+          <>
+            <ConnectionStatusBadge status={status} />
+            <Button size="sm" variant="ghost" onClick={() => setHelpOpen(true)}>
+              Keyboard shortcuts
+            </Button>
+          </>
+        }
+      />
       {readOnly ? (
         <Alert tone="info" title="Read-only access">
           As a viewer you can read conversations, but not claim, reply to or close them.
         </Alert>
       ) : null}
-      <EmptyState title="The triage inbox is not here yet" icon={<Icon name="inbox" size={28} />}>
-        <p>
-          Earshot already listens: every connected source is polled, and matching mentions are stored with their sentiment and
-          urgency. The list to work them from — most urgent first, with claiming and replies — is the next part being built.
+      <SavedViewsBar filters={filters} onSelect={selectView} />
+      <QueueFiltersBar filters={baseFilters} search={search} onSearch={setSearch} onChange={changeFilters} />
+      {hint ? (
+        <p className="inbox-hint" role="status">
+          {hint}
         </p>
-        <p>Admins and managers can see how many mentions each source brought in today under Settings › Sources.</p>
-      </EmptyState>
+      ) : null}
+      {actions.error ? <Alert tone="error">{actions.error}</Alert> : null}
+      {readOnly ? null : (
+        <BulkActionsBar
+          count={selection.checked.size}
+          busy={actions.busy}
+          onResolve={bulk((ids) => actions.setStatus(ids, 'resolved'))}
+          onAssignToMe={bulk((ids) => actions.assignToMe(ids))}
+          onIgnore={bulk((ids) => actions.setStatus(ids, 'ignored'))}
+          onClear={selection.clear}
+        />
+      )}
+      <div className={openId ? 'inbox inbox--with-detail' : 'inbox'}>
+        <QueueListArea
+          queue={queue}
+          currentIndex={currentIndex}
+          openId={openId}
+          checked={readOnly ? null : selection.checked}
+          me={user.id}
+          now={now}
+          timeZone={workspace.timeZone}
+          onOpen={(mention) => open(mention)}
+          onToggle={(_mention, index, shiftKey) => selection.toggle(items, index, shiftKey)}
+        />
+        {openId ? (
+          <MentionDetailPane
+            key={openId}
+            id={openId}
+            connection={connection}
+            me={user.id}
+            readOnly={readOnly}
+            autoReply={replyFor === openId}
+            presence={presence}
+            now={now}
+            timeZone={workspace.timeZone}
+            onChanged={queue.applyLocal}
+            onClose={close}
+          />
+        ) : null}
+      </div>
+      {helpOpen ? <ShortcutsHelpDialog readOnly={readOnly} onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
 }

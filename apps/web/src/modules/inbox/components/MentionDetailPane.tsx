@@ -1,0 +1,135 @@
+import { useCallback } from 'react';
+import type { Mention } from '@earshot/contracts';
+import type { RealtimeConnection } from '../../../shared/realtime/realtime-connection';
+import { Alert } from '../../../shared/ui/Alert';
+import { Button } from '../../../shared/ui/Button';
+import { LoadProblem } from '../../../shared/ui/LoadProblem';
+import { RelativeTime } from '../../../shared/ui/RelativeTime';
+import { PLATFORMS } from '../../sources/source-platforms';
+import { useMentionActions } from '../hooks/useMentionActions';
+import { useMentionDetail } from '../hooks/useMentionDetail';
+import type { PresenceUser } from '../hooks/usePresence';
+import { INTENT_LABELS, STATUS_LABELS } from '../mention-labels';
+import { AuthorPanel } from './AuthorPanel';
+import { ClaimIndicator } from './ClaimIndicator';
+import { MentionActions } from './MentionActions';
+import { MentionThread } from './MentionThread';
+import { NotesSection } from './NotesSection';
+import { PostLink } from './PostLink';
+import { ReplyPanel } from './ReplyPanel';
+import { SentimentBadge } from './SentimentBadge';
+import { SlaBadge } from './SlaBadge';
+import { UrgencyBadge } from './UrgencyBadge';
+import { UrgencyReasons } from './UrgencyReasons';
+import { ViewersNote } from './ViewersNote';
+
+interface MentionDetailPaneProps {
+  id: string;
+  connection: RealtimeConnection;
+  me: string;
+  readOnly: boolean;
+  /** Claim at once (opened with "r"). */
+  autoReply: boolean;
+  presence: PresenceUser[];
+  now: Date;
+  timeZone: string;
+  /** Hands changed mentions to the list too. */
+  onChanged(mentions: Mention[]): void;
+  onClose(): void;
+}
+
+/** The open mention: text, scoring, thread, author and history, notes, status and the reply claim. */
+export function MentionDetailPane({ id, connection, me, readOnly, autoReply, presence, now, timeZone, onChanged, onClose }: MentionDetailPaneProps) {
+  const { state, applyMention, addNote, reload } = useMentionDetail(id, connection);
+  const applied = useCallback(
+    (mentions: Mention[]) => {
+      onChanged(mentions);
+      mentions.forEach(applyMention);
+    },
+    [onChanged, applyMention],
+  );
+  const actions = useMentionActions(me, applied);
+
+  return (
+    <aside className="detail" aria-label="Mention detail">
+      <div className="detail__bar">
+        <h2 className="detail__title">{state.status === 'ready' ? `@${state.detail.mention.author.handle}` : 'Mention'}</h2>
+        <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close mention">
+          Close
+        </Button>
+      </div>
+      <LoadProblem
+        state={state.status === 'ready' ? { status: 'ready' } : state}
+        loadingLabel="Loading the mention…"
+        errorTitle="This mention could not be loaded"
+        onRetry={reload}
+      />
+      {state.status === 'ready'
+        ? (() => {
+            const { mention, thread, authorHistory, notes } = state.detail;
+            return (
+              <div className="detail__body">
+                <ViewersNote users={presence} mentionId={mention.id} me={me} />
+                <div className="detail__facts">
+                  <UrgencyBadge urgency={mention.urgency} />
+                  <SentimentBadge sentiment={mention.sentiment} />
+                  <span className={`status status--${mention.status}`}>{STATUS_LABELS[mention.status]}</span>
+                  <SlaBadge mention={mention} now={now} />
+                  <ClaimIndicator claim={mention.claim} me={me} now={now} />
+                </div>
+                <p className="detail__text" data-testid="mention-text">
+                  {mention.text}
+                </p>
+                <p className="detail__meta">
+                  {PLATFORMS[mention.platform].label} · posted <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} /> ·{' '}
+                  {mention.assignee ? `assigned to ${mention.assignee.id === me ? 'you' : mention.assignee.name}` : 'unassigned'} <PostLink url={mention.url} />
+                </p>
+                <dl className="detail__labels">
+                  <div>
+                    <dt>Intent</dt>
+                    <dd>{mention.intent ? INTENT_LABELS[mention.intent] : '—'}</dd>
+                  </div>
+                  <div>
+                    <dt>Category</dt>
+                    <dd>{mention.category ?? '—'}</dd>
+                  </div>
+                  <div>
+                    <dt>Tags</dt>
+                    <dd>{mention.tags.length ? mention.tags.join(', ') : '—'}</dd>
+                  </div>
+                </dl>
+                {readOnly ? (
+                  <p className="muted">You have read-only access: viewers cannot change, claim or reply.</p>
+                ) : (
+                  <>
+                    {actions.error ? <Alert tone="error">{actions.error}</Alert> : null}
+                    <MentionActions
+                      mention={mention}
+                      me={me}
+                      busy={actions.busy}
+                      onStatus={(status) => void actions.setStatus([mention.id], status)}
+                      onAssignToMe={() => void actions.assignToMe([mention.id])}
+                      onUnassign={() => void actions.unassign([mention.id])}
+                    />
+                    <ReplyPanel key={mention.id} mentionId={mention.id} me={me} holder={liveHolder(mention, now)} autoStart={autoReply} />
+                  </>
+                )}
+                <h3 className="detail__heading">Why this urgency</h3>
+                <UrgencyReasons urgency={mention.urgency} />
+                <h3 className="detail__heading">Thread</h3>
+                <MentionThread thread={thread} now={now} timeZone={timeZone} />
+                <h3 className="detail__heading">Author</h3>
+                <AuthorPanel author={mention.author} history={authorHistory} now={now} timeZone={timeZone} />
+                <h3 className="detail__heading">Internal notes</h3>
+                <NotesSection notes={notes} canAdd={!readOnly} now={now} timeZone={timeZone} onAdd={addNote} />
+              </div>
+            );
+          })()
+        : null}
+    </aside>
+  );
+}
+
+function liveHolder(mention: Mention, now: Date) {
+  return mention.claim && new Date(mention.claim.expiresAt).getTime() > now.getTime() ? mention.claim.user : null;
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Mention, MentionDetail, MentionNote } from '@earshot/contracts';
+import { isApiRequestError } from '../../../shared/http';
+import type { RealtimeConnection } from '../../../shared/realtime/realtime-connection';
+import * as mentionsApi from '../api/mentions.api';
+
+export type DetailState =
+  | { status: 'loading'; id: string }
+  | { status: 'error'; id: string; message: string }
+  | { status: 'ready'; id: string; detail: MentionDetail };
+
+/** One mention with thread, author history and notes; the mention itself stays live over the socket. */
+export function useMentionDetail(id: string, connection: RealtimeConnection) {
+  const [state, setState] = useState<DetailState>({ status: 'loading', id });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    mentionsApi.getMention(id, controller.signal).then(
+      (detail) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', id, detail });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', id, message: isApiRequestError(error) ? error.message : 'This mention could not be loaded.' });
+      },
+    );
+    return () => controller.abort();
+  }, [id, attempt]);
+
+  /** Replaces the open mention when `mention` is newer than what is shown. */
+  const applyMention = useCallback((mention: Mention) => {
+    setState((current) =>
+      current.status === 'ready' && current.detail.mention.id === mention.id && current.detail.mention.seq < mention.seq
+        ? { ...current, detail: { ...current.detail, mention } }
+        : current,
+    );
+  }, []);
+
+  useEffect(() => {
+    const apply = (e: { mention: Mention }) => applyMention(e.mention);
+    const offs = [connection.on('mention.updated', apply), connection.on('mention.claimed', apply), connection.on('sla.breached', apply)];
+    return () => offs.forEach((off) => off());
+  }, [connection, applyMention]);
+
+  const addNote = useCallback(
+    async (body: string): Promise<MentionNote> => {
+      const note = await mentionsApi.addNote(id, body);
+      setState((current) =>
+        current.status === 'ready' && current.id === id ? { ...current, detail: { ...current.detail, notes: [...current.detail.notes, note] } } : current,
+      );
+      return note;
+    },
+    [id],
+  );
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading', id });
+    setAttempt((n) => n + 1);
+  }, [id]);
+
+  // A state left over from the previous id reads as loading.
+  const current: DetailState = state.id === id ? state : { status: 'loading', id };
+  return { state: current, applyMention, addNote, reload };
+}

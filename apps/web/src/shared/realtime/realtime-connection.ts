@@ -1,0 +1,110 @@
+import {
+  CLIENT_EVENT_SCHEMAS,
+  SERVER_EVENT_SCHEMAS,
+  type ClientEventName,
+  type ClientEventPayload,
+  type ServerEventName,
+  type ServerEventPayload,
+} from '@earshot/contracts';
+import type { Socket } from 'socket.io-client';
+import type { InboxSocket } from './inbox-socket';
+
+/** connecting: first attempt · connected · reconnecting: lost, socket.io retries · offline: closed or refused. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+type Listener = (payload: unknown) => void;
+
+const SERVER_EVENTS = Object.keys(SERVER_EVENT_SCHEMAS) as ServerEventName[];
+
+/**
+ * One socket with typed, validated events. Every server payload is parsed with its
+ * contracts schema before any listener sees it; a payload that does not parse is dropped
+ * (REST catch-up fills the gap). Tracks the connection status for the header and tells
+ * listeners about every (re)connect, where they catch up through REST.
+ */
+export class RealtimeConnection {
+  private current: ConnectionStatus = 'connecting';
+  private readonly statusListeners = new Set<() => void>();
+  private readonly connectListeners = new Set<() => void>();
+  private readonly eventListeners = new Map<ServerEventName, Set<Listener>>();
+
+  constructor(
+    private readonly socket: InboxSocket,
+    private readonly reportInvalid: (event: string, error: unknown) => void = (event, error) => console.warn(`Ignored a malformed "${event}" event`, error),
+  ) {
+    socket.on('connect', () => {
+      this.setStatus('connected');
+      for (const listener of [...this.connectListeners]) listener();
+    });
+    socket.on('disconnect', () => this.setStatus(socket.active ? 'reconnecting' : 'offline'));
+    socket.on('connect_error', () => this.setStatus(socket.active ? 'reconnecting' : 'offline'));
+    // Registered through the untyped view on purpose: the payload is `unknown` until parsed.
+    const untyped = socket as unknown as Socket;
+    for (const event of SERVER_EVENTS) untyped.on(event, (payload: unknown) => this.dispatch(event, payload));
+  }
+
+  get status(): ConnectionStatus {
+    return this.current;
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  open(): void {
+    if (this.socket.connected || this.socket.active) return;
+    if (this.current === 'offline') this.setStatus('reconnecting');
+    this.socket.connect();
+  }
+
+  close(): void {
+    this.socket.disconnect();
+    this.setStatus('offline');
+  }
+
+  /** For `useSyncExternalStore`. */
+  subscribeStatus = (listener: () => void): (() => void) => {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  };
+
+  getStatus = (): ConnectionStatus => this.current;
+
+  /** Called after every connect and reconnect. */
+  onConnect(listener: () => void): () => void {
+    this.connectListeners.add(listener);
+    return () => this.connectListeners.delete(listener);
+  }
+
+  on<E extends ServerEventName>(event: E, listener: (payload: ServerEventPayload<E>) => void): () => void {
+    const set = this.eventListeners.get(event) ?? new Set<Listener>();
+    this.eventListeners.set(event, set);
+    const wrapped = listener as Listener;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
+  }
+
+  /** Sends a client event when connected (nothing is queued: callers re-send on connect). */
+  emit<E extends ClientEventName>(event: E, payload: ClientEventPayload<E>): void {
+    if (!this.socket.connected) return;
+    const parsed = CLIENT_EVENT_SCHEMAS[event].parse(payload);
+    (this.socket as unknown as Socket).emit(event, parsed);
+  }
+
+  private dispatch(event: ServerEventName, payload: unknown): void {
+    const listeners = this.eventListeners.get(event);
+    if (!listeners || listeners.size === 0) return;
+    const parsed = SERVER_EVENT_SCHEMAS[event].safeParse(payload);
+    if (!parsed.success) {
+      this.reportInvalid(event, parsed.error);
+      return;
+    }
+    for (const listener of [...listeners]) listener(parsed.data);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (status === this.current) return;
+    this.current = status;
+    for (const listener of [...this.statusListeners]) listener();
+  }
+}
