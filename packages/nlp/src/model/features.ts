@@ -40,8 +40,11 @@ const DENSE = {
   cueYou: denseSlot('cue:second-person'),
   cueTime: denseSlot('cue:time'),
   cueWhy: denseSlot('cue:why'),
+  cuePast: denseSlot('cue:past'),
 };
-/** Complaint cues that carry across domains (Preotiuc-Pietro et al. 2019): second person, time, "why". */
+/** Past-tense verbs (a crude "-ed" test plus common irregular ones): complaints narrate what happened. */
+const PAST_IRREGULAR = new Set(['paid', 'bought', 'got', 'sent', 'told', 'said', 'took', 'made', 'gave', 'left', 'lost', 'broke', 'came', 'went', 'had', 'was', 'were', 'been', 'did']);
+/** Complaint cues that carry across domains (Preotiuc-Pietro et al. 2019): second person, time, "why" (and past tense above). */
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'u', 'ur', 'yall']);
 const TEMPORAL = new Set(['still', 'yet', 'again', 'already', 'since', 'ago', 'hours', 'hrs', 'days', 'weeks', 'months', 'years', 'minutes', 'mins', 'today', 'yesterday', 'tomorrow', 'tonight', 'week', 'month']);
 const RULE_SLOTS = new Map<string, number>();
@@ -156,11 +159,12 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   val.push(squash(-sig.lexNeg));
   idx.push(DENSE.lexCompound);
   val.push(sig.lexCompound);
-  // cues counted over the words: negated words, second person, time expressions, "why"
+  // cues counted over the words: negated words, second person, time expressions, "why", past tense
   let negs = 0;
   let you = false;
   let time = 0;
   let why = false;
+  let past = 0;
   for (let i = 0; i < n; i += 1) {
     if (tok.kind[i] !== 'word') continue;
     const w = tok.norm[i] ?? '';
@@ -168,6 +172,11 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
     if (SECOND_PERSON.has(w)) you = true;
     else if (TEMPORAL.has(w)) time += 1;
     else if (w === 'why') why = true;
+    if ((w.length > 4 && w.endsWith('ed') && w !== 'need') || PAST_IRREGULAR.has(w)) past += 1;
+  }
+  if (past > 0) {
+    idx.push(DENSE.cuePast);
+    val.push(Math.min(past, 3) / 3);
   }
   if (negs > 0) {
     idx.push(DENSE.cueNegated);
