@@ -9,11 +9,13 @@ export const RULE_LISTS = {
     'smoke', 'smoking engine', 'on fire', 'caught fire', 'house fire', 'flames', 'burning smell', 'smell of burning', 'smell of gas',
     'gas leak', 'carbon monoxide', 'fumes', 'sparks', 'spark*', 'explod*', 'explosion', 'overheat*', 'battery swell*', 'unsafe',
     'not safe', 'dangerous', 'danger', 'hazard*', 'emergency', 'emergency landing', 'crash landing', 'shooter', 'active shooter',
-    'gunman', 'gunmen', 'gunfire', 'shots fired', 'gun', 'weapon*', 'bomb', 'bomb threat', 'electrocut*', 'choking', 'allergic reaction',
+    'gunman', 'gunmen', 'gunfire', 'shots fired', 'has a gun', 'with a gun', 'armed with', 'weapon*', 'bomb', 'bomb threat', 'electrocut*', 'choking', 'allergic reaction',
     'anaphyla*', 'food poisoning', 'poison*', 'overdose', 'suicid*', 'self harm', 'assault*', 'attacked', 'violence', 'violent',
     'threatened', 'unconscious', 'seizure', 'heart attack', 'can not breathe', 'cant breathe', 'medical emergency', 'medical attention',
     'out of control', 'spreading', 'approaching', 'fast moving', 'rising water', 'water rising', 'flash flood*', 'storm surge',
     'lockdown', 'locked down', 'shelter in place', 'take cover', 'tsunami warning', 'red alert', 'state of emergency', 'landfall',
+    'seek shelter', 'take shelter', 'evacuation order', 'warning issued', 'warning in effect', 'suspect at large', 'on the loose',
+    'active situation', 'still burning', 'fire is spreading', 'getting closer',
   ],
   /** People hurt, trapped, missing or dead. */
   casualties: [
@@ -34,6 +36,8 @@ export const RULE_LISTS = {
     'destroyed', 'collaps*', 'flooded', 'submerged', 'displaced', 'homeless', 'without power', 'no power', 'power outage',
     'power lines down', 'downed power lines', 'roads closed', 'road closed', 'road closure*', 'bridge collapsed', 'homes destroyed',
     'houses destroyed', 'damaged homes', 'burned down', 'burnt down', 'razed',
+    'road blocked', 'roads blocked', 'blocked road*', 'washed out', 'power cut', 'no electricity', 'without electricity',
+    'without water', 'no running water', 'homes damaged', 'houses damaged', 'buildings damaged',
   ],
   /** The hazard named as a topic (on its own it says little: every post of a disaster names it). */
   disaster: [
@@ -55,6 +59,17 @@ export const RULE_LISTS = {
     'pray*', 'thoughts and prayers', 'thoughts are with', 'thoughts go out', 'condolence*', 'rip', 'rest in peace', 'heartbroken',
     'heartbreaking', 'heart goes out', 'hearts go out', 'sending love', 'sending prayers', 'stay safe', 'god bless', 'bless',
     'solidarity', 'hope everyone', 'hoping everyone', 'hope all', 'my heart', 'so sad', 'sad news', 'tragic', 'tragedy',
+  ],
+  /** Asks readers for money or goods (TREC-IS "Donations"): a call to give, not to respond. */
+  donation: [
+    'donate', 'donating', 'donation*', 'fundrais*', 'gofundme', 'go fund me', 'relief fund', 'text to give', 'raise money',
+    'raising money', 'raise funds', 'raising funds', 'charity', 'charities', 'give generously', 'please give',
+  ],
+  /** Debate about politics or policy around the event (TREC-IS "Sentiment"/opinion): no one to help. */
+  opinion: [
+    'gun control', 'gun law*', 'gun violence', 'gun reform', 'gun lobby', 'nra', 'second amendment', '2nd amendment', 'politician*',
+    'congress', 'senator*', 'lawmakers', 'legislat*', 'democrat*', 'republican*', 'liberals', 'conservatives', 'climate change',
+    'global warming', 'climate crisis', 'climate action', 'election', 'voters', 'government should',
   ],
   legal: [
     'lawyer*', 'attorney*', 'solicitor*', 'sue', 'suing', 'sued', 'lawsuit*', 'legal action', 'legal team', 'court', 'small claims',
@@ -122,6 +137,16 @@ export const RULE_LISTS = {
     'stole*', 'steal*', 'cheat*', 'incompetent', 'incompetence', 'useless', 'negligen*', 'false advertising', 'misleading', 'blame',
     'to blame', 'disgrace*', 'joke', 'clowns', 'amateur*', 'you failed', 'you messed up', 'messed up', 'treat your customers',
     'treat customers', 'you guys suck', 'you suck', 'you should be ashamed', 'ashamed',
+    'why did you', 'why would you', 'why do you keep', 'why does your', 'why did your', 'how could you', 'how can you', 'you promised',
+    'you said', 'you told me', 'promised me', 'false promise*', 'broken promise*', 'you refused', 'refused to', 'you ignored',
+    'you cancelled', 'you canceled', 'you charged', 'failed to', 'your mistake', 'your error', 'your responsibility', 'responsible for',
+  ],
+  /** Demands a remedy or that the company answer for it (the "blame" level of complaint-severity schemes). */
+  demand: [
+    'i demand', 'i want my money', 'i want a refund', 'i want an explanation', 'i expect', 'i deserve', 'i am owed', 'you owe me', 'owe me',
+    'explain why', 'explain yourself', 'fix this', 'fix it now', 'sort it out', 'sort this out', 'make it right', 'make this right',
+    'do something', 'do your job', 'take responsibility', 'held accountable', 'hold you accountable', 'accountable', 'give me my',
+    'want compensation', 'demand compensation', 'want answers', 'demand answers',
   ],
   litotes: [
     'not bad', 'not too bad', 'not that bad', 'not so bad', 'can not complain', 'no complaints', 'no complaint', 'no problem',

@@ -26,6 +26,14 @@ describe('urgency reasons', () => {
     ['timeCritical', 'I am stranded at the airport with my kids', W.timeCritical, 'stranded'],
     ['waiting', 'I have been on hold for an hour', W.waiting, 'on hold'],
     ['anger', 'This is ridiculous and unacceptable', W.anger, 'ridiculous'],
+    ['accusation', 'Why did you cancel my order without telling me?', W.accusation, 'Why did you'],
+    ['accusation', 'You promised a refund last week and nothing', W.accusation, 'You promised'],
+    ['demand', 'I want my money back and I want an explanation', W.demand, 'I want my money'],
+    ['demand', 'Make this right, your driver left my parcel in the rain', W.demand, 'Make this right'],
+    ['donation', 'Please donate to the relief fund for families who lost their homes', W.donation, 'donate'],
+    ['opinion', 'Another school shooting and congress does nothing about gun control', W.opinion, 'congress'],
+    ['safety', 'Suspect at large, residents told to shelter in place', W.safety, 'Suspect at large'],
+    ['damage', 'Roads blocked and the town is without electricity', W.damage, 'Roads blocked'],
   ])('%s fires with its weight and trigger words', (code, text, weight, trigger) => {
     const r = reason(text, code);
     expect(r).toBeDefined();
@@ -45,6 +53,25 @@ describe('urgency reasons', () => {
     expect(r?.weight).toBe(W.accusation);
     expect(r?.triggers[0]).toMatch(/^you lost/);
     expect(reason('Can you help me with my order?', 'accusation')).toBeUndefined();
+    // "your <someone> <did>" in a negative post
+    expect(reason('terrible, your driver dumped my parcel over the fence', 'accusation')?.triggers).toContain('your driver dumped');
+    expect(reason('Is your store open today?', 'accusation')).toBeUndefined();
+  });
+
+  it('a negated demand or accusation does not fire', () => {
+    expect(reason('No need to fix this, it works now, thanks', 'demand')).toBeUndefined();
+    expect(reason('Not your fault at all, the storm closed the airport', 'accusation')).toBeUndefined();
+  });
+
+  it('donation and opinion lower the score only when nobody is in danger', () => {
+    expect(reason('Please donate, people are trapped under the rubble', 'donation')).toBeUndefined();
+    expect(reason('Congress must act, two people injured in the shooting', 'opinion')).toBeUndefined();
+    // "gun" in a gun-control debate is not a danger
+    expect(reason('Another school shooting and congress does nothing about gun control', 'safety')).toBeUndefined();
+    expect(reason('A man with a gun is in the lobby', 'safety')?.triggers).toContain('with a gun');
+    const ask = analyze('Family trapped on the roof, please send help').urgency.score;
+    const give = analyze('Donate to the fundraiser for the flood, every dollar helps').urgency.score;
+    expect(ask).toBeGreaterThan(give);
   });
 
   it('shouting adds intensity', () => {

@@ -27,6 +27,7 @@ const RULE_REASONS = [
   ['outage', W.outage, 'reports an outage, a fault or lost access'],
   ['timeCritical', W.timeCritical, 'is stranded or short of time'],
   ['accusation', W.accusation, 'blames the company'],
+  ['demand', W.demand, 'demands a remedy or an answer'],
   ['waiting', W.waiting, 'has been waiting or is writing again'],
   ['anger', W.anger, 'uses strong language'],
   ['disaster', W.disaster, 'names a hazard'],
@@ -37,6 +38,9 @@ const DANGER = ['safety', 'casualties', 'rescue'] as const;
 
 /** "flight in 2 hours", "leaves within 30 min": time pressure written with a number. */
 const TIME_LEFT = /\b(?:in|within|only)\s+(?:\d+|an?|one|two|three|few|a few|a couple of)\s*(?:hours?|hrs?|minutes?|mins?)\b/i;
+
+/** Share of the valence lexicon's negativity (VADER compound below 0) in the negativity reason's weight. */
+export const NEGATIVITY_LEXICON_SHARE = 0.5;
 
 /** Probability from which the negativity and complaint reasons are shown (and counted). */
 export const URGENCY_MIN_PROBABILITY = 0.3;
@@ -53,6 +57,11 @@ const YOU_FILLER = new Set(['guys', 'people', 'all', 'just', 'have', 'had', 'rea
 function youDid(sig: TextSignals): string | undefined {
   const { norm, kind, raw } = sig.tok;
   for (let i = 0; i < norm.length; i += 1) {
+    // "your driver threw my parcel", "your app deleted my photos"
+    if (norm[i] === 'your' && kind[i + 1] === 'word' && kind[i + 2] === 'word') {
+      const v = norm[i + 2] ?? '';
+      if ((YOU_DID.has(v) && v !== 'do' && v !== 'did' && v !== 'have' && v !== 'had') || pastTense(v)) return raw.slice(i, i + 3).join(' ');
+    }
     if (!YOU.has(norm[i] ?? '')) continue;
     let j = i + 1;
     while (j < norm.length && j <= i + 2 && YOU_FILLER.has(norm[j] ?? '')) j += 1;
@@ -117,11 +126,13 @@ function round1(x: number): number {
 export function scoreUrgency(input: UrgencyInput): UrgencyResult {
   const { sig, sentiment, context } = input;
   const reasons: UrgencyReason[] = [];
-  // Continuous, so that the ranking keeps the model's confidence: shown from P >= 0.3.
+  // Continuous, so that the ranking keeps the model's confidence: shown from P >= 0.3. The
+  // weight blends the model (trained on brand posts) with the domain-general valence lexicon.
   if (input.negativeProbability >= URGENCY_MIN_PROBABILITY || sentiment.label === 'negative') {
+    const lexNeg = Math.max(0, -sig.lexCompound);
     reasons.push({
       code: 'negativity',
-      weight: round1(W.negativity * input.negativeProbability),
+      weight: round1(W.negativity * ((1 - NEGATIVITY_LEXICON_SHARE) * input.negativeProbability + NEGATIVITY_LEXICON_SHARE * lexNeg)),
       text: `negative tone (${Math.round(input.negativeProbability * 100)}% sure)`,
       triggers: [],
     });
@@ -162,7 +173,17 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
     const triggers = quote(sympathy);
     reasons.push({ code: 'sympathy', weight: W.sympathy, text: `sympathy or prayers, no call to act: ${triggers.map((t) => `'${t}'`).join(', ')}`, triggers });
   }
-  if (!DANGER.some((d) => (sig.has[d]?.length ?? 0) > 0)) {
+  const danger = DANGER.some((d) => (sig.has[d]?.length ?? 0) > 0);
+  for (const [code, weight, label] of [
+    ['donation', W.donation, 'asks readers to donate, no call to respond'],
+    ['opinion', W.opinion, 'political or policy debate, no one to help'],
+  ] as const) {
+    const hits = sig.has[code];
+    if (danger || !hits || hits.length === 0) continue;
+    const triggers = quote(hits);
+    reasons.push({ code, weight, text: `${label}: ${triggers.map((t) => `'${t}'`).join(', ')}`, triggers });
+  }
+  if (!danger) {
     const cue = broadcastCue(sig);
     if (cue) {
       reasons.push({

@@ -25,8 +25,10 @@ export const URGENCY_WEIGHTS = {
   money: 12,
   outage: 12,
   timeCritical: 12,
-  /** Reproach aimed at the company (lied, stole, your fault). */
+  /** Reproach aimed at the company (lied, stole, your fault, "why did you"). */
   accusation: 10,
+  /** Demands a remedy or an answer ("make it right", "I want my money back", "explain why"). */
+  demand: 10,
   waiting: 8,
   anger: 8,
   sarcasm: 6,
@@ -46,6 +48,10 @@ export const URGENCY_WEIGHTS = {
   reassurance: -15,
   /** Prayers, condolences, sympathy with no call to act. */
   sympathy: -10,
+  /** Asks readers to donate or fund-raise. */
+  donation: -8,
+  /** Political or policy debate about the event. */
+  opinion: -8,
   /** A retweet, or a shared link with no first-person words, and no danger, casualty or rescue reason. */
   broadcast: -6,
   praise: -10,
