@@ -6,13 +6,17 @@ interface RelativeTimeProps {
   now: Date;
   /** The workspace's time zone, for the exact time in the title. */
   timeZone?: string;
+  /** A moment that has already happened (posted, received): a `now` that lags behind it reads "just now", never "in a few seconds". */
+  past?: boolean;
 }
 
 /** "2 min ago", with the exact time on hover and in the `dateTime` attribute. */
-export function RelativeTime({ iso, now, timeZone }: RelativeTimeProps) {
+export function RelativeTime({ iso, now, timeZone, past = false }: RelativeTimeProps) {
+  const at = Date.parse(iso);
+  const reference = past && !Number.isNaN(at) && at > now.getTime() ? new Date(at) : now;
   return (
     <time dateTime={iso} title={formatDateTime(iso, timeZone)}>
-      {formatRelativeTime(iso, now)}
+      {formatRelativeTime(iso, reference)}
     </time>
   );
 }

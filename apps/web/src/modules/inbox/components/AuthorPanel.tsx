@@ -38,7 +38,7 @@ export function AuthorPanel({ author, history, now, timeZone }: AuthorPanelProps
           {history.earlier.map((m) => (
             <li key={m.id} className={`author__earlier author__earlier--${m.sentiment?.label ?? 'unscored'}`}>
               <span className="author__earlier-meta">
-                <RelativeTime iso={m.postedAt} now={now} timeZone={timeZone} /> · <SentimentBadge sentiment={m.sentiment} />{' '}
+                <RelativeTime iso={m.postedAt} now={now} timeZone={timeZone} past /> · <SentimentBadge sentiment={m.sentiment} />{' '}
                 <span className={`status status--${m.status}`}>{STATUS_LABELS[m.status]}</span>
               </span>
               <span className="author__earlier-text">{m.text}</span>

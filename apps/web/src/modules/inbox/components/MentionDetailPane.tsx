@@ -81,7 +81,7 @@ export function MentionDetailPane({ id, connection, me, readOnly, autoReply, pre
                   {mention.text}
                 </p>
                 <p className="detail__meta">
-                  {PLATFORMS[mention.platform].label} · posted <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} /> ·{' '}
+                  {PLATFORMS[mention.platform].label} · posted <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} past /> ·{' '}
                   {mention.assignee ? `assigned to ${mention.assignee.id === me ? 'you' : mention.assignee.name}` : 'unassigned'} <PostLink url={mention.url} />
                 </p>
                 <dl className="detail__labels">

@@ -71,7 +71,7 @@ export function MentionRow({ mention, index, total, top, current, open, checked,
             {author.followers !== null ? <span className="mention-row__reach"> · {formatCompactNumber(author.followers)} followers</span> : null}
           </span>
           <span className="mention-row__time">
-            <RelativeTime iso={mention.receivedAt} now={now} timeZone={timeZone} />
+            <RelativeTime iso={mention.receivedAt} now={now} timeZone={timeZone} past />
           </span>
         </span>
         <span className="mention-row__text">{mention.text}</span>

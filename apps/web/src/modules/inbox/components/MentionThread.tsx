@@ -8,7 +8,7 @@ function ThreadPost({ mention, now, timeZone, kind }: { mention: ThreadMention; 
   return (
     <li className="thread__post">
       <p className="thread__meta">
-        <span className="thread__kind">{kind}</span> @{mention.author.handle} · <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} />{' '}
+        <span className="thread__kind">{kind}</span> @{mention.author.handle} · <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} past />{' '}
         <SentimentBadge sentiment={mention.sentiment} />
       </p>
       <p className="thread__text">{mention.text}</p>

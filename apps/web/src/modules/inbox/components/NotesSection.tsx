@@ -23,7 +23,7 @@ export function NotesSection({ notes, canAdd, now, timeZone, onAdd }: NotesSecti
           {notes.map((note) => (
             <li key={note.id} className="notes__note">
               <p className="notes__meta">
-                {note.author.name} · <RelativeTime iso={note.createdAt} now={now} timeZone={timeZone} />
+                {note.author.name} · <RelativeTime iso={note.createdAt} now={now} timeZone={timeZone} past />
               </p>
               <p className="notes__body">{note.body}</p>
             </li>

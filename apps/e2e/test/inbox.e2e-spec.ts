@@ -1,0 +1,136 @@
+import { createSocialSim, type SocialSim } from '@earshot/social-sim';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, shot, watch } from './browser.js';
+import { startEarshot, type EarshotServer } from './earshot-server.js';
+
+/**
+ * The live inbox end to end: the built api (polling the local simulator, as `npm start`
+ * runs it) serves the built dashboard; a real Chromium watches a mention arrive, filters,
+ * claims, resolves, and shows attacker-controlled text as text.
+ */
+describe('live inbox in a real browser', () => {
+  let sim: SocialSim;
+  let server: EarshotServer;
+  let browser: Browser;
+  let adminCookie: string;
+
+  const api = async (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { cookie: init.cookie ?? adminCookie, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+  };
+  const login = async (email: string, password: string) => {
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+    return res.headers.getSetCookie()[0]!.split(';')[0]!;
+  };
+  const publish = async (text: string) => {
+    const res = await fetch(`${sim.url}/_control/posts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'mastodon', count: 1, text }) });
+    if (res.status !== 201) throw new Error(`sim publish: ${res.status}`);
+  };
+
+  /** The simulator's avatars point at the real platforms' hosts, which this offline machine cannot resolve. */
+  const offline = (problems: string[]) => problems.filter((p) => !p.includes('net::ERR_NAME_NOT_RESOLVED'));
+
+  async function signIn(page: Page, email: string, password: string): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  }
+
+  /** Waits for a row whose text contains `text`; clicks the "N new" pill if the row waits behind it. */
+  async function waitForRow(page: Page, text: string, timeoutMs = 40_000) {
+    const row = page.getByTestId('mention-row').filter({ hasText: text });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await row.count()) return row.first();
+      const pill = page.getByTestId('new-mentions-pill');
+      if (await pill.isVisible().catch(() => false)) await pill.click();
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`no row with "${text}" within ${timeoutMs} ms`);
+  }
+
+  beforeAll(async () => {
+    sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 7 });
+    server = await startEarshot({ env: { SOCIAL_SIM_URL: sim.url } });
+    adminCookie = await login(server.admin.email, server.admin.password);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await sim?.close();
+  });
+
+  it('shows a new mention from the simulator live, filters, claims and resolves it', async () => {
+    const created = await api('/api/users', { method: 'POST', body: { name: 'Dana Agent', email: 'dana@earshot.test', role: 'agent', password: 'dana-agent-password' } });
+    expect(created.status).toBe(201);
+    const other = await api('/api/users', { method: 'POST', body: { name: 'Sam Agent', email: 'sam@earshot.test', role: 'agent', password: 'sam-agent-password' } });
+    expect(other.status).toBe(201);
+    const samCookie = await login('sam@earshot.test', 'sam-agent-password');
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { problems } = watch(page);
+    await signIn(page, 'dana@earshot.test', 'dana-agent-password');
+    await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
+
+    // A customer posts; the poller stores it; the socket brings it to the open inbox.
+    await publish('@acme my parcel never arrived and the tracking page is down #e2e');
+    const row = await waitForRow(page, 'my parcel never arrived');
+    await shot(page, 'inbox-01-live-mention');
+
+    // Filter: full-text search narrows the list to it.
+    await page.getByRole('search', { name: 'Filter mentions' }).getByLabel('Search').fill('parcel tracking');
+    await page.waitForTimeout(800);
+    const rows = page.getByTestId('mention-row');
+    expect(await rows.count()).toBe(1);
+    await expect(rows.first().innerText()).resolves.toContain('my parcel never arrived');
+
+    // Open and claim it for a reply; another agent is refused while Dana holds it.
+    await row.click();
+    const detail = page.getByRole('complementary', { name: 'Mention detail' });
+    await detail.waitFor();
+    await detail.getByRole('button', { name: 'Reply' }).click();
+    await detail.getByRole('textbox', { name: 'Reply' }).waitFor();
+    const id = (await row.getAttribute('data-mention-id'))!;
+    const refused = await api(`/api/mentions/${id}/claim`, { method: 'POST', body: {}, cookie: samCookie });
+    expect(refused.status).toBe(409);
+    expect(String(refused.body?.message)).toContain('Dana Agent is replying');
+    await shot(page, 'inbox-02-claimed');
+
+    // Resolve: it leaves the open queue, and the api agrees.
+    await detail.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByTestId('mention-row').filter({ hasText: 'my parcel never arrived' }).waitFor({ state: 'detached' });
+    const stored = await api(`/api/mentions/${id}`);
+    expect((stored.body?.mention as { status: string }).status).toBe('resolved');
+    await shot(page, 'inbox-03-resolved');
+    expect(offline(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a hostile post as text and runs nothing', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { problems } = watch(page);
+    await signIn(page, server.admin.email, server.admin.password);
+    const hostile = '<img src=x onerror=alert(1)>';
+    // A Mastodon mention of @acme whose own words are the payload (Mastodon puts the @mention first).
+    await publish(hostile);
+    const row = await waitForRow(page, hostile);
+    expect(await row.locator('img').count()).toBe(0);
+    await row.click();
+    const text = page.getByTestId('mention-text');
+    await text.waitFor();
+    expect(await text.textContent()).toBe(`@acme ${hostile}`);
+    expect(await page.locator('[data-testid="mention-text"] img, [data-testid="mention-row"] img[src="x"]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    await shot(page, 'inbox-04-hostile-text');
+    expect(offline(problems)).toEqual([]);
+    await page.close();
+  });
+});
