@@ -100,6 +100,14 @@ describe('inbox queue and triage (integration)', () => {
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('lists active teammates to assign to: names and roles, never e-mails, only this workspace', async () => {
+    const res = await request(t.server).get('/api/workspace/members').set('Cookie', a.cookies.viewer).expect(200);
+    const items = res.body.items as Array<Record<string, unknown>>;
+    expect(items.map((m) => m.id).sort()).toEqual(Object.values(a.users).map((u) => u.id).sort());
+    for (const m of items) expect(Object.keys(m).sort()).toEqual(['id', 'name', 'role']);
+    expect(JSON.stringify(res.body)).not.toContain('@');
+  });
+
   it('bulk-updates up to 500 of the caller’s mentions and ignores other workspaces’ ids', async () => {
     const ids = await a.store(['acme bulk one', 'acme bulk two', 'acme bulk three']);
     const [foreign] = await b.store(['acme bulk foreign']);

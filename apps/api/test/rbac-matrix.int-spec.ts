@@ -44,6 +44,7 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'POST /api/mentions/:id/claim': 'trainee',
   'DELETE /api/mentions/:id/claim': 'trainee',
   'GET /api/workspace/sla': 'viewer',
+  'GET /api/workspace/members': 'viewer',
   'PUT /api/workspace/sla': 'manager',
 };
 

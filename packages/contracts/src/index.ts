@@ -14,3 +14,4 @@ export * from './inbox/mention.schema.js';
 export * from './inbox/mention-queue.schema.js';
 export * from './inbox/sla.schema.js';
 export * from './inbox/inbox-events.js';
+export * from './users/member.schema.js';

@@ -42,4 +42,9 @@ export class UsersRepository {
   async touchLastLogin(id: string, at: Date): Promise<void> {
     await this.dataSource.getRepository(UserEntity).update({ id }, { lastLoginAt: at });
   }
+
+  /** Active users of a workspace as teammates: id, name and role only. */
+  async listMembers(workspaceId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'role'>>> {
+    return this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true, role: true }, where: { workspaceId, active: true }, order: { name: 'ASC', id: 'ASC' } });
+  }
 }

@@ -21,7 +21,7 @@ export function canAccess(role: Role, area: Area): boolean {
 }
 
 /** What a role may change inside an area it can open. */
-export type Capability = 'manageSources' | 'editListening' | 'triage';
+export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
@@ -30,6 +30,8 @@ const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   editListening: ['admin', 'manager'],
   /** Inbox work: status, notes, claiming to reply, assigning (trainees only to themselves). */
   triage: ['admin', 'manager', 'agent', 'trainee'],
+  /** Assign a mention to any teammate (trainees may take work, not hand it out). */
+  assignOthers: ['admin', 'manager', 'agent'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -100,3 +100,28 @@ describe('Inbox › detail pane', () => {
     expect(api.callsTo('PATCH /api/mentions/:id')[1]!.body).toEqual({ assigneeId: view.session.user.id });
   });
 });
+
+describe('Inbox › assigning', () => {
+  it('lets an agent hand the open mention to a teammate; a trainee can only take it', async () => {
+    const m = buildMention({ text: 'Can someone call me back?' });
+    const view = openInbox({
+      items: [m],
+      path: `/inbox/${m.id}`,
+      routes: { 'PATCH /api/mentions/:id': (call) => ({ status: 200, body: { ...m, seq: m.seq + 1, assignee: { id: (call.body as { assigneeId: string }).assigneeId, name: 'Dana' } } }) },
+    });
+    api = view.api;
+    const select = await screen.findByLabelText('Assign to');
+    await waitFor(() => expect(screen.getByRole('option', { name: 'Dana' })).toBeInTheDocument());
+    await view.user.selectOptions(select, DANA.id);
+    await waitFor(() => expect(api!.callsTo('PATCH /api/mentions/:id')).toHaveLength(1));
+    expect(api.callsTo('PATCH /api/mentions/:id')[0]!.body).toEqual({ assigneeId: DANA.id });
+    api.restore();
+    view.unmount();
+
+    const trainee = openInbox({ role: 'trainee', items: [m], path: `/inbox/${m.id}` });
+    api = trainee.api;
+    await screen.findByRole('button', { name: 'Assign to me' });
+    expect(screen.queryByLabelText('Assign to')).toBeNull();
+    expect(api.callsTo('GET /api/workspace/members')).toHaveLength(0);
+  });
+});

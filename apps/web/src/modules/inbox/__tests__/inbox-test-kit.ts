@@ -6,12 +6,24 @@ import { FakeSocket } from '../../../test/fake-socket';
 import { renderApp } from '../../../test/render-app';
 
 /** Serves a session, one queue page and (by default) an empty change feed; renders the inbox. */
+/** A teammate in the default members list. */
+export const DANA_ID = '00000000-0000-4000-8000-0000000000da';
+
 export function openInbox(options: { role?: Role; items: Mention[]; seq?: number; routes?: MockRoutes; path?: string }) {
   const session = buildSession(options.role ?? 'agent');
   const api: MockApi = mockApi({
     'GET /api/auth/me': { status: 200, body: session },
     'GET /api/mentions': { status: 200, body: { items: options.items, nextCursor: null, seq: options.seq ?? 10 } },
     'GET /api/mentions/changes': (call) => ({ status: 200, body: { items: [], seq: Number(call.query.get('since')), hasMore: false } }),
+    'GET /api/workspace/members': {
+      status: 200,
+      body: {
+        items: [
+          { id: session.user.id, name: session.user.name, role: session.user.role },
+          { id: DANA_ID, name: 'Dana', role: 'agent' },
+        ],
+      },
+    },
     'GET /api/mentions/:id': (call) => {
       const mention = options.items.find((m) => m.id === call.params['id']);
       return mention ? { status: 200, body: buildMentionDetail(mention) } : { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'No such mention in this workspace.' } };

@@ -163,6 +163,7 @@ export function InboxPage() {
             connection={connection}
             me={user.id}
             readOnly={readOnly}
+            canAssignOthers={can(user.role, 'assignOthers')}
             autoReply={replyFor === openId}
             presence={presence}
             now={now}

@@ -7,6 +7,7 @@ import { LoadProblem } from '../../../shared/ui/LoadProblem';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { PLATFORMS } from '../../sources/source-platforms';
 import { useMentionActions } from '../hooks/useMentionActions';
+import { useWorkspaceMembers } from '../hooks/useWorkspaceMembers';
 import { useMentionDetail } from '../hooks/useMentionDetail';
 import type { PresenceUser } from '../hooks/usePresence';
 import { INTENT_LABELS, STATUS_LABELS } from '../mention-labels';
@@ -28,6 +29,8 @@ interface MentionDetailPaneProps {
   connection: RealtimeConnection;
   me: string;
   readOnly: boolean;
+  /** May hand mentions to any teammate (not only take them). */
+  canAssignOthers?: boolean;
   /** Claim at once (opened with "r"). */
   autoReply: boolean;
   presence: PresenceUser[];
@@ -39,7 +42,7 @@ interface MentionDetailPaneProps {
 }
 
 /** The open mention: text, scoring, thread, author and history, notes, status and the reply claim. */
-export function MentionDetailPane({ id, connection, me, readOnly, autoReply, presence, now, timeZone, onChanged, onClose }: MentionDetailPaneProps) {
+export function MentionDetailPane({ id, connection, me, readOnly, canAssignOthers = false, autoReply, presence, now, timeZone, onChanged, onClose }: MentionDetailPaneProps) {
   const { state, applyMention, addNote, reload } = useMentionDetail(id, connection);
   const applied = useCallback(
     (mentions: Mention[]) => {
@@ -49,6 +52,7 @@ export function MentionDetailPane({ id, connection, me, readOnly, autoReply, pre
     [onChanged, applyMention],
   );
   const actions = useMentionActions(me, applied);
+  const members = useWorkspaceMembers(canAssignOthers && !readOnly);
 
   return (
     <aside className="detail" aria-label="Mention detail">
@@ -110,6 +114,8 @@ export function MentionDetailPane({ id, connection, me, readOnly, autoReply, pre
                       onStatus={(status) => void actions.setStatus([mention.id], status)}
                       onAssignToMe={() => void actions.assignToMe([mention.id])}
                       onUnassign={() => void actions.unassign([mention.id])}
+                      members={members}
+                      onAssign={(userId) => void actions.assignTo([mention.id], userId)}
                     />
                     <ReplyPanel key={mention.id} mentionId={mention.id} me={me} holder={liveHolder(mention, now)} autoStart={autoReply} />
                   </>

@@ -33,7 +33,8 @@ export function useMentionActions(userId: string, apply: (mentions: Mention[]) =
   const setStatus = useCallback((ids: readonly string[], status: MentionStatus) => run(ids, { status }), [run]);
   const assignToMe = useCallback((ids: readonly string[]) => run(ids, { assigneeId: userId }), [run, userId]);
   const unassign = useCallback((ids: readonly string[]) => run(ids, { assigneeId: null }), [run]);
+  const assignTo = useCallback((ids: readonly string[], assigneeId: string | null) => run(ids, { assigneeId }), [run]);
   const dismissError = useCallback(() => setError(null), []);
 
-  return { busy, error, setStatus, assignToMe, unassign, dismissError };
+  return { busy, error, setStatus, assignToMe, unassign, assignTo, dismissError };
 }

@@ -38,9 +38,21 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
 
   useEffect(() => {
     const apply = (e: { mention: Mention }) => applyMention(e.mention);
-    const offs = [connection.on('mention.updated', apply), connection.on('mention.claimed', apply), connection.on('sla.breached', apply)];
+    // An update of the open mention may be a teammate's note (notes are not in the event): re-read the detail quietly.
+    const refresh = (e: { mention: Mention }) => {
+      apply(e);
+      if (e.mention.id !== id) return;
+      mentionsApi.getMention(id).then(
+        (detail) =>
+          setState((current) =>
+            current.status === 'ready' && current.id === id && detail.mention.seq >= current.detail.mention.seq ? { status: 'ready', id, detail } : current,
+          ),
+        () => undefined,
+      );
+    };
+    const offs = [connection.on('mention.updated', refresh), connection.on('mention.claimed', apply), connection.on('sla.breached', apply)];
     return () => offs.forEach((off) => off());
-  }, [connection, applyMention]);
+  }, [connection, applyMention, id]);
 
   const addNote = useCallback(
     async (body: string): Promise<MentionNote> => {
