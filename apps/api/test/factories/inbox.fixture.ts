@@ -43,7 +43,7 @@ export class InboxFixture {
       [this.sourceId],
     )) as unknown;
     const list = (Array.isArray((rows as unknown[])[0]) ? (rows as unknown[][])[0] : rows) as Array<{ lease_token: string }>;
-    const out = await this.t.app.get(IngestService).storePage(
+    await this.t.app.get(IngestService).storePage(
       { id: this.sourceId, workspaceId: this.workspaceId, platform: 'mastodon', leaseToken: list[0]!.lease_token },
       { mentions, nextCursor: null, more: false, rateLimit: null },
     );
@@ -52,7 +52,6 @@ export class InboxFixture {
       mentions.map((m) => m.externalId),
     ])) as Array<{ id: string; external_id: string }>;
     const ids = new Map(byExt.map((r) => [r.external_id, r.id]));
-    void out;
     return mentions.map((m) => ids.get(m.externalId)!).filter(Boolean);
   }
 }
