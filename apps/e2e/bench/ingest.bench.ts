@@ -9,12 +9,14 @@
  * until every one is committed (matched, scored by @earshot/nlp, stored).
  *
  * Then the ceiling: the very rows just stored are inserted again into a copy of the
- * mention table, in batches of the same size, with nothing else (no polling, matching
+ * mention table (same indexes, same generated columns), in the same batches (one per ingest
+ * transaction), with nothing else (no polling, matching
  * or scoring) — so the ratio between the two figures is honest.
  *
  * Prints `ingest-throughput: N mentions/s` and `ingest-ceiling: N rows/s`.
  */
 import { createSocialSim, type SimPlatform } from '@earshot/social-sim';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { startEarshot, type TestDatabase } from '../test/earshot-server.js';
 
@@ -31,6 +33,32 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, param
   } finally {
     await c.end();
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by the api processes (children of this one) and by
+ * the PostgreSQL backends of the bench database: a second view of the cost per mention that
+ * the other loads of a shared machine disturb less than the wall clock. Linux only (/proc).
+ */
+function cpuSeconds(dbName: string): { api: number; postgres: number } | null {
+  const out = { api: 0, postgres: 0 };
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(f[11]) + Number(f[12]);
+        if (Number(f[1]) === process.pid && cmd.includes('apps/api/dist/main.js')) out.api += ticks / 100;
+        else if (cmd.startsWith('postgres: ') && cmd.includes(` ${dbName} `)) out.postgres += ticks / 100;
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    return null;
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -63,6 +91,8 @@ async function main(): Promise<void> {
     // The clock starts at the first poll request after the burst (not at the sources'
     // next scheduled poll): this measures ingest, not the poll interval.
     const lastRequestId = Math.max(0, ...sim.control.requests().map((r) => r.id));
+    const cpu0 = cpuSeconds(name);
+    const self0 = process.cpuUsage();
     const ids = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
     for (const s of ids.items) await fetch(`${api.url}/api/sources/${s.id}/poll`, { method: 'POST', headers: { cookie } });
     // Check for completion rarely (a count is work for the same two cores); the end time is
@@ -72,6 +102,8 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
       n = await stored();
     }
+    const cpu1 = cpuSeconds(name);
+    const self1 = process.cpuUsage(self0);
     const done = Date.parse(((await sql<{ t: Date }>(dbUrl.toString(), 'SELECT max(created_at) AS t FROM mention'))[0]!.t).toISOString());
     const first = sim.control.requests().find((r) => r.id > lastRequestId && !r.path.includes('access_token') && !r.path.includes('createSession'));
     const seconds = (done - Date.parse(first!.at)) / 1000;
@@ -79,28 +111,63 @@ async function main(): Promise<void> {
     console.log(`mentions: ${ingested} mentions`);
     console.log(`ingest-time: ${seconds.toFixed(2)} s`);
     console.log(`ingest-throughput: ${Math.round(ingested / seconds)} mentions/s`);
+    if (cpu0 && cpu1) {
+      const per = (sec: number) => Math.round((sec * 1e6) / ingested);
+      // Bench process: the simulator serving the polls (and this script's rare counts).
+      console.log(`ingest-cpu: api ${per(cpu1.api - cpu0.api)} µs, postgres ${per(cpu1.postgres - cpu0.postgres)} µs, simulator ${per((self1.user + self1.system) / 1e6)} µs per mention`);
+    }
     await api.stop({ keepDatabase: true });
     for (const e of extra) await e.stop({ keepDatabase: true });
 
-    // The ceiling: the same rows, the same batch size, straight INSERTs.
+    // The ceiling: the same rows, in the same batches (one per ingest transaction: its rows
+    // share the source and the transaction's created_at), straight INSERTs.
     const c = new pg.Client({ connectionString: dbUrl.toString() });
     await c.connect();
     try {
       await c.query('CREATE TABLE mention_ceiling (LIKE mention INCLUDING ALL)');
-      const rows = (await c.query('SELECT * FROM mention')).rows as Array<Record<string, unknown>>;
-      const cols = Object.keys(rows[0]!);
-      const batch = 80;
+      // Ingest writes each new mention's raw platform object to mention_raw in the same statement.
+      await c.query('CREATE TABLE mention_raw_ceiling (LIKE mention_raw INCLUDING ALL)');
+      const raws = new Map(
+        (await c.query<{ mention_id: string; workspace_id: string; raw: string }>('SELECT mention_id, workspace_id, raw::text AS raw FROM mention_raw')).rows.map((r) => [r.mention_id, r]),
+      );
+      // Generated columns (search_vector) are computed by PostgreSQL on insert, as in ingest.
+      const cols = (
+        await c.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'mention' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        )
+      ).rows.map((r) => r.column_name);
+      const rows = (await c.query(`SELECT ${cols.map((x) => `"${x}"`).join(', ')} FROM mention ORDER BY change_seq`)).rows as Array<Record<string, unknown>>;
+      const batches: Array<Array<Record<string, unknown>>> = [];
+      const byTx = new Map<string, Array<Record<string, unknown>>>();
+      for (const r of rows) {
+        const key = `${String(r['source_id'])}|${(r['created_at'] as Date).toISOString()}`;
+        let b = byTx.get(key);
+        if (!b) byTx.set(key, (b = []));
+        if (b.length === 0) batches.push(b);
+        b.push(r);
+      }
+      console.log(`ingest-batches: ${batches.length} (mean ${(rows.length / batches.length).toFixed(1)} rows)`);
       const t1 = performance.now();
-      for (let i = 0; i < rows.length; i += batch) {
-        const chunk = rows.slice(i, i + batch);
+      for (const chunk of batches) {
         const params: unknown[] = [];
         const values = chunk.map((r) => `(${cols.map((col) => {
           const v = r[col];
           params.push(v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
           return `$${params.length}`;
         }).join(', ')})`);
+        const rawValues: string[] = [];
+        for (const r of chunk) {
+          const raw = raws.get(r['id'] as string);
+          if (!raw) continue;
+          params.push(raw.mention_id, raw.workspace_id, raw.raw);
+          rawValues.push(`($${params.length - 2}, $${params.length - 1}, $${params.length})`);
+        }
+        const insertMentions = `INSERT INTO mention_ceiling (${cols.map((x) => `"${x}"`).join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`;
         await c.query('BEGIN');
-        await c.query(`INSERT INTO mention_ceiling (${cols.map((x) => `"${x}"`).join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, params);
+        await c.query(
+          rawValues.length ? `WITH m AS (${insertMentions}) INSERT INTO mention_raw_ceiling (mention_id, workspace_id, raw) VALUES ${rawValues.join(', ')}` : insertMentions,
+          params,
+        );
         await c.query('COMMIT');
       }
       const s2 = (performance.now() - t1) / 1000;
@@ -113,7 +180,8 @@ async function main(): Promise<void> {
     await api.stop({ keepDatabase: true }).catch(() => undefined);
     for (const e of extra) await e.stop({ keepDatabase: true }).catch(() => undefined);
     await sim.close();
-    await database.drop();
+    if (process.env.BENCH_KEEP_DB === 'true') console.log(`kept database: ${name}`);
+    else await database.drop();
   }
 }
 

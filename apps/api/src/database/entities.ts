@@ -8,6 +8,7 @@ import { SourceEntity } from '../modules/sources/source.entity.js';
 import { AuthorEntity } from '../modules/mentions/author.entity.js';
 import { MentionEntity } from '../modules/mentions/mention.entity.js';
 import { MentionNoteEntity } from '../modules/mentions/mention-note.entity.js';
+import { MentionRawEntity } from '../modules/mentions/mention-raw.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
-export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity, MentionNoteEntity];
+export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity, MentionRawEntity, MentionNoteEntity];

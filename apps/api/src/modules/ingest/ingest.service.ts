@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Mention, PollResult } from '@earshot/connectors';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { QueryMatcherService, type QueryMatch } from '../listening-queries/query-matcher.service.js';
-import { pgSafeJson, pgSafeText, pgSafeTextOrNull } from '../../common/db/pg-safe-text.util.js';
+import { DEFAULT_SLA_TARGETS } from '@earshot/contracts';
+import { pgSafeJson, pgSafeText } from '../../common/db/pg-safe-text.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
 import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
-import { takeChangeSeqs } from '../mentions/change-seq.util.js';
-import { slaMinutes } from '../mentions/sla-due.util.js';
 
 /** A lease lasts this long and is renewed with every page stored; after a crash the source is free again within it. */
 export const LEASE_SECONDS = 30;
@@ -28,21 +27,89 @@ export interface PageOutcome {
 }
 
 /**
- * Rows as one array parameter per column: `SELECT * FROM unnest($1::uuid[], $2::text[], …)`.
- * The statement has a fixed, small number of parameters whatever the page size, so
- * PostgreSQL parses and plans it cheaply (a VALUES list of 100 rows has 2,800).
+ * The page's write, as ONE statement (and so one transaction of its own, committed by the
+ * server with no round trip in between): fence, authors, change sequence, mentions, cursor.
+ *
+ * - `fence` moves the cursor only if our lease token is still the source's; every other
+ *   write is conditional on it, so a stale instance writes nothing (and learns it from
+ *   `fenced = 0`).
+ * - `seq` locks the workspace row (change_seq) only after the authors are written (its
+ *   WHERE reads `a_ids`, which PostgreSQL evaluates before it locks the row), and holds it
+ *   until the statement commits: a workspace's changes commit in sequence order.
+ * - The rows arrive as JSON documents ($1 authors, $9 mentions), read with json_to_recordset:
+ *   two parameters whatever the page size, and no per-element array-literal escaping in the driver.
+ * - The platform's raw object goes to mention_raw (only for the rows actually inserted), so
+ *   the mention row stays narrow.
+ * - sla_due_at = received + the workspace's target for the urgency level, exactly as
+ *   SlaService recomputes it (created_at is now() for this statement).
  */
-function unnestRows(rows: unknown[][], types: string[], offset = 0): { sql: string; params: unknown[][] } {
-  const params = types.map((_, c) => rows.map((r) => r[c]));
-  return { sql: `SELECT * FROM unnest(${types.map((t, c) => `$${offset + c + 1}::${t}[]`).join(', ')})`, params };
-}
+const WRITE_PAGE_SQL = `
+WITH fence AS (
+  UPDATE source SET cursor = $5::jsonb, updated_at = now(), leased_until = now() + make_interval(secs => $6)
+   WHERE id = $3 AND lease_token = $4
+   RETURNING id),
+a_in AS (
+  SELECT * FROM json_to_recordset($1::json)
+    AS u(platform text, external_id text, handle text, display_name text, followers int, verified boolean, bot boolean, avatar_url text)),
+a_ins AS (
+  INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
+  SELECT $2::uuid, platform, external_id, handle, display_name, followers, verified, bot, avatar_url FROM a_in
+   WHERE EXISTS (SELECT 1 FROM fence)
+  ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
+    handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
+    verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url
+  WHERE (author.handle, author.display_name, author.followers, author.verified, author.bot, author.avatar_url)
+    IS DISTINCT FROM (EXCLUDED.handle, EXCLUDED.display_name, COALESCE(EXCLUDED.followers, author.followers), EXCLUDED.verified, EXCLUDED.bot, EXCLUDED.avatar_url)
+  RETURNING id, platform, external_id),
+a_ids AS (
+  -- The statement's snapshot does not see rows its CTEs insert: new authors come from a_ins, known ones from the table.
+  SELECT id, platform, external_id FROM a_ins
+  UNION
+  -- LATERAL: one unique-index probe per author (a plain join may hash every author of the workspace).
+  SELECT a.id, a.platform, a.external_id FROM a_in i
+   CROSS JOIN LATERAL (SELECT id, platform, external_id FROM author WHERE workspace_id = $2 AND platform = i.platform AND external_id = i.external_id LIMIT 1) a),
+seq AS (
+  UPDATE workspace SET change_seq = change_seq + $7
+   WHERE id = $2 AND EXISTS (SELECT 1 FROM fence) AND (SELECT count(*) FROM a_ids) >= 0
+   RETURNING change_seq - $7 AS base, $8::jsonb || COALESCE(sla_targets, '{}'::jsonb) AS targets),
+m_in AS (
+  SELECT * FROM json_to_recordset($9::json)
+    AS r(ord int, platform text, external_id text, brand_id uuid, query_ids jsonb, topics jsonb, author_external_id text, url text, text text,
+         platform_lang text, posted_at timestamptz, edited_at timestamptz, thread_root_id text, parent_id text, engagement jsonb, reply_target jsonb, raw json,
+         sentiment_score real, sentiment_label text, sentiment_confidence real, urgency_score smallint, urgency_level text, urgency_reasons jsonb,
+         intent text, category text, language text, spam boolean)),
+ins AS (
+  INSERT INTO mention (change_seq, sla_due_at, workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
+      thread_root_id, parent_id, engagement, reply_target, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
+      urgency_reasons, intent, category, language, spam)
+  SELECT s.base + r.ord,
+      now() + make_interval(mins => (s.targets ->> (CASE WHEN r.urgency_level IN ('critical', 'high', 'medium') THEN r.urgency_level ELSE 'low' END))::int),
+      $2::uuid, r.platform, r.external_id, $3::uuid, r.brand_id, r.query_ids, r.topics, a.id, r.url, r.text, r.platform_lang, r.posted_at, r.edited_at,
+      r.thread_root_id, r.parent_id, r.engagement, r.reply_target, r.sentiment_score, r.sentiment_label, r.sentiment_confidence, r.urgency_score, r.urgency_level,
+      r.urgency_reasons, r.intent, r.category, r.language, r.spam
+    FROM m_in r
+    CROSS JOIN seq s
+    LEFT JOIN a_ids a ON a.platform = r.platform AND a.external_id = r.author_external_id
+  ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
+  RETURNING id, platform, external_id),
+raw_ins AS (
+  INSERT INTO mention_raw (mention_id, workspace_id, raw)
+  SELECT ins.id, $2::uuid, r.raw FROM ins JOIN m_in r ON r.platform = ins.platform AND r.external_id = ins.external_id
+   WHERE r.raw IS NOT NULL)
+SELECT (SELECT count(*) FROM fence)::int AS fenced, (SELECT COALESCE(array_agg(id), '{}') FROM ins) AS ids`;
+
+/** Only the cursor (a page with nothing to store), fenced the same way. */
+const WRITE_CURSOR_SQL = `UPDATE source SET cursor = $3::jsonb, updated_at = now(), leased_until = now() + make_interval(secs => $4) WHERE id = $1 AND lease_token = $2 RETURNING id`;
 
 /**
  * Stores one polled page: matches it against the listening queries, scores it, and in ONE
- * transaction upserts the authors, inserts the mentions (a duplicate is skipped by the
- * unique key) and advances the source's cursor. The transaction first re-checks the
- * lease token (a fencing token): if another instance has taken the source, nothing is
- * written. A crash at any point leaves either the whole page with its cursor, or neither.
+ * transaction (one statement) upserts the authors, inserts the mentions (a duplicate is
+ * skipped by the unique key) and advances the source's cursor. The lease token is a
+ * fencing token: if another instance has taken the source, nothing is written. A crash at
+ * any point leaves either the whole page with its cursor, or neither.
+ *
+ * Two round trips per page: a read of the authors' posts in the last 24 h (the scorer
+ * needs them), then the write.
  */
 @Injectable()
 export class IngestService {
@@ -64,99 +131,73 @@ export class IngestService {
       const match = matches[i];
       if (match) kept.push({ m, match });
     });
-    // Six round trips: BEGIN, authors, change sequence, mentions, cursor (+ fence), COMMIT.
-    const outcome = await this.dataSource.transaction(async (tx) => {
-      let inserted: Array<{ id: string; author_id: string }> = [];
-      if (kept.length > 0) {
-        const authors = await this.upsertAuthors(tx, source.workspaceId, kept.map((k) => k.m));
-        const authorIds = new Map([...authors].map(([ext, a]) => [ext, a.id]));
-        const scores = this.scorer.scoreBatch(
-          kept.map(({ m }) => ({
-            text: m.text,
-            context: {
-              followers: m.author.followers,
-              verified: m.author.verified,
-              engagement: m.engagement,
-              authorPostsLast24h: (authors.get(m.author.externalId)?.recent ?? 0) + 1,
-            },
-          })),
-        );
-        // Taken last before the insert: the workspace row stays locked until commit.
-        const seqs = await takeChangeSeqs(tx, source.workspaceId, kept.length);
-        const now = Date.now();
-        const rows = kept.map(({ m, match }, i) => {
-          const s = scores[i]!;
-          return [
-            seqs.first + i, new Date(now + slaMinutes(seqs.slaTargets, s.urgencyLevel) * 60_000),
-            source.workspaceId, m.platform, pgSafeText(m.externalId), source.id, match.brandId, JSON.stringify(match.queryIds), pgSafeJson(match.topics),
-            authorIds.get(m.author.externalId)!, pgSafeTextOrNull(m.url), pgSafeText(m.text), pgSafeTextOrNull(m.lang), m.createdAt, m.editedAt,
-            pgSafeTextOrNull(m.thread.rootId), pgSafeTextOrNull(m.thread.parentId), pgSafeJson(m.engagement), pgSafeJson(m.replyTarget), pgSafeJson(m.raw ?? null),
-            s.sentimentScore, s.sentimentLabel, s.sentimentConfidence, s.urgencyScore, s.urgencyLevel, JSON.stringify(s.urgencyReasons),
-            s.intent, s.category, s.language, s.spam,
-          ];
-        });
-        const types = ['bigint', 'timestamptz', 'uuid', 'text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'uuid', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text', 'jsonb', 'jsonb', 'jsonb', 'real', 'text', 'real', 'smallint', 'text', 'jsonb', 'text', 'text', 'text', 'boolean'];
-        const v = unnestRows(rows, types);
-        inserted = (await tx.query(
-          `INSERT INTO mention (change_seq, sla_due_at, workspace_id, platform, external_id, source_id, brand_id, query_ids, topics, author_id, url, text, platform_lang, posted_at, edited_at,
-               thread_root_id, parent_id, engagement, reply_target, raw, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
-               urgency_reasons, intent, category, language, spam)
-             ${v.sql}
-             ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
-             RETURNING id, author_id`,
-          v.params,
-        )) as Array<{ id: string; author_id: string }>;
-      }
-      // The fence: the cursor moves only if our lease token is still the source's. If another
-      // instance took the source meanwhile, everything above is rolled back.
-      const fenced = await tx.queryRunner!.query(
-        `UPDATE source SET cursor = $3::jsonb, updated_at = now(), leased_until = now() + make_interval(secs => $4) WHERE id = $1 AND lease_token = $2`,
-        [source.id, source.leaseToken, JSON.stringify(page.nextCursor ?? null), LEASE_SECONDS],
-        true,
-      );
-      if (fenced.affected !== 1) throw new LeaseLostError(source.id);
-      return { fetched: page.mentions.length, matched: kept.length, inserted: inserted.length, insertedIds: inserted.map((r) => r.id) };
+    const cursor = JSON.stringify(page.nextCursor ?? null);
+    if (kept.length === 0) {
+      const fenced = (await this.dataSource.query(WRITE_CURSOR_SQL, [source.id, source.leaseToken, cursor, LEASE_SECONDS])) as unknown[];
+      if (rowsOf(fenced).length !== 1) throw new LeaseLostError(source.id);
+      return { fetched: page.mentions.length, matched: 0, inserted: 0, insertedIds: [] };
+    }
+    const authors = new Map<string, Mention['author'] & { platform: string }>();
+    for (const { m } of kept) authors.set(authorKey(m.platform, m.author.externalId), { ...m.author, platform: m.platform });
+    const recent = await this.recentPosts(source.workspaceId, [...authors.values()]);
+    const scores = this.scorer.scoreBatch(
+      kept.map(({ m }) => ({
+        text: m.text,
+        context: {
+          followers: m.author.followers,
+          verified: m.author.verified,
+          engagement: m.engagement,
+          authorPostsLast24h: (recent.get(authorKey(m.platform, m.author.externalId)) ?? 0) + 1,
+        },
+      })),
+    );
+    const authorRows = [...authors.values()].map((a) => ({
+      platform: a.platform, external_id: a.externalId, handle: a.handle.slice(0, 255), display_name: a.displayName?.slice(0, 255) ?? null,
+      followers: a.followers, verified: a.verified, bot: a.bot, avatar_url: a.avatarUrl?.slice(0, 1000) ?? null,
+    }));
+    const mentionRows = kept.map(({ m, match }, i) => {
+      const s = scores[i]!;
+      return {
+        ord: i + 1, platform: m.platform, external_id: m.externalId, brand_id: match.brandId, query_ids: match.queryIds, topics: match.topics,
+        author_external_id: m.author.externalId, url: m.url, text: m.text, platform_lang: m.lang, posted_at: m.createdAt, edited_at: m.editedAt,
+        thread_root_id: m.thread.rootId, parent_id: m.thread.parentId, engagement: m.engagement, reply_target: m.replyTarget, raw: m.raw ?? null,
+        sentiment_score: s.sentimentScore, sentiment_label: s.sentimentLabel, sentiment_confidence: s.sentimentConfidence, urgency_score: s.urgencyScore,
+        urgency_level: s.urgencyLevel, urgency_reasons: s.urgencyReasons, intent: s.intent, category: s.category, language: s.language, spam: s.spam,
+      };
     });
-    if (outcome.inserted > 0) this.events.emit('mentions.changed', { workspaceId: source.workspaceId, ids: outcome.insertedIds, kind: 'created' });
-    return outcome;
+    // pgSafeJson makes every string in the documents (text, ids, keys, raw) storable: NUL and lone surrogates become U+FFFD.
+    const out = rowsOf(
+      (await this.dataSource.query(WRITE_PAGE_SQL, [
+        pgSafeJson(authorRows), source.workspaceId, source.id, source.leaseToken, cursor, LEASE_SECONDS, kept.length, JSON.stringify(DEFAULT_SLA_TARGETS), pgSafeJson(mentionRows),
+      ])) as unknown[],
+    ) as Array<{ fenced: number; ids: string[] }>;
+    if (out[0]?.fenced !== 1) throw new LeaseLostError(source.id);
+    const insertedIds = out[0].ids;
+    // After commit (the statement was its own transaction): the realtime publisher reads them back.
+    if (insertedIds.length > 0) this.events.emit('mentions.changed', { workspaceId: source.workspaceId, ids: insertedIds, kind: 'created' });
+    return { fetched: page.mentions.length, matched: kept.length, inserted: insertedIds.length, insertedIds };
   }
 
-  /** Upserts the page's authors; returns each one's row id and posts in the last 24 h (before this page). */
-  private async upsertAuthors(tx: EntityManager, workspaceId: string, mentions: Mention[]): Promise<Map<string, { id: string; recent: number }>> {
-    const byId = new Map<string, Mention['author'] & { platform: string }>();
-    for (const m of mentions) byId.set(m.author.externalId, { ...m.author, platform: m.platform });
-    const rows = [...byId.values()].map((a) => [
-      workspaceId, a.platform, pgSafeText(a.externalId), pgSafeText(a.handle.slice(0, 255)), pgSafeTextOrNull(a.displayName?.slice(0, 255) ?? null),
-      a.followers, a.verified, a.bot, pgSafeTextOrNull(a.avatarUrl?.slice(0, 1000) ?? null),
-    ]);
-    const v = unnestRows(rows, ['uuid', 'text', 'text', 'text', 'text', 'int', 'boolean', 'boolean', 'text']);
-    // Insert new authors; rewrite a known one only when their profile changed (no write per
-    // page per author). The statement's snapshot does not see the rows its CTE inserts, so
-    // new ones come from `ins` and known ones from the table.
-    const out = (await tx.query(
-      `WITH input AS (${v.sql} AS u(workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)),
-       ins AS (
-         INSERT INTO author (workspace_id, platform, external_id, handle, display_name, followers, verified, bot, avatar_url)
-         SELECT * FROM input
-         ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
-           handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, followers = COALESCE(EXCLUDED.followers, author.followers),
-           verified = EXCLUDED.verified, bot = EXCLUDED.bot, avatar_url = EXCLUDED.avatar_url
-         WHERE (author.handle, author.display_name, author.followers, author.verified, author.bot, author.avatar_url)
-           IS DISTINCT FROM (EXCLUDED.handle, EXCLUDED.display_name, COALESCE(EXCLUDED.followers, author.followers), EXCLUDED.verified, EXCLUDED.bot, EXCLUDED.avatar_url)
-         RETURNING id, external_id),
-       ids AS (
-         SELECT id, external_id FROM ins
-         UNION
-         SELECT a.id, a.external_id FROM author a JOIN input i USING (workspace_id, platform, external_id))
-       SELECT ids.id, ids.external_id,
-         (SELECT count(*)::int FROM mention m WHERE m.author_id = ids.id AND m.posted_at > now() - interval '24 hours') AS recent
-       FROM ids`,
-      v.params,
-    )) as Array<{ id: string; external_id: string; recent: number }>;
+  /** Each known author's posts in this workspace in the last 24 h (before this page), by authorKey; unknown authors are absent. */
+  private async recentPosts(workspaceId: string, authors: Array<{ platform: string; externalId: string }>): Promise<Map<string, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.platform, a.external_id,
+         (SELECT count(*)::int FROM mention m WHERE m.author_id = a.id AND m.posted_at > now() - interval '24 hours') AS recent
+         FROM unnest($2::text[], $3::text[]) AS i(platform, external_id)
+         CROSS JOIN LATERAL (SELECT id, platform, external_id FROM author WHERE workspace_id = $1 AND platform = i.platform AND external_id = i.external_id LIMIT 1) a`,
+      [workspaceId, authors.map((a) => a.platform), authors.map((a) => pgSafeText(a.externalId))],
+    )) as Array<{ platform: string; external_id: string; recent: number }>;
+    const stored = new Map(rows.map((r) => [authorKey(r.platform, r.external_id), Number(r.recent)]));
     // Keyed by the connector's id; the stored id may differ only where it held unsafe characters.
-    const stored = new Map(out.map((r) => [r.external_id, { id: r.id, recent: Number(r.recent) }]));
-    return new Map([...byId.keys()].map((id) => [id, stored.get(pgSafeText(id))!]));
+    return new Map(authors.map((a) => [authorKey(a.platform, a.externalId), stored.get(authorKey(a.platform, pgSafeText(a.externalId))) ?? 0]));
   }
+}
+
+const authorKey = (platform: string, externalId: string): string => `${platform}\u0001${externalId}`;
+
+/** TypeORM returns [rows, affected] for some drivers' data-modifying statements and plain rows for others. */
+function rowsOf(res: unknown[]): unknown[] {
+  return Array.isArray(res[0]) ? (res[0] as unknown[]) : res;
 }
 
 /** The same post can appear twice in one page (platform duplicates across pages): keep one. */

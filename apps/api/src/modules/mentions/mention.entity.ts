@@ -87,8 +87,7 @@ export class MentionEntity {
   @Column({ type: 'jsonb' })
   replyTarget!: Record<string, unknown>;
 
-  @Column({ type: 'jsonb', nullable: true })
-  raw!: unknown;
+  // The platform's raw object lives in `mention_raw` (MentionRawEntity), outside this hot row.
 
   @Column({ type: 'varchar', length: 16, default: 'new' })
   status!: MentionStatus;
