@@ -125,3 +125,21 @@ describe('Inbox › assigning', () => {
     expect(api.callsTo('GET /api/workspace/members')).toHaveLength(0);
   });
 });
+
+describe('Inbox › reply shortcut', () => {
+  it('r on the mention that is already open claims it', async () => {
+    const m = buildMention({ text: 'Is anyone there?' });
+    const view = openInbox({
+      items: [m],
+      routes: { 'POST /api/mentions/:id/claim': { status: 200, body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5) } }, 'DELETE /api/mentions/:id/claim': { status: 204 } },
+    });
+    api = view.api;
+    await waitForRows(1);
+    await view.user.keyboard('j{Enter}');
+    await screen.findByRole('button', { name: 'Reply' });
+    expect(api.callsTo('POST /api/mentions/:id/claim')).toHaveLength(0);
+    await view.user.keyboard('r');
+    await screen.findByPlaceholderText('Reply composer arrives with templates');
+    expect(api.callsTo('POST /api/mentions/:id/claim')).toHaveLength(1);
+  });
+});

@@ -72,6 +72,12 @@ export function useReplyClaim(mentionId: string, me: string, liveHolder: UserRef
     [mentionId],
   );
 
+  // `r` on the mention that is already open asks to reply after mount.
+  const autoStart = options.autoStart;
+  useEffect(() => {
+    if (autoStart) setState((s) => (s.status === 'idle' ? { status: 'claiming', takeOver: false } : s));
+  }, [autoStart]);
+
   const start = useCallback(() => setState({ status: 'claiming', takeOver: false }), []);
   const takeOver = useCallback(() => setState({ status: 'claiming', takeOver: true }), []);
 
