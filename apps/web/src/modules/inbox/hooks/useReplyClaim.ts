@@ -22,6 +22,12 @@ export type ClaimState =
 export function useReplyClaim(mentionId: string, me: string, liveHolder: UserRef | null, options: { autoStart: boolean }) {
   const [state, setState] = useState<ClaimState>(options.autoStart ? { status: 'claiming', takeOver: false } : { status: 'idle' });
   const held = useRef(false);
+  // `r` on the mention that is already open asks to reply after mount (adjusting state to a prop change, during render).
+  const [autoStartSeen, setAutoStartSeen] = useState(options.autoStart);
+  if (options.autoStart !== autoStartSeen) {
+    setAutoStartSeen(options.autoStart);
+    if (options.autoStart && state.status === 'idle') setState({ status: 'claiming', takeOver: false });
+  }
 
   const onFailure = useCallback((error: unknown) => {
     held.current = false;
@@ -71,12 +77,6 @@ export function useReplyClaim(mentionId: string, me: string, liveHolder: UserRef
     },
     [mentionId],
   );
-
-  // `r` on the mention that is already open asks to reply after mount.
-  const autoStart = options.autoStart;
-  useEffect(() => {
-    if (autoStart) setState((s) => (s.status === 'idle' ? { status: 'claiming', takeOver: false } : s));
-  }, [autoStart]);
 
   const start = useCallback(() => setState({ status: 'claiming', takeOver: false }), []);
   const takeOver = useCallback(() => setState({ status: 'claiming', takeOver: true }), []);
