@@ -140,7 +140,7 @@ export class IngestService {
     const authors = new Map<string, Mention['author'] & { platform: string }>();
     for (const { m } of kept) authors.set(authorKey(m.platform, m.author.externalId), { ...m.author, platform: m.platform });
     const recent = await this.recentPosts(source.workspaceId, [...authors.values()]);
-    const scores = this.scorer.scoreBatch(
+    const scores = await this.scorer.scoreBatch(
       kept.map(({ m }) => ({
         text: m.text,
         context: {

@@ -23,9 +23,9 @@ export interface MentionScore {
   spam: boolean;
 }
 
-/** Scores a page of mentions in one synchronous call (see NlpMentionScorer). */
+/** Scores a page of mentions in one call, in-process or on a worker thread (see NlpMentionScorer). */
 export interface MentionScorer {
-  scoreBatch(items: ScoreInput[]): MentionScore[];
+  scoreBatch(items: ScoreInput[]): MentionScore[] | Promise<MentionScore[]>;
 }
 
 export const MENTION_SCORER = Symbol('MENTION_SCORER');

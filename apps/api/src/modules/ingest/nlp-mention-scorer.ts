@@ -1,33 +1,74 @@
-import { Injectable } from '@nestjs/common';
-import { analyzeBatch, type AnalyzeContext } from '@earshot/nlp';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { MentionScore, MentionScorer, ScoreInput } from './mention-scorer.js';
+import { scoreWithNlp } from './nlp-score.js';
 
-/** Scores with @earshot/nlp, locally and synchronously (no network, no cloud AI). */
+/** The worker script, next to this file once built (absent under ts-jest, which then scores in-process). */
+const WORKER_FILE = fileURLToPath(new URL('./scorer.worker.js', import.meta.url));
+
+type Reply = { id: number; scores: MentionScore[] } | { id: number; error: string };
+
+/**
+ * Scores pages on a worker thread, so the event loop stays free for the database and the
+ * platforms while a page is scored (a page of 100 takes ~10 ms of CPU): on two cores the
+ * scoring overlaps the api's own work instead of pausing it. Same code, same results as
+ * in-process (`scoreWithNlp`); if the worker cannot start or dies, pages are scored
+ * in-process until a new worker is up.
+ */
 @Injectable()
-export class NlpMentionScorer implements MentionScorer {
-  scoreBatch(items: ScoreInput[]): MentionScore[] {
-    const results = analyzeBatch(
-      items.map((i) => {
-        const c = i.context;
-        const context: AnalyzeContext = { verified: c.verified, authorRecentPosts: c.authorPostsLast24h, authorWindowHours: 24 };
-        if (c.followers !== null) context.followers = c.followers;
-        if (c.engagement.likes !== null) context.likes = c.engagement.likes;
-        if (c.engagement.reposts !== null) context.shares = c.engagement.reposts;
-        if (c.engagement.replies !== null) context.replies = c.engagement.replies;
-        return { text: i.text, context };
-      }),
-    );
-    return results.map((a) => ({
-      sentimentScore: a.sentiment.score,
-      sentimentLabel: a.sentiment.label,
-      sentimentConfidence: a.sentiment.confidence,
-      urgencyScore: Math.round(a.urgency.score),
-      urgencyLevel: a.urgency.level,
-      urgencyReasons: a.urgency.reasons,
-      intent: a.intent,
-      category: a.intent === 'complaint' ? a.category.id : null,
-      language: a.language.code === 'und' ? null : a.language.code,
-      spam: a.spam.isSpam,
-    }));
+export class NlpMentionScorer implements MentionScorer, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('NlpMentionScorer');
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (s: MentionScore[]) => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  onModuleInit(): void {
+    this.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+
+  scoreBatch(items: ScoreInput[]): Promise<MentionScore[]> | MentionScore[] {
+    const w = this.worker ?? this.start();
+    if (!w || items.length === 0) return scoreWithNlp(items);
+    const id = this.nextId++;
+    return new Promise<MentionScore[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ id, items });
+    }).catch((e: unknown) => {
+      this.logger.warn(`scorer worker failed (${String(e)}); scoring this page in-process`);
+      return scoreWithNlp(items);
+    });
+  }
+
+  private start(): Worker | null {
+    if (this.closed || this.worker || !existsSync(WORKER_FILE)) return this.worker;
+    const w = new Worker(WORKER_FILE);
+    w.unref(); // never keeps the process alive
+    w.on('message', (r: Reply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      if ('error' in r) p.reject(new Error(r.error));
+      else p.resolve(r.scores);
+    });
+    const fail = (e: unknown) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      for (const p of this.pending.values()) p.reject(e instanceof Error ? e : new Error(String(e)));
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+    this.worker = w;
+    return w;
   }
 }

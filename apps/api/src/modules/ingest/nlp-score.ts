@@ -1,0 +1,29 @@
+import { analyzeBatch, type AnalyzeContext } from '@earshot/nlp';
+import type { MentionScore, ScoreInput } from './mention-scorer.js';
+
+/** Scores with @earshot/nlp, locally and synchronously (no network, no cloud AI). Runs in the scorer worker too. */
+export function scoreWithNlp(items: ScoreInput[]): MentionScore[] {
+  const results = analyzeBatch(
+    items.map((i) => {
+      const c = i.context;
+      const context: AnalyzeContext = { verified: c.verified, authorRecentPosts: c.authorPostsLast24h, authorWindowHours: 24 };
+      if (c.followers !== null) context.followers = c.followers;
+      if (c.engagement.likes !== null) context.likes = c.engagement.likes;
+      if (c.engagement.reposts !== null) context.shares = c.engagement.reposts;
+      if (c.engagement.replies !== null) context.replies = c.engagement.replies;
+      return { text: i.text, context };
+    }),
+  );
+  return results.map((a) => ({
+    sentimentScore: a.sentiment.score,
+    sentimentLabel: a.sentiment.label,
+    sentimentConfidence: a.sentiment.confidence,
+    urgencyScore: Math.round(a.urgency.score),
+    urgencyLevel: a.urgency.level,
+    urgencyReasons: a.urgency.reasons,
+    intent: a.intent,
+    category: a.intent === 'complaint' ? a.category.id : null,
+    language: a.language.code === 'und' ? null : a.language.code,
+    spam: a.spam.isSpam,
+  }));
+}
