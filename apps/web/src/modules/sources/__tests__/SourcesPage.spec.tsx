@@ -316,7 +316,7 @@ describe('Settings tabs for listening', () => {
     ['admin', ['Workspace', 'Users', 'Sources', 'Brands & queries']],
     ['manager', ['Workspace', 'Sources', 'Brands & queries']],
   ])('shows %s the tabs their role may open', async (role, tabs) => {
-    api = mockApi({ 'GET /api/auth/me': { status: 200, body: buildSession(role) } });
+    api = mockApi({ 'GET /api/auth/me': { status: 200, body: buildSession(role) }, 'GET /api/workspace/sla': { status: 200, body: { critical: 15, high: 60, medium: 240, low: 1440 } } });
     renderApp('/settings/workspace');
     const nav = await screen.findByRole('navigation', { name: 'Settings' });
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(tabs);
