@@ -227,7 +227,7 @@ console.log('targets: leave-one-domain-out macro-F1 >= 0.78');
 
 // ---- 5. Urgency ranks real priority labels (never trained on, rules not fitted) -------------
 console.log('\n## Urgency against independent priority labels (HELD OUT: never trained on; weights set by hand, not fitted)');
-  console.log('Round 2 rules were written after reading ~24 trec-is rows for the genre; both sets were measured twice in round 2 and three times in round 4 (see README), no search over weights.');
+  console.log('Round 2 rules were written after reading ~24 trec-is rows for the genre; both sets were measured twice in round 2, three times in round 4 and after each round-5 change (see README), no search over weights.');
 const trec = d.loadTrecIs(dir);
 const trecKeep = trec.rows.filter((r) => r.priority !== 'Medium');
 const trecPos = trecKeep.map((r) => r.priority === 'Critical' || r.priority === 'High');

@@ -1,5 +1,6 @@
 import { type TextSignals } from '../text/signals.js';
 import { fnv1a, mix } from './hash.js';
+import { shippedWordClusters } from './shipped-models.js';
 
 /** Number of hashed feature slots (2^18). */
 export const FEATURE_BITS = 18;
@@ -58,6 +59,14 @@ function ruleSlot(list: string, negated: boolean): number {
   return s;
 }
 
+const SALT_CLUSTER = 0x5678901;
+/** Slots of the word-cluster features: [2 * id] for "c<id>", [2 * id + 1] for the negated "¬c<id>"; built once. */
+const CLUSTER_SLOTS: number[] = [];
+function clusterSlot(id: number, negated: boolean): number {
+  for (let c = CLUSTER_SLOTS.length / 2; c <= id; c += 1) CLUSTER_SLOTS.push(fnv1a(`c${c}`, SALT_CLUSTER) & MASK, fnv1a(`${NEG}c${c}`, SALT_CLUSTER) & MASK);
+  return CLUSTER_SLOTS[2 * id + (negated ? 1 : 0)] ?? 0;
+}
+
 /** Slots of the dense (non-word) features: bias, lexicon, style, cues, rule lists. */
 export function denseSlots(ruleLists: readonly string[]): number[] {
   const out: number[] = Object.values(DENSE);
@@ -110,6 +119,8 @@ function wordKey(kind: string | undefined, norm: string): string | undefined {
 /**
  * Features of one post, the same at training and at run time:
  * - words (negation-marked inside wink-nlp's negation scope: "not bad" gives "¬bad"), word pairs;
+ * - each word's cluster from pretrained word vectors (64 clusters, negation-marked too), so that
+ *   words the training posts never used still weigh like the words used alike ("suitcase" ~ "luggage");
  * - the valence-lexicon summary, punctuation and capitals;
  * - which rule lists matched (delay, outage, churn, ...), so the model can weigh them.
  * The word group is scaled to unit length, so long posts do not swamp short ones.
@@ -122,7 +133,8 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   const tok = sig.tok;
   const n = tok.norm.length;
 
-  // words and pairs
+  // words, their word-vector cluster, stems and pairs
+  const clusters = shippedWordClusters();
   const wordStart = idx.length;
   let prev = START;
   for (let i = 0; i < n; i += 1) {
@@ -136,6 +148,13 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
     if (kind === 'hashtag' && key.length > 1) {
       idx.push(fnv1a(key.slice(1), SALT_WORD) & MASK);
       val.push(1);
+    }
+    if (kind === 'word' || kind === 'hashtag') {
+      const cl = clusters.of(kind === 'hashtag' ? key.slice(1) : key);
+      if (cl >= 0) {
+        idx.push(clusterSlot(cl, negated));
+        val.push(1);
+      }
     }
     if (kind === 'word') {
       const st = crudeStem(key);

@@ -1,5 +1,7 @@
 import { LinearModel } from './linear-model.js';
 import { COMPLAINT_MODEL, SENTIMENT_MODEL } from './weights.data.js';
+import { WordClusters } from './word-clusters.js';
+import { WORD_CLUSTERS } from './word-clusters.data.js';
 
 let sentiment: LinearModel | undefined;
 let complaint: LinearModel | undefined;
@@ -13,4 +15,12 @@ export function shippedSentimentModel(): LinearModel {
 export function shippedComplaintModel(): LinearModel {
   complaint ??= LinearModel.fromData(COMPLAINT_MODEL);
   return complaint;
+}
+
+let clusters: WordClusters | undefined;
+
+/** The shipped word clusters (scripts/build-clusters.ts), decoded on first use. */
+export function shippedWordClusters(): WordClusters {
+  clusters ??= new WordClusters(WORD_CLUSTERS);
+  return clusters;
 }
