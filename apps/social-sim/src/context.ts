@@ -83,13 +83,28 @@ export function listingFx(req: SimRequest, ctx: SimContext): { dup: number; shuf
  * `dup` shifts the window back toward already-served (newer) items: repeats across pages.
  */
 export function pageBefore(items: readonly SimPost[], beforeSeq: number | null, limit: number, fx: { dup: number; shuffle: boolean }, ctx: SimContext): { page: SimPost[]; hasOlder: boolean } {
-  let end = beforeSeq === null ? items.length : items.findIndex((p) => p.seq >= beforeSeq);
-  if (end < 0) end = items.length;
+  let end = beforeSeq === null ? items.length : firstAtOrAfter(items, beforeSeq);
   if (beforeSeq !== null) end = Math.min(items.length, end + fx.dup);
   const start = Math.max(0, end - limit);
   const page = items.slice(start, end).reverse();
   if (fx.shuffle) ctx.rng.shuffle(page);
   return { page, hasOlder: start > 0 };
+}
+
+/**
+ * Index of the first item with seq >= `seq` (items.length if none): a binary search, as
+ * listings are views of the store in insertion order (seq ascending). A linear scan made
+ * every page of a deep backlog cost O(backlog).
+ */
+function firstAtOrAfter(items: readonly SimPost[], seq: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Opaque keyset cursor bound to the query it was issued for. */
