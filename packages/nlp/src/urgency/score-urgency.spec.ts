@@ -176,3 +176,27 @@ describe('urgency reasons', () => {
     for (let i = 0; i < 3; i += 1) expect(createAnalyzer().analyze(t, ctx).urgency).toEqual(first);
   });
 });
+
+describe('word-vector match of the crisis reasons', () => {
+  it('extends a crisis reason to a word its phrase list lacks, at half weight', () => {
+    const r = reason('Earthquake: rubble everywhere downtown', 'damage-like');
+    expect(r).toBeDefined();
+    expect(r?.weight).toBe(W.damage / 2);
+    expect(r?.triggers).toEqual(['rubble']);
+    expect(r?.text).toContain("'rubble'");
+  });
+
+  it('does not repeat a reason the phrase list already gave', () => {
+    expect(reason('Hurricane hits the coast, many wounded', 'casualties')).toBeDefined();
+    expect(reason('Hurricane hits the coast, many wounded', 'casualties-like')).toBeUndefined();
+  });
+
+  it('only in posts about a crisis: brand posts never get it', () => {
+    const codes = analyze('seriously? my bag is missing, at least tell me where it is').urgency.reasons.map((x) => x.code);
+    expect(codes.filter((c) => c.endsWith('-like'))).toEqual([]);
+  });
+
+  it('skips negated words', () => {
+    expect(reason('Earthquake felt downtown, no rubble anywhere', 'damage-like')).toBeUndefined();
+  });
+});

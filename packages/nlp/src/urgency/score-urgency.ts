@@ -2,6 +2,8 @@ import { type PhraseHit } from '../rules/phrase-matcher.js';
 import { type TextSignals } from '../text/signals.js';
 import { type AnalyzeContext, type Intent, type SentimentResult, type UrgencyLevel, type UrgencyReason, type UrgencyResult } from '../types.js';
 import { URGENCY_LEVELS, URGENCY_WEIGHTS as W } from './urgency-weights.js';
+import { shippedWordClusters } from '../model/shipped-models.js';
+import { SEMANTIC_MIN_SIMILARITY, SEMANTIC_REASONS, SEMANTIC_SHARE, SEMANTIC_SKIP_TOP } from './semantic-seeds.js';
 
 export interface UrgencyInput {
   sig: TextSignals;
@@ -157,6 +159,31 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
     }
     if (triggers.length === 0) continue;
     reasons.push({ code, weight, text: `${label}: ${triggers.map((t) => `'${t}'`).join(', ')}`, triggers });
+  }
+  // crisis reasons the phrase lists missed, from word vectors: a word close to the reason's seed words,
+  // only in a post already about a crisis (a hazard or a crisis reason from the phrase lists), so that
+  // brand posts ("seriously?", "my bag is missing") never get them
+  const crisis = (['disaster', 'safety', 'casualties', 'rescue', 'damage'] as const).some((c) => (sig.has[c]?.length ?? 0) > 0);
+  if (crisis) {
+    const wc = shippedWordClusters();
+    const labels: Record<string, string> = { safety: 'may mention danger', casualties: 'may mention people hurt or missing', rescue: 'may ask for rescue or supplies', damage: 'may report damage' };
+    SEMANTIC_REASONS.forEach((code) => {
+      if ((sig.has[code]?.length ?? 0) > 0) return;
+      const k = wc.seedReasons.indexOf(code);
+      let best = '';
+      let bestSim = SEMANTIC_MIN_SIMILARITY;
+      for (let i = 0; i < sig.tok.norm.length; i += 1) {
+        if (sig.tok.kind[i] !== 'word' || sig.tok.negated[i]) continue;
+        const row = wc.row(sig.tok.norm[i] ?? '');
+        if (row < SEMANTIC_SKIP_TOP) continue;
+        const sim = wc.seedSimilarity(row, k);
+        if (sim >= bestSim) {
+          bestSim = sim;
+          best = sig.tok.raw[i] ?? '';
+        }
+      }
+      if (best) reasons.push({ code: `${code}-like`, weight: round1(W[code] * SEMANTIC_SHARE), text: `${labels[code] ?? code}: '${best}' (word-vector match)`, triggers: [best] });
+    });
   }
   const shoutWords = sig.capsWords >= 2;
   if (shoutWords || sig.exclamations >= 3) {
