@@ -126,9 +126,13 @@ async function main(): Promise<void> {
     try {
       await c.query('CREATE TABLE mention_ceiling (LIKE mention INCLUDING ALL)');
       // Ingest writes each new mention's raw platform object to mention_raw in the same statement.
-      await c.query('CREATE TABLE mention_raw_ceiling (LIKE mention_raw INCLUDING ALL)');
+      // (Older schemas kept raw in the mention row: then there is no mention_raw to copy.)
+      const hasRaw = (await c.query<{ t: string | null }>(`SELECT to_regclass('mention_raw')::text AS t`)).rows[0]!.t !== null;
+      if (hasRaw) await c.query('CREATE TABLE mention_raw_ceiling (LIKE mention_raw INCLUDING ALL)');
       const raws = new Map(
-        (await c.query<{ mention_id: string; workspace_id: string; raw: string }>('SELECT mention_id, workspace_id, raw::text AS raw FROM mention_raw')).rows.map((r) => [r.mention_id, r]),
+        hasRaw
+          ? (await c.query<{ mention_id: string; workspace_id: string; raw: string }>('SELECT mention_id, workspace_id, raw::text AS raw FROM mention_raw')).rows.map((r) => [r.mention_id, r])
+          : [],
       );
       // Generated columns (search_vector) are computed by PostgreSQL on insert, as in ingest.
       const cols = (
