@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { MentionChangesSchema, type Mention } from '@earshot/contracts';
 import request from 'supertest';
 import WebSocket from 'ws';
+import { jest } from '@jest/globals';
+import { MentionsRepository } from '../src/modules/mentions/mentions.repository.js';
 import { RealtimeGateway } from '../src/modules/realtime/realtime.gateway.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { connectSocket, connected, type TestSocket } from './utils/socket-client.js';
@@ -146,6 +148,22 @@ describe('realtime: socket.io gateway (integration)', () => {
     const vClosed = new Promise<string>((resolve) => v.once('disconnect', (reason) => resolve(reason)));
     await request(t.server).patch(`/api/users/${b.users.viewer.id}`).set('Cookie', b.cookies.admin).send({ active: false }).expect(200);
     expect(await vClosed).toBe('io server disconnect');
+  });
+
+  it('does no push work for a workspace nobody is connected to', async () => {
+    const read = jest.spyOn(t.app.get(MentionsRepository), 'findByIds');
+    try {
+      await sleep(200); // earlier tests' sockets are gone
+      await b.store(['acme nobody is watching B right now']);
+      await sleep(100);
+      expect(read).not.toHaveBeenCalled();
+      const s = await open({ cookie: b.cookies.agent });
+      const [id] = await b.store(['acme now someone is']);
+      await s.waitFor('mention.created', 1, (p) => p.mention.id === id);
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('survives malformed frames (fuzzed socket.io packets) and keeps serving', async () => {

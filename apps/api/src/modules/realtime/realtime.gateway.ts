@@ -106,6 +106,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.releaseTimers.set(d.userId, timer);
   }
 
+  /**
+   * Whether anyone may be listening to a workspace's room. Without the Redis adapter the
+   * rooms are all local and the answer is exact; with it, other instances may hold sockets,
+   * so the answer is always yes. A client that connects later catches up over REST.
+   */
+  mayHaveListeners(workspaceId: string): boolean {
+    if (this.config.redisUrl) return true;
+    return (this.server?.sockets.adapter.rooms.get(workspaceRoom(workspaceId))?.size ?? 0) > 0;
+  }
+
   /** Current presence of a workspace, across instances (fetchSockets goes through the adapter). */
   async broadcastPresence(workspaceId: string): Promise<void> {
     try {

@@ -28,7 +28,8 @@ export class RealtimePublisher implements OnModuleInit {
 
   async publish(e: MentionsChanged): Promise<void> {
     const server = this.gateway.server;
-    if (!server) return;
+    // Nobody connected: skip reading the mentions back (about a fifth of ingest's CPU per mention).
+    if (!server || !this.gateway.mayHaveListeners(e.workspaceId)) return;
     const room = server.to(workspaceRoom(e.workspaceId));
     for (let i = 0; i < e.ids.length; i += CHUNK) {
       const mentions = await this.repo.findByIds(e.workspaceId, e.ids.slice(i, i + CHUNK));
