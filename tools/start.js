@@ -10,8 +10,12 @@ const withSim = process.env.EARSHOT_DEMO_SIM !== 'false';
 const children = [];
 let stopping = false;
 
-function run(name, script, env) {
-  const child = spawn(process.execPath, [path.join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+/** V8 flags the api runs with everywhere (here, Dockerfile, e2e and benchmarks): a 32 MB young
+ * generation halves the scavenges of the ingest path (bench:ingest, docs/architecture.md). */
+const API_NODE_ARGS = ['--max-semi-space-size=32'];
+
+function run(name, script, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping Earshot.`);
@@ -36,4 +40,4 @@ if (withSim) {
   run('social-sim', 'apps/social-sim/dist/main.js', { SOCIAL_SIM_PORT: simPort });
   apiEnv.SOCIAL_SIM_URL = process.env.SOCIAL_SIM_URL ?? `http://127.0.0.1:${simPort}`;
 }
-run('api', 'apps/api/dist/main.js', apiEnv);
+run('api', 'apps/api/dist/main.js', apiEnv, API_NODE_ARGS);

@@ -82,7 +82,8 @@ export async function startEarshot(o: { database?: TestDatabase; env?: Record<st
   delete env.EARSHOT_DATA_DIR;
   Object.assign(env, database.env, o.env ?? {});
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The V8 flags production runs the api with (tools/start.js, docker/Dockerfile), then any extra ones.
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', ...(o.nodeArgs ?? []), main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => {
     out += d.toString();

@@ -34,7 +34,6 @@ export class MentionEntity {
   @Column({ type: 'varchar', length: 255 })
   externalId!: string;
 
-  @Index('mention_source_idx')
   @Column({ type: 'uuid', nullable: true })
   sourceId!: string | null;
 
