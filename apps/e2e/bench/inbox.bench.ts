@@ -209,9 +209,10 @@ async function main(): Promise<void> {
     console.log(`push-p99: ${fmt(pct(push, 99))} ms`);
   } finally {
     for (const s of sockets) s.disconnect();
-    // BENCH_KEEP_DB=1 keeps the seeded database to study query plans (drop it yourself).
-    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database: ${name}`);
-    await api.stop({ keepDatabase: process.env.BENCH_KEEP_DB === '1' });
+    // BENCH_KEEP_DB=true keeps the seeded database to study query plans (drop it yourself).
+    const keep = process.env.BENCH_KEEP_DB === 'true' || process.env.BENCH_KEEP_DB === '1';
+    if (keep) console.log(`kept database: ${name}`);
+    await api.stop({ keepDatabase: keep });
   }
 }
 
