@@ -63,6 +63,9 @@ describe('realtime: socket.io gateway (integration)', () => {
     await b1.waitFor('mention.created', 1, (p) => p.mention.id === bid);
     await sleep(200);
     expect(a1.received.some((r) => (r.payload as { mention?: Mention }).mention?.id === bid)).toBe(false);
+    // Nothing secret rides on events: no e-mail addresses, session tokens or password hashes.
+    const wire = JSON.stringify([...a1.received, ...a2.received, ...b1.received]);
+    expect(wire).not.toMatch(/@example\.test|earshot_session|\$argon2/);
   });
 
   it('a client that was away while 100 mentions arrived has all 100 after catching up, none twice', async () => {
