@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { QueryMatcherService, type QueryMatch } from '../listening-queries/query-matcher.service.js';
 import { DEFAULT_SLA_TARGETS } from '@earshot/contracts';
 import { pgSafeJson, pgSafeText } from '../../common/db/pg-safe-text.util.js';
+import { queryPrepared } from '../../common/db/query-prepared.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
 import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
@@ -167,9 +168,9 @@ export class IngestService {
     });
     // pgSafeJson makes every string in the documents (text, ids, keys, raw) storable: NUL and lone surrogates become U+FFFD.
     const out = rowsOf(
-      (await this.dataSource.query(WRITE_PAGE_SQL, [
+      await queryPrepared(this.dataSource, 'earshot_ingest_write_page', WRITE_PAGE_SQL, [
         pgSafeJson(authorRows), source.workspaceId, source.id, source.leaseToken, cursor, LEASE_SECONDS, kept.length, JSON.stringify(DEFAULT_SLA_TARGETS), pgSafeJson(mentionRows),
-      ])) as unknown[],
+      ]),
     ) as Array<{ fenced: number; ids: string[] }>;
     if (out[0]?.fenced !== 1) throw new LeaseLostError(source.id);
     const insertedIds = out[0].ids;
