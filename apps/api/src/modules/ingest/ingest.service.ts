@@ -6,6 +6,7 @@ import { QueryMatcherService, type QueryMatch } from '../listening-queries/query
 import { DEFAULT_SLA_TARGETS } from '@earshot/contracts';
 import { pgSafeJson, pgSafeText } from '../../common/db/pg-safe-text.util.js';
 import { queryPrepared } from '../../common/db/query-prepared.util.js';
+import { slaDueSql } from '../mentions/sla-due.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
 import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
@@ -84,7 +85,7 @@ ins AS (
       thread_root_id, parent_id, engagement, reply_target, sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
       urgency_reasons, intent, category, language, spam)
   SELECT s.base + r.ord,
-      now() + make_interval(mins => (s.targets ->> (CASE WHEN r.urgency_level IN ('critical', 'high', 'medium') THEN r.urgency_level ELSE 'low' END))::int),
+      ${slaDueSql('now()', 'r.urgency_level', 's.targets')},
       $2::uuid, r.platform, r.external_id, $3::uuid, r.brand_id, r.query_ids, r.topics, a.id, r.url, r.text, r.platform_lang, r.posted_at, r.edited_at,
       r.thread_root_id, r.parent_id, r.engagement, r.reply_target, r.sentiment_score, r.sentiment_label, r.sentiment_confidence, r.urgency_score, r.urgency_level,
       r.urgency_reasons, r.intent, r.category, r.language, r.spam

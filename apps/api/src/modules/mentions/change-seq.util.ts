@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { SlaTargets } from '@earshot/contracts';
 
 /**
  * Takes `count` numbers from the workspace's change sequence inside the caller's
@@ -8,11 +7,11 @@ import type { SlaTargets } from '@earshot/contracts';
  * has everything up to N and asks for "after N" can never miss a change that commits late.
  * Call it as late in the transaction as possible (the lock serialises the workspace).
  */
-export async function takeChangeSeqs(tx: EntityManager, workspaceId: string, count: number): Promise<{ first: number; slaTargets: SlaTargets }> {
-  const res = await tx.queryRunner!.query(`UPDATE workspace SET change_seq = change_seq + $2 WHERE id = $1 RETURNING change_seq, sla_targets`, [workspaceId, count], true);
-  const row = (res.records as Array<{ change_seq: string; sla_targets: SlaTargets }>)[0];
+export async function takeChangeSeqs(tx: EntityManager, workspaceId: string, count: number): Promise<number> {
+  const res = await tx.queryRunner!.query(`UPDATE workspace SET change_seq = change_seq + $2 WHERE id = $1 RETURNING change_seq`, [workspaceId, count], true);
+  const row = (res.records as Array<{ change_seq: string }>)[0];
   if (!row) throw new Error(`workspace ${workspaceId} does not exist`);
-  return { first: Number(row.change_seq) - count + 1, slaTargets: row.sla_targets };
+  return Number(row.change_seq) - count + 1;
 }
 
 /**
@@ -22,7 +21,7 @@ export async function takeChangeSeqs(tx: EntityManager, workspaceId: string, cou
  */
 export async function touchMentions(tx: EntityManager, workspaceId: string, ids: string[], extraSet = '', params: unknown[] = []): Promise<string[]> {
   if (ids.length === 0) return [];
-  const { first } = await takeChangeSeqs(tx, workspaceId, ids.length);
+  const first = await takeChangeSeqs(tx, workspaceId, ids.length);
   const sorted = [...ids].sort();
   const res = await tx.queryRunner!.query(
     `UPDATE mention m SET change_seq = $${params.length + 3}::bigint + s.ord - 1, updated_at = now() ${extraSet}

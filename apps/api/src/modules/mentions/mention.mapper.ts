@@ -47,26 +47,23 @@ export interface MentionRow {
   a_verified: boolean;
   a_bot: boolean;
   a_avatar_url: string | null;
-  /** Full-precision (microsecond) times for keyset cursors; a JS Date keeps only milliseconds. */
-  created_key: string;
-  sla_key: string | null;
 }
 
 /** Every column a Mention DTO needs (never `raw`), with author, assignee and claimer names. */
-export const MENTION_SELECT = `
-  SELECT m.id, m.change_seq, m.platform, m.external_id, m.url, m.text, m.language, m.platform_lang, m.posted_at, m.created_at, m.updated_at,
+export const MENTION_COLUMNS = `m.id, m.change_seq, m.platform, m.external_id, m.url, m.text, m.language, m.platform_lang, m.posted_at, m.created_at, m.updated_at,
     m.brand_id, m.topics, m.thread_root_id, m.parent_id, m.engagement, m.sentiment_score, m.sentiment_label, m.sentiment_confidence,
     m.urgency_score, m.urgency_level, m.urgency_reasons, m.intent, m.category, m.spam, m.status, m.tags,
     m.assignee_id, asg.name AS assignee_name, m.claimed_by_id, clm.name AS claimer_name, m.claimed_at, m.claim_expires_at,
     m.sla_due_at, m.sla_breached_at, m.first_response_at, m.resolved_at,
     a.id AS a_id, a.platform AS a_platform, a.handle AS a_handle, a.display_name AS a_display_name, a.followers AS a_followers,
-    a.verified AS a_verified, a.bot AS a_bot, a.avatar_url AS a_avatar_url,
-    to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-    to_char(m.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sla_key
-  FROM mention m
+    a.verified AS a_verified, a.bot AS a_bot, a.avatar_url AS a_avatar_url`;
+
+export const MENTION_FROM = `  FROM mention m
   JOIN author a ON a.id = m.author_id
   LEFT JOIN "user" asg ON asg.id = m.assignee_id
   LEFT JOIN "user" clm ON clm.id = m.claimed_by_id`;
+
+export const MENTION_SELECT = `SELECT ${MENTION_COLUMNS}\n${MENTION_FROM}`;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OPEN_STATUSES, type Mention, type MentionNote, type MentionQueueFilters, type QueueSort } from '@earshot/contracts';
+import { type Mention, type MentionNote, type MentionQueueFilters, type QueueSort } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { MENTION_SELECT, toMentionDto, toNoteDto, type MentionRow, type NoteRow } from './mention.mapper.js';
+import { MENTION_COLUMNS, MENTION_FROM, MENTION_SELECT, toMentionDto, toNoteDto, type MentionRow, type NoteRow } from './mention.mapper.js';
+import { OPEN_STATUS_SQL, statusListSql } from './status-sql.util.js';
 import { decodeQueueCursor, encodeQueueCursor, type QueueKey } from './queue-cursor.util.js';
 
 /** ORDER BY and keyset comparison per sort; every column is in a matching index (see MentionEntity). */
-const SORTS: Record<QueueSort, { order: string; keyset: string; key: (r: MentionRow) => QueueKey }> = {
+/** A queue row: the mention plus full-precision (microsecond) times for keyset cursors; a JS Date keeps only milliseconds. */
+type QueueRow = MentionRow & { created_key: string; sla_key: string | null };
+
+/** The queue's SELECT: the mention columns plus the cursor keys. */
+const QUEUE_SELECT = `SELECT ${MENTION_COLUMNS},
+    to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+    to_char(m.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sla_key
+  ${MENTION_FROM}`;
+
+const SORTS: Record<QueueSort, { order: string; keyset: string; key: (r: QueueRow) => QueueKey }> = {
   urgency: {
     order: 'm.urgency_score DESC, m.created_at DESC, m.id DESC',
     keyset: '(m.urgency_score, m.created_at, m.id) < ($K1::smallint, $K2::timestamptz, $K3::uuid)',
@@ -17,8 +27,6 @@ const SORTS: Record<QueueSort, { order: string; keyset: string; key: (r: Mention
   sla: { order: 'm.sla_due_at ASC, m.id ASC', keyset: '(m.sla_due_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (r) => [r.sla_key!, r.id] },
 };
 
-/** Every status literal comes from the contracts enum (an allowlist), so it may be inlined: the planner then sees it and uses the partial indexes. */
-const statusList = (statuses: readonly string[]) => statuses.map((s) => `'${s.replace(/[^a-z]/g, '')}'`).join(', ');
 
 export interface QueuePage {
   items: Mention[];
@@ -43,7 +51,7 @@ export class MentionsRepository {
       return `$${params.length}`;
     };
     const where = ['m.workspace_id = $1'];
-    where.push(`m.status IN (${statusList(f.status ?? OPEN_STATUSES)})`);
+    where.push(`m.status IN (${f.status ? statusListSql(f.status) : OPEN_STATUS_SQL})`);
     if (f.sentiment) where.push(`m.sentiment_label = ANY(${p(f.sentiment)}::text[])`);
     if (f.urgency) where.push(`m.urgency_level = ANY(${p(f.urgency)}::text[])`);
     if (f.minUrgency !== undefined) where.push(`m.urgency_score >= ${p(f.minUrgency)}::smallint`);
@@ -65,7 +73,7 @@ export class MentionsRepository {
       where.push(keyset);
     }
     const limit = f.limit;
-    const rows = (await this.dataSource.query(`${MENTION_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.order} LIMIT ${limit + 1}`, params)) as MentionRow[];
+    const rows = (await this.dataSource.query(`${QUEUE_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.order} LIMIT ${limit + 1}`, params)) as QueueRow[];
     const now = new Date();
     const items = rows.slice(0, limit).map((r) => toMentionDto(r, now));
     const last = rows[limit - 1];
@@ -114,7 +122,7 @@ export class MentionsRepository {
   /** The author's other mentions (newest first, 20) and counts, through the (author_id, posted_at) index. */
   async authorHistory(workspaceId: string, mention: Mention): Promise<{ total: number; open: number; earlier: Mention[] }> {
     const counts = (await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN (${statusList(OPEN_STATUSES)}))::int AS open FROM mention WHERE author_id = $1 AND workspace_id = $2`,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN (${OPEN_STATUS_SQL}))::int AS open FROM mention WHERE author_id = $1 AND workspace_id = $2`,
       [mention.author.id, workspaceId],
     )) as Array<{ total: number; open: number }>;
     const rows = (await this.dataSource.query(

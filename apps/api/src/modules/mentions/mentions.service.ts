@@ -21,6 +21,7 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
 import { touchMentions } from './change-seq.util.js';
+import { toNoteDto } from './mention.mapper.js';
 import { MentionsRepository } from './mentions.repository.js';
 
 /** A claim lasts this long unless the reply pane renews it (the web renews every 30 s). */
@@ -81,21 +82,21 @@ export class MentionsService {
   }
 
   async addNote(auth: AuthContext, mentionId: string, body: string, meta: RequestMeta): Promise<MentionNote> {
+    const author = await this.userRef(auth.userId);
     const note = await this.dataSource.transaction(async (tx) => {
       await this.lockMentions(tx, auth.workspaceId, [mentionId], true);
-      const rows = (await tx.query(`INSERT INTO mention_note (workspace_id, mention_id, author_user_id, body) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      const rows = (await tx.query(`INSERT INTO mention_note (workspace_id, mention_id, author_user_id, body) VALUES ($1, $2, $3, $4) RETURNING id, created_at`, [
         auth.workspaceId,
         mentionId,
         auth.userId,
         body,
-      ])) as Array<{ id: string }>;
-      await touchMentions(tx, auth.workspaceId, [mentionId], '');
+      ])) as Array<{ id: string; created_at: Date }>;
+      await touchMentions(tx, auth.workspaceId, [mentionId]);
       await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'mention.note_added', targetType: 'mention', targetId: mentionId, ...meta }, tx);
-      return rows[0]!.id;
+      return rows[0]!;
     });
     this.events.emit('mentions.changed', { workspaceId: auth.workspaceId, ids: [mentionId], kind: 'updated' });
-    const notes = await this.repo.notes(auth.workspaceId, mentionId);
-    return notes.find((n) => n.id === note)!;
+    return toNoteDto({ id: note.id, mention_id: mentionId, author_user_id: author.id, author_name: author.name, body, created_at: note.created_at });
   }
 
   /**
@@ -222,9 +223,10 @@ export class MentionsService {
         return `$${params.length + 2}`;
       };
       if (input.status !== undefined) {
-        sets.push(`status = ${p(input.status)}::varchar`);
+        const status = p(input.status);
+        sets.push(`status = ${status}::varchar`);
         // Resolution time is kept while resolved; reopening clears it. SLA stops while resolved or ignored (partial index).
-        sets.push(`resolved_at = CASE WHEN ${p(input.status)}::varchar = 'resolved' THEN COALESCE(resolved_at, now()) ELSE NULL END`);
+        sets.push(`resolved_at = CASE WHEN ${status}::varchar = 'resolved' THEN COALESCE(resolved_at, now()) ELSE NULL END`);
         // Reopened after its due time passed: it is breached now (the breach check only looks at new due times).
         if (OPEN_STATUSES.includes(input.status)) sets.push(`sla_breached_at = CASE WHEN sla_due_at <= now() THEN COALESCE(sla_breached_at, now()) ELSE sla_breached_at END`);
       }

@@ -1,16 +1,8 @@
-import { DEFAULT_SLA_TARGETS, type SlaTargets } from '@earshot/contracts';
-
-/** Minutes to respond for an urgency level under the workspace's targets (unknown level: low). */
-export function slaMinutes(targets: SlaTargets | null | undefined, level: string | null | undefined): number {
-  const t = { ...DEFAULT_SLA_TARGETS, ...(targets ?? {}) };
-  switch (level) {
-    case 'critical':
-      return t.critical;
-    case 'high':
-      return t.high;
-    case 'medium':
-      return t.medium;
-    default:
-      return t.low;
-  }
+/**
+ * SQL for a mention's SLA due time: when it was received plus the workspace's minutes for its
+ * urgency level (an unknown level counts as low). One expression for ingest, which sets it,
+ * and SlaService, which recomputes it when the targets change.
+ */
+export function slaDueSql(receivedAt: string, urgencyLevel: string, targetsJson: string): string {
+  return `${receivedAt} + make_interval(mins => (${targetsJson} ->> (CASE WHEN ${urgencyLevel} IN ('critical', 'high', 'medium') THEN ${urgencyLevel} ELSE 'low' END))::int)`;
 }

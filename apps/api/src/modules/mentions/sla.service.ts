@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_SLA_TARGETS, OPEN_STATUSES, type SlaTargets } from '@earshot/contracts';
+import { DEFAULT_SLA_TARGETS, type SlaTargets } from '@earshot/contracts';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
 import { touchMentions } from './change-seq.util.js';
+import { slaDueSql } from './sla-due.util.js';
+import { OPEN_STATUS_SQL } from './status-sql.util.js';
 
-const OPEN = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 /** A workspace never checked before looks this far back for due times that passed. */
 const FIRST_CHECK_LOOKBACK = '30 days';
-const DUE_FROM_TARGETS = `created_at + make_interval(mins => CASE urgency_level WHEN 'critical' THEN ($3::jsonb->>'critical')::int WHEN 'high' THEN ($3::jsonb->>'high')::int WHEN 'medium' THEN ($3::jsonb->>'medium')::int ELSE ($3::jsonb->>'low')::int END)`;
 
 /**
  * SLA: every open mention has a due time (received + the workspace's target for its
@@ -34,11 +34,11 @@ export class SlaService {
   /** New targets; open mentions that have not breached yet get due times under them. */
   async setTargets(auth: AuthContext, targets: SlaTargets, meta: RequestMeta): Promise<SlaTargets> {
     const ids = await this.dataSource.transaction(async (tx) => {
-      const open = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND status IN (${OPEN}) AND sla_breached_at IS NULL ORDER BY id FOR UPDATE`, [auth.workspaceId])) as Array<{
+      const open = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND status IN (${OPEN_STATUS_SQL}) AND sla_breached_at IS NULL ORDER BY id FOR UPDATE`, [auth.workspaceId])) as Array<{
         id: string;
       }>;
       await tx.query(`UPDATE workspace SET sla_targets = $2::jsonb WHERE id = $1`, [auth.workspaceId, JSON.stringify(targets)]);
-      const changed = await touchMentions(tx, auth.workspaceId, open.map((r) => r.id), `, sla_due_at = ${DUE_FROM_TARGETS.replaceAll('created_at', 'm.created_at').replaceAll('urgency_level', 'm.urgency_level')}`, [
+      const changed = await touchMentions(tx, auth.workspaceId, open.map((r) => r.id), `, sla_due_at = ${slaDueSql('m.created_at', 'm.urgency_level', '$3::jsonb')}`, [
         JSON.stringify(targets),
       ]);
       await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'sla.targets_changed', data: { ...targets, mentionsUpdated: changed.length }, ...meta }, tx);
@@ -60,7 +60,7 @@ export class SlaService {
       const ids = await this.dataSource.transaction(async (tx) => {
         const due = (await tx.query(
           `SELECT id FROM mention
-            WHERE workspace_id = $1 AND status IN (${OPEN}) AND sla_due_at > COALESCE($2::timestamptz, $3::timestamptz - interval '${FIRST_CHECK_LOOKBACK}') AND sla_due_at <= $3
+            WHERE workspace_id = $1 AND status IN (${OPEN_STATUS_SQL}) AND sla_due_at > COALESCE($2::timestamptz, $3::timestamptz - interval '${FIRST_CHECK_LOOKBACK}') AND sla_due_at <= $3
               AND sla_breached_at IS NULL
             ORDER BY id FOR UPDATE SKIP LOCKED`,
           [w.id, w.sla_checked_until, now],

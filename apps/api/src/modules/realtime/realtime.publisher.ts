@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Mention } from '@earshot/contracts';
 import { DomainEvents, type MentionsChanged } from '../../common/events/domain-events.js';
 import { MentionsRepository } from '../mentions/mentions.repository.js';
@@ -14,8 +14,6 @@ const CHUNK = 500;
  */
 @Injectable()
 export class RealtimePublisher implements OnModuleInit {
-  private readonly logger = new Logger('RealtimePublisher');
-
   constructor(
     private readonly events: DomainEvents,
     private readonly repo: MentionsRepository,
@@ -52,8 +50,6 @@ export class RealtimePublisher implements OnModuleInit {
       case 'sla.breached':
         room.emit('sla.breached', payload);
         break;
-      default:
-        this.logger.warn(`unknown change kind ${String((e as { kind: unknown }).kind)}`);
     }
   }
 }

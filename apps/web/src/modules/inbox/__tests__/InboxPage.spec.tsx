@@ -4,16 +4,12 @@ import { buildMention } from '../../../test/factories';
 import { stubLayout } from '../../../test/layout-stub';
 import type { MockApi } from '../../../test/mock-api';
 import { SEARCH_DEBOUNCE_MS } from '../components/InboxPage';
-import { mentionsList, openInbox, rowIds, rowOf, rows, waitForRows } from './inbox-test-kit';
+import { checkInboxApiAfterEach, mentionsList, openInbox, rowIds, rowOf, rows, waitForRows } from './inbox-test-kit';
 
 stubLayout();
 
+checkInboxApiAfterEach();
 let api: MockApi | undefined;
-afterEach(() => {
-  expect(api?.unhandled ?? []).toEqual([]);
-  api?.restore();
-  api = undefined;
-});
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 

@@ -2,16 +2,12 @@ import { screen, waitFor } from '@testing-library/react';
 import { buildMention, buildMentionDetail } from '../../../test/factories';
 import { stubLayout } from '../../../test/layout-stub';
 import type { MockApi } from '../../../test/mock-api';
-import { openInbox, waitForRows } from './inbox-test-kit';
+import { checkInboxApiAfterEach, openInbox, waitForRows } from './inbox-test-kit';
 
 stubLayout();
 
+checkInboxApiAfterEach();
 let api: MockApi | undefined;
-afterEach(() => {
-  expect(api?.unhandled ?? []).toEqual([]);
-  api?.restore();
-  api = undefined;
-});
 
 const inMinutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 const DANA = { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' };

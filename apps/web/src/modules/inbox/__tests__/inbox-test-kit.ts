@@ -9,6 +9,17 @@ import { renderApp } from '../../../test/render-app';
 /** A teammate in the default members list. */
 export const DANA_ID = '00000000-0000-4000-8000-0000000000da';
 
+let current: MockApi | undefined;
+
+/** After each test: the open inbox's mock api saw no call it had no route for; then it is restored. */
+export function checkInboxApiAfterEach(): void {
+  afterEach(() => {
+    expect(current?.unhandled ?? []).toEqual([]);
+    current?.restore();
+    current = undefined;
+  });
+}
+
 export function openInbox(options: { role?: Role; items: Mention[]; seq?: number; routes?: MockRoutes; path?: string }) {
   const session = buildSession(options.role ?? 'agent');
   const api: MockApi = mockApi({
@@ -30,6 +41,7 @@ export function openInbox(options: { role?: Role; items: Mention[]; seq?: number
     },
     ...options.routes,
   });
+  current = api;
   const socket = new FakeSocket();
   const view = renderApp(options.path ?? '/inbox', { socket });
   return { api, session, ...view };
