@@ -3,7 +3,7 @@
  * surrogates (a truncated emoji). Platform posts contain both. Each becomes U+FFFD.
  */
 export function pgSafeText(s: string): string {
-  return s.toWellFormed().replace(/\u0000/g, '\uFFFD');
+  return s.isWellFormed() && !s.includes('\u0000') ? s : s.toWellFormed().replace(/\u0000/g, '\uFFFD');
 }
 
 export function pgSafeTextOrNull(s: string | null): string | null {
@@ -15,6 +15,10 @@ const UNSAFE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
 
 /** JSON for a jsonb column, with every string (keys too) made safe. */
 export function pgSafeJson(value: unknown): string {
-  const json = JSON.stringify(value ?? null);
+  return pgSafeJsonText(JSON.stringify(value ?? null));
+}
+
+/** JSON.stringify output made storable in jsonb: escaped NUL and lone surrogates become \ufffd. */
+export function pgSafeJsonText(json: string): string {
   return json.includes('\\u') ? json.replace(UNSAFE_ESCAPE, '$1\\ufffd') : json;
 }
