@@ -18,15 +18,27 @@ export function stem(w: string): string {
   return w;
 }
 
+/** The category stem of a word (see WordEntry): its stem, or null when it is not a content word. */
+export type CategoryWord = string | null;
+
+function categoryWord(w: string): CategoryWord {
+  return w.length < 3 || STOP.has(w) ? null : stem(w);
+}
+
 /** Content words, stemmed; words inside a negation scope ("no refund") are left out. */
 function contentStems(tok: Tokenized): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < tok.norm.length; i += 1) {
     const k = tok.kind[i];
     if (tok.negated[i]) continue;
-    let w = tok.norm[i] ?? '';
-    if (k === 'hashtag') w = w.slice(1);
-    else if (k !== 'word') continue;
+    if (k === 'word') {
+      const e = tok.entry[i];
+      const s = e ? (e.category === undefined ? (e.category = categoryWord(e.norm)) : e.category) : categoryWord(tok.norm[i] ?? '');
+      if (s !== null) out.add(s);
+      continue;
+    }
+    if (k !== 'hashtag') continue;
+    const w = (tok.norm[i] ?? '').slice(1);
     if (w.length < 3 || STOP.has(w)) continue;
     out.add(stem(w));
   }

@@ -33,6 +33,20 @@ const SCRIPTS: Array<[RegExp, string]> = [
   [/[\u0900-\u097f]/, 'hi'],
 ];
 
+/** Same as /[A-Z]/.test(s). */
+function hasAsciiUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 const WORD_LANGS = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words.split(' ')) {
@@ -40,6 +54,13 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
     arr.push(lang);
     WORD_LANGS.set(w, arr);
   }
+}
+
+/** The languages whose function words include a word (see WordEntry); null when none. */
+export type LanguageWord = readonly string[] | null;
+
+function languageWord(w: string): LanguageWord {
+  return WORD_LANGS.get(w) ?? null;
 }
 
 /**
@@ -60,8 +81,13 @@ export function detectLanguage(tok: Tokenized): LanguageResult {
   for (let i = 0; i < tok.norm.length; i += 1) {
     if (tok.kind[i] !== 'word') continue;
     words += 1;
-    const w = tok.norm[i] ?? '';
-    const langs = WORD_LANGS.get(w) ?? WORD_LANGS.get((tok.raw[i] ?? '').toLowerCase());
+    const e = tok.entry[i];
+    const raw = tok.raw[i] ?? '';
+    let langs: readonly string[] | undefined;
+    if (e) {
+      const own = e.language === undefined ? (e.language = languageWord(e.norm)) : e.language;
+      langs = own ?? (raw === e.norm && !hasAsciiUpper(raw) && isAscii(raw) ? undefined : WORD_LANGS.get(raw.toLowerCase()));
+    } else langs = WORD_LANGS.get(tok.norm[i] ?? '') ?? WORD_LANGS.get(raw.toLowerCase());
     if (!langs) continue;
     const share = 1 / langs.length;
     for (const l of langs) scores[l] = (scores[l] ?? 0) + share;

@@ -116,6 +116,48 @@ function wordKey(kind: string | undefined, norm: string): string | undefined {
   }
 }
 
+const CUE_NONE = 0;
+const CUE_YOU = 1;
+const CUE_TIME = 2;
+const CUE_WHY = 3;
+
+/** What the features take from one token of kind "word", from its normal form alone (see WordEntry). */
+export interface FeatureWord {
+  /** Hash of the word key (for word pairs). */
+  hash: number;
+  /** Slot of the word, and of the negation-marked word. */
+  slot: number;
+  negSlot: number;
+  /** Slot of its word-vector cluster, plain and negation-marked; -1 when the word has no cluster. */
+  clusterSlot: number;
+  clusterNegSlot: number;
+  /** Slot of its crude stem, plain and negation-marked; -1 when the stem is the word. */
+  stemSlot: number;
+  stemNegSlot: number;
+  /** Complaint cue: second person, time expression, "why" (CUE_*), and past tense. */
+  cue: number;
+  past: boolean;
+}
+
+function featureWord(norm: string): FeatureWord {
+  const key = wordKey('word', norm) ?? norm;
+  const hash = fnv1a(key, SALT_WORD);
+  const cl = shippedWordClusters().of(key);
+  const st = crudeStem(key);
+  const w = norm;
+  return {
+    hash,
+    slot: hash & MASK,
+    negSlot: fnv1a(NEG + key, SALT_WORD) & MASK,
+    clusterSlot: cl >= 0 ? clusterSlot(cl, false) : -1,
+    clusterNegSlot: cl >= 0 ? clusterSlot(cl, true) : -1,
+    stemSlot: st !== key ? fnv1a('~' + st, SALT_WORD) & MASK : -1,
+    stemNegSlot: st !== key ? fnv1a(NEG + '~' + st, SALT_WORD) & MASK : -1,
+    cue: SECOND_PERSON.has(w) ? CUE_YOU : TEMPORAL.has(w) ? CUE_TIME : w === 'why' ? CUE_WHY : CUE_NONE,
+    past: (w.length > 4 && w.endsWith('ed') && w !== 'need') || PAST_IRREGULAR.has(w),
+  };
+}
+
 /**
  * Features of one post, the same at training and at run time:
  * - words (negation-marked inside wink-nlp's negation scope: "not bad" gives "¬bad"), word pairs;
@@ -139,27 +181,40 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   let prev = START;
   for (let i = 0; i < n; i += 1) {
     const kind = tok.kind[i];
+    if (kind === 'word') {
+      const e = tok.entry[i];
+      const fw = e ? (e.feature ??= featureWord(e.norm)) : featureWord(tok.norm[i] ?? '');
+      const negated = tok.negated[i] === true;
+      idx.push(negated ? fw.negSlot : fw.slot);
+      val.push(1);
+      const cs = negated ? fw.clusterNegSlot : fw.clusterSlot;
+      if (cs >= 0) {
+        idx.push(cs);
+        val.push(1);
+      }
+      const ss = negated ? fw.stemNegSlot : fw.stemSlot;
+      if (ss >= 0) {
+        idx.push(ss);
+        val.push(1);
+      }
+      idx.push(mix(prev, fw.hash) & MASK);
+      val.push(1);
+      prev = fw.hash;
+      continue;
+    }
     const key = wordKey(kind, tok.norm[i] ?? '');
     if (key === undefined) continue;
     const h = fnv1a(key, SALT_WORD);
-    const negated = kind === 'word' && tok.negated[i] === true;
-    idx.push((negated ? fnv1a(NEG + key, SALT_WORD) : h) & MASK);
+    idx.push(h & MASK);
     val.push(1);
     if (kind === 'hashtag' && key.length > 1) {
       idx.push(fnv1a(key.slice(1), SALT_WORD) & MASK);
       val.push(1);
     }
-    if (kind === 'word' || kind === 'hashtag') {
-      const cl = clusters.of(kind === 'hashtag' ? key.slice(1) : key);
+    if (kind === 'hashtag') {
+      const cl = clusters.of(key.slice(1));
       if (cl >= 0) {
-        idx.push(clusterSlot(cl, negated));
-        val.push(1);
-      }
-    }
-    if (kind === 'word') {
-      const st = crudeStem(key);
-      if (st !== key) {
-        idx.push(fnv1a((negated ? NEG : '') + '~' + st, SALT_WORD) & MASK);
+        idx.push(clusterSlot(cl, false));
         val.push(1);
       }
     }
@@ -186,12 +241,14 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   let past = 0;
   for (let i = 0; i < n; i += 1) {
     if (tok.kind[i] !== 'word') continue;
-    const w = tok.norm[i] ?? '';
     if (tok.negated[i]) negs += 1;
-    if (SECOND_PERSON.has(w)) you = true;
-    else if (TEMPORAL.has(w)) time += 1;
-    else if (w === 'why') why = true;
-    if ((w.length > 4 && w.endsWith('ed') && w !== 'need') || PAST_IRREGULAR.has(w)) past += 1;
+    const e = tok.entry[i];
+    const fw = e ? (e.feature ??= featureWord(e.norm)) : featureWord(tok.norm[i] ?? '');
+    const cue = fw.cue;
+    if (cue === CUE_YOU) you = true;
+    else if (cue === CUE_TIME) time += 1;
+    else if (cue === CUE_WHY) why = true;
+    if (fw.past) past += 1;
   }
   if (past > 0) {
     idx.push(DENSE.cuePast);

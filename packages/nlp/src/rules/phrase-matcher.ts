@@ -36,6 +36,12 @@ function afterNobody(tok: Tokenized, i: number): boolean {
   return false;
 }
 
+/** A hit for `list` among hits[from..] (the hits at the current start). */
+function seenList(hits: readonly PhraseHit[], from: number, list: string): boolean {
+  for (let k = from; k < hits.length; k += 1) if (hits[k]?.list === list) return true;
+  return false;
+}
+
 /** Words a pattern can be matched against: hashtags count as their word ("#delayed" matches "delayed"). */
 export function matchForm(tok: Tokenized, i: number): string {
   const k = tok.kind[i];
@@ -52,6 +58,8 @@ export function matchForm(tok: Tokenized, i: number): string {
 export class PhraseMatcher {
   private readonly exact = new Map<string, Compiled[]>();
   private readonly prefix = new Map<string, Compiled[]>();
+  /** One bit per (first, second) code unit pair, low byte of each, that starts a prefix key: most words need no prefix look-up. */
+  private readonly prefixStart = new Uint8Array(65536 >> 3);
 
   constructor(lists: Readonly<Record<string, readonly string[]>>) {
     for (const [list, patterns] of Object.entries(lists)) {
@@ -80,6 +88,8 @@ export class PhraseMatcher {
       const arr = this.prefix.get(key) ?? [];
       arr.push(c);
       this.prefix.set(key, arr);
+      const b = ((key.charCodeAt(0) & 255) << 8) | (key.charCodeAt(1) & 255);
+      this.prefixStart[b >> 3] = (this.prefixStart[b >> 3] ?? 0) | (1 << (b & 7));
     } else {
       const arr = this.exact.get(first) ?? [];
       arr.push(c);
@@ -90,47 +100,53 @@ export class PhraseMatcher {
   /** All hits, in order of position; one hit per (list, start). */
   match(tok: Tokenized): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    const n = tok.norm.length;
+    const forms = tok.form;
+    const n = forms.length;
     for (let i = 0; i < n; i += 1) {
-      const w = matchForm(tok, i);
+      const w = forms[i] ?? '';
       if (!w) continue;
       const cands = this.exact.get(w);
-      const pcands = w.length >= 3 ? this.prefix.get(w.slice(0, 3)) : undefined;
+      const pcands = w.length >= 3 && this.mayStartPrefix(w) ? this.prefix.get(w.slice(0, 3)) : undefined;
       if (!cands && !pcands) continue;
-      let seen: Set<string> | undefined;
-      for (const group of [cands, pcands]) {
-        if (!group) continue;
-        for (const c of group) {
-          if (seen?.has(c.list)) continue;
-          const end = this.tryAt(tok, i, c);
-          if (end < 0) continue;
-          seen ??= new Set();
-          seen.add(c.list);
-          hits.push({
-            list: c.list,
-            pattern: c.pattern,
-            text: tok.raw.slice(i, end).join(' '),
-            start: i,
-            end,
-            negated: !c.hasNegation && ((tok.negated[i] ?? false) || afterNobody(tok, i)),
-          });
-        }
-      }
+      const firstHit = hits.length;
+      if (cands) this.tryGroup(tok, i, cands, hits, firstHit);
+      if (pcands) this.tryGroup(tok, i, pcands, hits, firstHit);
     }
     return hits;
   }
 
-  private tryAt(tok: Tokenized, i: number, c: Compiled): number {
-    const last = c.parts.length - 1;
-    let j = i;
+  private mayStartPrefix(w: string): boolean {
+    const b = ((w.charCodeAt(0) & 255) << 8) | (w.charCodeAt(1) & 255);
+    return ((this.prefixStart[b >> 3] ?? 0) & (1 << (b & 7))) !== 0;
+  }
+
+  private tryGroup(tok: Tokenized, i: number, group: readonly Compiled[], hits: PhraseHit[], firstHit: number): void {
+    for (let g = 0; g < group.length; g += 1) {
+      const c = group[g] as Compiled;
+      if (hits.length > firstHit && seenList(hits, firstHit, c.list)) continue;
+      const end = this.tryAt(tok.form, i, c);
+      if (end < 0) continue;
+      hits.push({
+        list: c.list,
+        pattern: c.pattern,
+        text: tok.raw.slice(i, end).join(' '),
+        start: i,
+        end,
+        negated: !c.hasNegation && ((tok.negated[i] ?? false) || afterNobody(tok, i)),
+      });
+    }
+  }
+
+  private tryAt(forms: readonly string[], i: number, c: Compiled): number {
+    const parts = c.parts;
+    const last = parts.length - 1;
+    if (i + last >= forms.length) return -1;
     for (let p = 0; p <= last; p += 1) {
-      if (j >= tok.norm.length) return -1;
-      const w = matchForm(tok, j);
-      const part = c.parts[p] ?? '';
+      const w = forms[i + p] ?? '';
+      const part = parts[p] ?? '';
       const ok = p === last && c.prefixLast ? w.startsWith(part) : w === part;
       if (!ok) return -1;
-      j += 1;
     }
-    return j;
+    return i + last + 1;
   }
 }

@@ -4,6 +4,22 @@ import { EMOJI_VALENCE } from '../sentiment/emoji-valence.js';
 import { valenceLexicon } from '../sentiment/lexicon.js';
 import { type Tokenized, tokenize } from './tokenize.js';
 
+/** What the signals read off one word (see WordEntry). */
+export interface SignalWord {
+  /** A letter repeated 3+ times ("sooooo"). */
+  elongated: boolean;
+  /** Valence-lexicon rating, elongation folded ("sooo" -> "soo" -> "so"); undefined when not rated. */
+  valence: number | undefined;
+}
+
+function signalWord(n: string): SignalWord {
+  const lex = valenceLexicon();
+  const elongated = ELONGATED.test(n);
+  let valence = lex.get(n);
+  if (valence === undefined && elongated) valence = lex.get(n.replace(/([a-z])\1+/g, '$1$1')) ?? lex.get(n.replace(/([a-z])\1+/g, '$1'));
+  return { elongated, valence };
+}
+
 /** What the analyzer reads off a post once, shared by the model features and the rules. */
 export interface TextSignals {
   tok: Tokenized;
@@ -33,6 +49,15 @@ function ruleMatcher(): PhraseMatcher {
 }
 
 const ELONGATED = /([a-z])\1\1/;
+
+/** Same as /[A-Z]/.test(s). */
+function hasAsciiUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
 const NEGATION_SCALAR = -0.74;
 
 export function readSignals(text: string): TextSignals {
@@ -71,13 +96,14 @@ export function readSignals(text: string): TextSignals {
     let v: number | undefined;
     if (kind === 'word') {
       wordCount += 1;
-      if (raw.length >= 3 && /[A-Z]/.test(raw)) {
+      if (raw.length >= 3 && hasAsciiUpper(raw)) {
         if (raw === raw.toUpperCase()) capsWords += 1;
         else lowerWords += 1;
       } else lowerWords += 1;
-      if (ELONGATED.test(n)) elongated += 1;
-      v = lex.get(n);
-      if (v === undefined && ELONGATED.test(n)) v = lex.get(n.replace(/([a-z])\1+/g, '$1$1')) ?? lex.get(n.replace(/([a-z])\1+/g, '$1'));
+      const e = tok.entry[i];
+      const sw = e ? (e.signal ??= signalWord(n)) : signalWord(n);
+      if (sw.elongated) elongated += 1;
+      v = sw.valence;
     } else if (kind === 'emoji') {
       v = EMOJI_VALENCE.get(raw);
     } else if (kind === 'emoticon') {

@@ -1,4 +1,40 @@
+import { type CategoryWord } from '../category/classify-category.js';
+import { type LanguageWord } from '../language/detect-language.js';
+import { type FeatureWord } from '../model/features.js';
+import { type SignalWord } from './signals.js';
 import { wink } from './wink.js';
+
+/**
+ * What the analyzer derives from a word's normal form alone, shared by every post that uses the
+ * word: each reader fills its own field on first use (the valence, the hashed feature slots, the
+ * category stem, ...), so a frequent word costs one look-up per post instead of one per reader.
+ */
+export class WordEntry {
+  /** text/signals.ts */
+  signal: SignalWord | undefined = undefined;
+  /** model/features.ts */
+  feature: FeatureWord | undefined = undefined;
+  /** category/classify-category.ts */
+  category: CategoryWord | undefined = undefined;
+  /** language/detect-language.ts */
+  language: LanguageWord | undefined = undefined;
+
+  constructor(readonly norm: string) {}
+}
+
+/** Most distinct words whose entries are kept; the table is emptied when full, so memory stays bounded. */
+const WORD_ENTRY_LIMIT = 100_000;
+const entries = new Map<string, WordEntry>();
+
+function wordEntry(norm: string): WordEntry {
+  let e = entries.get(norm);
+  if (e === undefined) {
+    if (entries.size >= WORD_ENTRY_LIMIT) entries.clear();
+    e = new WordEntry(norm);
+    entries.set(norm, e);
+  }
+  return e;
+}
 
 /** wink-nlp token types the analyzer relies on. */
 export type TokenKind =
@@ -32,6 +68,10 @@ export interface Tokenized {
   kind: TokenKind[];
   /** True inside the scope of a negation ("not bad": "bad" is negated). */
   negated: boolean[];
+  /** The form phrase patterns are matched against: the normal form, hashtags without their "#". */
+  form: string[];
+  /** The shared entry of each token of kind "word" (undefined for other kinds). */
+  entry: (WordEntry | undefined)[];
 }
 
 /** Longest text the analyzer reads; longer posts are cut (keeps analyze() bounded in time). */
@@ -47,5 +87,13 @@ export function tokenize(input: string): Tokenized {
   const norm = tokens.out(its.normal) as string[];
   const kind = tokens.out(its.type) as string[];
   const negated = tokens.out(its.negationFlag) as unknown as boolean[];
-  return { text, raw, norm, kind, negated };
+  const form = new Array<string>(norm.length);
+  const entry = new Array<WordEntry | undefined>(norm.length);
+  for (let i = 0; i < norm.length; i += 1) {
+    const n = norm[i] ?? '';
+    const k = kind[i];
+    form[i] = k === 'hashtag' ? n.slice(1) : n;
+    entry[i] = k === 'word' ? wordEntry(n) : undefined;
+  }
+  return { text, raw, norm, kind, negated, form, entry };
 }
