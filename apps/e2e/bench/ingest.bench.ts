@@ -5,7 +5,9 @@
  * process, as in production) on a fresh database on DATABASE_URL's server (default
  * postgres://postgres@127.0.0.1:5432/postgres; created here and dropped at the end).
  * The demo workspace's four sources (Mastodon, Bluesky, Reddit, X) poll the simulator;
- * once their cursors are set, N matching posts are published at once and the clock runs
+ * once their cursors are set, a warm-up burst (BENCH_WARMUP_MENTIONS, default 4,000) is
+ * ingested unmeasured — a long-running api is warm: hot paths compiled, heaps sized — then
+ * N matching posts (BENCH_MENTIONS, default 20,000) are published at once and the clock runs
  * until every one is committed (matched, scored by @earshot/nlp, stored).
  *
  * Then the ceiling: the very rows just stored are inserted again into a copy of the
@@ -21,6 +23,8 @@ import pg from 'pg';
 import { startEarshot, type TestDatabase } from '../test/earshot-server.js';
 
 const TOTAL = Number(process.env.BENCH_MENTIONS ?? 20_000);
+/** Mentions ingested (and not measured) before the measured burst, so the api runs warm: compiled hot paths, sized heaps. */
+const WARMUP = Number(process.env.BENCH_WARMUP_MENTIONS ?? 4_000);
 const PLATFORMS: SimPlatform[] = ['mastodon', 'bluesky', 'reddit', 'x'];
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN = { email: 'bench@earshot.test', password: 'bench-admin-password' };
@@ -36,21 +40,36 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, param
 }
 
 /**
- * CPU seconds (user + system) used so far by the api processes (children of this one) and by
- * the PostgreSQL backends of the bench database: a second view of the cost per mention that
- * the other loads of a shared machine disturb less than the wall clock. Linux only (/proc).
+ * CPU seconds (user + system) used so far by the api processes (children of this one), per
+ * thread, and by the PostgreSQL backends of the bench database: a second view of the cost per
+ * mention that the other loads of a shared machine disturb less than the wall clock. Linux
+ * only (/proc).
  */
-function cpuSeconds(dbName: string): { api: number; postgres: number } | null {
-  const out = { api: 0, postgres: 0 };
+interface CpuSample {
+  api: number;
+  /** The api processes' threads by "pid/tid"; the main thread's tid is its pid. */
+  apiThreads: Map<string, number>;
+  postgres: number;
+}
+
+function ticksOf(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+function cpuSeconds(dbName: string): CpuSample | null {
+  const out: CpuSample = { api: 0, apiThreads: new Map(), postgres: 0 };
   try {
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const ticks = Number(f[11]) + Number(f[12]);
-        if (Number(f[1]) === process.pid && cmd.includes('apps/api/dist/main.js')) out.api += ticks / 100;
-        else if (cmd.startsWith('postgres: ') && cmd.includes(` ${dbName} `)) out.postgres += ticks / 100;
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === process.pid && cmd.includes('apps/api/dist/main.js')) {
+          out.api += ticksOf(`/proc/${pid}/stat`);
+          for (const tid of readdirSync(`/proc/${pid}/task`)) out.apiThreads.set(`${pid}/${tid}`, ticksOf(`/proc/${pid}/task/${tid}/stat`));
+        } else if (cmd.startsWith('postgres: ') && cmd.includes(` ${dbName} `)) out.postgres += ticksOf(`/proc/${pid}/stat`);
       } catch {
         /* gone */
       }
@@ -59,6 +78,26 @@ function cpuSeconds(dbName: string): { api: number; postgres: number } | null {
     return null;
   }
   return out;
+}
+
+/** The api's CPU split: main threads (event loops), each process's busiest other thread (the scorer worker), the rest (GC helpers, libuv pool). */
+function apiThreadSplit(a: CpuSample, b: CpuSample): { main: number; scorer: number; other: number } {
+  const split = { main: 0, scorer: 0, other: 0 };
+  const busiest = new Map<string, number>();
+  for (const [key, t1] of b.apiThreads) {
+    const d = t1 - (a.apiThreads.get(key) ?? 0);
+    const [pid, tid] = key.split('/');
+    if (pid === tid) split.main += d;
+    else {
+      split.other += d;
+      busiest.set(pid!, Math.max(busiest.get(pid!) ?? 0, d));
+    }
+  }
+  for (const d of busiest.values()) {
+    split.scorer += d;
+    split.other -= d;
+  }
+  return split;
 }
 
 async function main(): Promise<void> {
@@ -84,7 +123,19 @@ async function main(): Promise<void> {
       if (res.items.length === 4 && res.items.every((s) => s.health.lastSuccessAt)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
+    const sourceIds = ((await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> }).items.map((s) => s.id);
+    const pollNow = async () => {
+      for (const id of sourceIds) await fetch(`${api.url}/api/sources/${id}/poll`, { method: 'POST', headers: { cookie } });
+    };
+    if (WARMUP > 0) {
+      const target = (await stored()) + Math.ceil(WARMUP / PLATFORMS.length) * PLATFORMS.length;
+      for (const p of PLATFORMS) sim.control.seed({ platform: p, count: Math.ceil(WARMUP / PLATFORMS.length) });
+      await pollNow();
+      while ((await stored()) < target) await new Promise((r) => setTimeout(r, 200));
+      console.log(`ingest-warmup: ${target} mentions (not measured)`);
+    }
     const before = await stored();
+    const seqBefore = Number((await sql<{ s: string }>(dbUrl.toString(), 'SELECT COALESCE(max(change_seq), 0) AS s FROM mention'))[0]!.s);
     const per = Math.ceil(TOTAL / PLATFORMS.length);
     for (const p of PLATFORMS) sim.control.seed({ platform: p, count: per });
     const target = before + per * PLATFORMS.length;
@@ -93,8 +144,7 @@ async function main(): Promise<void> {
     const lastRequestId = Math.max(0, ...sim.control.requests().map((r) => r.id));
     const cpu0 = cpuSeconds(name);
     const self0 = process.cpuUsage();
-    const ids = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
-    for (const s of ids.items) await fetch(`${api.url}/api/sources/${s.id}/poll`, { method: 'POST', headers: { cookie } });
+    await pollNow();
     // Check for completion rarely (a count is work for the same two cores); the end time is
     // the last stored row's own timestamp, not the moment we looked.
     let n = before;
@@ -115,11 +165,13 @@ async function main(): Promise<void> {
       const per = (sec: number) => Math.round((sec * 1e6) / ingested);
       // Bench process: the simulator serving the polls (and this script's rare counts).
       console.log(`ingest-cpu: api ${per(cpu1.api - cpu0.api)} µs, postgres ${per(cpu1.postgres - cpu0.postgres)} µs, simulator ${per((self1.user + self1.system) / 1e6)} µs per mention`);
+      const t = apiThreadSplit(cpu0, cpu1);
+      console.log(`ingest-cpu-api: main ${per(t.main)} µs, scorer ${per(t.scorer)} µs, other ${per(t.other)} µs per mention`);
     }
     await api.stop({ keepDatabase: true });
     for (const e of extra) await e.stop({ keepDatabase: true });
 
-    // The ceiling: the same rows, in the same batches (one per ingest transaction: its rows
+    // The ceiling: the same rows (those of the measured burst), in the same batches (one per ingest transaction: its rows
     // share the source and the transaction's created_at), straight INSERTs.
     const c = new pg.Client({ connectionString: dbUrl.toString() });
     await c.connect();
@@ -140,7 +192,7 @@ async function main(): Promise<void> {
           `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'mention' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         )
       ).rows.map((r) => r.column_name);
-      const rows = (await c.query(`SELECT ${cols.map((x) => `"${x}"`).join(', ')} FROM mention ORDER BY change_seq`)).rows as Array<Record<string, unknown>>;
+      const rows = (await c.query(`SELECT ${cols.map((x) => `"${x}"`).join(', ')} FROM mention WHERE change_seq > $1 ORDER BY change_seq`, [seqBefore])).rows as Array<Record<string, unknown>>;
       const batches: Array<Array<Record<string, unknown>>> = [];
       const byTx = new Map<string, Array<Record<string, unknown>>>();
       for (const r of rows) {
