@@ -52,6 +52,10 @@ interface CompiledTaxonomy {
   comboMatcher: PhraseMatcher;
   /** Per category: stem -> weight from its example posts. */
   profiles: Map<string, number>[];
+  /** The same weights by stem: stem -> [category, weight, category, weight, ...], categories ascending. */
+  byStem: Map<string, number[]>;
+  /** Category id -> index. */
+  index: Map<string, number>;
   /** Word rarity from the taxonomy's unlabeled background posts (empty without them). */
   idf: Map<string, number>;
   /** IDF of a stem never seen in the background. */
@@ -113,7 +117,16 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
   const idf = new Map<string, number>();
   const bg = tax.background ?? [];
   const idfUnseen = Math.log(bg.length + 1);
-  const out: CompiledTaxonomy = { matcher, combos, comboMatcher, profiles, idf, idfUnseen, centroids: [] };
+  const byStem = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    for (const [s, w] of p) {
+      const arr = byStem.get(s) ?? [];
+      arr.push(i, w);
+      byStem.set(s, arr);
+    }
+  });
+  const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
+  const out: CompiledTaxonomy = { matcher, combos, comboMatcher, profiles, byStem, index, idf, idfUnseen, centroids: [] };
   if (bg.length >= 20) {
     const bdf = new Map<string, number>();
     for (const t of bg) for (const s of contentStems(tokenize(t))) bdf.set(s, (bdf.get(s) ?? 0) + 1);
@@ -214,7 +227,7 @@ function scoreCategories(tok: Tokenized, tax: Taxonomy, c: CompiledTaxonomy): { 
   const n = tax.categories.length;
   const scores = new Array<number>(n).fill(0);
   const matched: string[][] = tax.categories.map(() => []);
-  const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
+  const index = c.index;
   const add = (i: number, text: string, words: number): void => {
     const m = matched[i];
     if (!m || m.includes(text)) return;
@@ -263,12 +276,17 @@ function scoreCategories(tok: Tokenized, tax: Taxonomy, c: CompiledTaxonomy): { 
       scores[i] = (scores[i] ?? 0) + CENTROID * sim;
     }
   } else if (stems.size > 0) {
+    // per category, the sum over the post's stems (in the post's order) of the stem's profile weight
+    const sims = new Float64Array(n);
+    for (const s of stems) {
+      const ws = c.byStem.get(s);
+      if (!ws) continue;
+      for (let k = 0; k < ws.length; k += 2) sims[ws[k] ?? 0] = (sims[ws[k] ?? 0] ?? 0) + (ws[k + 1] ?? 0);
+    }
     for (let i = 0; i < n; i += 1) {
       const p = c.profiles[i];
       if (!p || p.size === 0) continue;
-      let sim = 0;
-      for (const s of stems) sim += p.get(s) ?? 0;
-      scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.example * sim) / Math.sqrt(stems.size);
+      scores[i] = (scores[i] ?? 0) + (CATEGORY_WEIGHTS.example * (sims[i] ?? 0)) / Math.sqrt(stems.size);
     }
   }
   return { scores, matched };

@@ -20,18 +20,51 @@ const LETTER_HINTS: Array<[RegExp, string]> = [
   [/[œ]/, 'fr'],
 ];
 
-/** Scripts that settle the language on their own. */
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/[\u3040-\u30ff]/, 'ja'],
-  [/[\uac00-\ud7af]/, 'ko'],
-  [/[\u4e00-\u9fff]/, 'zh'],
-  [/[\u0400-\u04ff]/, 'ru'],
-  [/[\u0600-\u06ff]/, 'ar'],
-  [/[\u0590-\u05ff]/, 'he'],
-  [/[\u0370-\u03ff]/, 'el'],
-  [/[\u0e00-\u0e7f]/, 'th'],
-  [/[\u0900-\u097f]/, 'hi'],
+/** Scripts that settle the language on their own (UTF-16 code unit ranges), the first found in this order wins. */
+const SCRIPTS: Array<[number, number, string]> = [
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0400, 0x04ff, 'ru'],
+  [0x0600, 0x06ff, 'ar'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0e00, 0x0e7f, 'th'],
+  [0x0900, 0x097f, 'hi'],
 ];
+/** Lowest code unit of any script range, and of any letter a LETTER_HINTS pattern can match after lower-casing. */
+const SCRIPT_MIN = 0x0370;
+const HINT_MIN = 0x00a1;
+
+/** One pass over the text: bit k set when a code unit of SCRIPTS[k] occurs; bit 31 when a code unit >= HINT_MIN occurs. */
+function scanText(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < HINT_MIN) continue;
+    mask |= 1 << 31;
+    if (c < SCRIPT_MIN) continue;
+    for (let k = 0; k < SCRIPTS.length; k += 1) {
+      const r = SCRIPTS[k] as [number, number, string];
+      if (c >= r[0] && c <= r[1]) mask |= 1 << k;
+    }
+  }
+  return mask;
+}
+
+/** Languages in a fixed order, for the per-post score table. */
+const LANGS = Object.keys(STOPWORDS);
+const scoreOf = new Float64Array(LANGS.length);
+/** Languages in the order the post first scored them (the order the result is read in). */
+const touched: number[] = [];
+
+function addScore(lang: number, x: number): void {
+  if (!touched.includes(lang)) {
+    touched.push(lang);
+    scoreOf[lang] = 0;
+  }
+  scoreOf[lang] = (scoreOf[lang] ?? 0) + x;
+}
 
 /** Same as /[A-Z]/.test(s). */
 function hasAsciiUpper(s: string): boolean {
@@ -47,20 +80,22 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-const WORD_LANGS = new Map<string, string[]>();
+/** Per function word, its languages as indexes into LANGS (a word listed twice for a language counts twice). */
+const WORD_LANG_IDS = new Map<string, number[]>();
 for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words.split(' ')) {
-    const arr = WORD_LANGS.get(w) ?? [];
-    arr.push(lang);
-    WORD_LANGS.set(w, arr);
+    const ids = WORD_LANG_IDS.get(w) ?? [];
+    ids.push(LANGS.indexOf(lang));
+    WORD_LANG_IDS.set(w, ids);
   }
 }
+const HINT_LANG_IDS = LETTER_HINTS.map(([, code]) => LANGS.indexOf(code));
 
 /** The languages whose function words include a word (see WordEntry); null when none. */
-export type LanguageWord = readonly string[] | null;
+export type LanguageWord = readonly number[] | null;
 
 function languageWord(w: string): LanguageWord {
-  return WORD_LANGS.get(w) ?? null;
+  return WORD_LANG_IDS.get(w) ?? null;
 }
 
 /**
@@ -70,38 +105,41 @@ function languageWord(w: string): LanguageWord {
  */
 export function detectLanguage(tok: Tokenized): LanguageResult {
   const text = tok.text;
-  for (const [re, code] of SCRIPTS) {
-    if (re.test(text)) {
-      // Japanese uses Han characters too: kana decides ja before zh.
-      return { code, confidence: 0.9 };
-    }
+  const mask = scanText(text);
+  for (let k = 0; k < SCRIPTS.length; k += 1) {
+    // Japanese uses Han characters too: kana decides ja before zh.
+    if ((mask & (1 << k)) !== 0) return { code: SCRIPTS[k]?.[2] ?? 'und', confidence: 0.9 };
   }
-  const scores: Record<string, number> = {};
+  touched.length = 0;
   let words = 0;
   for (let i = 0; i < tok.norm.length; i += 1) {
     if (tok.kind[i] !== 'word') continue;
     words += 1;
     const e = tok.entry[i];
     const raw = tok.raw[i] ?? '';
-    let langs: readonly string[] | undefined;
+    let langs: readonly number[] | undefined;
     if (e) {
       const own = e.language === undefined ? (e.language = languageWord(e.norm)) : e.language;
-      langs = own ?? (raw === e.norm && !hasAsciiUpper(raw) && isAscii(raw) ? undefined : WORD_LANGS.get(raw.toLowerCase()));
-    } else langs = WORD_LANGS.get(tok.norm[i] ?? '') ?? WORD_LANGS.get(raw.toLowerCase());
+      langs = own ?? (raw === e.norm && !hasAsciiUpper(raw) && isAscii(raw) ? undefined : WORD_LANG_IDS.get(raw.toLowerCase()));
+    } else langs = WORD_LANG_IDS.get(tok.norm[i] ?? '') ?? WORD_LANG_IDS.get(raw.toLowerCase());
     if (!langs) continue;
     const share = 1 / langs.length;
-    for (const l of langs) scores[l] = (scores[l] ?? 0) + share;
+    for (const l of langs) addScore(l, share);
   }
-  const lower = text.toLowerCase();
-  for (const [re, code] of LETTER_HINTS) if (re.test(lower)) scores[code] = (scores[code] ?? 0) + 1.5;
+  if ((mask & (1 << 31)) !== 0) {
+    // only letters from U+00A1 up can be (or lower-case to) a hint letter
+    const lower = text.toLowerCase();
+    for (let h = 0; h < LETTER_HINTS.length; h += 1) if (LETTER_HINTS[h]?.[0].test(lower)) addScore(HINT_LANG_IDS[h] ?? 0, 1.5);
+  }
   if (words === 0) return { code: 'und', confidence: 0 };
   let best = 'en';
   let bestScore = 0;
   let total = 0;
-  for (const [l, s] of Object.entries(scores)) {
+  for (const l of touched) {
+    const s = scoreOf[l] ?? 0;
     total += s;
     if (s > bestScore) {
-      best = l;
+      best = LANGS[l] ?? 'en';
       bestScore = s;
     }
   }

@@ -12,6 +12,17 @@ export const SPAM_PHRASES = [
 
 let matcher: PhraseMatcher | undefined;
 
+/** 20+ ASCII letters and none in lower case (the letters of the text, A-Z and a-z only). */
+function allCapitals(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters += 1;
+  }
+  return letters >= 20;
+}
+
 /**
  * Spam / bot likeness from the post (promotional phrases, many links, hashtags or handles,
  * shouting) and from the context (an author posting very often, or with almost no followers
@@ -38,8 +49,7 @@ export function detectSpam(tok: Tokenized, entities: Entities, context: AnalyzeC
     score += 0.3;
     reasons.push(`${entities.handles.length} handles tagged`);
   }
-  const letters = tok.text.replace(/[^A-Za-z]/g, '');
-  if (letters.length >= 20 && letters === letters.toUpperCase()) {
+  if (allCapitals(tok.text)) {
     score += 0.15;
     reasons.push('written all in capitals');
   }

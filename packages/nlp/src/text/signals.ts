@@ -48,6 +48,9 @@ function ruleMatcher(): PhraseMatcher {
   return matcher;
 }
 
+/** Every rule list, with no hits: posts' `has` start as a copy, so they all share one object shape. */
+const NO_HITS: Partial<Record<RuleList, PhraseHit[]>> = Object.fromEntries(Object.keys(RULE_LISTS).map((l) => [l, undefined]));
+
 const ELONGATED = /([a-z])\1\1/;
 
 /** Same as /[A-Z]/.test(s). */
@@ -63,7 +66,7 @@ const NEGATION_SCALAR = -0.74;
 export function readSignals(text: string): TextSignals {
   const tok = tokenize(text);
   const hits = ruleMatcher().match(tok);
-  const has: Partial<Record<RuleList, PhraseHit[]>> = {};
+  const has: Partial<Record<RuleList, PhraseHit[]>> = { ...NO_HITS };
   for (const h of hits) {
     if (h.negated) continue;
     const l = h.list as RuleList;
