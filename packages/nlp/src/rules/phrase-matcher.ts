@@ -15,7 +15,8 @@ export interface PhraseHit {
   negated: boolean;
 }
 
-interface Compiled {
+/** A compiled pattern (the matcher's own; WordEntry only holds them). */
+export interface Compiled {
   list: string;
   pattern: string;
   /** Token norms; the last one may be a prefix. */
@@ -35,6 +36,11 @@ function afterNobody(tok: Tokenized, i: number): boolean {
   }
   return false;
 }
+
+const NONE: readonly Compiled[] = [];
+/** Matchers (the first ones made: rule lists, spam, default taxonomy) whose candidates per word are kept on WordEntry. */
+export const ENTRY_MATCHERS = 8;
+let nextSlot = 0;
 
 /** A hit for `list` among hits[from..] (the hits at the current start). */
 function seenList(hits: readonly PhraseHit[], from: number, list: string): boolean {
@@ -60,6 +66,8 @@ export class PhraseMatcher {
   private readonly prefix = new Map<string, Compiled[]>();
   /** One bit per (first, second) code unit pair, low byte of each, that starts a prefix key: most words need no prefix look-up. */
   private readonly prefixStart = new Uint8Array(65536 >> 3);
+  /** Index of this matcher's candidates in WordEntry.phrases, or -1 (only the first ENTRY_MATCHERS matchers have one). */
+  private readonly slot = nextSlot < ENTRY_MATCHERS ? nextSlot++ : -1;
 
   constructor(lists: Readonly<Record<string, readonly string[]>>) {
     for (const [list, patterns] of Object.entries(lists)) {
@@ -105,6 +113,18 @@ export class PhraseMatcher {
     for (let i = 0; i < n; i += 1) {
       const w = forms[i] ?? '';
       if (!w) continue;
+      const e = this.slot >= 0 ? tok.entry[i] : undefined;
+      if (e) {
+        // a word: its candidates (exact ones, then prefix ones) are kept on its entry
+        const ph = (e.phrases ??= new Array<readonly Compiled[] | null>(ENTRY_MATCHERS).fill(null));
+        let group = ph[this.slot];
+        if (!group) {
+          group = this.candidates(w);
+          ph[this.slot] = group;
+        }
+        if (group.length > 0) this.tryGroup(tok, i, group, hits, hits.length);
+        continue;
+      }
       const cands = this.exact.get(w);
       const pcands = w.length >= 3 && this.mayStartPrefix(w) ? this.prefix.get(w.slice(0, 3)) : undefined;
       if (!cands && !pcands) continue;
@@ -113,6 +133,13 @@ export class PhraseMatcher {
       if (pcands) this.tryGroup(tok, i, pcands, hits, firstHit);
     }
     return hits;
+  }
+
+  /** The patterns that may start at word form `w`: those keyed by the word, then those keyed by its first 3 letters. */
+  private candidates(w: string): readonly Compiled[] {
+    const cands = this.exact.get(w);
+    const pcands = w.length >= 3 ? this.prefix.get(w.slice(0, 3)) : undefined;
+    return cands && pcands ? [...cands, ...pcands] : (cands ?? pcands ?? NONE);
   }
 
   private mayStartPrefix(w: string): boolean {

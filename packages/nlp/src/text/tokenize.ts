@@ -1,6 +1,7 @@
 import { type CategoryWord } from '../category/classify-category.js';
 import { type LanguageWord } from '../language/detect-language.js';
 import { type FeatureWord } from '../model/features.js';
+import { type Compiled } from '../rules/phrase-matcher.js';
 import { type SignalWord } from './signals.js';
 import { wink } from './wink.js';
 
@@ -18,6 +19,8 @@ export class WordEntry {
   category: CategoryWord | undefined = undefined;
   /** language/detect-language.ts */
   language: LanguageWord | undefined = undefined;
+  /** rules/phrase-matcher.ts: per matcher slot, the patterns that may start at the word (null until looked up). */
+  phrases: (readonly Compiled[] | null)[] | undefined = undefined;
 
   constructor(readonly norm: string) {}
 }
