@@ -21,10 +21,14 @@ export function renderAccount(a: SimAccount): Record<string, unknown> {
   };
 }
 
+const brandMention = new Map<string, RegExp>();
+
 function contentHtml(text: string, brand: string): string {
+  let mention = brandMention.get(brand);
+  if (!mention) brandMention.set(brand, (mention = new RegExp(`@${brand}\\b`, 'gi')));
   const html = escapeHtml(text)
     .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1" rel="nofollow noopener" target="_blank">$1</a>')
-    .replace(new RegExp(`@${brand}\\b`, 'gi'), `<span class="h-card" translate="no"><a href="https://${INSTANCE}/@${brand}" class="u-url mention">@<span>${brand}</span></a></span>`)
+    .replace(mention, `<span class="h-card" translate="no"><a href="https://${INSTANCE}/@${brand}" class="u-url mention">@<span>${brand}</span></a></span>`)
     .replace(/(^|\s)#(\w+)/g, `$1<a href="https://${INSTANCE}/tags/$2" class="mention hashtag" rel="tag">#<span>$2</span></a>`)
     .replace(/\n/g, '<br />');
   return `<p>${html}</p>`;
@@ -52,6 +56,32 @@ interface Keyed {
   post: SimPost;
 }
 
+const ascending = new WeakMap<Keyed[], boolean>();
+
+/**
+ * `items.findIndex((i) => (orEqual ? i.key >= k : i.key > k))`: a binary search when the keys
+ * ascend (listings are in insertion order and ids grow), else a scan. A scan per page made
+ * walking a deep backlog cost O(backlog) per request.
+ */
+function firstAbove(items: Keyed[], k: bigint, orEqual: boolean): number {
+  let sorted = ascending.get(items);
+  if (sorted === undefined) {
+    sorted = true;
+    for (let i = 1; i < items.length && sorted; i++) sorted = (items[i - 1] as Keyed).key < (items[i] as Keyed).key;
+    ascending.set(items, sorted);
+  }
+  if (!sorted) return items.findIndex((i) => (orEqual ? i.key >= k : i.key > k));
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const key = (items[mid] as Keyed).key;
+    if (orEqual ? key < k : key <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < items.length ? lo : -1;
+}
+
 /** Mastodon paging: max_id (upper bound), since_id (newest above), min_id (immediately above). */
 function page(items: Keyed[], req: SimRequest, limit: number, ctx: SimContext): Keyed[] {
   const fx = listingFx(req, ctx);
@@ -61,17 +91,17 @@ function page(items: Keyed[], req: SimRequest, limit: number, ctx: SimContext): 
   let out: Keyed[];
   if (minId) {
     const k = keyOf(minId);
-    let start = items.findIndex((i) => i.key > k);
+    let start = firstAbove(items, k, false);
     if (start < 0) start = items.length;
     start = Math.max(0, start - fx.dup);
     out = items.slice(start, start + limit).reverse();
   } else {
-    let end = maxId ? items.findIndex((i) => i.key >= keyOf(maxId)) : items.length;
+    let end = maxId ? firstAbove(items, keyOf(maxId), true) : items.length;
     if (end < 0) end = items.length;
     if (maxId) end = Math.min(items.length, end + fx.dup);
     let lower = 0;
     if (sinceId) {
-      lower = items.findIndex((i) => i.key > keyOf(sinceId));
+      lower = firstAbove(items, keyOf(sinceId), false);
       if (lower < 0) lower = items.length;
     }
     out = items.slice(Math.max(lower, end - limit), end).reverse();
@@ -118,7 +148,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
   const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path);
   if (req.method === 'GET' && tag) {
     const name = decodeURIComponent(tag[1] ?? '').toLowerCase();
-    const items = visible.filter((p) => p.tags.includes(name)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p }));
+    const items = ctx.store.derived('mastodon', `tag|${name}`, () => visible.filter((p) => p.tags.includes(name)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
     const got = page(items, req, limitOf(req, 20, 40), ctx);
     return json(200, got.map((i) => renderStatus(i.post, ctx)), linkHeader(req, got));
   }
@@ -128,7 +158,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     if (!q.trim()) return json(400, { error: 'Validation failed: q is missing' });
     if (!authed) return json(200, { accounts: [], statuses: [], hashtags: [] }); // statuses search needs a user token
     if (type && type !== 'statuses') return json(200, { accounts: [], statuses: [], hashtags: [] });
-    const items = visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p }));
+    const items = ctx.store.derived('mastodon', `search|${q}`, () => visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
     const got = page(items, req, limitOf(req, 20, 40), ctx);
     return json(200, { accounts: [], statuses: got.map((i) => renderStatus(i.post, ctx)), hashtags: [] });
   }

@@ -44,7 +44,7 @@ export function renderThing(p: SimPost, ctx: SimContext, raw: boolean): Record<s
   };
 }
 
-function listing(req: SimRequest, ctx: SimContext, items: SimPost[]): SimResponse {
+function listing(req: SimRequest, ctx: SimContext, items: readonly SimPost[]): SimResponse {
   const limit = Math.max(1, Math.min(intParam(req, 'limit', 25) ?? 25, 100));
   const raw = req.query.get('raw_json') === '1';
   const after = req.query.get('after');
@@ -95,7 +95,8 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
   const sub = /^\/r\/([A-Za-z0-9_]+)\/(comments|new)$/.exec(path);
   if (req.method === 'GET' && sub) {
     const kind = sub[2] === 'comments' ? 't1' : 't3';
-    return listing(req, ctx, visible.filter((p) => p.kind === kind && p.subreddit?.toLowerCase() === sub[1]?.toLowerCase()));
+    const name = sub[1]?.toLowerCase();
+    return listing(req, ctx, ctx.store.derived('reddit', `${kind}|${name}`, () => visible.filter((p) => p.kind === kind && p.subreddit?.toLowerCase() === name)));
   }
   if (req.method === 'GET' && path === '/api/info') {
     const ids = (req.query.get('id') ?? '').split(',').filter(Boolean).slice(0, 100);

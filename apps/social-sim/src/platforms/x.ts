@@ -47,8 +47,11 @@ function snowflakeMs(id: string): number | null {
   return /^\d{1,20}$/.test(id) ? Number((BigInt(id) >> 22n) + TWEPOCH) : null;
 }
 
+/** Filtered views of a listing, per listing array (listings are memoised views: a new array when the posts change). */
+const filtered = new WeakMap<readonly SimPost[], Map<string, SimPost[]>>();
+
 /** Timeline/search paging shared by recent search, mentions and user tweets. */
-function timeline(req: SimRequest, ctx: SimContext, all: SimPost[], opts: { tokenParam: string; min: number; def: number; key: string }): SimResponse {
+function timeline(req: SimRequest, ctx: SimContext, all: readonly SimPost[], opts: { tokenParam: string; min: number; def: number; key: string }): SimResponse {
   const max = intParam(req, 'max_results', opts.def);
   if (max === null || max < opts.min || max > 100) return invalid('max_results', `The \`max_results\` query parameter value [${req.query.get('max_results') ?? ''}] is not between ${opts.min} and 100`, req.query.get('max_results') ?? '');
   const sinceId = req.query.get('since_id');
@@ -66,7 +69,16 @@ function timeline(req: SimRequest, ctx: SimContext, all: SimPost[], opts: { toke
   if (startMs !== null && !Number.isFinite(startMs)) return invalid('start_time', 'Invalid start_time', start ?? '');
   const since = sinceId ? BigInt(sinceId) : null;
   const until = untilId && /^\d+$/.test(untilId) ? BigInt(untilId) : null;
-  const items = all.filter((p) => (since === null || BigInt(p.id) > since) && (until === null || BigInt(p.id) < until) && (startMs === null || p.createdAt >= startMs) && (endMs === null || p.createdAt < endMs));
+  // A run follows next_token with the same since_id/start_time: filter once per run, not per page.
+  let views = filtered.get(all);
+  if (!views) filtered.set(all, (views = new Map()));
+  const viewKey = `${since ?? ''}|${until ?? ''}|${startMs ?? ''}|${endMs ?? ''}`;
+  let items = views.get(viewKey);
+  if (!items) {
+    items = all.filter((p) => (since === null || BigInt(p.id) > since) && (until === null || BigInt(p.id) < until) && (startMs === null || p.createdAt >= startMs) && (endMs === null || p.createdAt < endMs));
+    if (views.size > 100) views.clear();
+    views.set(viewKey, items);
+  }
   const key = `${opts.key}|${sinceId ?? ''}|${start ?? ''}|${untilId ?? ''}|${end ?? ''}`;
   const token = req.query.get(opts.tokenParam);
   const before = token ? decodeCursor(token, key) : null;
@@ -108,12 +120,12 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
   if (req.method === 'GET' && path === '/2/users/me') return json(200, { data: { id: brand.id, name: brand.displayName, username: brand.handle } });
   const mentions = /^\/2\/users\/(\d+)\/mentions$/.exec(path);
   if (req.method === 'GET' && mentions) {
-    const items = mentions[1] === brand.id ? visible.filter((p) => p.mentionsBrand) : [];
+    const items = mentions[1] === brand.id ? ctx.store.derived('x', 'mentions', () => visible.filter((p) => p.mentionsBrand)) : [];
     return timeline(req, ctx, items, { tokenParam: 'pagination_token', min: 5, def: 10, key: `mentions|${mentions[1]}` });
   }
   const tweets = /^\/2\/users\/(\d+)\/tweets$/.exec(path);
   if (req.method === 'GET' && tweets) {
-    const items = ctx.store.list('x').filter((p) => !p.deleted && p.author.id === tweets[1]);
+    const items = ctx.store.derived('x', `tweets|${tweets[1]}`, () => ctx.store.list('x').filter((p) => !p.deleted && p.author.id === tweets[1]));
     return timeline(req, ctx, items, { tokenParam: 'pagination_token', min: 5, def: 10, key: `tweets|${tweets[1]}` });
   }
   if (req.method === 'POST' && path === '/2/tweets') {
