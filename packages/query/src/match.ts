@@ -1,5 +1,5 @@
 import type { QueryNode } from './ast.js';
-import { fold, words } from './normalize.util.js';
+import { fold, isAscii, words } from './normalize.util.js';
 
 /** A mention prepared once for matching against many queries. */
 export interface MatchInput {
@@ -19,15 +19,24 @@ export interface MatchableMention {
   platform: string;
 }
 
+/** `WORD` (normalize.util.ts) on lower-case ASCII text. */
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+const HANDLE = /(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}_.-]+)?)/gu;
+const HASHTAG = /(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu;
+
 /** Tokenises a mention once; pass the result to `matches` for each query. */
 export function prepareMention(m: MatchableMention): MatchInput {
   const text = fold(m.text);
-  const ws = words(text);
+  // Folded ASCII is lower-case ASCII, which folding leaves as it is: tokenise it directly, with
+  // WORD's ASCII subset (letters a-z, digits, the ASCII apostrophe).
+  const ws = isAscii(text) ? (text.match(ASCII_WORD) ?? []) : words(text);
   const handles = new Set<string>();
-  for (const h of text.matchAll(/(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}_.-]+)?)/gu)) {
-    const full = h[1]!.replace(/[.-]+$/, '');
-    handles.add(full);
-    handles.add(full.split('@')[0]!);
+  if (text.includes('@')) {
+    for (const h of text.matchAll(HANDLE)) {
+      const full = h[1]!.replace(/[.-]+$/, '');
+      handles.add(full);
+      handles.add(full.split('@')[0]!);
+    }
   }
   if (m.authorHandle) {
     const a = fold(m.authorHandle).replace(/^@/, '');
@@ -35,7 +44,7 @@ export function prepareMention(m: MatchableMention): MatchInput {
     handles.add(a.split('@')[0]!);
   }
   const hashtags = new Set<string>();
-  for (const h of text.matchAll(/(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu)) hashtags.add(h[1]!);
+  if (text.includes('#')) for (const h of text.matchAll(HASHTAG)) hashtags.add(h[1]!);
   return { words: ws, wordSet: new Set(ws), handles, hashtags, lang: m.lang ? fold(m.lang).slice(0, 2) : null, platform: m.platform };
 }
 
@@ -55,9 +64,11 @@ export function matches(node: QueryNode, m: MatchInput): boolean {
     case 'field':
       return node.field === 'lang' ? m.lang === node.value : m.platform === node.value;
     case 'and':
-      return node.children.every((c) => matches(c, m));
+      for (const c of node.children) if (!matches(c, m)) return false;
+      return true;
     case 'or':
-      return node.children.some((c) => matches(c, m));
+      for (const c of node.children) if (matches(c, m)) return true;
+      return false;
     case 'not':
       return !matches(node.child, m);
   }
