@@ -3,7 +3,7 @@ import { DEFAULT_TAXONOMY } from './category/default-taxonomy.js';
 import { extractEntities } from './entities/extract-entities.js';
 import { detectIntent } from './intent/detect-intent.js';
 import { detectLanguage } from './language/detect-language.js';
-import { extractFeatures, newFeatureVector, withSentimentStack } from './model/features.js';
+import { extractFeatures, newFeatureVector, STACK_SLOTS } from './model/features.js';
 import { type LinearModel } from './model/linear-model.js';
 import { shippedComplaintModel, shippedSentimentModel } from './model/shipped-models.js';
 import { detectSarcasm } from './sentiment/detect-sarcasm.js';
@@ -29,7 +29,6 @@ export interface Analyzer {
 /** An analyzer with its own taxonomy or models. Pure and synchronous; no network, no I/O. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const fv = newFeatureVector();
-  const stacked = newFeatureVector();
   const sentProbs: number[] = [];
   const compProbs: number[] = [];
   let sentimentModel = options.sentimentModel;
@@ -43,7 +42,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const sarcasm = detectSarcasm(sig);
     extractFeatures(sig, fv, sarcasm !== undefined);
     sentimentModel.predict(fv, sentProbs);
-    complaintModel.predict(withSentimentStack(fv, sentProbs, stacked), compProbs);
+    complaintModel.predictStacked(fv, STACK_SLOTS, sentProbs, compProbs);
     let complaintProbability = compProbs[1] ?? 0;
     const { result: sentiment, probs } = scoreSentiment(sentProbs, sig, sarcasm?.trigger);
     if (sig.has.litotes && !sig.has.anger && !sarcasm) complaintProbability *= 0.3;

@@ -15,6 +15,8 @@ export interface LinearModelData {
   weights: string;
 }
 
+const NO_SLOTS: readonly number[] = [];
+
 /** Multinomial logistic regression over hashed features. */
 export class LinearModel {
   private readonly k: number;
@@ -33,6 +35,14 @@ export class LinearModel {
 
   /** Class probabilities (softmax), written into `out`. */
   predict(fv: FeatureVector, out: number[] = []): number[] {
+    return this.predictStacked(fv, NO_SLOTS, NO_SLOTS, out);
+  }
+
+  /**
+   * Same as predict() over `fv` followed by the extra slots `slots` with values `vals` (as
+   * withSentimentStack builds it), without copying `fv`.
+   */
+  predictStacked(fv: FeatureVector, slots: readonly number[], vals: readonly number[], out: number[] = []): number[] {
     const k = this.k;
     const z = this.scratch;
     for (let c = 0; c < k; c += 1) z[c] = this.bias[c] ?? 0;
@@ -41,6 +51,11 @@ export class LinearModel {
     for (let j = 0; j < idx.length; j += 1) {
       const base = (idx[j] ?? 0) * k;
       const v = val[j] ?? 0;
+      for (let c = 0; c < k; c += 1) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0) * v;
+    }
+    for (let j = 0; j < slots.length; j += 1) {
+      const base = (slots[j] ?? 0) * k;
+      const v = vals[j] ?? 0;
       for (let c = 0; c < k; c += 1) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0) * v;
     }
     let max = -Infinity;
