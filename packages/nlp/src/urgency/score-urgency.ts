@@ -87,7 +87,8 @@ function broadcastCue(sig: TextSignals): string | undefined {
   const tok = sig.tok;
   let first = 0;
   while (first < tok.kind.length && tok.kind[first] === 'punctuation') first += 1;
-  if ((tok.norm[first] === 'rt' || tok.norm[first] === 'retweet') && tok.kind[first + 1] === 'mention') return 'RT';
+  // Bounds checked: reading past the end (a post of punctuation only) de-optimises the caller.
+  if (first + 1 < tok.kind.length && (tok.norm[first] === 'rt' || tok.norm[first] === 'retweet') && tok.kind[first + 1] === 'mention') return 'RT';
   let url = false;
   for (let i = 0; i < tok.kind.length; i += 1) {
     if (tok.kind[i] === 'url') url = true;
@@ -164,10 +165,11 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
   for (const [code, weight, label] of RULE_REASONS) {
     const hits = sig.has[code];
     let triggers = hits && hits.length > 0 ? quote(hits) : [];
-    if (code === 'accusation' && blame && !triggers.some((t) => t.toLowerCase().startsWith(blame.toLowerCase()) || blame.toLowerCase().startsWith(t.toLowerCase()))) triggers = [...triggers, blame].slice(0, 4);
+    // (length checks first: an empty [] is a different kind of array to V8 than a list of strings)
+    if (code === 'accusation' && blame && !(triggers.length > 0 && triggers.some((t) => t.toLowerCase().startsWith(blame.toLowerCase()) || blame.toLowerCase().startsWith(t.toLowerCase())))) triggers = [...triggers, blame].slice(0, 4);
     if (code === 'timeCritical') {
       const m = TIME_LEFT.exec(sig.tok.text);
-      if (m && !triggers.includes(m[0])) triggers = [...triggers, m[0]].slice(0, 4);
+      if (m && !(triggers.length > 0 && triggers.includes(m[0]))) triggers = [...triggers, m[0]].slice(0, 4);
     }
     if (triggers.length === 0) continue;
     reasons.push({ code, weight, text: `${label}: ${quoted(triggers)}`, triggers });
