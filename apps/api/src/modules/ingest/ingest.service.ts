@@ -29,25 +29,7 @@ export interface PageOutcome {
   insertedIds: string[];
 }
 
-/**
- * The page's write, as ONE statement (and so one transaction of its own, committed by the
- * server with no round trip in between): fence, authors, change sequence, mentions, cursor.
- *
- * - `fence` moves the cursor only if our lease token is still the source's; every other
- *   write is conditional on it, so a stale instance writes nothing (and learns it from
- *   `fenced = 0`).
- * - `seq` locks the workspace row (change_seq) only after the authors are written (its
- *   WHERE reads `a_ids`, which PostgreSQL evaluates before it locks the row), and holds it
- *   until the statement commits: a workspace's changes commit in sequence order.
- * - The rows arrive as one array per column, read with unnest(): on a PostgreSQL server in
- *   the binary array format (see PgArray), so the server copies values instead of parsing a
- *   JSON document (the page's JSON, with each post's raw object inside, was parsed two to
- *   three times over: a third of PostgreSQL's CPU per mention).
- * - The platform's raw object goes to mention_raw (only for the rows actually inserted), so
- *   the mention row stays narrow.
- * - sla_due_at = received + the workspace's target for the urgency level, exactly as
- *   SlaService recomputes it (created_at is now() for this statement).
- */
+/** The page's columns and their PostgreSQL types: authors, then mentions (see WRITE_PAGE_SQL). */
 const AUTHOR_IN: ReadonlyArray<readonly [string, PgArrayType]> = [
   ['platform', 'text'], ['external_id', 'text'], ['handle', 'text'], ['display_name', 'text'],
   ['followers', 'int4'], ['verified', 'bool'], ['bot', 'bool'], ['avatar_url', 'text'],
@@ -75,6 +57,25 @@ function columnsOf(columns: ReadonlyArray<readonly [string, PgArrayType]>, rows:
   return columns.map(([name, type]) => new PgArray(type, rows.map((r) => r[name] ?? null)));
 }
 
+/**
+ * The page's write, as ONE statement (and so one transaction of its own, committed by the
+ * server with no round trip in between): fence, authors, change sequence, mentions, cursor.
+ *
+ * - `fence` moves the cursor only if our lease token is still the source's; every other
+ *   write is conditional on it, so a stale instance writes nothing (and learns it from
+ *   `fenced = 0`).
+ * - `seq` locks the workspace row (change_seq) only after the authors are written (its
+ *   WHERE reads `a_ids`, which PostgreSQL evaluates before it locks the row), and holds it
+ *   until the statement commits: a workspace's changes commit in sequence order.
+ * - The rows arrive as one array per column, read with unnest(): on a PostgreSQL server in
+ *   the binary array format (see PgArray), so the server copies values instead of parsing a
+ *   JSON document (the page's JSON, with each post's raw object inside, was parsed two to
+ *   three times over: a third of PostgreSQL's CPU per mention).
+ * - The platform's raw object goes to mention_raw (only for the rows actually inserted), so
+ *   the mention row stays narrow.
+ * - sla_due_at = received + the workspace's target for the urgency level, exactly as
+ *   SlaService recomputes it (created_at is now() for this statement).
+ */
 const WRITE_PAGE_SQL = `
 WITH fence AS (
   UPDATE source SET cursor = $4::jsonb, updated_at = now(), leased_until = now() + make_interval(secs => $5)
