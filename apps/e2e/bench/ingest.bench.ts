@@ -124,8 +124,14 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const sourceIds = ((await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> }).items.map((s) => s.id);
+    // "Poll now" for every source. Once more on a socket error: seeding a large burst blocks this
+    // process for seconds, so the api may have closed the idle keep-alive connection meanwhile
+    // (asking for a poll twice is harmless).
     const pollNow = async () => {
-      for (const id of sourceIds) await fetch(`${api.url}/api/sources/${id}/poll`, { method: 'POST', headers: { cookie } });
+      for (const id of sourceIds) {
+        const ask = () => fetch(`${api.url}/api/sources/${id}/poll`, { method: 'POST', headers: { cookie } });
+        await ask().catch(ask);
+      }
     };
     if (WARMUP > 0) {
       const target = (await stored()) + Math.ceil(WARMUP / PLATFORMS.length) * PLATFORMS.length;
