@@ -9,7 +9,7 @@ import { PgArray, type PgArrayType } from '../../common/db/pg-array.util.js';
 import { queryPrepared } from '../../common/db/query-prepared.util.js';
 import { slaDueSql } from '../mentions/sla-due.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
-import { MENTION_SCORER, type MentionScorer } from './mention-scorer.js';
+import { MENTION_SCORER, type MentionScore, type MentionScorer } from './mention-scorer.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 
 /** A lease lasts this long and is renewed with every page stored; after a crash the source is free again within it. */
@@ -29,32 +29,72 @@ export interface PageOutcome {
   insertedIds: string[];
 }
 
-/** The page's columns and their PostgreSQL types: authors, then mentions (see WRITE_PAGE_SQL). */
-const AUTHOR_IN: ReadonlyArray<readonly [string, PgArrayType]> = [
-  ['platform', 'text'], ['external_id', 'text'], ['handle', 'text'], ['display_name', 'text'],
-  ['followers', 'int4'], ['verified', 'bool'], ['bot', 'bool'], ['avatar_url', 'text'],
+type Scalar = string | number | boolean | null;
+type Author = Mention['author'] & { platform: string };
+interface PageRow {
+  m: Mention;
+  match: QueryMatch;
+  s: MentionScore;
+}
+/** A column of the page: its name in SQL, its PostgreSQL type, and how to read it off a row (one closure per column: a monomorphic read). */
+type Column<R> = readonly [name: string, type: PgArrayType, read: (row: R) => Scalar];
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The page's authors and mentions, column by column (see WRITE_PAGE_SQL). */
+const AUTHOR_IN: ReadonlyArray<Column<Author>> = [
+  ['platform', 'text', (a) => a.platform],
+  ['external_id', 'text', (a) => a.externalId],
+  ['handle', 'text', (a) => a.handle.slice(0, 255)],
+  ['display_name', 'text', (a) => a.displayName?.slice(0, 255) ?? null],
+  // An integer column: an odd platform value (a fraction, an absurd count) must not fail the page.
+  ['followers', 'int4', (a) => (a.followers === null ? null : Math.min(Math.max(Math.round(a.followers), 0), 2_147_483_647))],
+  ['verified', 'bool', (a) => a.verified],
+  ['bot', 'bool', (a) => a.bot],
+  ['avatar_url', 'text', (a) => a.avatarUrl?.slice(0, 1000) ?? null],
 ];
-const MENTION_IN: ReadonlyArray<readonly [string, PgArrayType]> = [
-  ['platform', 'text'], ['external_id', 'text'], ['brand_id', 'uuid'], ['query_ids', 'jsonb'], ['topics', 'jsonb'], ['author_external_id', 'text'],
-  ['url', 'text'], ['text', 'text'], ['platform_lang', 'text'], ['posted_at', 'timestamptz'], ['edited_at', 'timestamptz'], ['thread_root_id', 'text'],
-  ['parent_id', 'text'], ['engagement', 'jsonb'], ['reply_target', 'jsonb'], ['raw', 'json'], ['sentiment_score', 'float4'], ['sentiment_label', 'text'],
-  ['sentiment_confidence', 'float4'], ['urgency_score', 'int2'], ['urgency_level', 'text'], ['urgency_reasons', 'jsonb'], ['intent', 'text'],
-  ['category', 'text'], ['language', 'text'], ['spam', 'bool'],
+// JSON columns travel as JSON text (PgArray makes every string storable: NUL and lone surrogates become U+FFFD).
+const MENTION_IN: ReadonlyArray<Column<PageRow>> = [
+  ['platform', 'text', (r) => r.m.platform],
+  ['external_id', 'text', (r) => r.m.externalId],
+  ['brand_id', 'uuid', (r) => r.match.brandId],
+  ['query_ids', 'jsonb', (r) => json(r.match.queryIds)],
+  ['topics', 'jsonb', (r) => json(r.match.topics)],
+  ['author_external_id', 'text', (r) => r.m.author.externalId],
+  ['url', 'text', (r) => r.m.url],
+  ['text', 'text', (r) => r.m.text],
+  ['platform_lang', 'text', (r) => r.m.lang],
+  ['posted_at', 'timestamptz', (r) => r.m.createdAt],
+  ['edited_at', 'timestamptz', (r) => r.m.editedAt],
+  ['thread_root_id', 'text', (r) => r.m.thread.rootId],
+  ['parent_id', 'text', (r) => r.m.thread.parentId],
+  ['engagement', 'jsonb', (r) => json(r.m.engagement)],
+  ['reply_target', 'jsonb', (r) => json(r.m.replyTarget)],
+  ['raw', 'json', (r) => json(r.m.raw)],
+  ['sentiment_score', 'float4', (r) => r.s.sentimentScore],
+  ['sentiment_label', 'text', (r) => r.s.sentimentLabel],
+  ['sentiment_confidence', 'float4', (r) => r.s.sentimentConfidence],
+  ['urgency_score', 'int2', (r) => r.s.urgencyScore],
+  ['urgency_level', 'text', (r) => r.s.urgencyLevel],
+  ['urgency_reasons', 'jsonb', (r) => json(r.s.urgencyReasons)],
+  ['intent', 'text', (r) => r.s.intent],
+  ['category', 'text', (r) => r.s.category],
+  ['language', 'text', (r) => r.s.language],
+  ['spam', 'bool', (r) => r.s.spam],
 ];
 /** Parameters $1-$7 are scalars; then one array per author column, then one per mention column. */
 const AUTHOR_PARAM = 8;
 const MENTION_PARAM = AUTHOR_PARAM + AUTHOR_IN.length;
 
 /** `unnest($n::type[], …) AS alias(col, …)` over consecutive parameters from `first`. */
-function unnestSql(columns: ReadonlyArray<readonly [string, PgArrayType]>, first: number, alias: string, ordinality = false): string {
+function unnestSql(columns: ReadonlyArray<Column<never>>, first: number, alias: string, ordinality = false): string {
   const arrays = columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
   const names = columns.map(([name]) => name).join(', ');
   return `unnest(${arrays})${ordinality ? ' WITH ORDINALITY' : ''} AS ${alias}(${names}${ordinality ? ', ord' : ''})`;
 }
 
 /** The page's rows as one PgArray per column, in the order of `columns`. */
-function columnsOf(columns: ReadonlyArray<readonly [string, PgArrayType]>, rows: ReadonlyArray<Record<string, string | number | boolean | null>>): PgArray[] {
-  return columns.map(([name, type]) => new PgArray(type, rows.map((r) => r[name] ?? null)));
+function columnsOf<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[]): PgArray[] {
+  return columns.map(([, type, read]) => new PgArray(type, rows.map((r) => read(r))));
 }
 
 /**
@@ -165,7 +205,7 @@ export class IngestService {
       if (rowsOf(fenced).length !== 1) throw new LeaseLostError(source.id);
       return { fetched: page.mentions.length, matched: 0, inserted: 0, insertedIds: [] };
     }
-    const authors = new Map<string, Mention['author'] & { platform: string }>();
+    const authors = new Map<string, Author>();
     for (const { m } of kept) authors.set(authorKey(m.platform, m.author.externalId), { ...m.author, platform: m.platform });
     const recent = await this.recentPosts(source.workspaceId, [...authors.values()]);
     const scores = await this.scorer.scoreBatch(
@@ -179,28 +219,11 @@ export class IngestService {
         },
       })),
     );
-    const authorRows = [...authors.values()].map((a) => ({
-      platform: a.platform, external_id: a.externalId, handle: a.handle.slice(0, 255), display_name: a.displayName?.slice(0, 255) ?? null,
-      // An integer column: an odd platform value (a fraction, an absurd count) must not fail the page.
-      followers: a.followers === null ? null : Math.min(Math.max(Math.round(a.followers), 0), 2_147_483_647),
-      verified: a.verified, bot: a.bot, avatar_url: a.avatarUrl?.slice(0, 1000) ?? null,
-    }));
-    // JSON columns travel as JSON text (PgArray makes every string storable: NUL and lone surrogates become U+FFFD).
-    const mentionRows = kept.map(({ m, match }, i) => {
-      const s = scores[i]!;
-      return {
-        platform: m.platform, external_id: m.externalId, brand_id: match.brandId, query_ids: JSON.stringify(match.queryIds), topics: JSON.stringify(match.topics),
-        author_external_id: m.author.externalId, url: m.url, text: m.text, platform_lang: m.lang, posted_at: m.createdAt, edited_at: m.editedAt,
-        thread_root_id: m.thread.rootId, parent_id: m.thread.parentId, engagement: JSON.stringify(m.engagement), reply_target: JSON.stringify(m.replyTarget),
-        raw: m.raw === undefined || m.raw === null ? null : JSON.stringify(m.raw),
-        sentiment_score: s.sentimentScore, sentiment_label: s.sentimentLabel, sentiment_confidence: s.sentimentConfidence, urgency_score: s.urgencyScore,
-        urgency_level: s.urgencyLevel, urgency_reasons: JSON.stringify(s.urgencyReasons), intent: s.intent, category: s.category, language: s.language, spam: s.spam,
-      };
-    });
+    const rows: PageRow[] = kept.map(({ m, match }, i) => ({ m, match, s: scores[i]! }));
     const out = rowsOf(
       await queryPrepared(this.dataSource, 'earshot_ingest_write_page', WRITE_PAGE_SQL, [
         source.workspaceId, source.id, source.leaseToken, cursor, LEASE_SECONDS, kept.length, JSON.stringify(DEFAULT_SLA_TARGETS),
-        ...columnsOf(AUTHOR_IN, authorRows), ...columnsOf(MENTION_IN, mentionRows),
+        ...columnsOf(AUTHOR_IN, [...authors.values()]), ...columnsOf(MENTION_IN, rows),
       ]),
     ) as Array<{ fenced: number; ids: string[] }>;
     if (out[0]?.fenced !== 1) throw new LeaseLostError(source.id);
