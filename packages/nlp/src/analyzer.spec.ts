@@ -144,6 +144,20 @@ describe('category', () => {
     expect(analyze('the app is broken', { taxonomy }).category.id).toBe('other');
   });
 
+  it("categorises complaints only when asked to, and complaints exactly as before", () => {
+    const complaintsOnly = createAnalyzer({ categorize: 'complaints' });
+    const texts = ['I was charged twice and still have no refund, this is a scam', 'The app keeps crashing on startup, fix it', 'love the new app, the refund was quick', 'how do I change my password?'];
+    for (const t of texts) {
+      const full = analyze(t);
+      const lean = complaintsOnly.analyze(t);
+      if (full.intent === 'complaint') expect(lean.category).toEqual(full.category);
+      else expect(lean.category).toEqual({ id: 'other', name: 'Other', confidence: 0, matched: [] });
+      expect({ ...lean, category: null }).toEqual({ ...full, category: null });
+    }
+    expect(texts.map((t) => analyze(t).intent)).toContain('complaint');
+    expect(texts.map((t) => analyze(t).intent).some((i) => i !== 'complaint')).toBe(true);
+  });
+
   it('ignores negated keywords', () => {
     expect(analyze('no refund needed, all good').category.id).not.toBe('billing');
   });

@@ -198,6 +198,13 @@ const PSEUDO_WEIGHT = 1;
  * category's example posts (shared content words, weighted by how specific they are to that
  * category). Below a minimum score the taxonomy's fallback ("other") is returned.
  */
+/** The taxonomy's fallback ("other" unless it names another), with confidence 0: what a post fitting no category gets. */
+export function fallbackCategory(tax: Taxonomy): CategoryResult {
+  const fallbackId = tax.fallback ?? 'other';
+  const fb = tax.categories.find((x) => x.id === fallbackId);
+  return { id: fallbackId, name: fb?.name ?? 'Other', confidence: 0, matched: [] };
+}
+
 export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult {
   const c = compile(tax);
   const n = tax.categories.length;
@@ -213,12 +220,8 @@ export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult 
       best = i;
     }
   }
-  const fallbackId = tax.fallback ?? 'other';
   const cat = best >= 0 ? tax.categories[best] : undefined;
-  if (!cat || bestScore < CATEGORY_WEIGHTS.minimum) {
-    const fb = tax.categories.find((x) => x.id === fallbackId);
-    return { id: fallbackId, name: fb?.name ?? 'Other', confidence: 0, matched: [] };
-  }
+  if (!cat || bestScore < CATEGORY_WEIGHTS.minimum) return fallbackCategory(tax);
   const confidence = Math.round(Math.min(1, (bestScore / (total + 0.5)) * Math.min(1, bestScore)) * 100) / 100;
   return { id: cat.id, name: cat.name, confidence, matched: matched[best] ?? [] };
 }

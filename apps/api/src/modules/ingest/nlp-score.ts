@@ -1,9 +1,12 @@
-import { analyzeBatch, type AnalyzeContext } from '@earshot/nlp';
+import { createAnalyzer, type AnalyzeContext } from '@earshot/nlp';
 import type { MentionScore, ScoreInput } from './mention-scorer.js';
 
 /** Scores with @earshot/nlp, locally and synchronously (no network, no cloud AI). Runs in the scorer worker too. */
+// Only complaints' categories are stored: the others are not classified at all.
+const analyzer = createAnalyzer({ categorize: 'complaints' });
+
 export function scoreWithNlp(items: ScoreInput[]): MentionScore[] {
-  const results = analyzeBatch(
+  const results = analyzer.analyzeBatch(
     items.map((i) => {
       const c = i.context;
       // Every context has the same properties in the same order (absent ones undefined): one
