@@ -148,4 +148,38 @@ describe('ingest: hostile characters', () => {
     const stored = await t.dataSource.getRepository(MentionEntity).findOneByOrFail({ workspaceId: ws.id });
     expect(stored.text).toBe('acme \uFFFD broke \uFFFD');
   });
+
+  it('stores values longer than their columns, and treats ids that become the same stored id as one', async () => {
+    const ws = await WorkspaceFactory.create(t, 'Long');
+    const admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
+    const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme' }).expect(201);
+    await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme' }).expect(201);
+    const src = await request(t.server).post('/api/sources').set('Cookie', admin).send({ name: 'S', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
+    const token = (await t.dataSource.query(`UPDATE source SET lease_token = gen_random_uuid() WHERE id = $1 RETURNING lease_token`, [src.body.id])) as unknown;
+    const lease = ((Array.isArray((token as unknown[])[0]) ? (token as unknown[][])[0] : token) as Array<{ lease_token: string }>)[0]!.lease_token;
+    const longId = `at://did:plc:x/app.bsky.feed.post/${'k'.repeat(400)}`;
+    const long = MentionFactory.from({
+      externalId: longId,
+      text: 'acme lost my bag',
+      lang: 'x'.repeat(20),
+      url: `https://example.com/${'p'.repeat(2100)}`,
+      thread: { rootId: `${longId}-root`, parentId: `${longId}-parent` },
+      author: { externalId: 'a'.repeat(300), handle: 'long', displayName: null, followers: 1, avatarUrl: null, verified: false, bot: false },
+    }).build();
+    const twinA = MentionFactory.from({ externalId: 'twin\u0000', text: 'acme twin one' }).build();
+    const twinB = MentionFactory.from({ externalId: 'twin\uFFFD', text: 'acme twin two' }).build();
+    const page = { mentions: [long, twinA, twinB], nextCursor: { minId: '1' }, more: false, rateLimit: null };
+    const store = () => t.app.get(IngestService).storePage({ id: src.body.id, workspaceId: ws.id, platform: 'mastodon', leaseToken: lease }, page);
+    expect((await store()).inserted).toBe(2);
+    // The same page again (a platform repeating itself): nothing twice.
+    expect((await store()).inserted).toBe(0);
+    const rows = await t.dataSource.getRepository(MentionEntity).findBy({ workspaceId: ws.id });
+    expect(rows).toHaveLength(2);
+    const stored = rows.find((r) => r.text === 'acme lost my bag')!;
+    expect(stored.externalId.length).toBeLessThanOrEqual(255);
+    expect(stored.externalId.startsWith(longId.slice(0, 180))).toBe(true);
+    expect(stored.threadRootId).not.toBe(stored.externalId);
+    expect(stored.platformLang).toBeNull();
+    expect(stored.url).toBeNull();
+  });
 });

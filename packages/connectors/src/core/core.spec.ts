@@ -1,6 +1,7 @@
 import { ConnectorError } from './connector.js';
 import { classifyHttpFailure, HttpClient } from './http-client.js';
 import { compareNumericIds, maxNumericId } from './ids.js';
+import { isoOrNull } from './json.js';
 import { parseRateLimit } from './rate-limit.js';
 import { replyLength } from './reply-length.js';
 import { assertHttpBaseUrl, safeHttpUrl } from './safe-url.js';
@@ -92,6 +93,20 @@ describe('HttpClient', () => {
     await expect(c.json({ platform: 'x', url: 'http://127.0.0.1/x/2/tweets?query=secret', headers: { authorization: 'Bearer t' } })).rejects.toBeInstanceOf(ConnectorError);
     expect(seen).toEqual([expect.objectContaining({ path: '/x/2/tweets', status: 503, failure: 'retry' })]);
     expect(JSON.stringify(seen)).not.toMatch(/secret|Bearer/);
+  });
+});
+
+describe('isoOrNull', () => {
+  it('keeps times PostgreSQL can store (years 1-9999) and refuses the rest instead of failing the page later', () => {
+    expect(isoOrNull('2026-11-20T09:14:00+02:00')).toBe('2026-11-20T07:14:00.000Z');
+    expect(isoOrNull('0001-01-01T00:00:00Z')).toBe('0001-01-01T00:00:00.000Z');
+    expect(isoOrNull('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z');
+    expect(isoOrNull('0000-01-01T00:00:00Z')).toBeNull();
+    expect(isoOrNull('+020000-01-01T00:00:00Z')).toBeNull();
+    expect(isoOrNull('-010000-01-01T00:00:00Z')).toBeNull();
+    expect(isoOrNull('Tue, 01 Jan 20000 00:00:00 GMT')).toBeNull();
+    expect(isoOrNull('soon')).toBeNull();
+    expect(isoOrNull(42)).toBeNull();
   });
 });
 

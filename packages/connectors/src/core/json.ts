@@ -36,11 +36,19 @@ export function bool(v: unknown): boolean {
   return v === true;
 }
 
-/** ISO-8601 string or null when the value is not a parseable date. */
+/** The times a PostgreSQL timestamptz (and every sane post) holds: years 1 to 9999. */
+const EARLIEST_MS = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(1); // (Date.UTC maps years 0-99 to 1900-1999)
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A time in milliseconds as ISO-8601, or null when it is not a date or lies outside years 1-9999 (a platform's odd value must not stop a source). */
+export function isoFromMs(ms: number): string | null {
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS ? new Date(ms).toISOString() : null;
+}
+
+/** ISO-8601 string or null when the value is not a parseable date in years 1-9999. */
 export function isoOrNull(v: unknown): string | null {
   if (typeof v !== 'string') return null;
-  const ms = Date.parse(v);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  return isoFromMs(Date.parse(v));
 }
 
 /** Throws a `retry` failure: the platform answered 2xx with a body of the wrong shape (proxy junk, `{}` listings). */

@@ -1,5 +1,5 @@
 import type { Mention } from '../core/connector.js';
-import { idStr, numOrNull, obj, str, type Json } from '../core/json.js';
+import { idStr, isoFromMs, numOrNull, obj, str, type Json } from '../core/json.js';
 import { safeHttpUrl } from '../core/safe-url.js';
 import { decodeEntities } from '../core/strip-html.js';
 
@@ -17,7 +17,9 @@ export function normalizeRedditThing(thing: Json, sourceKey: string): Mention | 
   const d = obj(thing['data']);
   const fullname = str(d['name']) ?? (idStr(d['id']) && kind ? `${kind}_${idStr(d['id'])}` : null);
   const created = numOrNull(d['created_utc']);
-  if ((kind !== 't1' && kind !== 't3') || !fullname || created === null) return null;
+  // A time outside years 1-9999 counts as missing (new Date(...).toISOString() would throw).
+  const createdAt = created === null ? null : isoFromMs(created * 1000);
+  if ((kind !== 't1' && kind !== 't3') || !fullname || createdAt === null) return null;
   const author = str(d['author']) ?? '[deleted]';
   const permalink = str(d['permalink']);
   const text =
@@ -42,8 +44,8 @@ export function normalizeRedditThing(thing: Json, sourceKey: string): Mention | 
     },
     text,
     lang: null,
-    createdAt: new Date(created * 1000).toISOString(),
-    editedAt: edited !== null && edited > 0 ? new Date(edited * 1000).toISOString() : null,
+    createdAt,
+    editedAt: edited !== null && edited > 0 ? isoFromMs(edited * 1000) : null,
     thread: kind === 't1' ? { rootId: str(d['link_id']), parentId: str(d['parent_id']) } : { rootId: null, parentId: null },
     engagement: {
       replies: numOrNull(d['num_comments']),

@@ -1,4 +1,5 @@
 import { decodeEntities, stripHtml } from '../core/strip-html.js';
+import { isoFromMs } from '../core/json.js';
 
 export interface FeedItem {
   id: string | null;
@@ -39,9 +40,7 @@ function attr(tagText: string, name: string): string | null {
 }
 
 function date(value: string | null): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  return value ? isoFromMs(Date.parse(value)) : null;
 }
 
 /**

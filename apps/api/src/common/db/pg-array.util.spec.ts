@@ -33,6 +33,8 @@ describe('PgArray', () => {
     expect(isoToPgMicros('2026-11-23T14:13:01.739Z')).toBe(BigInt(Date.parse('2026-11-23T14:13:01.739Z') - Date.UTC(2000, 0, 1)) * 1000n);
     expect(isoToPgMicros('2024-05-06T07:08:09.123456Z') - isoToPgMicros('2024-05-06T07:08:09.123Z')).toBe(456n);
     expect(isoToPgMicros('1999-12-31T23:59:59.999500Z')).toBe(-500n);
+    expect(isoToPgMicros('2024-05-06T07:08:09.1234567Z') - isoToPgMicros('2024-05-06T07:08:09.123Z')).toBe(457n);
+    expect(isoToPgMicros('2024-05-06T07:08:09.1234564Z') - isoToPgMicros('2024-05-06T07:08:09.123Z')).toBe(456n);
     expect(isoToPgMicros('2024-05-06T09:08:09+02:00')).toBe(isoToPgMicros('2024-05-06T07:08:09Z'));
   });
 });
@@ -55,7 +57,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
       new PgArray('uuid', ['d0a47595-9a98-40a8-a7be-ba97402f224d', null, 'D0A47595-9A98-40A8-A7BE-BA97402F224E', null, null]),
       new PgArray('int2', [0, -32768, 32767, null, 5]),
       new PgArray('int4', [2_147_483_647, -1, null, 0, 42]),
-      new PgArray('float4', [0.5, -0.09, null, 1e-7, 3]),
+      new PgArray('float4', [0.5, -0.09, null, 1e-7, -0]),
       new PgArray('bool', [true, false, null, true, false]),
       new PgArray('jsonb', ['{"b":1,"a":[1,2]}', '[]', null, '"s\\u0000"', '{"k":"é 😀"}']),
       new PgArray('json', ['{"b":1,  "a":2}', null, '[1]', '{}', '"x"']),
@@ -68,6 +70,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
     // The reference: the same values as node-pg's own text-format array literals (the PGlite path).
     const text = (await client.query(sql, cols.map((c) => c.values))).rows;
     expect(binary).toEqual(text);
+    expect(binary[4]).toMatchObject({ c4: '0' }); // -0 stored as 0, as text input stores it
     expect(binary[1]).toMatchObject({ c0: 'quote " and \\ backslash, {braces}', c2: '-32768', c5: 'false', c8: '2024-05-06 07:08:09.123456+00' });
     expect(binary[3]).toMatchObject({ c6: '"s\uFFFD"' });
     const empty = await client.query('SELECT cardinality($1::text[]) AS n, cardinality($2::uuid[]) AS m', [new PgArray('text', []).toBinary(), new PgArray('uuid', []).toBinary()]);

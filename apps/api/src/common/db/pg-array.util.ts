@@ -21,8 +21,8 @@ const OID: Record<PgArrayType, number> = { text: 25, uuid: 2950, int2: 21, int4:
 const PG_EPOCH_US = 946_684_800_000_000n;
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-/** An ISO-8601 time's fraction beyond milliseconds (Date.parse drops it). */
-const SUB_MS = /[.,]\d{3}(\d{1,3})/;
+/** An ISO-8601 time's digits beyond milliseconds (Date.parse drops them). */
+const SUB_MS = /[.,]\d{3}(\d+)/;
 
 /** A typed column: `values[i]` is row i's value, null for SQL NULL; json and jsonb values are JSON text. */
 export class PgArray {
@@ -110,9 +110,12 @@ function writeElement(type: PgArrayType, v: string | number | boolean, out: Buff
     case 'int4':
       out.writeInt32BE(integer(v, -2147483648, 2147483647), off);
       return;
-    case 'float4':
-      out.writeFloatBE(Number(v), off);
+    case 'float4': {
+      // -0 as 0, as PostgreSQL's text input (and so PGlite) stores it
+      const f = Number(v);
+      out.writeFloatBE(f === 0 ? 0 : f, off);
       return;
+    }
     case 'bool':
       out[off] = v ? 1 : 0;
       return;
@@ -132,7 +135,8 @@ function integer(v: string | number | boolean, min: number, max: number): number
 export function isoToPgMicros(iso: string): bigint {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new RangeError(`not a time: ${iso.slice(0, 40)}`);
+  // Microseconds from the 4th-6th fraction digits, rounded on the 7th as PostgreSQL rounds text input.
   const extra = SUB_MS.exec(iso)?.[1];
-  const us = extra ? Number(extra.padEnd(3, '0')) : 0;
+  const us = extra ? Math.round(Number(`${extra.slice(0, 3).padEnd(3, '0')}.${extra.slice(3, 4) || '0'}`)) : 0;
   return BigInt(ms) * 1000n + BigInt(us) - PG_EPOCH_US;
 }

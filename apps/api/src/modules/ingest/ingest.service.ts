@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Mention, PollResult } from '@earshot/connectors';
@@ -189,7 +190,7 @@ export class IngestService {
   ) {}
 
   async storePage(source: LeasedSource, page: PollResult<unknown>): Promise<PageOutcome> {
-    const unique = dedupe(page.mentions);
+    const unique = dedupe(page.mentions.map(storable));
     const matches = await this.matcher.matchAll(
       source.workspaceId,
       unique.map((m) => ({ text: m.text, authorHandle: m.author.handle, lang: m.lang, platform: m.platform })),
@@ -240,11 +241,9 @@ export class IngestService {
          (SELECT count(*)::int FROM mention m WHERE m.author_id = a.id AND m.posted_at > now() - interval '24 hours') AS recent
          FROM unnest($2::text[], $3::text[]) AS i(platform, external_id)
          CROSS JOIN LATERAL (SELECT id, platform, external_id FROM author WHERE workspace_id = $1 AND platform = i.platform AND external_id = i.external_id LIMIT 1) a`,
-      [workspaceId, authors.map((a) => a.platform), authors.map((a) => pgSafeText(a.externalId))],
+      [workspaceId, authors.map((a) => a.platform), authors.map((a) => a.externalId)],
     )) as Array<{ platform: string; external_id: string; recent: number }>;
-    const stored = new Map(rows.map((r) => [authorKey(r.platform, r.external_id), Number(r.recent)]));
-    // Keyed by the connector's id; the stored id may differ only where it held unsafe characters.
-    return new Map(authors.map((a) => [authorKey(a.platform, a.externalId), stored.get(authorKey(a.platform, pgSafeText(a.externalId))) ?? 0]));
+    return new Map(rows.map((r) => [authorKey(r.platform, r.external_id), Number(r.recent)]));
   }
 }
 
@@ -253,6 +252,34 @@ const authorKey = (platform: string, externalId: string): string => `${platform}
 /** TypeORM returns [rows, affected] for some drivers' data-modifying statements and plain rows for others. */
 function rowsOf(res: unknown[]): unknown[] {
   return Array.isArray(res[0]) ? (res[0] as unknown[]) : res;
+}
+
+/** Longest id the id columns (varchar(255)) hold; a longer one is stored as a prefix and a hash of the whole (stable, so dedupe and threads still work). */
+const MAX_ID = 255;
+
+function storableId(id: string): string {
+  const safe = pgSafeText(id);
+  return safe.length <= MAX_ID ? safe : `${safe.slice(0, 180)}~sha256:${createHash('sha256').update(safe).digest('hex')}`;
+}
+
+/**
+ * The mention as it will be stored: ids made storable (NUL and lone surrogates replaced, an id
+ * longer than its column hashed), a language or URL its column cannot hold dropped. One odd
+ * value from a platform must not fail the page again and again (the cursor would never move),
+ * and two ids that become the same stored id are the same mention or author. The same object
+ * when nothing needs changing (the usual case).
+ */
+function storable(m: Mention): Mention {
+  const fit = (id: string | null) => id === null || (id.length <= MAX_ID && pgSafeText(id) === id);
+  if (fit(m.externalId) && fit(m.author.externalId) && fit(m.thread.rootId) && fit(m.thread.parentId) && (m.lang === null || m.lang.length <= 16) && (m.url === null || m.url.length <= 2000)) return m;
+  return {
+    ...m,
+    externalId: storableId(m.externalId),
+    url: m.url !== null && m.url.length <= 2000 ? m.url : null,
+    lang: m.lang !== null && m.lang.length <= 16 ? m.lang : null,
+    author: { ...m.author, externalId: storableId(m.author.externalId) },
+    thread: { rootId: m.thread.rootId === null ? null : storableId(m.thread.rootId), parentId: m.thread.parentId === null ? null : storableId(m.thread.parentId) },
+  };
 }
 
 /** The same post can appear twice in one page (platform duplicates across pages): keep one. */
