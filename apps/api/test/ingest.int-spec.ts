@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { IngestService } from '../src/modules/ingest/ingest.service.js';
+import { IngestService, type LeasedSource } from '../src/modules/ingest/ingest.service.js';
 import { LeaseLostError } from '../src/modules/ingest/lease-lost.error.js';
 import { MentionEntity } from '../src/modules/mentions/mention.entity.js';
 import { AuthorEntity } from '../src/modules/mentions/author.entity.js';
@@ -130,33 +130,33 @@ describe('ingest: hostile characters', () => {
   });
   afterAll(() => t.close());
 
-  it('stores posts with NUL characters and broken emoji instead of failing the page', async () => {
-    const ws = await WorkspaceFactory.create(t, 'Hostile');
+  /** A workspace listening for "acme" with a Mastodon source whose lease this test holds. */
+  async function leasedSource(name: string): Promise<LeasedSource> {
+    const ws = await WorkspaceFactory.create(t, name);
     const admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
     const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme' }).expect(201);
     await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme' }).expect(201);
     const src = await request(t.server).post('/api/sources').set('Cookie', admin).send({ name: 'S', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
     const token = (await t.dataSource.query(`UPDATE source SET lease_token = gen_random_uuid() WHERE id = $1 RETURNING lease_token`, [src.body.id])) as unknown;
     const rows = (Array.isArray((token as unknown[])[0]) ? (token as unknown[][])[0] : token) as Array<{ lease_token: string }>;
+    return { id: src.body.id, workspaceId: ws.id, platform: 'mastodon', leaseToken: rows[0]!.lease_token };
+  }
+
+  it('stores posts with NUL characters and broken emoji instead of failing the page', async () => {
+    const source = await leasedSource('Hostile');
     const nasty = MentionFactory.from({
       text: 'acme \u0000 broke \uD83D',
       author: { externalId: 'n\u0000', handle: 'nul\u0000', displayName: '\uDE00', followers: 1, avatarUrl: null, verified: false, bot: false },
       raw: { body: 'x\u0000', ['k\u0000']: '\uD800' },
     }).build();
-    const out = await t.app.get(IngestService).storePage({ id: src.body.id, workspaceId: ws.id, platform: 'mastodon', leaseToken: rows[0]!.lease_token }, { mentions: [nasty], nextCursor: { minId: '1' }, more: false, rateLimit: null });
+    const out = await t.app.get(IngestService).storePage(source, { mentions: [nasty], nextCursor: { minId: '1' }, more: false, rateLimit: null });
     expect(out.inserted).toBe(1);
-    const stored = await t.dataSource.getRepository(MentionEntity).findOneByOrFail({ workspaceId: ws.id });
+    const stored = await t.dataSource.getRepository(MentionEntity).findOneByOrFail({ workspaceId: source.workspaceId });
     expect(stored.text).toBe('acme \uFFFD broke \uFFFD');
   });
 
   it('stores values longer than their columns, and treats ids that become the same stored id as one', async () => {
-    const ws = await WorkspaceFactory.create(t, 'Long');
-    const admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
-    const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme' }).expect(201);
-    await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme' }).expect(201);
-    const src = await request(t.server).post('/api/sources').set('Cookie', admin).send({ name: 'S', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
-    const token = (await t.dataSource.query(`UPDATE source SET lease_token = gen_random_uuid() WHERE id = $1 RETURNING lease_token`, [src.body.id])) as unknown;
-    const lease = ((Array.isArray((token as unknown[])[0]) ? (token as unknown[][])[0] : token) as Array<{ lease_token: string }>)[0]!.lease_token;
+    const source = await leasedSource('Long');
     const longId = `at://did:plc:x/app.bsky.feed.post/${'k'.repeat(400)}`;
     const long = MentionFactory.from({
       externalId: longId,
@@ -169,11 +169,11 @@ describe('ingest: hostile characters', () => {
     const twinA = MentionFactory.from({ externalId: 'twin\u0000', text: 'acme twin one' }).build();
     const twinB = MentionFactory.from({ externalId: 'twin\uFFFD', text: 'acme twin two' }).build();
     const page = { mentions: [long, twinA, twinB], nextCursor: { minId: '1' }, more: false, rateLimit: null };
-    const store = () => t.app.get(IngestService).storePage({ id: src.body.id, workspaceId: ws.id, platform: 'mastodon', leaseToken: lease }, page);
+    const store = () => t.app.get(IngestService).storePage(source, page);
     expect((await store()).inserted).toBe(2);
     // The same page again (a platform repeating itself): nothing twice.
     expect((await store()).inserted).toBe(0);
-    const rows = await t.dataSource.getRepository(MentionEntity).findBy({ workspaceId: ws.id });
+    const rows = await t.dataSource.getRepository(MentionEntity).findBy({ workspaceId: source.workspaceId });
     expect(rows).toHaveLength(2);
     const stored = rows.find((r) => r.text === 'acme lost my bag')!;
     expect(stored.externalId.length).toBeLessThanOrEqual(255);

@@ -1,4 +1,6 @@
-import { pgSafeJson, pgSafeText } from './pg-safe-text.util.js';
+import { pgSafeJsonText, pgSafeText } from './pg-safe-text.util.js';
+
+const pgSafeJson = (v: unknown): string => pgSafeJsonText(JSON.stringify(v));
 
 describe('pgSafeText / pgSafeJson', () => {
   it('replaces NUL and lone surrogates, keeps real emoji', () => {

@@ -13,12 +13,7 @@ export function pgSafeTextOrNull(s: string | null): string | null {
 /** In JSON.stringify output, NUL and lone surrogates appear only as \u escapes (paired ones are literal). */
 const UNSAFE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
 
-/** JSON for a jsonb column, with every string (keys too) made safe. */
-export function pgSafeJson(value: unknown): string {
-  return pgSafeJsonText(JSON.stringify(value ?? null));
-}
-
-/** JSON.stringify output made storable in jsonb: escaped NUL and lone surrogates become \ufffd. */
+/** JSON.stringify output made storable in jsonb, every string (keys too): escaped NUL and lone surrogates become \ufffd. */
 export function pgSafeJsonText(json: string): string {
   return json.includes('\\u') ? json.replace(UNSAFE_ESCAPE, '$1\\ufffd') : json;
 }
