@@ -49,7 +49,9 @@ export async function createApp(
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  if (config.trustProxy) http.set('trust proxy', true);
+  // A hop count or the proxies' addresses, never `true` (env.ts refuses it): req.ip is then the
+  // address the nearest trusted proxy saw, which a client cannot choose.
+  if (config.trustProxy !== false) http.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(createHttpLogger(logger));
   app.use(

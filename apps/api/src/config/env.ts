@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,44 @@ const bool = (name: string) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${name} must be true or false` })
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * TRUST_PROXY: which X-Forwarded-For hops to believe (Express's `trust proxy`). `false`
+ * (default) believes none; a hop count (`1` = the one reverse proxy in front) takes the
+ * address that many hops from the right; a comma-separated list of proxy addresses or CIDRs
+ * (or Express's names loopback, linklocal, uniquelocal) believes only those. `true` would
+ * believe any header, so a client could pick its own IP (and its own login allowance): refused.
+ */
+export type TrustProxy = false | number | string[];
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (a: string): boolean => {
+  if (PROXY_NAMES.includes(a)) return true;
+  const [addr, bits, ...rest] = a.split('/');
+  if (rest.length > 0 || !addr || !isIP(addr)) return false;
+  if (bits === undefined) return true;
+  const max = isIP(addr) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+};
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const v = raw.trim().toLowerCase();
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  if (v === 'true' || v === 'yes') {
+    ctx.addIssue({ code: 'custom', message: 'true would trust any X-Forwarded-For (a client could pick its own IP): give the number of proxies in front of Earshot (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12)' });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n > 10) ctx.addIssue({ code: 'custom', message: 'must be a hop count from 0 to 10, or proxy addresses' });
+    return n;
+  }
+  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.filter((a) => !isProxyAddress(a));
+  if (list.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be false, a hop count (e.g. 1) or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12); not an address: ${bad.join(', ') || '(empty)'}` });
+    return z.NEVER;
+  }
+  return list;
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('production'),
@@ -26,7 +65,7 @@ const EnvSchema = z.object({
   EARSHOT_PUBLIC_URL: z.url({ message: 'must be the URL users open, e.g. https://earshot.example.com' }).optional(),
   EARSHOT_WEB_DIST: z.string().min(1).optional(),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0.25, { message: 'must be at least 0.25 (15 minutes)' }).max(720, { message: 'must be at most 720 (30 days)' }).default(12),
-  TRUST_PROXY: bool('TRUST_PROXY').default(false),
+  TRUST_PROXY: trustProxy.default(false),
   EARSHOT_SECRET_KEY: z
     .string()
     .refine((k) => /^[0-9a-fA-F]{64}$/.test(k) || /^[A-Za-z0-9+/_-]{43}=?$/.test(k), { message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)' })
@@ -62,7 +101,8 @@ export interface AppConfig {
   publicUrl: URL | null;
   webDist: string | null;
   sessionTtlMs: number;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a hop count, or proxy addresses/CIDRs (see TrustProxy). */
+  trustProxy: TrustProxy;
   /** Key for platform credentials at rest: from EARSHOT_SECRET_KEY, else a key file in the data folder. */
   secretKey: { source: 'env'; key: Buffer } | { source: 'file'; path: string };
   /** Run the scheduled pollers in this process. */
