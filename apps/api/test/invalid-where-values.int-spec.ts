@@ -1,0 +1,78 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MentionEntity } from '../src/modules/mentions/mention.entity.js';
+import { SessionEntity } from '../src/modules/auth/session.entity.js';
+import { UserEntity } from '../src/modules/users/user.entity.js';
+import { WorkspaceFactory, UserFactory } from './factories/user.factory.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { diffDb, snapshotDb } from './utils/db-snapshot.js';
+
+type Behavior = DataSourceOptions['invalidWhereValuesBehavior'];
+
+/**
+ * SECURITY.md plan item 5, "the tenant filter cannot vanish": TypeORM skips `undefined` (and
+ * by default `null`) where-values, so `findOneBy({ id: undefined })` would return the first
+ * row of the table and `findBy({ workspaceId: undefined })` every workspace's rows. The data
+ * source sets `invalidWhereValuesBehavior` to throw for both (typeorm.io, "null and undefined
+ * handling"); these tests hold the app's real data source to that.
+ */
+describe('invalidWhereValuesBehavior: a missing where-value throws instead of widening the query (integration)', () => {
+  let t: TestApp;
+  let userId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const ws = await WorkspaceFactory.create(t, 'Where values');
+    userId = (await UserFactory.create(t, { workspaceId: ws.id, role: 'agent' })).id;
+  });
+  afterAll(() => t.close());
+
+  it('is configured on the data source the app runs with', () => {
+    expect(t.dataSource.options.invalidWhereValuesBehavior).toEqual({ null: 'throw', undefined: 'throw' });
+  });
+
+  it('findOneBy / findBy / findOne / count / exists throw on an undefined or null value', async () => {
+    const users = t.dataSource.getRepository(UserEntity);
+    const mentions = t.dataSource.getRepository(MentionEntity);
+    await expect(users.findOneBy({ id: undefined })).rejects.toThrow(/Undefined value encountered in property '.*id'/);
+    await expect(users.findOneBy({ id: null as unknown as string })).rejects.toThrow(/Null value encountered in property '.*id'/);
+    await expect(users.findBy({ workspaceId: undefined })).rejects.toThrow(/Undefined value/);
+    await expect(users.findOne({ where: { id: userId, workspaceId: undefined } })).rejects.toThrow(/Undefined value/);
+    await expect(mentions.findBy({ workspaceId: undefined })).rejects.toThrow(/Undefined value/);
+    await expect(users.count({ where: { workspaceId: undefined } })).rejects.toThrow(/Undefined value/);
+    await expect(users.existsBy({ workspaceId: null as unknown as string })).rejects.toThrow(/Null value/);
+    await expect(t.dataSource.manager.findOneBy(SessionEntity, { userId: undefined })).rejects.toThrow(/Undefined value/);
+    // The defined value still works.
+    expect((await users.findOneBy({ id: userId }))?.id).toBe(userId);
+  });
+
+  it('update / delete with an undefined or null criterion throw and change no row', async () => {
+    const users = t.dataSource.getRepository(UserEntity);
+    const before = await snapshotDb(t.dataSource);
+    await expect(users.update({ workspaceId: undefined }, { name: 'everyone renamed' })).rejects.toThrow(/Undefined value/);
+    await expect(users.update({ id: null as unknown as string }, { active: false })).rejects.toThrow(/Null value/);
+    await expect(users.delete({ workspaceId: undefined })).rejects.toThrow(/Undefined value/);
+    await expect(t.dataSource.getRepository(SessionEntity).delete({ userId: undefined })).rejects.toThrow(/Undefined value/);
+    expect(diffDb(before, await snapshotDb(t.dataSource))).toEqual([]);
+  });
+
+  it('positive control: with the option set to "ignore", the same call silently returns somebody else\'s row', async () => {
+    // Proves the assertions above would catch a regression of the setting.
+    const opts = t.dataSource.options as { invalidWhereValuesBehavior?: Behavior };
+    const saved = opts.invalidWhereValuesBehavior;
+    opts.invalidWhereValuesBehavior = { null: 'ignore', undefined: 'ignore' };
+    try {
+      const anyone = await t.dataSource.getRepository(UserEntity).findOneBy({ id: undefined });
+      expect(anyone).not.toBeNull();
+      expect(await t.dataSource.getRepository(UserEntity).countBy({ workspaceId: undefined })).toBeGreaterThanOrEqual(2);
+    } finally {
+      opts.invalidWhereValuesBehavior = saved;
+    }
+    await expect(t.dataSource.getRepository(UserEntity).findOneBy({ id: undefined })).rejects.toThrow(/Undefined value/);
+  });
+
+  it('a query builder parameter left undefined matches nothing (SQL NULL), never every row', async () => {
+    // The option covers find-options objects; hand-written SQL binds undefined as NULL, and `= NULL` is never true.
+    const rows = await t.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.workspace_id = :ws', { ws: undefined }).getMany();
+    expect(rows).toEqual([]);
+  });
+});
