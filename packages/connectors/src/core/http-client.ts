@@ -8,8 +8,14 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Sent on every request (Reddit requires a descriptive one). */
   userAgent?: string;
-  /** Injected fetch (tests); defaults to Node's global fetch (undici). */
+  /**
+   * Injected fetch; defaults to Node's global fetch (undici). The api injects its guarded
+   * fetch (address checks, pinned DNS, no redirects, body cap). It may throw, or error the
+   * body stream with, a RequestRefusedError: that becomes a `bad_request` in our words.
+   */
   fetch?: FetchLike;
+  /** Largest response body read, counted while streaming; past it the request is aborted (`bad_request`). Default 4 MiB. */
+  maxBodyBytes?: number;
   /** Clock for rate-limit arithmetic (Reddit's reset is relative). */
   now?: () => number;
   /** Called once per request, after it settles. Never receives headers or bodies (no secrets in logs). */
@@ -50,15 +56,36 @@ export interface HttpResponse<T> {
   rateLimit: RateLimitInfo | null;
 }
 
-/** A ConnectorError raised from an HTTP response: keeps the platform's error code and a bounded body excerpt. */
+/**
+ * Thrown by an injected fetch (or by its response body stream) when a request is refused by
+ * policy rather than failed by the network: a blocked address, a redirect, a body over its
+ * cap. Its message is ours (never the remote's text), so it may be shown to users.
+ */
+export class RequestRefusedError extends Error {
+  constructor(
+    message: string,
+    /** Short machine-readable reason: `address`, `port`, `scheme`, `redirect`, `body_too_large`… */
+    readonly reason: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'RequestRefusedError';
+  }
+}
+
+/**
+ * A ConnectorError raised from an HTTP response: keeps the platform's error code and a bounded
+ * body excerpt for code and debug logs. Its `message` holds only the status and our own words:
+ * a remote body never reaches a message a user sees (the source's lastError, API errors).
+ */
 export class ConnectorHttpError extends ConnectorError {
   constructor(
     failure: ConnectorFailure,
     message: string,
     options: { status?: number; retryAt?: Date; platform?: Platform; cause?: unknown },
-    /** The platform's own error name (`ExpiredToken`, `RATELIMIT`, `Too Many Requests`…), when it sent one. */
+    /** The platform's own error name (`ExpiredToken`, `RATELIMIT`…), when it sent a short token-like one; remote text: never show it. */
     readonly errorCode: string | null,
-    /** First 2 KB of the response body. */
+    /** First 2 KB of the response body: remote text, for code paths and redacted debug logs only. */
     readonly body: string,
   ) {
     super(failure, message, options);
@@ -68,6 +95,41 @@ export class ConnectorHttpError extends ConnectorError {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const BODY_EXCERPT = 2048;
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Our words for a status: what users see instead of the platform's body. */
+function reasonFor(status: number): string {
+  switch (status) {
+    case 400: return 'bad request';
+    case 401: return 'unauthorized';
+    case 403: return 'forbidden';
+    case 404: return 'not found';
+    case 405: return 'method not allowed';
+    case 408: return 'request timeout';
+    case 409: return 'conflict';
+    case 410: return 'gone';
+    case 413: return 'request too large';
+    case 422: return 'unprocessable request';
+    case 429: return 'too many requests';
+    case 502: return 'bad gateway';
+    case 503: return 'service unavailable';
+    case 504: return 'gateway timeout';
+    default:
+      if (status >= 300 && status < 400) return 'redirect (redirects are not followed)';
+      if (status >= 500) return 'server error';
+      return 'request rejected';
+  }
+}
+
+/** Keeps a platform error code only when it looks like one (`ExpiredToken`, `RATELIMIT`): never free text. */
+function tokenLike(code: string | null): string | null {
+  return code && /^[A-Za-z0-9_.:-]{1,64}$/.test(code) ? code : null;
+}
+
+/** Formats a byte count for messages (5 MB, 512 KB). */
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
+}
 
 function errorCodeOf(platform: Platform, body: unknown): { code: string | null; message: string | null } {
   if (!body || typeof body !== 'object') return { code: null, message: null };
@@ -93,21 +155,62 @@ export function classifyHttpFailure(platform: Platform, status: number, headers:
   } catch {
     parsed = null; // HTML error pages (Reddit "whoa there, pardner!", proxies)
   }
-  const { code, message } = errorCodeOf(platform, parsed);
-  const detail = message ?? code ?? (bodyText ? bodyText.replace(/\s+/g, ' ').slice(0, 120) : '');
+  const code = tokenLike(errorCodeOf(platform, parsed).code);
+  // Our words only: the body (and the platform's message) stay in `body` for code and debug logs.
+  const detail = reasonFor(status);
   const rateLimit = parseRateLimit(platform, headers, now);
   const base = { status, platform };
   const excerpt = bodyText.slice(0, BODY_EXCERPT);
   const make = (failure: ConnectorFailure, text: string, retryAt?: Date | null): ConnectorHttpError =>
     new ConnectorHttpError(failure, `${platform} ${status}: ${text}`, { ...base, retryAt: retryAt ?? undefined }, code, excerpt);
 
-  if (status === 429) return make('rate_limited', detail || 'Too Many Requests', retryAtFrom(rateLimit, now));
-  if (status === 401) return make('auth_expired', detail || 'Unauthorized');
+  if (status === 429) return make('rate_limited', detail, retryAtFrom(rateLimit, now));
+  if (status === 401) return make('auth_expired', detail);
   // AT Protocol reports expired or bad access tokens as 400 (pds auth-verifier).
-  if (platform === 'bluesky' && status === 400 && (code === 'ExpiredToken' || code === 'InvalidToken')) return make('auth_expired', detail);
-  if (status >= 500 || status === 408) return make('retry', detail || 'server error', retryAtFrom(rateLimit, now));
-  if (status >= 300 && status < 400) return make('bad_request', `unexpected redirect to ${headers.get('location') ?? '?'} (redirects are not followed)`);
-  return make('bad_request', detail || 'request rejected');
+  if (platform === 'bluesky' && status === 400 && (code === 'ExpiredToken' || code === 'InvalidToken')) return make('auth_expired', `${detail} (${code})`);
+  if (status >= 500 || status === 408) return make('retry', detail, retryAtFrom(rateLimit, now));
+  return make('bad_request', detail);
+}
+
+/** The RequestRefusedError in `err` or its cause chain (undici wraps connect errors in `TypeError: fetch failed`). */
+export function refusalOf(err: unknown): RequestRefusedError | null {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof RequestRefusedError) return e;
+  }
+  return null;
+}
+
+/** An error response's body is read only this far (enough for the platform's error code). */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a body as UTF-8 text, counting bytes as they arrive; past `max` it cancels the stream and
+ * refuses, or with `truncate` (error responses) keeps what it read.
+ */
+async function readCapped(res: Response, max: number, platform: Platform, truncate = false): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  const tooLarge = () => new RequestRefusedError(`${platform}: response body over ${formatBytes(max)}, not read`, 'body_too_large', res.status);
+  if (!truncate && Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      if (truncate) return text + decoder.decode(value.subarray(0, value.byteLength - (total - max)));
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function isAbortLike(err: unknown): boolean {
@@ -116,17 +219,20 @@ function isAbortLike(err: unknown): boolean {
 
 /**
  * The one HTTP path of every connector: per-request deadline (caller signal + timeout), a
- * descriptive User-Agent, no redirects, and every failure classified into a ConnectorError.
+ * descriptive User-Agent, no redirects, a streamed body cap, and every failure classified
+ * into a ConnectorError whose message carries the status and our words, never the body.
  * It never retries: the poller/outbox decide (POSTs must never be replayed blindly).
  */
 export class HttpClient {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
   private readonly now: () => number;
+  private readonly maxBodyBytes: number;
 
   constructor(private readonly options: HttpClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.now = options.now ?? Date.now;
   }
 
@@ -161,8 +267,8 @@ export class HttpClient {
     try {
       const res = await this.fetchImpl(req.url, { method, headers, body, signal, redirect: 'manual' });
       status = res.status;
-      const text = await res.text();
       const ok = (res.status >= 200 && res.status < 300) || (req.acceptStatus ?? []).includes(res.status);
+      const text = ok ? await readCapped(res, this.maxBodyBytes, req.platform) : await readCapped(res, Math.min(ERROR_BODY_BYTES, this.maxBodyBytes), req.platform, true);
       if (!ok) throw classifyHttpFailure(req.platform, res.status, res.headers, text, this.now());
       const rateLimit = parseRateLimit(req.platform, res.headers, this.now(), req.bucket);
       log(null);
@@ -189,6 +295,8 @@ export class HttpClient {
     if (err instanceof ConnectorError) return err;
     const platform = req.platform;
     const opts = { platform, cause: err, status: status ?? undefined };
+    const refused = refusalOf(err);
+    if (refused) return new ConnectorError('bad_request', refused.message.startsWith(`${platform}:`) ? refused.message : `${platform}: request refused: ${refused.message}`, { ...opts, cause: refused, status: refused.status ?? opts.status });
     if (timeout.aborted) return new ConnectorError('disconnect', `${platform}: no complete response within ${timeoutMs} ms`, opts);
     if (req.signal?.aborted || isAbortLike(err)) return new ConnectorError('disconnect', `${platform}: request aborted`, opts);
     const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;

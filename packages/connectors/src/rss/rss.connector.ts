@@ -16,6 +16,8 @@ export interface RssCursor {
 }
 
 const SEEN_CAP = 1000;
+/** Feeds carry full item bodies; the default body cap of the other connectors is a little tight. */
+export const RSS_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class RssConnector implements Connector<RssCursor> {
   readonly platform = 'rss' as const;
@@ -23,7 +25,7 @@ export class RssConnector implements Connector<RssCursor> {
   private readonly now: () => number;
 
   constructor(options: ConnectorOptions = {}) {
-    this.http = new HttpClient({ userAgent: DEFAULT_USER_AGENT, ...options });
+    this.http = new HttpClient({ userAgent: DEFAULT_USER_AGENT, maxBodyBytes: RSS_MAX_BODY_BYTES, ...options });
     this.now = options.now ?? Date.now;
   }
 
@@ -62,11 +64,23 @@ export class RssConnector implements Connector<RssCursor> {
   }
 }
 
-function feedUrl(source: SourceConfig): string {
+/**
+ * The feed's URL: the base URL, or the stream query resolved against it. The query is a path on
+ * the base URL's origin (scheme, host, port), never another address: the base URL is the one
+ * the api checked and allowed.
+ */
+export function feedUrl(source: Pick<SourceConfig, 'baseUrl' | 'stream'>): string {
   const root = assertHttpBaseUrl(source.baseUrl, 'rss');
   const q = source.stream.query?.trim();
   if (!q) return root;
-  return assertHttpBaseUrl(new URL(q, `${root}/`).toString(), 'rss');
+  let resolved: URL;
+  try {
+    resolved = new URL(q, `${root}/`);
+  } catch (cause) {
+    throw new ConnectorError('bad_request', 'rss: the feed path is not a valid URL path', { platform: 'rss', cause });
+  }
+  if (resolved.origin !== new URL(root).origin) throw new ConnectorError('bad_request', "rss: the feed path must stay on the base URL's host and port", { platform: 'rss' });
+  return assertHttpBaseUrl(resolved.toString(), 'rss');
 }
 
 /** Feed item → Mention. The id is the guid/atom:id, else the link, else a hash of title+date. */
