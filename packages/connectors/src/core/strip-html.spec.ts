@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { decodeEntities, stripHtml } from './strip-html.js';
+
+/** The regex chain stripHtml was before the linear scanners: the oracle for "same results". */
+function regexStripHtml(html: string): string {
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|blockquote|h[1-6]|pre)\s*>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Markup-heavy strings: the pieces the scanners look for, cut and joined at random. */
+const PIECES = [
+  '<', '>', '/', '!', '-', '<!--', '-->', '--', '<script>', '</script>', '<SCRIPT a="1">', '</script >', '<style>', '</style\t>', '<template>', '</template>',
+  '<scripts>', '<br>', '<BR/>', '<br />', '<br / >', '</p>', '</P >', '</pre>', '</div>', '</li>', '</blockquote>', '</h1>', '</h7>', '</h>', '</hr>',
+  '<p>', '<a href="x">', 'a', 'b', ' ', '\t', '\u00a0', '\n', '\r', '\r\n', '&amp;', '&#60;', '&#x3e;', '&unknown;', '&', ';', 'é', '😀', '\u2028', '\u3000',
+];
+const markup = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join(''));
+
+describe('stripHtml', () => {
+  it('turns Mastodon content into plain text', () => {
+    expect(stripHtml('<p><span class="h-card"><a href="https://m.example/@acme">@<span>acme</span></a></span> late &amp; lost</p><p>a<br />b</p>')).toBe('@acme late & lost\n\na\nb');
+  });
+
+  it('drops comments, script/style/template bodies, and keeps an unclosed one as written', () => {
+    expect(stripHtml('a<!-- x -->b<script type="t">alert(1)</SCRIPT >c<style>p{}</style>d<template><p>t</p></template>e')).toBe('abcde');
+    expect(stripHtml('a <!-- never closed')).toBe('a <!-- never closed');
+    expect(stripHtml('a <script>never closed')).toBe('a never closed');
+    expect(stripHtml('a < b and c > d')).toBe('a  d');
+    expect(stripHtml('x < y')).toBe('x < y');
+  });
+
+  it('gives the same text as the regex chain it replaced, on random markup', () => {
+    fc.assert(
+      fc.property(markup, (html) => {
+        expect(stripHtml(html)).toBe(regexStripHtml(html));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  // Each of these took seconds (quadratic regex backtracking) before the linear scanners; the
+  // bound is generous on purpose (a shared, slow machine): linear code takes milliseconds.
+  it.each([
+    ['200,000 unclosed "<"', '<'.repeat(200_000)],
+    ['50,000 unclosed comments', '<!--'.repeat(50_000)],
+    ['50,000 unclosed <script> tags', '<script>'.repeat(50_000)],
+    ['50,000 unclosed <style x="', '<style x="'.repeat(50_000)],
+    ['deeply nested unclosed tags', '<div><p><span>'.repeat(40_000)],
+    ['200,000 spaces before a letter', ' '.repeat(200_000) + 'x'],
+    ['200,000 "<br" and spaces', ('<br' + ' '.repeat(20)).repeat(10_000)],
+    ['50,000 "</p" and spaces', ('</p' + ' '.repeat(20)).repeat(10_000)],
+    ['100,000 unfinished entities', '&#x12345'.repeat(100_000)],
+    ['100,000 long named entities', ('&' + 'a'.repeat(40)).repeat(10_000)],
+    ['100,000 blank lines', '\n \t'.repeat(100_000) + 'x'],
+  ])('stays linear on %s', (_name, html) => {
+    const started = performance.now();
+    const out = stripHtml(html);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(typeof out).toBe('string');
+  });
+});
+
+describe('decodeEntities', () => {
+  it('decodes numeric entities; never re-creates markup; bad code points become U+FFFD', () => {
+    expect(stripHtml('<script>alert(1)</script>x &#60;b&#x3e; &unknown;')).toBe('x <b> &unknown;');
+    expect(decodeEntities('&#0; &#xD800; &rsquo;')).toBe('\ufffd \ufffd \u2019');
+  });
+});
