@@ -84,6 +84,14 @@ export class AuthState {
     return { ...this.issueBluesky(r.did, r.handle), did: r.did, handle: r.handle };
   }
 
+  /** deleteSession: the refresh token (and its session) stop working. */
+  endBlueskySession(refreshJwt: string | null): boolean {
+    const r = refreshJwt ? this.bskyRefresh.get(refreshJwt) : undefined;
+    if (!r || r.used) return false;
+    r.used = true;
+    return true;
+  }
+
   issueReddit(user: string | null): string {
     const token = `${Date.now().toString(36)}-${randomBytes(18).toString('base64url')}`;
     this.redditTokens.set(token, { expired: false, user });

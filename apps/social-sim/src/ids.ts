@@ -75,24 +75,33 @@ export class IdFactory {
   }
 }
 
-/** A CIDv1 (dag-cbor, sha-256) lookalike: `bafyrei` + base32 of the record's hash. */
-export function cidFor(value: unknown): string {
-  const digest = createHash('sha256').update(JSON.stringify(value)).digest();
+function base32(bytes: Uint8Array): string {
   let bits = 0;
   let acc = 0;
   let out = '';
-  for (const byte of digest) {
-    acc = (acc << 8) | byte;
+  for (const byte of bytes) {
+    acc = ((acc << 8) | byte) & 0xffff;
     bits += 8;
     while (bits >= 5) {
       out += B32[(acc >>> (bits - 5)) & 31];
       bits -= 5;
     }
   }
-  return `bafyrei${out.slice(0, 52)}`;
+  if (bits > 0) out += B32[(acc << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * A well-formed CIDv1 string (multibase `b` base32, dag-cbor 0x71, sha2-256 of the value's JSON):
+ * `bafyrei…`, 59 characters. Clients validate it (`@atproto/api` rejects a mere lookalike).
+ */
+export function cidFor(value: unknown): string {
+  const digest = createHash('sha256').update(JSON.stringify(value)).digest();
+  return `b${base32(Buffer.concat([Buffer.from([0x01, 0x71, 0x12, 0x20]), digest]))}`;
 }
 
 /** did:plc: + 24 base32 chars derived from a name. */
 export function didFor(name: string): string {
-  return `did:plc:${cidFor(`did:${name}`).slice(7, 31)}`;
+  // The base32 of the hash itself (stable since the first release: DIDs in stored data keep matching).
+  return `did:plc:${base32(createHash('sha256').update(JSON.stringify(`did:${name}`)).digest()).slice(0, 24)}`;
 }

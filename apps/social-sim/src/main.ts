@@ -1,5 +1,8 @@
 /**
  * `node apps/social-sim/dist/main.js`: the simulator for the demo and manual testing.
+ * Ports: SOCIAL_SIM_PORT = P (default 4100) serves every platform under a path prefix
+ * (`/mastodon`, `/bluesky`, `/reddit`, `/x`, `/rss`) and the control API; P+1 mastodon, P+2 bluesky,
+ * P+3 reddit, P+4 x and P+5 rss serve one platform each at their root.
  * Env: SOCIAL_SIM_PORT (default 4100), SOCIAL_SIM_HOST (127.0.0.1), SOCIAL_SIM_SCENARIO
  * (steady | crisis | none; default steady), SOCIAL_SIM_SEED (42), SOCIAL_SIM_BRAND (acme),
  * SOCIAL_SIM_BRAND_NAME (Acme), EARSHOT_EVAL_DIR (real posts; default ../../../shared/eval).
@@ -14,7 +17,7 @@ function fail(message: string): never {
 
 const env = process.env;
 const port = Number(env['SOCIAL_SIM_PORT'] ?? 4100);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`SOCIAL_SIM_PORT must be a port number, got "${env['SOCIAL_SIM_PORT'] ?? ''}"`);
+if (!Number.isInteger(port) || port < 0 || port > 65530) fail(`SOCIAL_SIM_PORT must be a port number up to 65530 (P+1..P+5 serve the platforms at their root), got "${env['SOCIAL_SIM_PORT'] ?? ''}"`);
 const scenario = (env['SOCIAL_SIM_SCENARIO'] ?? 'steady') as ScenarioName;
 if (!SCENARIOS.includes(scenario)) fail(`SOCIAL_SIM_SCENARIO must be one of ${SCENARIOS.join(', ')}`);
 const seed = Number(env['SOCIAL_SIM_SEED'] ?? 42);
@@ -30,11 +33,13 @@ const sim = await createSocialSim({
   log: (line) => process.stderr.write(`${line}\n`),
 });
 const state = sim.control.state();
+// One line per platform: its name, then the root URL of its own port (clients that take only a
+// host use these); the path-prefix base URLs on the main port keep working too.
 process.stdout.write(
   [
-    `social-sim listening on ${sim.url} (scenario ${scenario}, ${state.corpus.posts} real posts from ${state.corpus.origin === 'eval' ? state.corpus.dir : 'the bundled set'})`,
-    ...Object.entries(sim.baseUrls).map(([p, u]) => `  ${p.padEnd(8)} ${u}${p === 'rss' ? '/feed.xml' : ''}`),
-    `  control  ${sim.url}/_control`,
+    `social-sim listening on ${sim.url} (scenario ${scenario}, ${state.corpus.posts} real posts from ${state.corpus.origin === 'eval' ? state.corpus.dir : 'the bundled set'}); path prefixes ${sim.url}/<platform>`,
+    ...Object.entries(sim.rootUrls).map(([p, u]) => `${p} ${u}`),
+    `control ${sim.url}/_control`,
     '',
   ].join('\n'),
 );

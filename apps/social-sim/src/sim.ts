@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthState } from './auth.js';
 import type { SimContext, SimRequest, SimResponse } from './context.js';
@@ -29,6 +29,12 @@ export interface SocialSimOptions {
   evalDir?: string | null;
   /** Enforce each platform's documented request window (429 when exceeded). Default true. */
   rateLimits?: boolean;
+  /**
+   * Ports that serve one platform each at their root (for clients that take only a host, e.g.
+   * `http://127.0.0.1:4101` for Mastodon). Default: `port + 1..5` (mastodon, bluesky, reddit, x,
+   * rss) when `port` is a fixed port, else ephemeral ports. A platform set to `null` gets none.
+   */
+  rootPorts?: Partial<Record<SimPlatform, number | null>>;
   log?: (line: string) => void;
 }
 
@@ -76,6 +82,7 @@ export interface SimControl {
 export interface SimState {
   url: string;
   baseUrls: Record<SimPlatform, string>;
+  rootUrls: Partial<Record<SimPlatform, string>>;
   corpus: { origin: Corpus['origin']; dir: string | null; posts: number; topics: string[] };
   posts: Record<SimPlatform, { visible: number; deleted: number; replies: number }>;
   faults: ActiveFault[];
@@ -88,6 +95,8 @@ export interface SocialSim {
   port: number;
   /** Each connector's baseUrl: `${url}/mastodon`, `${url}/bluesky`, `${url}/reddit`, `${url}/x`, `${url}/rss` (feed: `${url}/rss/feed.xml`). */
   baseUrls: Record<SimPlatform, string>;
+  /** Each platform at the root of its own port: `http://127.0.0.1:<port>` (no path prefix). */
+  rootUrls: Partial<Record<SimPlatform, string>>;
   control: SimControl;
   close(): Promise<void>;
 }
@@ -99,6 +108,12 @@ const HANDLERS: Record<SimPlatform, (req: SimRequest, ctx: SimContext) => SimRes
   x: handleX,
   rss: handleRss,
 };
+
+/**
+ * Fixed port scheme of `main.ts` (SOCIAL_SIM_PORT = P): P keeps the path-prefix layout, P+1..P+5
+ * serve one platform each at their root. The api's simulator allowance relies on it.
+ */
+export const ROOT_PORT_OFFSETS: Readonly<Record<SimPlatform, number>> = { mastodon: 1, bluesky: 2, reddit: 3, x: 4, rss: 5 };
 
 const MAX_BODY = 1024 * 1024;
 const LOG_CAP = 20_000;
@@ -134,6 +149,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
   const windows = new Map<SimPlatform, { start: number; used: number }>();
   let logId = 0;
   let baseUrls = {} as Record<SimPlatform, string>;
+  const rootUrls: Partial<Record<SimPlatform, string>> = {};
   let url = '';
 
   const delay = (ms: number): Promise<void> =>
@@ -169,11 +185,11 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     return { headers: rateHeaders(platform, cfg.limit, remaining, w.start + cfg.windowSec * 1000, now), exceeded: options.rateLimits !== false && w.used > cfg.limit };
   };
 
-  const handlePlatform = async (req: IncomingMessage, res: ServerResponse, platform: SimPlatform, path: string, query: URLSearchParams): Promise<void> => {
+  const handlePlatform = async (req: IncomingMessage, res: ServerResponse, platform: SimPlatform, path: string, query: URLSearchParams, atRoot: boolean): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const rawBody = await readBody(req);
     const host = req.headers.host ?? '127.0.0.1';
-    const simReq: SimRequest = { platform, method, path: path || '/', query, headers: req.headers, rawBody, base: `http://${host}/${platform}` };
+    const simReq: SimRequest = { platform, method, path: path || '/', query, headers: req.headers, rawBody, base: atRoot ? `http://${host}` : `http://${host}/${platform}` };
     const fault = faults.forRequest(platform, method, simReq.path);
     const entry: RequestLogEntry = { id: ++logId, at: new Date(store.now()).toISOString(), platform, method, path: simReq.path, query: query.toString(), status: null, fault: fault?.kind ?? null, headers: {} };
     log.push(entry);
@@ -268,6 +284,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     state: () => ({
       url,
       baseUrls,
+      rootUrls,
       corpus: { origin: corpus.origin, dir: corpus.dir, posts: corpus.posts.length, topics: corpus.topics },
       posts: Object.fromEntries(
         SIM_PLATFORMS.map((p) => {
@@ -339,37 +356,72 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     return ok({ error: 'unknown control endpoint' }, 404);
   };
 
+  const onError = (res: ServerResponse, err: unknown): void => {
+    const status = err instanceof BodyTooLarge ? 413 : err instanceof SyntaxError ? 400 : 500;
+    if (status === 500) options.log?.(`social-sim: ${err instanceof Error ? err.stack : String(err)}`);
+    send(res, null, { status, body: { error: err instanceof Error ? err.message : 'error' } });
+  };
+
   const server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://sim.local');
     const path = u.pathname;
     const run = async (): Promise<void> => {
       if (path === '/_control' || path.startsWith('/_control/')) return handleControl(req, res, path, u.searchParams);
       const m = /^\/(mastodon|bluesky|reddit|x|rss)(\/.*)?$/.exec(path);
-      if (!m) return send(res, null, { status: 404, body: { error: 'unknown path', platforms: baseUrls } });
-      return handlePlatform(req, res, m[1] as SimPlatform, m[2] ?? '/', u.searchParams);
+      if (!m) return send(res, null, { status: 404, body: { error: 'unknown path', platforms: baseUrls, roots: rootUrls } });
+      return handlePlatform(req, res, m[1] as SimPlatform, m[2] ?? '/', u.searchParams, false);
     };
-    run().catch((err: unknown) => {
-      const status = err instanceof BodyTooLarge ? 413 : err instanceof SyntaxError ? 400 : 500;
-      if (status === 500) options.log?.(`social-sim: ${err instanceof Error ? err.stack : String(err)}`);
-      send(res, null, { status, body: { error: err instanceof Error ? err.message : 'error' } });
-    });
+    run().catch((err: unknown) => onError(res, err));
   });
   server.keepAliveTimeout = 5000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  /** One platform at the root of its own port: the same handler, faults, limits and log. */
+  const rootServer = (platform: SimPlatform) => {
+    const s = createServer((req, res) => {
+      const u = new URL(req.url ?? '/', 'http://sim.local');
+      handlePlatform(req, res, platform, u.pathname, u.searchParams, true).catch((err: unknown) => onError(res, err));
+    });
+    s.keepAliveTimeout = 5000;
+    return s;
+  };
+
   const host = options.host ?? '127.0.0.1';
-  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const listen = (s: Server, p: number): Promise<number> =>
+    new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(p, host, () => {
+        s.off('error', reject);
+        resolve((s.address() as AddressInfo).port);
+      });
+    });
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  const port = await listen(server, options.port ?? 0);
+  url = `http://${hostPart}:${port}`;
   baseUrls = Object.fromEntries(SIM_PLATFORMS.map((p) => [p, `${url}/${p}`])) as Record<SimPlatform, string>;
+  const roots: Server[] = [];
+  const closeServers = async (): Promise<void> => {
+    for (const s of [server, ...roots]) s.closeAllConnections();
+    await Promise.all([server, ...roots].map((s) => new Promise<void>((resolve) => (s.listening ? s.close(() => resolve()) : resolve()))));
+  };
+  try {
+    for (const platform of SIM_PLATFORMS) {
+      const wanted = options.rootPorts && platform in options.rootPorts ? options.rootPorts[platform] : options.port ? options.port + ROOT_PORT_OFFSETS[platform] : 0;
+      if (wanted === null || wanted === undefined) continue;
+      const s = rootServer(platform);
+      roots.push(s);
+      rootUrls[platform] = `http://${hostPart}:${await listen(s, wanted)}`;
+    }
+  } catch (err) {
+    await closeServers();
+    throw err;
+  }
   if (options.scenario) control.setScenario(options.scenario);
 
   return {
     url,
     port,
     baseUrls,
+    rootUrls,
     control,
     close: async () => {
       scenario.stop();
@@ -377,8 +429,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
       timers.clear();
       for (const release of pending) release();
       pending.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServers();
     },
   };
 }

@@ -60,6 +60,8 @@ export interface SimReply {
   idempotencyKey: string | null;
   endpoint: string;
   createdAt: string;
+  /** Set when the brand deleted this reply through the platform's API. */
+  deletedAt?: string;
 }
 
 export interface SeedOptions {
@@ -181,6 +183,39 @@ export class SimStore {
     }
     this.accounts.set(key, acc);
     return acc;
+  }
+
+  /** A known account (authors seen so far and the brand) by platform id. */
+  accountById(platform: SimPlatform, id: string): SimAccount | undefined {
+    if (this.brandAccounts[platform].id === id) return this.brandAccounts[platform];
+    for (const a of this.accounts.values()) if (a.platform === platform && a.id === id) return a;
+    return undefined;
+  }
+
+  /** A known account by handle (case-insensitive; Mastodon also matches `user` of `user@domain`). */
+  accountByHandle(platform: SimPlatform, handle: string): SimAccount | undefined {
+    const h = handle.replace(/^@/, '').toLowerCase();
+    const brand = this.brandAccounts[platform];
+    if (brand.handle.toLowerCase() === h) return brand;
+    for (const a of this.accounts.values()) if (a.platform === platform && a.handle.toLowerCase() === h) return a;
+    return undefined;
+  }
+
+  /** Non-deleted posts whose parent is `id`, oldest first. */
+  children(platform: SimPlatform, id: string): SimPost[] {
+    return this.posts[platform].filter((p) => !p.deleted && p.parent?.id === id);
+  }
+
+  /** Marks a brand reply deleted by the brand itself (the reply log keeps it, with `deletedAt`). */
+  deleteOwn(platform: SimPlatform, id: string): SimPost | undefined {
+    const p = this.get(platform, id);
+    if (!p || p.deleted || !p.byBrand) return undefined;
+    p.deleted = true;
+    this.touch();
+    const parent = p.parent ? this.get(platform, p.parent.id) : undefined;
+    if (parent && parent.replies > 0) parent.replies--;
+    for (const r of this.replies) if (r.platform === platform && r.id === id) r.deletedAt = new Date(this.now()).toISOString();
+    return p;
   }
 
   randomName(): string {

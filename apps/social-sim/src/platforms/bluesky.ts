@@ -28,6 +28,25 @@ function postView(p: SimPost): Record<string, unknown> {
 
 const bad = (error: string, message: string, status = 400): SimResponse => json(status, { error, message });
 
+function replyRef(p: SimPost, ctx: SimContext): Record<string, unknown> {
+  const view = (id: string): Record<string, unknown> => {
+    const x = ctx.store.get('bluesky', id);
+    return x && !x.deleted ? { $type: 'app.bsky.feed.defs#postView', ...postView(x) } : { $type: 'app.bsky.feed.defs#notFoundPost', uri: id, notFound: true };
+  };
+  return { root: view(p.root?.id ?? p.parent?.id ?? p.id), parent: view(p.parent?.id ?? p.id) };
+}
+
+/** `app.bsky.feed.defs#threadViewPost`: the post, its parents up to `height`, replies down to `depth`. */
+function threadView(p: SimPost, ctx: SimContext, depth: number, height: number, withParent = true): Record<string, unknown> {
+  const out: Record<string, unknown> = { $type: 'app.bsky.feed.defs#threadViewPost', post: postView(p) };
+  if (withParent && p.parent && height > 0) {
+    const parent = ctx.store.get('bluesky', p.parent.id);
+    out['parent'] = parent && !parent.deleted ? threadView(parent, ctx, 0, height - 1) : { $type: 'app.bsky.feed.defs#notFoundPost', uri: p.parent.id, notFound: true };
+  }
+  out['replies'] = depth > 0 ? ctx.store.children('bluesky', p.id).map((c) => threadView(c, ctx, depth - 1, 0, false)) : [];
+  return out;
+}
+
 function limitOf(req: SimRequest, def: number): number | SimResponse {
   const n = intParam(req, 'limit', def);
   if (n === null || n < 1) return bad('InvalidRequest', 'Error: limit must be an integer');
@@ -45,6 +64,10 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     if (typeof b['identifier'] !== 'string' || typeof b['password'] !== 'string') return bad('InvalidRequest', 'Input must have the property "identifier"');
     if (ctx.auth.isRevoked('bluesky')) return bad('AuthenticationRequired', 'Invalid identifier or password', 401);
     return json(200, { ...ctx.auth.issueBluesky(brand.id, brand.handle), handle: brand.handle, did: brand.id, email: 'social@acme.example', emailConfirmed: true, active: true });
+  }
+  if (nsid === 'com.atproto.server.deleteSession' && req.method === 'POST') {
+    const r = ctx.auth.endBlueskySession(bearerOf(req.headers.authorization));
+    return r ? { status: 200, body: '', contentType: 'text/plain; charset=utf-8' } : bad('InvalidToken', 'Token could not be verified');
   }
   if (nsid === 'com.atproto.server.refreshSession' && req.method === 'POST') {
     const r = ctx.auth.refreshBluesky(bearerOf(req.headers.authorization));
@@ -118,6 +141,70 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
   }
   if ((nsid === 'com.atproto.repo.putRecord' || nsid === 'com.atproto.repo.createRecord') && req.method === 'POST') {
     return writeRecord(req, ctx, nsid === 'com.atproto.repo.putRecord');
+  }
+  if (nsid === 'com.atproto.repo.deleteRecord' && req.method === 'POST') {
+    const b = bodyOf(req);
+    if (b['repo'] !== brand.id && b['repo'] !== brand.handle) return bad('InvalidRequest', 'Input/repo must be the authenticated account');
+    if (typeof b['collection'] !== 'string' || typeof b['rkey'] !== 'string') return bad('InvalidRequest', 'Input must have the property "rkey"');
+    const uri = `at://${brand.id}/${b['collection']}/${b['rkey']}`;
+    const gone = ctx.store.deleteOwn('bluesky', uri);
+    // Deleting a record that does not exist is a no-op without a commit.
+    return respondWrite(req, ctx, json(200, gone ? { commit: { cid: cidFor(`delete:${uri}`), rev: ctx.store.ids.tid(ctx.store.now()) } } : {}));
+  }
+  if (nsid === 'com.atproto.server.getSession' && req.method === 'GET') {
+    return json(200, { handle: brand.handle, did: brand.id, email: 'social@acme.example', emailConfirmed: true, emailAuthFactor: false, active: true });
+  }
+  if (nsid === 'com.atproto.identity.resolveHandle' && req.method === 'GET') {
+    const handle = req.query.get('handle');
+    if (!handle) return bad('InvalidRequest', 'Error: Params must have the property "handle"');
+    const a = ctx.store.accountByHandle('bluesky', handle);
+    return a ? json(200, { did: a.id }) : bad('InvalidRequest', 'Unable to resolve handle');
+  }
+  if (nsid === 'app.bsky.actor.getProfile' && req.method === 'GET') {
+    const actor = req.query.get('actor');
+    if (!actor) return bad('InvalidRequest', 'Error: Params must have the property "actor"');
+    const a = actor.startsWith('did:') ? ctx.store.accountById('bluesky', actor) : ctx.store.accountByHandle('bluesky', actor);
+    return a ? json(200, profileDetailed(a)) : bad('InvalidRequest', 'Profile not found');
+  }
+  if (nsid === 'app.bsky.feed.getPosts' && req.method === 'GET') {
+    const uris = queryAll(req, 'uris');
+    if (!uris.length) return bad('InvalidRequest', 'Error: Params must have the property "uris"');
+    if (uris.length > 25) return bad('InvalidRequest', 'Error: uris must not have more than 25 elements');
+    return json(200, { posts: uris.map((u) => ctx.store.get('bluesky', u)).filter((p): p is SimPost => !!p && !p.deleted).map(postView) });
+  }
+  if (nsid === 'app.bsky.feed.getPostThread' && req.method === 'GET') {
+    const uri = req.query.get('uri');
+    if (!uri) return bad('InvalidRequest', 'Error: Params must have the property "uri"');
+    const depth = intParam(req, 'depth', 6);
+    const parentHeight = intParam(req, 'parentHeight', 80);
+    if (depth === null || depth < 0 || depth > 1000) return bad('InvalidRequest', 'Error: depth can not be greater than 1000');
+    if (parentHeight === null || parentHeight < 0 || parentHeight > 1000) return bad('InvalidRequest', 'Error: parentHeight can not be greater than 1000');
+    const p = ctx.store.get('bluesky', uri);
+    if (!p || p.deleted) return bad('NotFound', `Post not found: ${uri}`);
+    return json(200, { thread: threadView(p, ctx, depth, parentHeight) });
+  }
+  if (nsid === 'app.bsky.feed.getAuthorFeed' && req.method === 'GET') {
+    const actor = req.query.get('actor');
+    if (!actor) return bad('InvalidRequest', 'Error: Params must have the property "actor"');
+    const limit = limitOf(req, 50);
+    if (typeof limit !== 'number') return limit;
+    const a = actor.startsWith('did:') ? ctx.store.accountById('bluesky', actor) : ctx.store.accountByHandle('bluesky', actor);
+    if (!a) return bad('InvalidRequest', 'Profile not found');
+    const items = ctx.store.derived('bluesky', `author|${a.id}`, () => ctx.store.list('bluesky').filter((p) => !p.deleted && p.author.id === a.id));
+    const key = `author|${a.id}`;
+    const cursor = req.query.get('cursor');
+    const before = cursor ? decodeCursor(cursor, key) : null;
+    if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
+    const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
+    const oldest = Math.min(...page.map((p) => p.seq));
+    return json(200, { ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}), feed: page.map((p) => ({ post: postView(p), ...(p.parent ? { reply: replyRef(p, ctx) } : {}) })) });
+  }
+  if (nsid === 'app.bsky.notification.getUnreadCount' && req.method === 'GET') {
+    return json(200, { count: ctx.store.derived('bluesky', 'mentions', () => visible.filter((p) => p.mentionsBrand)).length });
+  }
+  if (nsid === 'app.bsky.notification.updateSeen' && req.method === 'POST') {
+    if (typeof bodyOf(req)['seenAt'] !== 'string') return bad('InvalidRequest', 'Input must have the property "seenAt"');
+    return json(200, '', undefined);
   }
   return bad('MethodNotImplemented', 'Method Not Implemented', 501);
 }

@@ -142,7 +142,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     if ((types.length && !types.includes('mention')) || excluded.includes('mention')) return json(200, []);
     const items = ctx.store.derived('mastodon', 'notifications', () => visible.filter((p) => p.mentionsBrand && p.notificationId).map((p) => ({ key: BigInt(p.notificationId as string), id: p.notificationId as string, post: p })));
     const got = page(items, req, limitOf(req, 40, 80), ctx);
-    const body = got.map((i) => ({ id: i.id, type: 'mention', created_at: new Date(i.post.indexedAt).toISOString(), group_key: `ungrouped-${i.id}`, account: renderAccount(i.post.author), status: renderStatus(i.post, ctx) }));
+    const body = got.map((i) => renderNotification(i.post, ctx));
     return json(200, body, linkHeader(req, got));
   }
   const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path);
@@ -162,19 +162,104 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     const got = page(items, req, limitOf(req, 20, 40), ctx);
     return json(200, { accounts: [], statuses: got.map((i) => renderStatus(i.post, ctx)), hashtags: [] });
   }
+  const notification = /^\/api\/v1\/notifications\/(\d+)$/.exec(path);
+  if (req.method === 'GET' && notification) {
+    if (!authed) return unauthorized();
+    const p = ctx.store.derived('mastodon', 'notification-index', () => new Map(visible.filter((x) => x.mentionsBrand && x.notificationId).map((x) => [x.notificationId as string, x]))).get(notification[1] ?? '');
+    return p ? json(200, renderNotification(p, ctx)) : notFound();
+  }
   const status = /^\/api\/v1\/statuses\/(\d+)$/.exec(path);
   if (req.method === 'GET' && status) {
     const p = ctx.store.get('mastodon', status[1] ?? '');
-    return p && !p.deleted ? json(200, renderStatus(p, ctx)) : json(404, { error: 'Record not found' });
+    return p && !p.deleted ? json(200, renderStatus(p, ctx)) : notFound();
+  }
+  if (req.method === 'DELETE' && status) {
+    if (!authed) return unauthorized();
+    // Only the caller's own statuses (`current_account.statuses.find`): anyone else's is a 404.
+    const p = ctx.store.get('mastodon', status[1] ?? '');
+    if (!p || p.deleted || !p.byBrand) return notFound();
+    ctx.store.deleteOwn('mastodon', p.id);
+    return respondWrite(req, ctx, json(200, { ...renderStatus(p, ctx), text: p.text }));
+  }
+  const context = /^\/api\/v1\/statuses\/(\d+)\/context$/.exec(path);
+  if (req.method === 'GET' && context) {
+    const p = ctx.store.get('mastodon', context[1] ?? '');
+    if (!p || p.deleted) return notFound();
+    const ancestors: SimPost[] = [];
+    for (let a = p.parent ? ctx.store.get('mastodon', p.parent.id) : undefined; a && ancestors.length < 40; a = a.parent ? ctx.store.get('mastodon', a.parent.id) : undefined) if (!a.deleted) ancestors.unshift(a);
+    const descendants: SimPost[] = [];
+    const walk = (id: string): void => {
+      for (const c of ctx.store.children('mastodon', id)) {
+        descendants.push(c);
+        if (descendants.length < 60) walk(c.id);
+      }
+    };
+    walk(p.id);
+    return json(200, { ancestors: ancestors.map((x) => renderStatus(x, ctx)), descendants: descendants.map((x) => renderStatus(x, ctx)) });
   }
   if (req.method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
-    return authed ? json(200, renderAccount(ctx.store.brandAccounts.mastodon)) : unauthorized();
+    if (!authed) return unauthorized();
+    const me = ctx.store.brandAccounts.mastodon;
+    return json(200, { ...renderAccount(me), source: { privacy: 'public', sensitive: false, language: 'en', note: '', fields: [], follow_requests_count: 0 }, role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false } });
   }
-  if (req.method === 'GET' && path === '/api/v2/instance') {
-    return json(200, { domain: INSTANCE, title: 'Simulated Mastodon', version: '4.3.0', configuration: { statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 } } });
+  if (req.method === 'GET' && path === '/api/v1/accounts/lookup') {
+    const acct = req.query.get('acct') ?? '';
+    const a = ctx.store.accountByHandle('mastodon', acct.replace(new RegExp(`@${INSTANCE.replace(/\./g, '\\.')}$`, 'i'), ''));
+    return a ? json(200, renderAccount(a)) : notFound();
   }
+  const account = /^\/api\/v1\/accounts\/(\d+)$/.exec(path);
+  if (req.method === 'GET' && account) {
+    const a = ctx.store.accountById('mastodon', account[1] ?? '');
+    return a ? json(200, renderAccount(a)) : notFound();
+  }
+  const accountStatuses = /^\/api\/v1\/accounts\/(\d+)\/statuses$/.exec(path);
+  if (req.method === 'GET' && accountStatuses) {
+    const id = accountStatuses[1] ?? '';
+    if (!ctx.store.accountById('mastodon', id)) return notFound();
+    const excludeReplies = req.query.get('exclude_replies') === 'true';
+    const items = ctx.store.derived('mastodon', `account|${id}|${excludeReplies}`, () => ctx.store.list('mastodon').filter((p) => !p.deleted && p.author.id === id && !(excludeReplies && p.parent)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
+    const got = page(items, req, limitOf(req, 20, 40), ctx);
+    return json(200, got.map((i) => renderStatus(i.post, ctx)), linkHeader(req, got));
+  }
+  if (req.method === 'GET' && path === '/api/v1/instance') return json(200, instanceV1(ctx));
+  if (req.method === 'GET' && path === '/api/v2/instance') return json(200, instanceV2(ctx));
   if (req.method === 'POST' && path === '/api/v1/statuses') return postStatus(req, ctx, authed, token ?? '');
-  return json(404, { error: 'Record not found' });
+  return notFound();
+}
+
+const notFound = (): SimResponse => json(404, { error: 'Record not found' });
+
+function renderNotification(p: SimPost, ctx: SimContext): Record<string, unknown> {
+  const id = p.notificationId as string;
+  return { id, type: 'mention', created_at: new Date(p.indexedAt).toISOString(), group_key: `ungrouped-${id}`, account: renderAccount(p.author), status: renderStatus(p, ctx) };
+}
+
+const STATUS_LIMITS = { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 };
+const MEDIA_LIMITS = { supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'], image_size_limit: 16777216, image_matrix_limit: 33177600, video_size_limit: 103809024, video_frame_rate_limit: 120, video_matrix_limit: 8294400 };
+const POLL_LIMITS = { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 };
+
+/** `GET /api/v1/instance` (Mastodon 4.x, deprecated in favour of v2 but still served; Mastodon.py reads `version` from it). */
+function instanceV1(ctx: SimContext): Record<string, unknown> {
+  const brand = ctx.store.brandAccounts.mastodon;
+  return {
+    uri: INSTANCE, title: 'Simulated Mastodon', short_description: 'A local simulator of the Mastodon API', description: 'A local simulator of the Mastodon API', email: `admin@${INSTANCE}`,
+    version: '4.3.0', urls: { streaming_api: `wss://${INSTANCE}` }, stats: { user_count: 1200, status_count: 98000, domain_count: 5400 },
+    thumbnail: `https://${INSTANCE}/packs/media/images/preview.png`, languages: ['en'], registrations: false, approval_required: false, invites_enabled: false,
+    configuration: { accounts: { max_featured_tags: 10 }, statuses: STATUS_LIMITS, media_attachments: MEDIA_LIMITS, polls: POLL_LIMITS },
+    contact_account: renderAccount(brand), rules: [],
+  };
+}
+
+/** `GET /api/v2/instance` (Mastodon 4.x). */
+function instanceV2(ctx: SimContext): Record<string, unknown> {
+  const brand = ctx.store.brandAccounts.mastodon;
+  return {
+    domain: INSTANCE, title: 'Simulated Mastodon', version: '4.3.0', source_url: 'https://github.com/mastodon/mastodon', description: 'A local simulator of the Mastodon API',
+    usage: { users: { active_month: 800 } }, thumbnail: { url: `https://${INSTANCE}/packs/media/images/preview.png` }, languages: ['en'],
+    configuration: { urls: { streaming: `wss://${INSTANCE}`, status: null }, accounts: { max_featured_tags: 10, max_pinned_statuses: 5 }, statuses: STATUS_LIMITS, media_attachments: MEDIA_LIMITS, polls: POLL_LIMITS, translation: { enabled: false } },
+    registrations: { enabled: false, approval_required: false, message: null }, api_versions: { mastodon: 2 },
+    contact: { email: `admin@${INSTANCE}`, account: renderAccount(brand) }, rules: [],
+  };
 }
 
 const idempotency = new WeakMap<SimContext, Map<string, string>>();

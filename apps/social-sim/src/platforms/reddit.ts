@@ -44,7 +44,7 @@ export function renderThing(p: SimPost, ctx: SimContext, raw: boolean): Record<s
   };
 }
 
-function listing(req: SimRequest, ctx: SimContext, items: readonly SimPost[]): SimResponse {
+function listing(req: SimRequest, ctx: SimContext, items: readonly SimPost[], render: (p: SimPost, raw: boolean) => Record<string, unknown> = (p, raw) => renderThing(p, ctx, raw)): SimResponse {
   const limit = Math.max(1, Math.min(intParam(req, 'limit', 25) ?? 25, 100));
   const raw = req.query.get('raw_json') === '1';
   const after = req.query.get('after');
@@ -56,7 +56,7 @@ function listing(req: SimRequest, ctx: SimContext, items: readonly SimPost[]): S
   }
   const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
   const oldest = page.reduce<SimPost | null>((o, p) => (!o || p.seq < o.seq ? p : o), null);
-  return json(200, { kind: 'Listing', data: { after: hasOlder && oldest ? oldest.id : null, dist: page.length, modhash: null, geo_filter: '', children: page.map((p) => renderThing(p, ctx, raw)), before: null } });
+  return json(200, { kind: 'Listing', data: { after: hasOlder && oldest ? oldest.id : null, dist: page.length, modhash: null, geo_filter: '', children: page.map((p) => render(p, raw)), before: null } });
 }
 
 export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
@@ -86,17 +86,78 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
   if (!auth.ok) return unauthorized();
   const visible = ctx.store.visible('reddit');
 
-  if (req.method === 'GET' && path === '/search') {
+  // Site-wide search, or `/r/{sub}/search` (restricted to the subreddit(s) only with `restrict_sr`).
+  const search = /^(?:\/r\/([A-Za-z0-9_+]+))?\/search$/.exec(path);
+  if (req.method === 'GET' && search) {
     const q = req.query.get('q') ?? '';
     const type = req.query.get('type');
-    const items = type && type !== 'link' ? [] : ctx.store.derived('reddit', `search|${q}`, () => visible.filter((p) => p.kind === 't3' && p.mentionsBrand && matchesQuery(`${p.title ?? ''}\n${p.text}`, q)));
+    const restrict = /^(1|on|true|yes)$/i.test(req.query.get('restrict_sr') ?? '');
+    const subs = search[1] && restrict ? subredditSet(search[1]) : null;
+    const items =
+      type && !type.split(',').includes('link')
+        ? []
+        : ctx.store.derived('reddit', `search|${q}|${subs ? [...subs].join('+') : '*'}`, () => visible.filter((p) => p.kind === 't3' && p.mentionsBrand && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')) && matchesQuery(`${p.title ?? ''}\n${p.text}`, q)));
     return listing(req, ctx, items);
   }
-  const sub = /^\/r\/([A-Za-z0-9_]+)\/(comments|new)$/.exec(path);
+  // Subreddit listings: `r/all`, `r/a+b`; new/hot/top/rising/controversial all come newest first here.
+  const sub = /^\/r\/([A-Za-z0-9_+]+)(?:\/(comments|new|hot|top|rising|controversial))?$/.exec(path);
   if (req.method === 'GET' && sub) {
     const kind = sub[2] === 'comments' ? 't1' : 't3';
-    const name = sub[1]?.toLowerCase();
-    return listing(req, ctx, ctx.store.derived('reddit', `${kind}|${name}`, () => visible.filter((p) => p.kind === kind && p.subreddit?.toLowerCase() === name)));
+    const subs = subredditSet(sub[1] ?? '');
+    const key = subs ? [...subs].join('+') : 'all';
+    return listing(req, ctx, ctx.store.derived('reddit', `${kind}|${key}`, () => visible.filter((p) => p.kind === kind && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')))));
+  }
+  // A submission with its comment tree: `/comments/{id}`, `/r/{sub}/comments/{id}/{slug}/{comment}`.
+  const thread = /^(?:\/r\/[A-Za-z0-9_]+)?\/comments\/([a-z0-9]+)(?:\/([^/]*))?(?:\/([a-z0-9]+))?$/.exec(path);
+  if (req.method === 'GET' && thread) {
+    const link = ctx.store.get('reddit', `t3_${thread[1] ?? ''}`);
+    if (!link) return notFound();
+    const raw = req.query.get('raw_json') === '1';
+    const focus = thread[3] ? ctx.store.get('reddit', `t1_${thread[3]}`) : undefined;
+    if (thread[3] && (!focus || focus.linkId !== link.id)) return notFound();
+    const limit = Math.max(1, Math.min(intParam(req, 'limit', 200) ?? 200, 500));
+    const depth = Math.max(1, Math.min(intParam(req, 'depth', 10) ?? 10, 10));
+    let count = 0;
+    const tree = (p: SimPost, d: number): Record<string, unknown> => {
+      const t = renderThing(p, ctx, raw);
+      const data = t['data'] as Record<string, unknown>;
+      data['depth'] = d;
+      const kids = d + 1 < depth ? ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === p.id) : [];
+      const shown = kids.filter(() => count++ < limit).map((c) => tree(c, d + 1));
+      data['replies'] = shown.length ? { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: shown, before: null } } : '';
+      return t;
+    };
+    const top = focus ? [focus] : ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === link.id);
+    const comments = top.filter(() => count++ < limit).map((c) => tree(c, 0));
+    const one = (children: unknown[]): Record<string, unknown> => ({ kind: 'Listing', data: { after: null, dist: children.length, modhash: null, geo_filter: '', children, before: null } });
+    return json(200, [one([renderThing(link, ctx, raw)]), { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: comments, before: null } }]);
+  }
+  const byId = /^\/by_id\/([a-z0-9_,]+)$/.exec(path);
+  if (req.method === 'GET' && byId) {
+    const things = (byId[1] ?? '').split(',').filter((id) => id.startsWith('t3_')).map((id) => ctx.store.get('reddit', id)).filter((p): p is SimPost => !!p);
+    if (!things.length) return notFound();
+    return json(200, { kind: 'Listing', data: { after: null, dist: things.length, modhash: null, geo_filter: '', children: things.map((p) => renderThing(p, ctx, req.query.get('raw_json') === '1')), before: null } });
+  }
+  const about = /^\/user\/([A-Za-z0-9_-]+)\/about$/.exec(path);
+  if (req.method === 'GET' && about) {
+    const a = ctx.store.accountByHandle('reddit', about[1] ?? '');
+    if (!a) return notFound();
+    return json(200, { kind: 't2', data: { name: a.handle, id: a.id.slice(3), created: 1577836800, created_utc: 1577836800, link_karma: 120, comment_karma: 1400, total_karma: 1520, awarder_karma: 0, awardee_karma: 0, icon_img: '', is_employee: false, is_mod: false, is_gold: false, verified: true, has_verified_email: true, is_suspended: false, accept_followers: true } });
+  }
+  // The inbox (user context): username mentions and replies to the brand's comments.
+  const inbox = /^\/message\/(mentions|inbox|unread|comments)$/.exec(path);
+  if (req.method === 'GET' && inbox) {
+    if (!auth.user) return json(403, { message: 'Forbidden', error: 403 });
+    const which = inbox[1] ?? 'inbox';
+    const items = ctx.store.derived('reddit', `inbox|${which}`, () =>
+      ctx.store.list('reddit').filter((p) => {
+        if (p.deleted || p.byBrand || p.kind !== 't1') return false;
+        const mention = p.mentionsBrand;
+        const reply = !!p.parent && !!ctx.store.get('reddit', p.parent.id)?.byBrand;
+        return which === 'mentions' ? mention : which === 'comments' ? reply : mention || reply;
+      }),
+    );
+    return listing(req, ctx, items, (p, raw) => inboxItem(p, ctx, raw));
   }
   if (req.method === 'GET' && path === '/api/info') {
     const ids = (req.query.get('id') ?? '').split(',').filter(Boolean).slice(0, 100);
@@ -113,7 +174,38 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
     return listing(req, ctx, mine);
   }
   if (req.method === 'POST' && path === '/api/comment') return postComment(req, ctx, auth.user);
-  return json(404, { message: 'Not Found', error: 404 });
+  if (req.method === 'POST' && path === '/api/del') {
+    if (!auth.user) return json(403, { message: 'Forbidden', error: 403 });
+    const id = bodyOf(req)['id'];
+    // Reddit answers `{}` whether or not the thing was the caller's (someone else's is left alone).
+    if (typeof id === 'string') ctx.store.deleteOwn('reddit', id);
+    return respondWrite(req, ctx, json(200, {}));
+  }
+  return notFound();
+}
+
+const notFound = (): SimResponse => json(404, { message: 'Not Found', error: 404 });
+
+/** `all` (every subreddit) → null; `a+b` → the set of names. */
+function subredditSet(spec: string): Set<string> | null {
+  const names = spec.toLowerCase().split('+').filter(Boolean);
+  return names.includes('all') ? null : new Set(names);
+}
+
+/** A comment as the inbox lists it (`/message/mentions`): kind t1 with the message fields. */
+function inboxItem(p: SimPost, ctx: SimContext, raw: boolean): Record<string, unknown> {
+  const thing = renderThing(p, ctx, raw);
+  const d = thing['data'] as Record<string, unknown>;
+  const mention = p.mentionsBrand;
+  return {
+    kind: 't1',
+    data: {
+      first_message: null, first_message_name: null, subreddit: p.subreddit, likes: null, replies: '', author_fullname: d['author_fullname'], id: d['id'],
+      subject: mention ? 'username mention' : 'comment reply', score: d['score'], author: d['author'], num_comments: null, parent_id: d['parent_id'],
+      subreddit_name_prefixed: d['subreddit_name_prefixed'], new: true, type: mention ? 'username_mention' : 'comment_reply', body: d['body'], link_title: d['link_title'],
+      dest: ctx.store.brandAccounts.reddit.handle, was_comment: true, name: p.id, created: d['created'], created_utc: d['created_utc'], context: `${String(d['permalink'])}?context=3`, distinguished: null,
+    },
+  };
 }
 
 function postComment(req: SimRequest, ctx: SimContext, user: string | null): SimResponse {

@@ -38,6 +38,9 @@ function renderTweet(p: SimPost, f: Set<string>, ctx: SimContext): Record<string
 function renderUser(a: SimAccount, f: Set<string>): Record<string, unknown> {
   const u: Record<string, unknown> = { id: a.id, name: a.displayName, username: a.handle };
   if (f.has('public_metrics')) u['public_metrics'] = { followers_count: a.followers, following_count: 311, tweet_count: 5012, listed_count: 7, like_count: 900 };
+  if (f.has('created_at')) u['created_at'] = '2019-03-04T10:00:00.000Z';
+  if (f.has('description')) u['description'] = '';
+  if (f.has('protected')) u['protected'] = false;
   if (f.has('profile_image_url')) u['profile_image_url'] = a.avatar;
   if (f.has('verified')) u['verified'] = a.followers > 500_000;
   return u;
@@ -84,9 +87,6 @@ function timeline(req: SimRequest, ctx: SimContext, all: readonly SimPost[], opt
   const before = token ? decodeCursor(token, key) : null;
   if (token && before === null) return invalid(opts.tokenParam, `The \`${opts.tokenParam}\` query parameter value [${token}] is not valid`, token);
   const { page, hasOlder } = pageBefore(items, before, max, listingFx(req, ctx), ctx);
-  const tf = fieldsOf(req, 'tweet.fields');
-  const uf = fieldsOf(req, 'user.fields');
-  const expandAuthor = (req.query.get('expansions') ?? '').split(',').includes('author_id');
   const ids = page.map((p) => BigInt(p.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const meta: Record<string, unknown> = { result_count: page.length };
   if (page.length) {
@@ -94,13 +94,89 @@ function timeline(req: SimRequest, ctx: SimContext, all: readonly SimPost[], opt
     meta['oldest_id'] = String(ids[0]);
   }
   if (hasOlder && page.length) meta['next_token'] = encodeCursor(Math.min(...page.map((p) => p.seq)), key);
-  const body: Record<string, unknown> = {};
-  if (page.length) body['data'] = page.map((p) => renderTweet(p, tf, ctx));
-  if (page.length && expandAuthor) {
-    const users = new Map(page.map((p) => [p.author.id, p.author]));
-    body['includes'] = { users: [...users.values()].map((u) => renderUser(u, uf)) };
-  }
+  const body: Record<string, unknown> = page.length ? expanded(req, ctx, page, []) : {};
   body['meta'] = meta;
+  return json(200, body);
+}
+
+/** The tweet fields an expansion implies: the real API puts the expansion's field in `data`. */
+const EXPANSION_FIELDS: Record<string, string> = {
+  author_id: 'author_id',
+  'referenced_tweets.id': 'referenced_tweets',
+  'referenced_tweets.id.author_id': 'referenced_tweets',
+  in_reply_to_user_id: 'in_reply_to_user_id',
+};
+
+function notFoundError(resourceType: 'tweet' | 'user', parameter: string, value: string): Record<string, unknown> {
+  const what = resourceType === 'tweet' ? 'tweet' : 'user';
+  return { value, detail: `Could not find ${what} with ${parameter}: [${value}].`, title: 'Not Found Error', resource_type: resourceType, parameter, resource_id: value, type: 'https://api.twitter.com/2/problems/resource-not-found' };
+}
+
+/**
+ * `{ data, includes?, errors? }` for `tweets` as the request's `tweet.fields`, `user.fields` and
+ * `expansions` ask: expanded objects go to `includes.users` / `includes.tweets`, and a referenced
+ * tweet that is gone becomes a partial error inside the 200 (X API v2 "partial errors").
+ */
+function expanded(req: SimRequest, ctx: SimContext, tweets: readonly SimPost[], errors: Record<string, unknown>[], single = false): Record<string, unknown> {
+  const expansions = new Set((req.query.get('expansions') ?? '').split(',').map((e) => e.trim()).filter(Boolean));
+  const tf = fieldsOf(req, 'tweet.fields');
+  for (const e of expansions) if (EXPANSION_FIELDS[e]) tf.add(EXPANSION_FIELDS[e]);
+  const uf = fieldsOf(req, 'user.fields');
+  const users = new Map<string, SimAccount>();
+  const refs = new Map<string, SimPost>();
+  const errs = [...errors];
+  for (const p of tweets) {
+    if (expansions.has('author_id')) users.set(p.author.id, p.author);
+    if (p.parent && (expansions.has('referenced_tweets.id') || expansions.has('referenced_tweets.id.author_id'))) {
+      const parent = ctx.store.get('x', p.parent.id);
+      if (parent && !parent.deleted) {
+        refs.set(parent.id, parent);
+        if (expansions.has('referenced_tweets.id.author_id')) users.set(parent.author.id, parent.author);
+      } else errs.push(notFoundError('tweet', 'referenced_tweets.id', p.parent.id));
+    }
+    if (p.parent && expansions.has('in_reply_to_user_id')) {
+      const to = ctx.store.get('x', p.parent.id)?.author;
+      if (to) users.set(to.id, to);
+    }
+  }
+  const data = tweets.map((p) => renderTweet(p, tf, ctx));
+  const body: Record<string, unknown> = { data: single ? data[0] : data };
+  const includes: Record<string, unknown> = {};
+  if (users.size) includes['users'] = [...users.values()].map((u) => renderUser(u, uf));
+  if (refs.size) includes['tweets'] = [...refs.values()].map((t) => renderTweet(t, tf, ctx));
+  if (Object.keys(includes).length) body['includes'] = includes;
+  if (errs.length) body['errors'] = errs;
+  return body;
+}
+
+/**
+ * Search operators a response desk uses to read a thread or its own replies: `conversation_id:`,
+ * `from:`, `to:`, `is:reply` (each may be negated with `-`). Other operators are ignored.
+ */
+function operatorFilter(query: string, ctx: SimContext): ((p: SimPost) => boolean) | null {
+  const ops = [...query.matchAll(/(^|\s)(-?)(conversation_id|from|to|is):(\S+)/g)].map((m) => ({ neg: m[2] === '-', op: m[3] as string, value: (m[4] as string).replace(/\)+$/, '').toLowerCase() }));
+  const used = ops.filter((o) => o.op !== 'is' || o.value === 'reply');
+  if (!used.length) return null;
+  return (p) =>
+    used.every((o) => {
+      let hit: boolean;
+      if (o.op === 'conversation_id') hit = (p.root?.id ?? p.id) === o.value;
+      else if (o.op === 'from') hit = p.author.handle.toLowerCase() === o.value || p.author.id === o.value;
+      else if (o.op === 'to') {
+        const to = p.parent ? ctx.store.get('x', p.parent.id)?.author : undefined;
+        hit = !!to && (to.handle.toLowerCase() === o.value || to.id === o.value);
+      } else hit = p.parent !== null;
+      return o.neg ? !hit : hit;
+    });
+}
+
+function userLookup(req: SimRequest, ctx: SimContext, accounts: { key: string; parameter: string; account: SimAccount | undefined }[], single: boolean): SimResponse {
+  const uf = fieldsOf(req, 'user.fields');
+  const found = accounts.filter((a) => a.account).map((a) => renderUser(a.account as SimAccount, uf));
+  const errors = accounts.filter((a) => !a.account).map((a) => notFoundError('user', a.parameter, a.key));
+  const body: Record<string, unknown> = {};
+  if (found.length) body['data'] = single ? found[0] : found;
+  if (errors.length) body['errors'] = errors;
   return json(200, body);
 }
 
@@ -115,9 +191,51 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
     if (!query.trim()) return invalid('query', 'The `query` query parameter can not be empty');
     if (query.length > 512) return invalid('query', 'The `query` query parameter value is too long (max 512)', query);
     const weekAgo = ctx.store.now() - SEVEN_DAYS;
-    return timeline(req, ctx, ctx.store.derived('x', `search|${query}|${Math.floor(weekAgo / 60_000)}`, () => visible.filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query))), { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` });
+    const ops = operatorFilter(query, ctx);
+    // With thread/author operators the brand's own replies are searchable too (they are public tweets).
+    const pool = (): readonly SimPost[] => (ops ? ctx.store.list('x').filter((p) => !p.deleted && ops(p)) : visible);
+    return timeline(req, ctx, ctx.store.derived('x', `search|${query}|${Math.floor(weekAgo / 60_000)}`, () => pool().filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query))), { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` });
   }
-  if (req.method === 'GET' && path === '/2/users/me') return json(200, { data: { id: brand.id, name: brand.displayName, username: brand.handle } });
+  if (req.method === 'GET' && path === '/2/users/me') return userLookup(req, ctx, [{ key: brand.id, parameter: 'id', account: brand }], true);
+  const userById = /^\/2\/users\/(\d+)$/.exec(path);
+  if (req.method === 'GET' && userById) {
+    const id = userById[1] ?? '';
+    return userLookup(req, ctx, [{ key: id, parameter: 'id', account: ctx.store.accountById('x', id) }], true);
+  }
+  const byUsername = /^\/2\/users\/by\/username\/([A-Za-z0-9_]{1,15})$/.exec(path);
+  if (req.method === 'GET' && byUsername) {
+    const name = byUsername[1] ?? '';
+    return userLookup(req, ctx, [{ key: name, parameter: 'username', account: ctx.store.accountByHandle('x', name) }], true);
+  }
+  if (req.method === 'GET' && (path === '/2/users' || path === '/2/users/by')) {
+    const param = path === '/2/users' ? 'ids' : 'usernames';
+    const keys = (req.query.get(param) ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+    if (!keys.length) return invalid(param, `The \`${param}\` query parameter can not be empty`);
+    if (keys.length > 100) return invalid(param, `The \`${param}\` query parameter value [${keys.length}] is not between 1 and 100`, String(keys.length));
+    return userLookup(req, ctx, keys.map((k) => ({ key: k, parameter: param === 'ids' ? 'ids' : 'usernames', account: param === 'ids' ? ctx.store.accountById('x', k) : ctx.store.accountByHandle('x', k) })), false);
+  }
+  const tweetById = /^\/2\/tweets\/(\d+)$/.exec(path);
+  if (req.method === 'GET' && tweetById) {
+    const p = ctx.store.get('x', tweetById[1] ?? '');
+    if (!p || p.deleted) return json(200, { errors: [notFoundError('tweet', 'id', tweetById[1] ?? '')] });
+    return json(200, expanded(req, ctx, [p], [], true));
+  }
+  if (req.method === 'GET' && path === '/2/tweets') {
+    const ids = (req.query.get('ids') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+    if (!ids.length) return invalid('ids', 'The `ids` query parameter can not be empty');
+    if (ids.length > 100 || ids.some((id) => !/^\d{1,19}$/.test(id))) return invalid('ids', `The \`ids\` query parameter value [${ids.join(',')}] is not valid`, ids.join(','));
+    const found = ids.map((id) => ctx.store.get('x', id)).filter((p): p is SimPost => !!p && !p.deleted);
+    const missing = ids.filter((id) => !found.some((p) => p.id === id)).map((id) => notFoundError('tweet', 'ids', id));
+    if (!found.length) return json(200, { errors: missing });
+    return json(200, expanded(req, ctx, found, missing));
+  }
+  if (req.method === 'DELETE' && tweetById) {
+    const p = ctx.store.get('x', tweetById[1] ?? '');
+    if (p && !p.deleted && !p.byBrand) return json(403, { detail: 'You are not allowed to delete a Tweet that is not your own.', type: 'about:blank', title: 'Forbidden', status: 403 });
+    // Deleting a tweet that is already gone answers deleted: false (nothing to do).
+    const gone = p ? ctx.store.deleteOwn('x', p.id) : undefined;
+    return respondWrite(req, ctx, json(200, { data: { deleted: !!gone } }));
+  }
   const mentions = /^\/2\/users\/(\d+)\/mentions$/.exec(path);
   if (req.method === 'GET' && mentions) {
     const items = mentions[1] === brand.id ? ctx.store.derived('x', 'mentions', () => visible.filter((p) => p.mentionsBrand)) : [];
