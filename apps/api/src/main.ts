@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const db = config.database.engine === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   if (seed.created) {
     const lines = ['', '  Earshot created a demo workspace and its admin account.', `  E-mail:   ${seed.email}`];
-    if (seed.generatedPassword) lines.push(`  Password: ${seed.generatedPassword}   (generated; shown only this once, change it in Settings > Users)`);
+    if (seed.generatedPassword) lines.push(`  Password: ${seed.generatedPassword}   (generated; shown only this once: you choose your own at first sign-in)`);
     else lines.push('  Password: the value of EARSHOT_ADMIN_PASSWORD');
     process.stdout.write(lines.join('\n') + '\n\n');
   }

@@ -17,6 +17,8 @@ describe('auth (integration)', () => {
   it('seeds the demo workspace and its admin on first start', async () => {
     const res = await request(t.server).post('/api/auth/login').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }).expect(200);
     expect(res.body.user).toMatchObject({ email: TEST_ADMIN.email, role: 'admin', active: true });
+    // EARSHOT_ADMIN_PASSWORD was given: the operator chose it, so no forced change.
+    expect(res.body.mustChangePassword).toBe(false);
     expect(res.body.workspace).toMatchObject({ name: 'Demo workspace', slug: 'demo' });
   });
 
@@ -77,19 +79,37 @@ describe('auth (integration)', () => {
     await request(t.server).post('/api/auth/login').send('x'.repeat(300_000)).set('content-type', 'application/json').expect(413);
   });
 
-  it('lets at most the limit of parallel wrong passwords be checked (brute force)', async () => {
+  it('lets at most the limit of parallel wrong passwords be checked (brute force), and does not lock the owner out', async () => {
     const ws = await WorkspaceFactory.create(t);
     const victim = await UserFactory.create(t, { workspaceId: ws.id, role: 'agent' });
     const results = await Promise.all(
       Array.from({ length: 30 }, () => request(t.server).post('/api/auth/login').send({ email: victim.email, password: 'guess-guess-guess' })),
     );
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perEmail);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - LOGIN_LIMITS.perEmail);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perAccountIp);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - LOGIN_LIMITS.perAccountIp);
     const limited = results.find((r) => r.status === 429)!;
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    // Even the right password waits until the window ends.
+    // From this address the right password waits too (no device cookie yet)...
     await request(t.server).post('/api/auth/login').send({ email: victim.email, password: TEST_PASSWORD }).expect(429);
+    // ...but the account is not locked: five wrong passwords from one client do not lock the admin out for everyone.
+    const admin = await UserFactory.create(t, { workspaceId: ws.id, role: 'admin' });
+    for (let i = 0; i < 5; i++) await request(t.server).post('/api/auth/login').send({ email: admin.email, password: 'guess-guess-guess' }).expect(401);
+    await request(t.server).post('/api/auth/login').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('with TRUST_PROXY unset, ignores X-Forwarded-For: a client cannot pick the IP the limiter sees', async () => {
+    expect(t.config.trustProxy).toBe(false);
+    const ws = await WorkspaceFactory.create(t);
+    const victim = await UserFactory.create(t, { workspaceId: ws.id });
+    const results = [];
+    for (let i = 0; i < LOGIN_LIMITS.perAccountIp + 2; i++) {
+      results.push(await request(t.server).post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email: victim.email, password: 'guess-guess-guess' }));
+    }
+    expect(results.map((r) => r.status)).toEqual([...Array<number>(LOGIN_LIMITS.perAccountIp).fill(401), 429, 429]);
+    const rows = await t.dataSource.getRepository(AuditEventEntity).find({ where: { action: 'auth.login_failed', targetId: victim.id } });
+    expect(rows.length).toBe(LOGIN_LIMITS.perAccountIp);
+    for (const r of rows) expect(r.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
   });
 
   it('ends access at once when a user is deactivated', async () => {
@@ -116,5 +136,72 @@ describe('auth (integration)', () => {
     const res = await request(t.server).post('/api/auth/login').set('Origin', 'https://evil.example').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password });
     expect(res.status).toBe(403);
     await request(t.server).post('/api/auth/login').set('Origin', 'http://127.0.0.1').set('Host', '127.0.0.1').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }).expect(200);
+  });
+});
+
+describe('first admin with a generated password (integration)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // No EARSHOT_ADMIN_PASSWORD: the api generates one and prints it once.
+    t = await createTestApp({ EARSHOT_ADMIN_PASSWORD: '' });
+  });
+  afterAll(() => t.close());
+
+  const NEW_PASSWORD = 'my own long passphrase';
+
+  it('must change the generated password at first sign-in; until then every other route answers 403', async () => {
+    const generated = t.seed.generatedPassword!;
+    expect(generated).toEqual(expect.any(String));
+    const res = await request(t.server).post('/api/auth/login').send({ email: TEST_ADMIN.email, password: generated }).expect(200);
+    expect(res.body.mustChangePassword).toBe(true);
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('earshot_session='))!.split(';')[0]!;
+
+    for (const [method, path] of [['get', '/api/users'], ['get', '/api/mentions'], ['get', '/api/workspace/members'], ['post', '/api/users'], ['get', '/api/sources']] as const) {
+      const r = await request(t.server)[method](path).set('Cookie', cookie).send(method === 'post' ? { email: 'x@example.test', name: 'X', role: 'agent', password: 'long enough password' } : undefined);
+      expect({ path, status: r.status, code: r.body.code }).toEqual({ path, status: 403, code: 'password_change_required' });
+      expect(r.body.message).toMatch(/Change your password first/);
+    }
+    // me and logout still answer.
+    const me = await request(t.server).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(me.body.mustChangePassword).toBe(true);
+
+    // Wrong current password, too-short or unchanged new password: 400 with the field named.
+    const wrong = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: 'nope', newPassword: NEW_PASSWORD }).expect(400);
+    expect(wrong.body.issues).toEqual([{ path: 'currentPassword', message: 'is not your current password' }]);
+    const short = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: 'short' }).expect(400);
+    expect(short.body.issues).toEqual([{ path: 'newPassword', message: 'must be at least 12 characters' }]);
+    const same = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: generated }).expect(400);
+    expect(same.body.issues).toEqual([{ path: 'newPassword', message: 'must differ from the current password' }]);
+    await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: NEW_PASSWORD, role: 'admin' }).expect(400);
+
+    const changed = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: NEW_PASSWORD }).expect(200);
+    expect(changed.body.mustChangePassword).toBe(false);
+    // The same session goes on, now everywhere.
+    await request(t.server).get('/api/users').set('Cookie', cookie).expect(200);
+    const audit = await t.dataSource.getRepository(AuditEventEntity).find({ where: { action: 'auth.password_changed' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.data).toEqual({ wasRequired: true });
+
+    await request(t.server).post('/api/auth/login').send({ email: TEST_ADMIN.email, password: generated }).expect(401);
+    const again = await request(t.server).post('/api/auth/login').send({ email: TEST_ADMIN.email, password: NEW_PASSWORD }).expect(200);
+    expect(again.body.mustChangePassword).toBe(false);
+  });
+
+  it('ends the other sessions of the user when the password changes', async () => {
+    const a = await loginAs(t, TEST_ADMIN.email, NEW_PASSWORD);
+    const b = await loginAs(t, TEST_ADMIN.email, NEW_PASSWORD);
+    await request(t.server).post('/api/auth/password').set('Cookie', a).send({ currentPassword: NEW_PASSWORD, newPassword: `${NEW_PASSWORD} two` }).expect(200);
+    await request(t.server).get('/api/auth/me').set('Cookie', a).expect(200);
+    await request(t.server).get('/api/auth/me').set('Cookie', b).expect(401);
+  });
+
+  it('throttles guesses of the current password per user', async () => {
+    const cookie = await loginAs(t, TEST_ADMIN.email, `${NEW_PASSWORD} two`);
+    const statuses: number[] = [];
+    for (let i = 0; i < LOGIN_LIMITS.perPasswordChange + 2; i++) {
+      statuses.push((await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: `guess ${i}`, newPassword: 'another long passphrase' })).status);
+    }
+    expect(statuses).toEqual([...Array<number>(LOGIN_LIMITS.perPasswordChange).fill(400), 429, 429]);
+    expect(await t.dataSource.getRepository(AuditEventEntity).count({ where: { action: 'auth.password_change_throttled' } })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
+import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { WorkspaceEntity } from '../modules/workspaces/workspace.entity.js';
 import { BrandEntity } from '../modules/brands/brand.entity.js';
@@ -11,4 +12,4 @@ import { MentionNoteEntity } from '../modules/mentions/mention-note.entity.js';
 import { MentionRawEntity } from '../modules/mentions/mention-raw.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
-export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity, MentionRawEntity, MentionNoteEntity];
+export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, LoginThrottleEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity, MentionRawEntity, MentionNoteEntity];

@@ -4,7 +4,7 @@ import type { DestinationStream } from 'pino';
 import type { App } from 'supertest/types.js';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
-import { createApp } from '../../src/create-app.js';
+import { createApp, type CreatedApp } from '../../src/create-app.js';
 import { createDataSourceOptions } from '../../src/database/data-source.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -14,6 +14,8 @@ export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
   config: AppConfig;
+  /** What the first-start seed did (with the generated admin password when none was given). */
+  seed: CreatedApp['seed'];
   /** Raw HTTP server for supertest. */
   server: App;
   close(): Promise<void>;
@@ -35,12 +37,13 @@ export async function createTestApp(env: Record<string, string> = {}, logDestina
     ...env,
   });
   // An explicit DATABASE_URL (a second instance on the first one's database) wins over the fresh one.
-  const { app, dataSource } = await createApp(config, createDataSourceOptions(env.DATABASE_URL ? config.database : db.config), logDestination);
+  const { app, dataSource, seed } = await createApp(config, createDataSourceOptions(env.DATABASE_URL ? config.database : db.config), logDestination);
   await app.init();
   return {
     app,
     dataSource,
     config,
+    seed,
     server: app.getHttpServer(),
     close: async () => {
       await app.close();

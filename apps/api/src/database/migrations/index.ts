@@ -1,3 +1,4 @@
+import { LoginThrottle1796453800817 } from './1796453800817-LoginThrottle.js';
 import { IngestLighterIndexes1795444674052 } from './1795444674052-IngestLighterIndexes.js';
 import { MentionRaw1795442147641 } from './1795442147641-MentionRaw.js';
 import { MentionSearchVector1795441733347 } from './1795441733347-MentionSearchVector.js';
@@ -7,4 +8,4 @@ import { AuthorHistoryIndex1795435457876 } from './1795435457876-AuthorHistoryIn
 import { Listening1795432260879 } from './1795432260879-Listening.js';
 import { Initial1795430539582 } from './1795430539582-Initial.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
-export const MIGRATIONS: Array<new () => unknown> = [Initial1795430539582, Listening1795432260879, AuthorHistoryIndex1795435457876, AuthorHistoryOnRead1795435746769, Inbox1795440588639, MentionSearchVector1795441733347, MentionRaw1795442147641, IngestLighterIndexes1795444674052];
+export const MIGRATIONS: Array<new () => unknown> = [Initial1795430539582, Listening1795432260879, AuthorHistoryIndex1795435457876, AuthorHistoryOnRead1795435746769, Inbox1795440588639, MentionSearchVector1795441733347, MentionRaw1795442147641, IngestLighterIndexes1795444674052, LoginThrottle1796453800817];

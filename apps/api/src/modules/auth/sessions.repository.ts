@@ -21,13 +21,22 @@ export class SessionsRepository {
   }
 
   /** The live session for a token hash with its (active) user and workspace, or null. */
-  async findActive(tokenHash: string, now: Date): Promise<ActiveSession | null> {
+  findActive(tokenHash: string, now: Date): Promise<ActiveSession | null> {
+    return this.findLive('s.token_hash = :tokenHash', { tokenHash }, now);
+  }
+
+  /** The same by session id. */
+  findActiveById(id: string, now: Date): Promise<ActiveSession | null> {
+    return this.findLive('s.id = :id', { id }, now);
+  }
+
+  private async findLive(where: string, params: Record<string, string>, now: Date): Promise<ActiveSession | null> {
     const row = await this.dataSource
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
       .innerJoinAndMapOne('s.workspace', WorkspaceEntity, 'w', 'w.id = s.workspace_id')
-      .where('s.token_hash = :tokenHash', { tokenHash })
+      .where(where, params)
       .andWhere('s.revoked_at IS NULL')
       .andWhere('s.expires_at > :now', { now })
       .andWhere('u.active = true')

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/env.js';
+import { sourceCredentialsAad } from '../../common/crypto/source-credentials-aad.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WorkspaceEntity } from './workspace.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
@@ -25,7 +26,8 @@ export async function seedDemoWorkspace(
   dataSource: DataSource,
   config: AppConfig,
   hashPassword: (p: string) => Promise<string>,
-  sealCredentials: (json: string, workspaceId: string) => string,
+  /** Seals a source's credentials JSON with the given AAD (SecretBox.seal): the seed binds each to its source id and origin. */
+  sealCredentials: (json: string, aad: string) => string,
 ): Promise<SeedResult> {
   const generated = config.admin.password ? undefined : randomBytes(12).toString('base64url');
   const password = config.admin.password ?? generated!;
@@ -35,7 +37,7 @@ export async function seedDemoWorkspace(
     if ((await m.count(WorkspaceEntity)) > 0) return { created: false };
     const workspace = await m.save(m.create(WorkspaceEntity, { name: 'Demo workspace', slug: 'demo', timeZone: 'UTC' }));
     const admin = await m.save(
-      m.create(UserEntity, { workspaceId: workspace.id, email: config.admin.email, name: 'Administrator', role: 'admin', passwordHash, active: true, lastLoginAt: null }),
+      m.create(UserEntity, { workspaceId: workspace.id, email: config.admin.email, name: 'Administrator', role: 'admin', passwordHash, active: true, lastLoginAt: null, mustChangePassword: generated !== undefined }),
     );
     await m.insert(AuditEventEntity, { workspaceId: workspace.id, actorUserId: null, action: 'workspace.seeded', targetType: 'user', targetId: admin.id, data: { email: admin.email } });
     if (config.socialSimUrl) await wireDemoToSimulator(m, workspace.id, config.socialSimUrl, sealCredentials);
@@ -51,20 +53,24 @@ const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' 
   { name: 'X: recent search "acme"', platform: 'x', streamKind: 'search', streamQuery: 'acme', credentials: { bearerToken: 'demo-x-bearer' } },
 ];
 
-async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: URL, seal: (json: string, workspaceId: string) => string): Promise<void> {
+async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: URL, seal: (json: string, aad: string) => string): Promise<void> {
   const brand = await m.save(m.create(BrandEntity, { workspaceId, name: 'Acme', kind: 'own', handles: ['acme'] }));
   await m.save(m.create(ListeningQueryEntity, { workspaceId, brandId: brand.id, name: 'Everything about Acme', query: 'acme OR @acme OR #acme', topic: null, enabled: true }));
   const root = sim.origin;
   for (const d of DEMO_SOURCES) {
+    // The id is chosen before the insert: the credentials are sealed to it and to the origin.
+    const id = randomUUID();
+    const baseUrl = `${root}/${d.platform}`;
     await m.save(
       m.create(SourceEntity, {
+        id,
         workspaceId,
         name: d.name,
         platform: d.platform,
-        baseUrl: `${root}/${d.platform}`,
+        baseUrl,
         streamKind: d.streamKind,
         streamQuery: d.streamQuery,
-        credentialsCiphertext: seal(JSON.stringify(d.credentials), workspaceId),
+        credentialsCiphertext: seal(JSON.stringify(d.credentials), sourceCredentialsAad({ workspaceId, sourceId: id, baseUrl })),
         credentialFields: Object.keys(d.credentials).sort(),
         enabled: true,
         pollIntervalSeconds: 10,
