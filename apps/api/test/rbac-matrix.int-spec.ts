@@ -14,6 +14,7 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'GET /api/auth/me': 'viewer',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
+  'POST /api/auth/password': 'viewer',
   'GET /api/docs': 'public',
   'GET /api/docs/init.js': 'public',
   'GET /api/docs/openapi.json': 'public',
