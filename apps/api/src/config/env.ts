@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedHost } from '../common/net/ssrf-guard.js';
 
 /**
  * The one place that reads `process.env`. Every variable is parsed and checked here at
@@ -71,10 +72,20 @@ const EnvSchema = z.object({
     .refine((k) => /^[0-9a-fA-F]{64}$/.test(k) || /^[A-Za-z0-9+/_-]{43}=?$/.test(k), { message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)' })
     .optional(),
   EARSHOT_POLLING: bool('EARSHOT_POLLING').default(true),
+  // host:port exact (an allowance is for one service, never every port of a host); no port: refused at boot.
   EARSHOT_ALLOWED_PRIVATE_HOSTS: z
     .string()
-    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, { message: 'must be a comma-separated list of host or host:port' })))
+    .transform((s, ctx) => {
+      const keys: string[] = [];
+      for (const entry of s.split(',').map((h) => h.trim()).filter(Boolean)) {
+        try {
+          keys.push(parseAllowedHost(entry));
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of host:port: ${(e as Error).message}` });
+        }
+      }
+      return keys;
+    })
     .optional(),
   EARSHOT_RETRY_BASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(600).default(30),
   SOCIAL_SIM_URL: z.url({ message: 'must be the simulator URL, e.g. http://127.0.0.1:4100' }).optional(),
@@ -107,7 +118,7 @@ export interface AppConfig {
   secretKey: { source: 'env'; key: Buffer } | { source: 'file'; path: string };
   /** Run the scheduled pollers in this process. */
   polling: boolean;
-  /** host or host:port that sources may reach although private/loopback (SSRF guard exceptions). */
+  /** Exact host:port keys (see hostPortKey) that sources may reach although private/loopback (SSRF guard exceptions). */
   allowedPrivateHosts: string[];
   /** First retry delay after a failed poll; doubles per failure, capped at 15 min, with jitter. */
   retryBaseMs: number;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { createConnector } from '@earshot/connectors';
-import { CONNECTOR_FACTORY } from './connector-factory.js';
+import { connectorFactoryProvider } from './connector-factory.js';
 import { ListeningQueriesModule } from '../listening-queries/listening-queries.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { IngestService } from './ingest.service.js';
@@ -11,9 +10,7 @@ import { PollerService } from './poller.service.js';
 
 @Module({
   imports: [ListeningQueriesModule, SourcesModule],
-  providers: [IngestService, PollerService, PollScheduler, { provide: MENTION_SCORER, useClass: NlpMentionScorer },
-    { provide: CONNECTOR_FACTORY, useValue: (platform: string) => createConnector(platform as never) },
-  ],
+  providers: [IngestService, PollerService, PollScheduler, { provide: MENTION_SCORER, useClass: NlpMentionScorer }, connectorFactoryProvider],
   exports: [PollerService, IngestService],
 })
 export class IngestModule {}

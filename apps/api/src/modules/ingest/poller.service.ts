@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConnectorError, type PollResult, type SourceConfig } from '@earshot/connectors';
+import { ConnectorError, refusalOf, type PollResult, type SourceConfig } from '@earshot/connectors';
 import type { DataSource } from 'typeorm';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
@@ -126,6 +126,8 @@ export class PollerService {
     let nextAt = new Date(now + s.pollIntervalSeconds * 1000);
     let failures = 0;
     let message: string | null = null;
+    // Messages below are shown on the dashboard: our words and the status only, never a remote body
+    // (connector errors carry none in their message; see HttpClient).
     if (r.ok) {
       if (r.nextAt && r.nextAt.getTime() > nextAt.getTime()) {
         nextAt = r.nextAt;
@@ -136,7 +138,13 @@ export class PollerService {
     } else {
       failures = s.consecutiveFailures + 1;
       const e = r.error;
-      if (e instanceof ConnectorError) {
+      const refused = refusalOf(e);
+      if (refused) {
+        // The guarded fetch refused the request (blocked address, redirect, body over the cap).
+        status = 'error';
+        nextAt = new Date(now + Math.max(15 * 60_000, s.pollIntervalSeconds * 1000));
+        message = `Earshot refused a request of this ${s.platform} source: ${refused.message}. Check the source's settings.`;
+      } else if (e instanceof ConnectorError) {
         switch (e.failure) {
           case 'rate_limited':
             status = 'throttled';
@@ -170,7 +178,8 @@ export class PollerService {
       } else {
         status = 'failing';
         nextAt = new Date(now + backoffMs(failures, this.config.retryBaseMs));
-        message = `Unexpected error while polling: ${e instanceof Error ? e.message : String(e)}. Retrying.`;
+        // Its text may quote remote data (a parser's message): logged, not shown.
+        message = `Unexpected error while polling (${e instanceof Error ? e.name : 'error'}; details in the api log). Retrying.`;
         this.logger.error({ err: e, sourceId: s.id }, 'poll failed');
       }
     }

@@ -1,10 +1,13 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PLATFORM_CREDENTIALS, PLATFORM_STREAMS, type CreateSourceRequestSchema, type Source, type SourcePlatform, type UpdateSourceRequestSchema } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { SECRET_BOX, SecretBox } from '../../common/crypto/secret-box.js';
+import { originOf, sourceCredentialsAad } from '../../common/crypto/source-credentials-aad.js';
+import { allowedPrivateHosts } from '../../common/net/allowed-hosts.js';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -16,7 +19,9 @@ import { toSourceDto } from './source.mapper.js';
 const badField = (path: string, message: string) => new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${path} ${message}`, issues: [{ path, message }] });
 
 @Injectable()
-export class SourcesService {
+export class SourcesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SourcesService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
@@ -24,10 +29,37 @@ export class SourcesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Hosts sources may reach although private: the configured list plus the local simulator. */
+  /** Exact host:port keys sources may reach although private: the configured list plus the simulator's ports. */
   allowedPrivateHosts(): string[] {
-    const sim = this.config.socialSimUrl;
-    return [...this.config.allowedPrivateHosts, ...(sim ? [sim.host.toLowerCase(), sim.hostname.toLowerCase()] : [])];
+    return allowedPrivateHosts(this.config);
+  }
+
+  /** Re-seals credentials still in the first format (bound to the workspace only) to the source's id and origin. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.resealLegacyCredentials();
+  }
+
+  /**
+   * Rows sealed before credentials were bound to source and origin (`v1.`) are re-sealed as v2
+   * with their current base URL. Each row is updated only if unchanged meanwhile; a value that
+   * does not open is left as it is (and logged), never dropped. Returns the number re-sealed.
+   */
+  async resealLegacyCredentials(): Promise<number> {
+    const rows = await this.dataSource.getRepository(SourceEntity).createQueryBuilder('s').where(`s.credentials_ciphertext LIKE 'v1.%'`).getMany();
+    let done = 0;
+    for (const s of rows) {
+      const old = s.credentialsCiphertext!;
+      try {
+        const plain = this.box.open(old, this.aadOf(s), s.workspaceId);
+        const sealed = this.box.seal(plain, this.aadOf(s));
+        const res = await this.dataSource.createQueryBuilder().update(SourceEntity).set({ credentialsCiphertext: sealed }).where('id = :id AND credentials_ciphertext = :old', { id: s.id, old }).execute();
+        done += res.affected ?? 0;
+      } catch (err) {
+        this.logger.warn({ sourceId: s.id, err: err instanceof Error ? err.message : String(err) }, 'stored credentials could not be re-sealed; left as they are');
+      }
+    }
+    if (done) this.logger.log(`re-sealed the credentials of ${done} source(s) to their source id and origin`);
+    return done;
   }
 
   async list(auth: AuthContext): Promise<Source[]> {
@@ -38,17 +70,21 @@ export class SourcesService {
 
   async create(auth: AuthContext, input: z.output<typeof CreateSourceRequestSchema>, meta: RequestMeta): Promise<Source> {
     await this.checkUrl(input.baseUrl);
-    this.checkStream(input.platform, input.streamKind, input.streamQuery);
+    const baseUrl = input.baseUrl.replace(/\/+$/, '');
+    this.checkStream(input.platform, input.streamKind, input.streamQuery, baseUrl);
     this.checkCredentials(input.platform, input.credentials);
+    // The id is chosen here so that the credentials can be sealed to it (AAD) before the insert.
+    const id = randomUUID();
     const saved = await this.dataSource.transaction(async (m) => {
       const row = m.create(SourceEntity, {
+        id,
         workspaceId: auth.workspaceId,
         name: input.name,
         platform: input.platform,
-        baseUrl: input.baseUrl.replace(/\/+$/, ''),
+        baseUrl,
         streamKind: input.streamKind,
         streamQuery: input.streamQuery,
-        credentialsCiphertext: Object.keys(input.credentials).length ? this.box.seal(JSON.stringify(input.credentials), auth.workspaceId) : null,
+        credentialsCiphertext: Object.keys(input.credentials).length ? this.box.seal(JSON.stringify(input.credentials), sourceCredentialsAad({ workspaceId: auth.workspaceId, sourceId: id, baseUrl })) : null,
         credentialFields: Object.keys(input.credentials).sort(),
         enabled: input.enabled,
         pollIntervalSeconds: input.pollIntervalSeconds,
@@ -68,15 +104,27 @@ export class SourcesService {
     if (input.baseUrl !== undefined) await this.checkUrl(input.baseUrl);
     const saved = await this.dataSource.transaction(async (m) => {
       const s = await this.lockOwn(m, auth.workspaceId, id);
-      if (input.streamQuery !== undefined) this.checkStream(s.platform, s.streamKind, input.streamQuery);
+      const oldBaseUrl = s.baseUrl;
+      const newBaseUrl = input.baseUrl !== undefined ? input.baseUrl.replace(/\/+$/, '') : s.baseUrl;
+      const originChange = originOf(oldBaseUrl) !== originOf(newBaseUrl) ? { from: originOf(oldBaseUrl), to: originOf(newBaseUrl) } : null;
+      // Stored credentials are never sent to another origin: a new origin needs them again. (The
+      // platform cannot be changed: UpdateSourceRequestSchema has no such field and refuses it.)
+      if (originChange && s.credentialsCiphertext && input.credentials === undefined) {
+        throw badField('credentials', `must be given again when the base URL moves to another origin (${originChange.from} -> ${originChange.to}); the stored credentials are never sent to a new host`);
+      }
+      if (input.streamQuery !== undefined || input.baseUrl !== undefined) this.checkStream(s.platform, s.streamKind, input.streamQuery !== undefined ? input.streamQuery : s.streamQuery, newBaseUrl);
       if (input.credentials !== undefined) this.checkCredentials(s.platform, input.credentials);
+      // Legacy credentials (bound to the workspace only) kept by this write: re-sealed below to this source and origin.
+      const legacy = input.credentials === undefined && s.credentialsCiphertext && this.box.versionOf(s.credentialsCiphertext) !== 'v2' ? this.credentialsOf(s) : null;
       if (input.name !== undefined) s.name = input.name;
-      if (input.baseUrl !== undefined) s.baseUrl = input.baseUrl.replace(/\/+$/, '');
+      s.baseUrl = newBaseUrl;
       if (input.streamQuery !== undefined) s.streamQuery = input.streamQuery;
       if (input.pollIntervalSeconds !== undefined) s.pollIntervalSeconds = input.pollIntervalSeconds;
       if (input.credentials !== undefined) {
-        s.credentialsCiphertext = Object.keys(input.credentials).length ? this.box.seal(JSON.stringify(input.credentials), auth.workspaceId) : null;
+        s.credentialsCiphertext = Object.keys(input.credentials).length ? this.box.seal(JSON.stringify(input.credentials), this.aadOf(s)) : null;
         s.credentialFields = Object.keys(input.credentials).sort();
+      } else if (legacy) {
+        s.credentialsCiphertext = this.box.seal(JSON.stringify(legacy), this.aadOf(s));
       }
       if (input.enabled !== undefined) s.enabled = input.enabled;
       // New credentials, a re-enable or a new address: poll again now, with a clean slate.
@@ -87,7 +135,10 @@ export class SourcesService {
       }
       const out = await m.save(s);
       const changed = Object.keys(input).map((k) => (k === 'credentials' ? 'credentials (replaced)' : k));
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.updated', targetType: 'source', targetId: id, data: { changed }, ...meta }, m);
+      await this.audit.record(
+        { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.updated', targetType: 'source', targetId: id, data: { changed, ...(originChange ? { origin: originChange } : {}) }, ...meta },
+        m,
+      );
       return out;
     });
     return toSourceDto(saved, (await this.mentionsToday(auth.workspaceId)).get(id) ?? 0);
@@ -112,9 +163,16 @@ export class SourcesService {
     return toSourceDto(s, (await this.mentionsToday(auth.workspaceId)).get(id) ?? 0);
   }
 
-  /** Decrypted credentials for the poller. */
+  /**
+   * Decrypted credentials for the poller. They open only for this workspace, this source id and
+   * the origin of its current base URL (legacy v1 values: for this workspace).
+   */
   credentialsOf(s: SourceEntity): Record<string, string> {
-    return s.credentialsCiphertext ? (JSON.parse(this.box.open(s.credentialsCiphertext, s.workspaceId)) as Record<string, string>) : {};
+    return s.credentialsCiphertext ? (JSON.parse(this.box.open(s.credentialsCiphertext, this.aadOf(s), s.workspaceId)) as Record<string, string>) : {};
+  }
+
+  private aadOf(s: Pick<SourceEntity, 'workspaceId' | 'id' | 'baseUrl'>): string {
+    return sourceCredentialsAad({ workspaceId: s.workspaceId, sourceId: s.id, baseUrl: s.baseUrl });
   }
 
   private async lockOwn(m: EntityManager, workspaceId: string, id: string): Promise<SourceEntity> {
@@ -132,11 +190,23 @@ export class SourcesService {
     }
   }
 
-  private checkStream(platform: SourcePlatform, kind: string, query: string | null): void {
+  private checkStream(platform: SourcePlatform, kind: string, query: string | null, baseUrl: string): void {
     const streams = PLATFORM_STREAMS[platform];
     const stream = streams.find((s) => s.kind === kind);
     if (!stream) throw badField('streamKind', `must be one of ${streams.map((s) => s.kind).join(', ')} for ${platform}`);
     if (stream.query === 'required' && !query) throw badField('streamQuery', `is required for ${platform} ${kind}: ${stream.queryHint ?? 'a query'}`);
+    // An RSS feed path is resolved against the base URL: it must stay on that (checked) origin.
+    if (platform === 'rss' && query) {
+      let resolved: URL | null = null;
+      try {
+        resolved = new URL(query.trim(), `${baseUrl}/`);
+      } catch {
+        resolved = null;
+      }
+      if (!resolved || resolved.origin !== originOf(baseUrl)) {
+        throw badField('streamQuery', `must be a feed path on the base URL's host and port (${originOf(baseUrl)}), e.g. /feed.xml; to read another site, create a source with that base URL`);
+      }
+    }
   }
 
   private checkCredentials(platform: SourcePlatform, credentials: Record<string, string>): void {
