@@ -19,10 +19,8 @@ export interface MatchableMention {
   platform: string;
 }
 
-/** `WORD` (normalize.util.ts) on lower-case ASCII text. */
+/** `WORD` (normalize.util.ts) on lower-case ASCII text. (Linear: a match never backtracks past its start.) */
 const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
-const HANDLE = /(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}_.-]+)?)/gu;
-const HASHTAG = /(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu;
 
 /** Tokenises a mention once; pass the result to `matches` for each query. */
 export function prepareMention(m: MatchableMention): MatchInput {
@@ -32,20 +30,110 @@ export function prepareMention(m: MatchableMention): MatchInput {
   const ws = isAscii(text) ? (text.match(ASCII_WORD) ?? []) : words(text);
   const handles = new Set<string>();
   if (text.includes('@')) {
-    for (const h of text.matchAll(HANDLE)) {
-      const full = h[1]!.replace(/[.-]+$/, '');
+    for (const full of scanHandles(text)) {
       handles.add(full);
-      handles.add(full.split('@')[0]!);
+      handles.add(beforeAt(full));
     }
   }
   if (m.authorHandle) {
     const a = fold(m.authorHandle).replace(/^@/, '');
     handles.add(a);
-    handles.add(a.split('@')[0]!);
+    handles.add(beforeAt(a));
   }
   const hashtags = new Set<string>();
-  if (text.includes('#')) for (const h of text.matchAll(HASHTAG)) hashtags.add(h[1]!);
+  if (text.includes('#')) for (const h of scanHashtags(text)) hashtags.add(h);
   return { words: ws, wordSet: new Set(ws), handles, hashtags, lang: m.lang ? fold(m.lang).slice(0, 2) : null, platform: m.platform };
+}
+
+/*
+ * Handles and hashtags are found by forward scans, linear in the text's length: a post is
+ * attacker-controlled, and the regexes these replace were quadratic on crafted runs (`acme @a`
+ * and 50,000 dots then a letter took seconds). The results are those regexes':
+ *   handles  /(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}_.-]+)?)/gu, then /[.-]+$/ removed
+ *   hashtags /(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu
+ */
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** `[\p{L}\p{N}_]` for one code point. */
+function isWordCp(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || cp === 0x5f;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** `[\p{L}\p{N}_.-]` for one code point. */
+function isHandleCp(cp: number): boolean {
+  return cp === 0x2e || cp === 0x2d || isWordCp(cp);
+}
+
+/** End of the run of code points from `i` that `accept` takes. */
+function runEnd(s: string, i: number, accept: (cp: number) => boolean): number {
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (!accept(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * True when a match of `(?:^|[^\p{L}\p{N}_])` can end at `at` (the sigil's index) without
+ * reaching back before `floor` (where the previous match ended, as `lastIndex` does).
+ */
+function sigilStarts(s: string, at: number, floor: number): boolean {
+  if (at === 0) return true;
+  let prevStart = at - 1;
+  let prev = s.charCodeAt(prevStart);
+  if (prev >= 0xdc00 && prev <= 0xdfff && at >= 2) {
+    const hi = s.charCodeAt(at - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) {
+      prevStart = at - 2;
+      prev = (hi - 0xd800) * 0x400 + (prev - 0xdc00) + 0x10000;
+    }
+  }
+  return prevStart >= floor && !isWordCp(prev);
+}
+
+/** Every `@handle` (or `@user@instance`) in folded text, trailing dots and dashes removed. */
+function scanHandles(s: string): string[] {
+  const out: string[] = [];
+  let floor = 0;
+  for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+    if (!sigilStarts(s, at, floor)) continue;
+    let end = runEnd(s, at + 1, isHandleCp);
+    if (end === at + 1) continue;
+    if (s.charCodeAt(end) === 0x40 /* @ */) {
+      const host = runEnd(s, end + 1, isHandleCp);
+      if (host > end + 1) end = host;
+    }
+    let trimmed = end;
+    while (trimmed > at + 1 && (s.charCodeAt(trimmed - 1) === 0x2e || s.charCodeAt(trimmed - 1) === 0x2d)) trimmed--;
+    out.push(s.slice(at + 1, trimmed));
+    floor = end;
+    at = end - 1;
+  }
+  return out;
+}
+
+/** Every `#hashtag` in folded text. */
+function scanHashtags(s: string): string[] {
+  const out: string[] = [];
+  let floor = 0;
+  for (let at = s.indexOf('#'); at >= 0; at = s.indexOf('#', at + 1)) {
+    if (!sigilStarts(s, at, floor)) continue;
+    const end = runEnd(s, at + 1, isWordCp);
+    if (end === at + 1) continue;
+    out.push(s.slice(at + 1, end));
+    floor = end;
+    at = end - 1;
+  }
+  return out;
+}
+
+/** `handle.split('@')[0]`. */
+function beforeAt(handle: string): string {
+  const i = handle.indexOf('@');
+  return i < 0 ? handle : handle.slice(0, i);
 }
 
 /** True when the prepared mention satisfies the query. */

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { compileQuery } from './compile.js';
+import { prepareMention } from './match.js';
+import { fold } from './normalize.util.js';
+
+/** How prepareMention found handles and hashtags with regexes (quadratic on crafted runs): the oracle. */
+function regexHandlesAndHashtags(raw: string, authorHandle: string | null): { handles: Set<string>; hashtags: Set<string> } {
+  const text = fold(raw);
+  const handles = new Set<string>();
+  for (const h of text.matchAll(/(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}_.-]+)?)/gu)) {
+    const full = h[1]!.replace(/[.-]+$/, '');
+    handles.add(full);
+    handles.add(full.split('@')[0]!);
+  }
+  if (authorHandle) {
+    const a = fold(authorHandle).replace(/^@/, '');
+    handles.add(a);
+    handles.add(a.split('@')[0]!);
+  }
+  const hashtags = new Set<string>();
+  for (const h of text.matchAll(/(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu)) hashtags.add(h[1]!);
+  return { handles, hashtags };
+}
+
+/** Text made of what the scanners care about: sigils, handle characters, letters of every kind, surrogates. */
+const PIECES = ['@', '@', '#', '#', '.', '-', '_', 'a', 'b', 'Z', '1', ' ', '\n', ',', '!', 'é', 'É', 'ß', 'ǅ', '١', '𝐀', '😀', '\ud800', '\udc00', 'acme', 'acme.social', 'x@y'];
+const postText = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
+
+describe('prepareMention: handles and hashtags', () => {
+  it('finds handles (with instance, trailing dots dropped) and hashtags', () => {
+    const m = prepareMention({ text: 'Hey @Acme@mastodon.social, and @bob... #AcmeFail! mail x@acme.com #', platform: 'mastodon' });
+    expect([...m.handles].sort()).toEqual(['acme', 'acme@mastodon.social', 'bob']);
+    expect([...m.hashtags]).toEqual(['acmefail']);
+  });
+
+  it('gives the same handles and hashtags as the regexes it replaced, on random text', () => {
+    fc.assert(
+      fc.property(postText, fc.option(postText, { nil: null }), (text, authorHandle) => {
+        const want = regexHandlesAndHashtags(text, authorHandle);
+        const got = prepareMention({ text, authorHandle, platform: 'x' });
+        expect(got.handles).toEqual(want.handles);
+        expect(got.hashtags).toEqual(want.hashtags);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  // Some of these took seconds with the regexes (`[.-]+$` backtracks over the whole run at every
+  // start); the bound is generous on purpose: the scanners take milliseconds.
+  it.each([
+    ['acme @a + 50,000 dots', 'acme @a' + '.'.repeat(50_000)],
+    ['acme @a + 50,000 dots + a letter', 'acme @a' + '.'.repeat(50_000) + 'x'],
+    ['acme @a + 50,000 ".-" + a letter', 'acme @a' + '.-'.repeat(25_000) + 'x'],
+    ['@a@ + 50,000 dots + a letter', '@a@' + '.'.repeat(50_000) + 'x'],
+    ['100,000 "@"', '@'.repeat(100_000)],
+    ['50,000 " @a"', ' @a'.repeat(50_000)],
+    ['100,000 "#"', '#'.repeat(100_000)],
+    ['a 100,000-letter hashtag', '#' + 'a'.repeat(100_000)],
+    ['100,000 non-ASCII handle characters + a letter', '@é' + '.é'.repeat(50_000) + '!'],
+  ])('stays linear on %s', (_name, text) => {
+    const started = performance.now();
+    prepareMention({ text, authorHandle: text, platform: 'x' });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('still matches the brand in the hostile post', () => {
+    const q = compileQuery('acme OR @acme');
+    expect(q.test(prepareMention({ text: 'acme @a' + '.'.repeat(50_000) + 'x', platform: 'x' }))).toBe(true);
+    expect(prepareMention({ text: 'acme @a' + '.'.repeat(50_000) + 'x', platform: 'x' }).handles).toEqual(new Set(['a' + '.'.repeat(50_000) + 'x']));
+  });
+});
