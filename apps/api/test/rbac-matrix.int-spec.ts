@@ -101,13 +101,37 @@ describe('access matrix (integration)', () => {
     }
   });
 
-  it('protects path and verb variants: HEAD, trailing slash, suffixes and case', async () => {
-    for (const path of ['/api/users', '/api/users/', '/api/auth/me/', '/api/USERS', '/api/users.json', '/api/users?x=1']) {
-      const get = await request(t.server).get(path);
-      expect({ path, status: get.status }).toEqual({ path, status: expect.any(Number) });
-      expect({ path, leaked: get.status === 200 }).toEqual({ path, leaked: false });
-      const head = await request(t.server).head(path);
-      expect({ path, leaked: head.status === 200 }).toEqual({ path, leaked: false });
+  it('answers exactly 401 to anonymous path and verb variants of every protected GET: HEAD, trailing slash, suffixes, case', async () => {
+    // Generated from the served routes, so a new protected GET is probed too. Variants that
+    // no route matches (`.json`, `//`) must look the same as protected ones to an anonymous
+    // caller: 401, not a 404 that tells which paths exist.
+    const anyId = '00000000-0000-4000-8000-000000000000';
+    const protectedGets = routes().filter((r) => r.method === 'GET' && EXPECTED[`GET ${r.path}`] !== 'public');
+    expect(protectedGets.length).toBeGreaterThan(5);
+    const variants = new Set<string>();
+    for (const r of protectedGets) {
+      const p = r.path.replace(/:id\b/g, anyId);
+      for (const v of [p, `${p}/`, p.toUpperCase(), p.replace(/\/api\/(\w)/, (_m, c: string) => `/api/${c.toUpperCase()}`), `${p}.json`, `${p}?x=1`, `${p}/?format=json`, p.replace('/api/', '/api//'), `${p}%20`, `${p}/.`]) variants.add(v);
     }
+    const got: Array<{ method: string; path: string; status: number }> = [];
+    for (const path of variants) {
+      got.push({ method: 'GET', path, status: (await request(t.server).get(path)).status });
+      got.push({ method: 'HEAD', path, status: (await request(t.server).head(path)).status });
+    }
+    expect(got.filter((g) => g.status !== 401)).toEqual([]);
+    // Signed in, the same variants still reach only what the role may see: a viewer gets 403 or 404, never another route's data.
+    const viewerLeaks: typeof got = [];
+    for (const path of variants) {
+      if (!/\/api\/users/i.test(path)) continue;
+      const res = await request(t.server).get(path).set('Cookie', cookies.viewer);
+      if (res.status === 200) viewerLeaks.push({ method: 'GET', path, status: res.status });
+    }
+    expect(viewerLeaks).toEqual([]);
+    // The blanket 401 is for anonymous callers only: signed in, a path no route serves is a
+    // plain 404; a forged or ended session counts as anonymous; public routes stay public.
+    expect((await request(t.server).get('/api/users.json').set('Cookie', cookies.admin)).status).toBe(404);
+    expect((await request(t.server).get('/api/users.json').set('Cookie', 'earshot_session=forged')).status).toBe(401);
+    expect((await request(t.server).get('/api/no-such-route')).status).toBe(401);
+    expect((await request(t.server).get('/api/health/')).status).toBe(200);
   });
 });

@@ -1,6 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, NotFoundException, Optional, UnauthorizedException, type ExceptionFilter } from '@nestjs/common';
 import type { ApiError } from '@earshot/contracts';
 import type { Request, Response } from 'express';
+import { AuthService } from '../../modules/auth/auth.service.js';
+import { readSessionToken } from '../../modules/auth/read-session-token.util.js';
+
+/** What the auth guard answers; an unmatched /api path gives anonymous callers the same. */
+const SIGN_IN_FIRST = 'Sign in first: your session is missing or has ended.';
 
 /**
  * Every error leaves as the same JSON shape (`ApiError`), with the request id. Unknown
@@ -10,14 +15,37 @@ import type { Request, Response } from 'express';
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() private readonly auth?: AuthService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception, req);
+    const body = this.toBody((await this.isAnonymousMiss(exception, req)) ? new UnauthorizedException(SIGN_IN_FIRST) : exception, req);
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
+  }
+
+  /**
+   * No route matched an /api path (`/api/users.json`, `/api//users`) and the caller has no
+   * live session. Answering 404 there but 401 on real routes would let anyone map the api
+   * without signing in, so anonymous callers get the guard's 401 for every non-public path.
+   * A signed-in caller still gets the 404. A 404 thrown by a handler (no such mention) has a
+   * real route; Nest's not-found handler is a catch-all route (`*path`) under the prefix.
+   */
+  private async isAnonymousMiss(exception: unknown, req: Request): Promise<boolean> {
+    if (!(exception instanceof NotFoundException) || !this.auth) return false;
+    const routePath = (req as { route?: { path?: unknown } }).route?.path;
+    if (routePath !== undefined && routePath !== '*path' && routePath !== '*') return false;
+    if (!/^\/api(\/|$)/i.test(req.originalUrl.split('?')[0]!)) return false;
+    const token = readSessionToken(req);
+    if (!token) return true;
+    try {
+      return (await this.auth.resolve(token)) === null;
+    } catch {
+      return true;
+    }
   }
 
   private toBody(exception: unknown, req: Request & { id?: string }): ApiError {
