@@ -59,6 +59,15 @@ export class FakeSocket {
     });
   }
 
+  /** The server closed the socket (its session ended); socket.io does not retry after this. */
+  serverClose(): void {
+    act(() => {
+      this.connected = false;
+      this.active = false;
+      this.fire('disconnect', 'io server disconnect');
+    });
+  }
+
   serverEmit(event: string, payload: unknown): void {
     act(() => {
       this.fire(event, payload);

@@ -8,6 +8,7 @@ import {
 } from '@earshot/contracts';
 import type { Socket } from 'socket.io-client';
 import type { InboxSocket } from './inbox-socket';
+import { trackClosed, trackOpen } from './open-connections';
 
 /** connecting: first attempt · connected · reconnecting: lost, socket.io retries · offline: closed or refused. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -26,6 +27,7 @@ export class RealtimeConnection {
   private current: ConnectionStatus = 'connecting';
   private readonly statusListeners = new Set<() => void>();
   private readonly connectListeners = new Set<() => void>();
+  private readonly serverCloseListeners = new Set<() => void>();
   private readonly eventListeners = new Map<ServerEventName, Set<Listener>>();
 
   constructor(
@@ -36,7 +38,13 @@ export class RealtimeConnection {
       this.setStatus('connected');
       for (const listener of [...this.connectListeners]) listener();
     });
-    socket.on('disconnect', () => this.setStatus(socket.active ? 'reconnecting' : 'offline'));
+    socket.on('disconnect', (reason: string) => {
+      this.setStatus(socket.active ? 'reconnecting' : 'offline');
+      if (reason === 'io server disconnect') {
+        trackClosed(this);
+        for (const listener of [...this.serverCloseListeners]) listener();
+      }
+    });
     socket.on('connect_error', () => this.setStatus(socket.active ? 'reconnecting' : 'offline'));
     // Registered through the untyped view on purpose: the payload is `unknown` until parsed.
     const untyped = socket as unknown as Socket;
@@ -54,12 +62,21 @@ export class RealtimeConnection {
   open(): void {
     if (this.socket.connected || this.socket.active) return;
     if (this.current === 'offline') this.setStatus('reconnecting');
+    trackOpen(this);
     this.socket.connect();
   }
 
-  close(): void {
+  /**
+   * Closes the socket (no reconnect). Resolves once its last packets are on their way
+   * (at once over WebSocket; over polling when the close request was sent, at most
+   * CLOSE_WAIT_MS), so a sign-out that follows cannot end the session under it.
+   */
+  close(): Promise<void> {
+    trackClosed(this);
+    const sent = closeSent(this.socket);
     this.socket.disconnect();
     this.setStatus('offline');
+    return sent;
   }
 
   /** For `useSyncExternalStore`. */
@@ -74,6 +91,15 @@ export class RealtimeConnection {
   onConnect(listener: () => void): () => void {
     this.connectListeners.add(listener);
     return () => this.connectListeners.delete(listener);
+  }
+
+  /**
+   * Called when the server closed the socket (its session ended: signed out elsewhere,
+   * deactivated, expired). socket.io does not reconnect after that.
+   */
+  onServerClose(listener: () => void): () => void {
+    this.serverCloseListeners.add(listener);
+    return () => this.serverCloseListeners.delete(listener);
   }
 
   on<E extends ServerEventName>(event: E, listener: (payload: ServerEventPayload<E>) => void): () => void {
@@ -107,4 +133,34 @@ export class RealtimeConnection {
     this.current = status;
     for (const listener of [...this.statusListeners]) listener();
   }
+}
+
+/** The longest `close()` waits for a polling transport to send its goodbye. */
+export const CLOSE_WAIT_MS = 1_000;
+
+interface EngineLike {
+  transport?: { name?: string; writable?: boolean; once?(event: 'drain', fn: () => void): unknown };
+  readyState?: string;
+  once?(event: 'close', fn: () => void): unknown;
+}
+
+/**
+ * Resolves when the engine under `socket` has closed and, on the polling transport, its
+ * close request was answered. A fake socket (tests) or one that never opened resolves at once.
+ */
+function closeSent(socket: InboxSocket): Promise<void> {
+  const engine = (socket as unknown as { io?: { engine?: EngineLike } }).io?.engine;
+  if (!engine?.once || engine.readyState === 'closed') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    engine.once?.('close', () => {
+      const transport = engine.transport;
+      if (transport?.name === 'polling' && transport.writable === false && transport.once) transport.once('drain', done);
+      else done();
+    });
+  });
 }

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { FakeSocket, fakeSocketFactory } from '../../../test/fake-socket';
 import { buildMention } from '../../../test/factories';
+import { closeRealtimeConnections } from '../open-connections';
 import { RealtimeConnection } from '../realtime-connection';
 
 describe('RealtimeConnection', () => {
@@ -17,8 +18,33 @@ describe('RealtimeConnection', () => {
     expect(connection.status).toBe('reconnecting');
     socket.serverConnect();
     expect(connects).toHaveBeenCalledTimes(2);
-    connection.close();
+    void connection.close();
     expect(connection.status).toBe('offline');
+  });
+
+  it('tells server-close listeners only when the server closed the socket, not on a drop', () => {
+    const socket = new FakeSocket();
+    const connection = new RealtimeConnection(fakeSocketFactory(socket)());
+    const closed = jest.fn();
+    connection.onServerClose(closed);
+    connection.open();
+    socket.serverConnect();
+    socket.serverDrop();
+    expect(closed).not.toHaveBeenCalled();
+    socket.serverConnect();
+    socket.serverClose();
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(connection.status).toBe('offline');
+  });
+
+  it('closeRealtimeConnections closes every open connection (sign-out calls it before ending the session)', async () => {
+    const sockets = [new FakeSocket(), new FakeSocket()];
+    const connections = sockets.map((s) => new RealtimeConnection(fakeSocketFactory(s)()));
+    for (const c of connections) c.open();
+    sockets.forEach((s) => s.serverConnect());
+    await closeRealtimeConnections();
+    expect(sockets.map((s) => s.active)).toEqual([false, false]);
+    expect(connections.map((c) => c.status)).toEqual(['offline', 'offline']);
   });
 
   it('hands listeners parsed payloads and drops ones that break the contract', () => {
