@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { LoginRequest, Session } from '@earshot/contracts';
+import type { ChangePasswordRequest, LoginRequest, Session } from '@earshot/contracts';
 
 export interface AuthContextValue {
   /** Null while signed out. The provider renders nothing else until it knows. */
@@ -8,6 +8,8 @@ export interface AuthContextValue {
   notice: string | null;
   login(credentials: LoginRequest): Promise<Session>;
   logout(): Promise<void>;
+  /** Replaces the user's password (required first when `session.mustChangePassword`). */
+  changePassword(body: ChangePasswordRequest): Promise<Session>;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -115,6 +115,54 @@ describe('LoginPage', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
 
+  it('asks an account with a generated password to choose its own before anything else', async () => {
+    const session = { ...buildSession('admin', { name: 'Ada Admin', email: 'admin@earshot.local' }), mustChangePassword: true };
+    api = mockApi({
+      'GET /api/auth/me': SIGNED_OUT,
+      'POST /api/auth/login': { status: 200, body: session },
+      'POST /api/auth/password': { status: 200, body: { ...session, mustChangePassword: false } },
+      'GET /api/mentions': { status: 200, body: { items: [], nextCursor: null, seq: 0 } },
+    });
+    const { user } = renderApp('/inbox');
+
+    await fillAndSubmit(user, 'admin@earshot.local', 'GeneratedPw123456');
+
+    expect(await screen.findByRole('heading', { name: 'Choose your password' })).toBeInTheDocument();
+    expect(api.callsTo('GET /api/mentions')).toHaveLength(0);
+    await user.type(screen.getByLabelText('Current password'), 'GeneratedPw123456');
+    await user.type(screen.getByLabelText('New password'), 'short');
+    await user.type(screen.getByLabelText('New password again'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(await screen.findByText('New password must be at least 12 characters')).toBeInTheDocument();
+    expect(api.callsTo('POST /api/auth/password')).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText('New password'));
+    await user.type(screen.getByLabelText('New password'), 'my own long passphrase');
+    await user.clear(screen.getByLabelText('New password again'));
+    await user.type(screen.getByLabelText('New password again'), 'my own long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inbox' })).toBeInTheDocument();
+    expect(api.callsTo('POST /api/auth/password')[0]?.body).toEqual({ currentPassword: 'GeneratedPw123456', newPassword: 'my own long passphrase' });
+  });
+
+  it("shows the server's field message when the current password is wrong", async () => {
+    const session = { ...buildSession('admin'), mustChangePassword: true };
+    api = mockApi({
+      'GET /api/auth/me': { status: 200, body: session },
+      'POST /api/auth/password': apiError(400, 'Bad Request', 'The current password is wrong.', [{ path: 'currentPassword', message: 'is not your current password' }]),
+    });
+    const { user } = renderApp('/inbox');
+
+    await user.type(await screen.findByLabelText('Current password'), 'not it at all');
+    await user.type(screen.getByLabelText('New password'), 'my own long passphrase');
+    await user.type(screen.getByLabelText('New password again'), 'my own long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+
+    expect(await screen.findByText('Current password is not your current password')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Choose your password' })).toBeInTheDocument();
+  });
+
   it('signs out from the user menu', async () => {
     const session = buildSession('agent', { name: 'Ari Agent' });
     api = mockApi({

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LoginRequest, Session } from '@earshot/contracts';
+import type { ChangePasswordRequest, LoginRequest, Session } from '@earshot/contracts';
 import { isApiRequestError, onUnauthorized } from '../../../shared/http';
 import { Button } from '../../../shared/ui/Button';
 import { FullPageMessage } from '../../../shared/ui/FullPageMessage';
@@ -75,7 +75,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<AuthContextValue>(() => ({ session, notice, login, logout }), [session, notice, login, logout]);
+  const changePassword = useCallback(async (body: ChangePasswordRequest) => {
+    const next = await authApi.changePassword(body);
+    setSession(next);
+    return next;
+  }, []);
+
+  const value = useMemo<AuthContextValue>(() => ({ session, notice, login, logout, changePassword }), [session, notice, login, logout, changePassword]);
 
   if (load.status === 'loading') return <FullPageMessage title="Loading Earshot…" busy />;
   if (load.status === 'unavailable') {
