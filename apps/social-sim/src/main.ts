@@ -7,6 +7,7 @@
  * (steady | crisis | none; default steady), SOCIAL_SIM_SEED (42), SOCIAL_SIM_BRAND (acme),
  * SOCIAL_SIM_BRAND_NAME (Acme), EARSHOT_EVAL_DIR (real posts; default ../../../shared/eval).
  */
+import { startupBanner } from './banner.js';
 import { createSocialSim } from './sim.js';
 import { SCENARIOS, type ScenarioName } from './scenario.js';
 
@@ -31,18 +32,8 @@ const sim = await createSocialSim({
   scenario,
   brand: { handle, name },
   log: (line) => process.stderr.write(`${line}\n`),
-});
-const state = sim.control.state();
-// One line per platform: its name, then the root URL of its own port (clients that take only a
-// host use these); the path-prefix base URLs on the main port keep working too.
-process.stdout.write(
-  [
-    `social-sim listening on ${sim.url} (scenario ${scenario}, ${state.corpus.posts} real posts from ${state.corpus.origin === 'eval' ? state.corpus.dir : 'the bundled set'}); path prefixes ${sim.url}/<platform>`,
-    ...Object.entries(sim.rootUrls).map(([p, u]) => `${p} ${u}`),
-    `control ${sim.url}/_control`,
-    '',
-  ].join('\n'),
-);
+}).catch((err: unknown) => fail(`cannot listen (${err instanceof Error ? err.message : String(err)})${port ? `; ports ${port}..${port + 5} must be free, or set SOCIAL_SIM_PORT` : ''}`));
+process.stdout.write(`${startupBanner(sim, scenario).join('\n')}\n`);
 
 const stop = (): void => {
   void sim.close().then(() => process.exit(0));
