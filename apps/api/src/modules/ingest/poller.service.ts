@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { SourceEntity } from '../sources/source.entity.js';
-import { SourcesService } from '../sources/sources.service.js';
+import { CredentialsUnavailableError, SourcesService } from '../sources/sources.service.js';
 import { backoffMs } from './backoff.util.js';
 import { CONNECTOR_FACTORY, type ConnectorFactory } from './connector-factory.js';
 import { IngestService, LEASE_SECONDS, type LeasedSource } from './ingest.service.js';
@@ -171,6 +171,10 @@ export class PollerService {
             nextAt = new Date(now + backoffMs(failures, this.config.retryBaseMs));
             message = `${s.platform} answered with an error${e.status ? ` (${e.status})` : ''}: ${e.message}. Retrying.`;
         }
+      } else if (e instanceof CredentialsUnavailableError) {
+        status = 'auth_required';
+        message = `The stored credentials do not open for this source's address (it changed, or they were moved): reconnect this source in Settings > Sources.`;
+        this.logger.warn({ sourceId: s.id, err: e.cause instanceof Error ? e.cause.message : String(e.cause) }, 'stored credentials do not open');
       } else if (e instanceof UnsafeUrlError) {
         status = 'error';
         nextAt = new Date(now + 15 * 60_000);

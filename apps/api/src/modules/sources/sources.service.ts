@@ -16,6 +16,14 @@ import type { RequestMeta } from '../../common/request-meta.util.js';
 import { SourceEntity } from './source.entity.js';
 import { toSourceDto } from './source.mapper.js';
 
+/** The stored credentials do not open for this source as it is now (moved to another row, workspace or origin, tampered with, or another key). */
+export class CredentialsUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("the stored credentials do not open for this source's workspace, id and address", { cause });
+    this.name = 'CredentialsUnavailableError';
+  }
+}
+
 const badField = (path: string, message: string) => new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${path} ${message}`, issues: [{ path, message }] });
 
 @Injectable()
@@ -168,7 +176,12 @@ export class SourcesService implements OnApplicationBootstrap {
    * the origin of its current base URL (legacy v1 values: for this workspace).
    */
   credentialsOf(s: SourceEntity): Record<string, string> {
-    return s.credentialsCiphertext ? (JSON.parse(this.box.open(s.credentialsCiphertext, this.aadOf(s), s.workspaceId)) as Record<string, string>) : {};
+    if (!s.credentialsCiphertext) return {};
+    try {
+      return JSON.parse(this.box.open(s.credentialsCiphertext, this.aadOf(s), s.workspaceId)) as Record<string, string>;
+    } catch (cause) {
+      throw new CredentialsUnavailableError(cause);
+    }
   }
 
   private aadOf(s: Pick<SourceEntity, 'workspaceId' | 'id' | 'baseUrl'>): string {
