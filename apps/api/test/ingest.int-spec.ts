@@ -102,7 +102,7 @@ describe('ingest: one page, one transaction (integration)', () => {
     expect(list.body.items[0].credentialFields).toEqual(['accessToken']);
     const raw = (await t.dataSource.query(`SELECT credentials_ciphertext FROM source WHERE id = $1`, [sourceId])) as Array<{ credentials_ciphertext: string }>;
     expect(raw[0]!.credentials_ciphertext).not.toContain('secret-token-value');
-    expect(raw[0]!.credentials_ciphertext).toMatch(/^v1\./);
+    expect(raw[0]!.credentials_ciphertext).toMatch(/^v2\./);
   });
 
   it('refuses a source address on a private network unless allowed', async () => {
