@@ -28,7 +28,7 @@ describe('dashboard in a real browser', () => {
 
   it('serves the login page for a deep link and returns there after signing in', async () => {
     const page = await browser.newPage();
-    const { problems } = watch(page);
+    const { problems, pollingRequests } = watch(page);
     await page.goto(`${server.url}/settings/users`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await shot(page, '01-login');
@@ -41,12 +41,13 @@ describe('dashboard in a real browser', () => {
     for (const item of ['Inbox', 'Analytics', 'Reports', 'Settings']) await nav.getByRole('link', { name: item }).waitFor();
     await shot(page, '02-users-as-admin');
     expect(problems).toEqual([]);
+    expect(pollingRequests).toEqual([]);
     await page.close();
   });
 
   it('lets an admin add an agent, whose hostile name stays text, and the agent sees only their pages', async () => {
     const page = await browser.newPage();
-    const { problems } = watch(page);
+    const { problems, pollingRequests } = watch(page);
     await page.goto(`${server.url}/login`);
     await signIn(page, server.admin.email, server.admin.password);
     await page.getByRole('navigation').first().getByRole('link', { name: 'Settings' }).click();
@@ -77,6 +78,8 @@ describe('dashboard in a real browser', () => {
     await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
     await shot(page, '04-agent-denied');
     expect(problems).toEqual([]);
+    // The inbox socket went straight to WebSocket: no polling request could outlive its session.
+    expect(pollingRequests).toEqual([]);
     await page.close();
   });
 

@@ -76,7 +76,7 @@ describe('live inbox in a real browser', () => {
     const samCookie = await login('sam@earshot.test', 'sam-agent-password');
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const { problems } = watch(page);
+    const { problems, pollingRequests } = watch(page);
     await signIn(page, 'dana@earshot.test', 'dana-agent-password');
     await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
 
@@ -111,6 +111,7 @@ describe('live inbox in a real browser', () => {
     expect((stored.body?.mention as { status: string }).status).toBe('resolved');
     await shot(page, 'inbox-03-resolved');
     expect(offline(problems)).toEqual([]);
+    expect(pollingRequests).toEqual([]); // the socket went straight to WebSocket
     await page.close();
   });
 
@@ -131,6 +132,66 @@ describe('live inbox in a real browser', () => {
     await page.waitForTimeout(300);
     await shot(page, 'inbox-04-hostile-text');
     expect(offline(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the "N new" pill without covering any row\'s text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { problems, pollingRequests } = watch(page);
+    await signIn(page, server.admin.email, server.admin.password);
+    await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
+    await publish('@acme the first post of the pill test is already in the list #pill');
+    await waitForRow(page, 'the first post of the pill test');
+    const list = page.getByRole('list', { name: 'Mentions' });
+    const firstRow = page.getByTestId('mention-row').first();
+    const listBefore = await list.boundingBox();
+    const rowBefore = await firstRow.boundingBox();
+
+    // The next one waits behind the pill, so the list does not move while the agent reads.
+    await publish('@acme the second post of the pill test waits behind the pill #pill');
+    const pill = page.getByTestId('new-mentions-pill');
+    await pill.waitFor();
+    await expect(pill.innerText()).resolves.toBe('1 new');
+    await shot(page, 'inbox-05-new-pill');
+
+    // Every piece of row text the list shows (clipped to the list's viewport), against the pill's box.
+    const covered = await page.evaluate(() => {
+      const pillBox = document.querySelector('[data-testid="new-mentions-pill"]')!.getBoundingClientRect();
+      const view = document.querySelector('[role="list"][aria-label="Mentions"]')!.getBoundingClientRect();
+      const hits: string[] = [];
+      for (const row of document.querySelectorAll('[data-testid="mention-row"]')) {
+        const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent?.trim() ?? '';
+          if (!text) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) {
+            const top = Math.max(r.top, view.top);
+            const bottom = Math.min(r.bottom, view.bottom);
+            if (bottom <= top) continue; // scrolled out of the list's view
+            if (r.left < pillBox.right && r.right > pillBox.left && top < pillBox.bottom && bottom > pillBox.top) hits.push(text.slice(0, 60));
+          }
+        }
+      }
+      return hits;
+    });
+    expect(covered).toEqual([]);
+    // Room for the pill is kept all the time: its arrival moved neither the list nor its rows.
+    expect(await list.boundingBox()).toEqual(listBefore);
+    expect(await firstRow.boundingBox()).toEqual(rowBefore);
+
+    await pill.click();
+    await waitForRow(page, 'the second post of the pill test');
+    await pill.waitFor({ state: 'detached' });
+
+    // Signing out from the live inbox: the socket closes first, so nothing of it errs afterwards.
+    await page.getByRole('button', { name: /Account/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(offline(problems)).toEqual([]);
+    expect(pollingRequests).toEqual([]);
     await page.close();
   });
 });

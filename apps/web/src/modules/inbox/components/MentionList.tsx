@@ -64,7 +64,10 @@ export function MentionList(props: MentionListProps) {
 
   return (
     <div className="mention-list">
-      {pendingCount > 0 ? <NewMentionsPill count={pendingCount} onShow={onInsertPending} /> : null}
+      {/* The pill's own strip, kept while empty: the pill never covers a row, and its arrival does not move the list. */}
+      <div className="mention-list__notices" aria-live="polite">
+        {pendingCount > 0 ? <NewMentionsPill count={pendingCount} onShow={onInsertPending} /> : null}
+      </div>
       <div ref={scrollRef} className="mention-list__scroll" role="list" aria-label="Mentions" aria-busy={loadingMore || undefined} onScroll={onScroll} tabIndex={-1}>
         <div className="mention-list__canvas" style={{ height: virtualizer.getTotalSize() }} role="none">
           {virtualItems.map((row) => {
