@@ -81,10 +81,10 @@ describe('sign-in throttling (integration)', () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => login(victim.email, WRONG, '198.51.100.8')));
       throttled += results.filter((r) => r.status === 429).length;
     }
-    expect(throttled).toBe(200 - LOGIN_LIMITS.perAccountIp);
     const rows = await auditRows('auth.login_throttled', victim.email);
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.length).toBeLessThanOrEqual(3);
+    expect(throttled).toBe(200 - LOGIN_LIMITS.perAccountIp);
     expect(rows[0]!.data).toMatchObject({ email: victim.email, blocked: expect.arrayContaining(['account_ip']) });
   });
 
@@ -149,5 +149,56 @@ describe('sign-in throttling (integration)', () => {
     // The client cannot reset its allowance by writing another left-hand address.
     const rs = await Promise.all(Array.from({ length: 15 }, (_, i) => login(u.email, WRONG, `7.7.7.${i}, 198.51.100.99`)));
     expect(rs.filter((r) => r.status === 401)).toHaveLength(LOGIN_LIMITS.perAccountIp - 1);
+  });
+});
+
+/**
+ * Several api instances enforce one limit: the counters live in PostgreSQL, or in Redis when
+ * REDIS_URL is set. Needs the PostgreSQL server (and Redis) this machine runs, like
+ * realtime-redis.int-spec.ts.
+ */
+const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe.each([
+  ['PostgreSQL', {}],
+  ['Redis', { REDIS_URL }],
+] as Array<[string, Record<string, string>]>)('sign-in limits shared by two api instances (%s)', (store, env) => {
+  const saved = process.env.TEST_DATABASE_URL;
+  let one: TestApp;
+  let two: TestApp;
+  beforeAll(async () => {
+    process.env.TEST_DATABASE_URL = PG;
+    one = await createTestApp({ ...env, TRUST_PROXY: '1' });
+    two = await createTestApp({ ...env, TRUST_PROXY: '1', DATABASE_URL: one.config.database.engine === 'postgres' ? one.config.database.url : '' });
+  });
+  afterAll(async () => {
+    await two?.close();
+    await one?.close();
+    if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = saved;
+  });
+
+  it('counts wrong passwords sent to either instance against one limit', async () => {
+    const ws = await WorkspaceFactory.create(one);
+    const victim = await UserFactory.create(one, { workspaceId: ws.id });
+    const send = (t: TestApp, password = WRONG) => request(t.server).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.200').send({ email: victim.email, password });
+    // The limit used up on instance one...
+    const first = await Promise.all(Array.from({ length: LOGIN_LIMITS.perAccountIp }, () => send(one)));
+    expect(first.map((r) => r.status)).toEqual(Array<number>(LOGIN_LIMITS.perAccountIp).fill(401));
+    // ...is used up on instance two as well.
+    const second = await Promise.all(Array.from({ length: 5 }, () => send(two)));
+    expect(second.map((r) => r.status)).toEqual(Array<number>(5).fill(429));
+    await send(one, TEST_PASSWORD).expect(429);
+    await send(two, TEST_PASSWORD).expect(429);
+    // Alternating instances, 30 in parallel, on a fresh account: still only the limit is checked in all.
+    const other = await UserFactory.create(one, { workspaceId: ws.id });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => request((i % 2 ? two : one).server).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.201').send({ email: other.email, password: WRONG })),
+    );
+    expect(results.filter((r) => r.status === 401)).toHaveLength(LOGIN_LIMITS.perAccountIp);
+    const rows = await one.dataSource.getRepository(LoginThrottleEntity).count();
+    if (store === 'Redis') expect(rows).toBe(0);
+    else expect(rows).toBeGreaterThan(0);
   });
 });
