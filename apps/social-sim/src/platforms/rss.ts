@@ -6,7 +6,7 @@ const ITEMS = 50;
 /** RSS 2.0 (`/feed.xml`) and Atom (`/atom.xml`) of the newest posts, with ETag/Last-Modified. */
 export function handleRss(req: SimRequest, ctx: SimContext): SimResponse {
   const path = req.path.replace(/\/+$/, '');
-  if (req.method !== 'GET' || (path !== '/feed.xml' && path !== '/atom.xml')) return { status: 404, body: 'Not Found', contentType: 'text/plain' };
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || (path !== '/feed.xml' && path !== '/atom.xml')) return { status: 404, body: 'Not Found', contentType: 'text/plain' };
   const posts = ctx.store.list('rss').filter((p) => !p.deleted).slice(-ITEMS).reverse();
   const newest = posts[0];
   const lastModified = new Date(newest ? newest.indexedAt : 0).toUTCString();
