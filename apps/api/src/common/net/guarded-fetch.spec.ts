@@ -98,6 +98,25 @@ describe('guarded fetch', () => {
     }
   });
 
+  it.each([['::1'], ['::ffff:7f00:1'], ['::ffff:169.254.169.254'], ['fd00::1'], ['10.0.0.1', PUBLIC]])('refuses a name whose answer holds %s', async (...answer) => {
+    const g = createGuardedFetch({ allowedPrivateHosts: () => [], resolve: scripted(answer) });
+    try {
+      expect((await refusal(g(`http://name.test:${canary.port}/`))).reason).toBe('address');
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('with the system resolver, localhost is refused', async () => {
+    const g = createGuardedFetch({ allowedPrivateHosts: () => [] });
+    try {
+      expect((await refusal(g(`http://localhost:${canary.port}/`))).reason).toBe('address');
+      expect(canary.hits).toHaveLength(0);
+    } finally {
+      await g.close();
+    }
+  });
+
   describe('DNS rebinding (a resolver answering public, then 127.0.0.1)', () => {
     it('check-then-fetch (the old way) resolves twice and reaches the canary', async () => {
       const resolve = scripted([PUBLIC], ['127.0.0.1']);

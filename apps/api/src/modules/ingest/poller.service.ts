@@ -143,7 +143,7 @@ export class PollerService {
         // The guarded fetch refused the request (blocked address, redirect, body over the cap).
         status = 'error';
         nextAt = new Date(now + Math.max(15 * 60_000, s.pollIntervalSeconds * 1000));
-        message = `Earshot refused a request of this ${s.platform} source: ${refused.message}. Check the source's settings.`;
+        message = `Earshot refused a request of this ${s.platform} source${refused.status ? ` (${refused.status})` : ''}: ${refused.message.replace(`${s.platform}: `, '')}. Check the source's settings.`;
       } else if (e instanceof ConnectorError) {
         switch (e.failure) {
           case 'rate_limited':
@@ -159,7 +159,10 @@ export class PollerService {
           case 'bad_request':
             status = 'error';
             nextAt = new Date(now + Math.max(15 * 60_000, s.pollIntervalSeconds * 1000));
-            message = `${s.platform} refused the request${e.status ? ` (${e.status})` : ''}: ${e.message}. Check the source's settings.`;
+            // No status: nothing was sent (the connector refused the source's settings itself).
+            message = e.status
+              ? `${s.platform} refused the request (${e.status}): ${e.message}. Check the source's settings.`
+              : `The request to ${s.platform} was not sent: ${e.message}. Check the source's settings.`;
             break;
           case 'disconnect':
             status = 'failing';
