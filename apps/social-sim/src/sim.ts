@@ -47,6 +47,8 @@ export interface RequestLogEntry {
   query: string;
   status: number | null;
   fault: string | null;
+  /** `prefix`: under `${url}/<platform>` on the main port; `root`: at the root of the platform's own port. */
+  via: 'prefix' | 'root';
   /** Response headers (rate-limit ones included) as sent. */
   headers: Record<string, string>;
 }
@@ -191,7 +193,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     const host = req.headers.host ?? '127.0.0.1';
     const simReq: SimRequest = { platform, method, path: path || '/', query, headers: req.headers, rawBody, base: atRoot ? `http://${host}` : `http://${host}/${platform}` };
     const fault = faults.forRequest(platform, method, simReq.path);
-    const entry: RequestLogEntry = { id: ++logId, at: new Date(store.now()).toISOString(), platform, method, path: simReq.path, query: query.toString(), status: null, fault: fault?.kind ?? null, headers: {} };
+    const entry: RequestLogEntry = { id: ++logId, at: new Date(store.now()).toISOString(), platform, method, path: simReq.path, query: query.toString(), status: null, fault: fault?.kind ?? null, via: atRoot ? 'root' : 'prefix', headers: {} };
     log.push(entry);
     if (log.length > LOG_CAP) log.splice(0, log.length - LOG_CAP);
     const now = store.now();

@@ -64,7 +64,10 @@ describe('each platform at the root of its own port', () => {
     expect(viaPrefix.headers['link']).toContain(`<${sim.baseUrls.mastodon}/api/v1/notifications?`);
     // One rate-limit window per platform, whichever way it is reached.
     expect(Number(viaPrefix.headers['x-ratelimit-remaining'])).toBe(Number(viaRoot.headers['x-ratelimit-remaining']) - 1);
-    expect(sim.control.requests('mastodon').map((r) => r.path)).toEqual(['/api/v1/notifications', '/api/v1/notifications']);
+    expect(sim.control.requests('mastodon').map((r) => [r.via, r.path])).toEqual([
+      ['root', '/api/v1/notifications'],
+      ['prefix', '/api/v1/notifications'],
+    ]);
     sim.control.addFault({ kind: 'server_error', platform: 'mastodon', path: '/api/v1/instance', status: 502 });
     expect((await call(m, 'GET', '/api/v1/instance')).status).toBe(502);
     expect((await call(m, 'GET', '/api/v1/instance')).status).toBe(200);
