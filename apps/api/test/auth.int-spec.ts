@@ -1,9 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { LOGIN_LIMITS } from '../src/modules/auth/login-throttle.service.js';
 import { AuditEventEntity } from '../src/modules/audit/audit-event.entity.js';
 import { SessionEntity } from '../src/modules/auth/session.entity.js';
 import { UserFactory, WorkspaceFactory, loginAs, TEST_PASSWORD } from './factories/user.factory.js';
 import { createTestApp, TEST_ADMIN, type TestApp } from './utils/create-test-app.js';
+import { connectSocket, connected } from './utils/socket-client.js';
 
 describe('auth (integration)', () => {
   let t: TestApp;
@@ -144,6 +146,7 @@ describe('first admin with a generated password (integration)', () => {
   beforeAll(async () => {
     // No EARSHOT_ADMIN_PASSWORD: the api generates one and prints it once.
     t = await createTestApp({ EARSHOT_ADMIN_PASSWORD: '' });
+    await t.app.listen(0, '127.0.0.1');
   });
   afterAll(() => t.close());
 
@@ -164,6 +167,9 @@ describe('first admin with a generated password (integration)', () => {
     // me and logout still answer.
     const me = await request(t.server).get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect(me.body.mustChangePassword).toBe(true);
+    // No live events either.
+    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    await expect(connected(connectSocket(url, { cookie }))).rejects.toMatchObject({ message: 'unauthenticated' });
 
     // Wrong current password, too-short or unchanged new password: 400 with the field named.
     const wrong = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: 'nope', newPassword: NEW_PASSWORD }).expect(400);
@@ -178,6 +184,9 @@ describe('first admin with a generated password (integration)', () => {
     expect(changed.body.mustChangePassword).toBe(false);
     // The same session goes on, now everywhere.
     await request(t.server).get('/api/users').set('Cookie', cookie).expect(200);
+    const socket = connectSocket(url, { cookie });
+    await connected(socket);
+    socket.disconnect();
     const audit = await t.dataSource.getRepository(AuditEventEntity).find({ where: { action: 'auth.password_changed' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.data).toEqual({ wasRequired: true });

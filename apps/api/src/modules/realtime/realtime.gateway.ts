@@ -146,7 +146,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const token = readSocketToken(socket.request, socket.handshake.auth);
     if (!token) return false;
     const active = await this.auth.resolve(token);
-    if (!active) return false;
+    // A user who must still replace a generated password gets no events (the REST routes answer 403).
+    if (!active || active.user.mustChangePassword) return false;
     socket.data = {
       userId: active.user.id,
       name: active.user.name,
