@@ -9,17 +9,24 @@ export interface CanaryServer {
   close(): Promise<void>;
 }
 
-export async function startCanary(handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('CANARY-SECRET metadata')): Promise<CanaryServer> {
+export async function startCanary(
+  handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('CANARY-SECRET metadata'),
+  listen: { host?: string; port?: number } = {},
+): Promise<CanaryServer> {
   const hits: CanaryServer['hits'] = [];
   const server: Server = createServer((req, res) => {
     hits.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = listen.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port ?? 0, host, resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     hits,
     close: () =>
       new Promise<void>((resolve) => {

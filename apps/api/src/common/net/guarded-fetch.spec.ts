@@ -133,6 +133,25 @@ describe('guarded fetch', () => {
       expect(canary.hits).toHaveLength(1);
     });
 
+    it('the connection goes to the address that was checked: 127.0.0.1 (taken as public here) gets the request, 127.0.0.2 (the rebound answer) nothing', async () => {
+      // Linux routes all of 127/8 to loopback: two servers on one port, one per address.
+      const checked = await startCanary((_req, res) => res.writeHead(200).end('checked'));
+      const rebound = await startCanary(undefined, { host: '127.0.0.2', port: checked.port });
+      const resolve = scripted(['127.0.0.1'], ['127.0.0.2']);
+      const g = createGuardedFetch({ allowedPrivateHosts: () => [], resolve, blockedAddress: (a) => a !== '127.0.0.1' });
+      try {
+        const res = await g(`http://rebind.test:${checked.port}/latest/meta-data/`);
+        expect(await res.text()).toBe('checked');
+        expect(resolve.calls).toEqual(['rebind.test']);
+        expect(checked.hits).toHaveLength(1);
+        expect(rebound.hits).toHaveLength(0);
+      } finally {
+        await g.close();
+        await checked.close();
+        await rebound.close();
+      }
+    });
+
     it('the guarded fetch resolves once and connects only to the address it checked', async () => {
       const resolve = scripted([PUBLIC], ['127.0.0.1']);
       const g = createGuardedFetch({ allowedPrivateHosts: () => [], resolve });

@@ -36,6 +36,8 @@ export interface GuardedFetchOptions {
   maxBodyBytes?: number;
   /** DNS resolution (tests inject a stub); default: the system resolver, every address. */
   resolve?: Resolver;
+  /** Which resolved addresses are refused. Default isBlockedAddress; tests only (to prove pinning on loopback). */
+  blockedAddress?: (address: string) => boolean;
 }
 
 export type GuardedFetch = ((input: string | URL, init?: RequestInit) => Promise<Response>) & {
@@ -53,14 +55,14 @@ const systemResolve: Resolver = (hostname) => dnsLookup(hostname, { all: true, v
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A `net.connect` lookup that resolves once, refuses private answers, and hands back only what it checked. */
-export function pinnedLookup(resolve: Resolver): (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback) => void {
+export function pinnedLookup(resolve: Resolver, blocked: (address: string) => boolean = isBlockedAddress): (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback) => void {
   return (hostname, options, callback) => {
     const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
     resolve(host).then(
       (answers) => {
         const family = options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
         const addresses = family ? answers.filter((a) => a.family === family) : answers;
-        const bad = answers.find((a) => isBlockedAddress(a.address));
+        const bad = answers.find((a) => blocked(a.address));
         if (bad) return callback(new OutboundRefusedError(`${host} resolves to a private or local address (${bad.address})`, 'address'), '');
         if (addresses.length === 0) return callback(Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' }), '');
         if (options.all) return callback(null, addresses.map((a) => ({ address: a.address, family: a.family })));
@@ -72,7 +74,7 @@ export function pinnedLookup(resolve: Resolver): (hostname: string, options: { f
 }
 
 export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
-  const strict = new Agent({ connect: { lookup: pinnedLookup(options.resolve ?? systemResolve) as never } });
+  const strict = new Agent({ connect: { lookup: pinnedLookup(options.resolve ?? systemResolve, options.blockedAddress) as never } });
   // Allowlisted host:port only: the admin chose this service on a private address.
   const allowed = new Agent();
   const make = (maxBodyBytes: number): GuardedFetch => {
@@ -91,6 +93,10 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
         const refused = findRefusal(e);
         if (refused) throw refused;
         throw e;
+      }
+      if (res.status < 200 || res.status > 599) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new OutboundRefusedError(`unexpected status ${res.status}`, 'status', res.status);
       }
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await res.body?.cancel().catch(() => undefined);
