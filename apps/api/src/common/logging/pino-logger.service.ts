@@ -1,12 +1,20 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-/** Nest's logger interface over pino: framework and `new Logger(ctx)` messages become JSON lines. */
+/**
+ * Nest's start-up chatter: one line per module, per route ("Mapped {/api/…, GET} route"),
+ * per gateway event, and "starting/started". Some 60 lines at every start, useful only when
+ * debugging routing, so they are logged at debug. Their warnings and errors keep their level.
+ */
+export const NEST_BOOT_CONTEXTS: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+
+/** Nest's logger interface over pino: framework and `new Logger(ctx)` messages become log lines. */
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    const context = rest[rest.length - 1];
+    this.write(typeof context === 'string' && NEST_BOOT_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
