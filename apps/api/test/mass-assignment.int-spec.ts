@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ModulesContainer } from '@nestjs/core';
+import type { Role } from '@earshot/contracts';
 import fc from 'fast-check';
 import request from 'supertest';
 import { TEST_PASSWORD } from './factories/user.factory.js';
@@ -29,6 +30,8 @@ interface Example {
   body: (ids: Ids) => Record<string, unknown>;
   /** Status of the valid body. */
   ok: number;
+  /** Who calls it (default admin; none for login). */
+  as?: Role;
 }
 
 /**
@@ -37,6 +40,8 @@ interface Example {
  */
 const EXAMPLES: Record<string, Example> = {
   'POST /api/auth/login': { path: () => '/api/auth/login', body: (i) => ({ email: i.adminEmail, password: TEST_PASSWORD }), ok: 200 },
+  // The trainee changes their own password in the positive control (it ends their other sessions, nobody else's).
+  'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-long-password' }), ok: 200, as: 'trainee' },
   'POST /api/users': { path: () => '/api/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.test`, name: 'New Person', role: 'agent', password: 'a-long-new-password' }), ok: 201 },
   'PATCH /api/users/:id': { path: (i) => `/api/users/${i.user}`, body: () => ({ name: 'Renamed Person' }), ok: 200 },
   'POST /api/brands': { path: () => '/api/brands', body: () => ({ name: 'Brand X', handles: ['@brandx'] }), ok: 201 },
@@ -129,7 +134,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
       const b = bodies.find((x) => x.key === key && x.readsBody);
       expect({ route: key, discovered: Boolean(b?.schema) }).toEqual({ route: key, discovered: true });
       const ex = EXAMPLES[key]!;
-      const cookie = key === 'POST /api/auth/login' ? undefined : a.cookies.admin;
+      const cookie = key === 'POST /api/auth/login' ? undefined : a.cookies[ex.as ?? 'admin'];
       const send = (body: unknown) => {
         const req = request(t.server)[b!.route.method.toLowerCase() as 'post' | 'put' | 'patch'](ex.path(ids));
         if (cookie) req.set('Cookie', cookie);
