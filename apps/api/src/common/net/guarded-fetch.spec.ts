@@ -213,7 +213,7 @@ describe('guarded fetch', () => {
     const res = await guarded(`http://127.0.0.1:${allowedServer.port}/big`);
     const e = await refusal(res.text());
     expect(e).toMatchObject({ reason: 'body_too_large', message: 'response body over 1 MB, not read' });
-    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 100 && !closedEarly; i++) await new Promise((r) => setTimeout(r, 50));
     expect(closedEarly).toBe(true);
     expect(written).toBeLessThan(16 * 1024 * 1024);
   });
