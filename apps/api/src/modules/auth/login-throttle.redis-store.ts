@@ -60,7 +60,13 @@ export class RedisLoginThrottleStore implements LoginThrottleStore {
   }
 
   private async ready(): Promise<ReturnType<typeof createClient>> {
-    if (!this.client.isOpen) await (this.connecting ??= this.client.connect());
+    // A failed first connection is retried on the next attempt (the sign-in answers 500 meanwhile: fail closed).
+    if (!this.client.isOpen) {
+      await (this.connecting ??= this.client.connect().catch((e: unknown) => {
+        this.connecting = null;
+        throw e;
+      }));
+    }
     return this.client;
   }
 

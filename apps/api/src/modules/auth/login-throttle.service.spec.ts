@@ -100,3 +100,17 @@ describe('LoginThrottleService', () => {
     expect(throttleIp(null)).toBeNull();
   });
 });
+
+describe('LoginThrottleService keys', () => {
+  it('fits a long e-mail with a long IP into the key column (hashed), still counted per pair', async () => {
+    const store = new MemoryStore();
+    const t = new LoginThrottleService({ redisUrl: null } as AppConfig, { options: {} } as DataSource);
+    t.useStore(store);
+    const email = `${'x'.repeat(241)}@example.test`;
+    const ip = 'f'.repeat(64); // whatever req.ip holds, at most 64 characters (clientIp)
+    for (let i = 0; i < LOGIN_LIMITS.perAccountIp; i++) expect((await t.take({ email, ip, device: null })).allowed).toBe(true);
+    expect((await t.take({ email, ip, device: null })).allowed).toBe(false);
+    expect([...store.rows.keys()].some((k) => k.startsWith('ai:#'))).toBe(true);
+    for (const key of store.rows.keys()) expect(key.length).toBeLessThanOrEqual(320);
+  });
+});

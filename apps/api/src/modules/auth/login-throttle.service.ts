@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -139,7 +140,10 @@ export class LoginThrottleService implements OnModuleDestroy {
     await this.store.refund(refund, reset);
   }
 
-  private async takeKeys(specs: KeySpec[]): Promise<ThrottleDecision> {
+  private async takeKeys(input: KeySpec[]): Promise<ThrottleDecision> {
+    // Keys stay readable in the table; one that would not fit its column (a 254-character
+    // e-mail with a long IP) is stored as a hash.
+    const specs = input.map((s) => (s.key.length <= 300 ? s : { ...s, key: `${s.key.split(':')[0]}:#${createHash('sha256').update(s.key).digest('hex')}` }));
     const now = this.now();
     if (++this.takes % 200 === 0) void this.store.prune(now, LOGIN_LIMITS.windowMs).catch(() => undefined);
     const keys = specs.map((s) => s.key);
