@@ -207,6 +207,12 @@ describe('outbound requests and sources (integration)', () => {
       await t.dataSource.query(`UPDATE source SET credentials_ciphertext = $2 WHERE id = $1`, [created.body.id, v1]);
       const sources = t.app.get(SourcesService);
       expect(sources.credentialsOf(await source(created.body.id))).toEqual({ accessToken: 'tok-LEGACY' });
+      // Re-sealed on the next write of the row…
+      await request(t.server).patch(`/api/sources/${created.body.id}`).set('Cookie', admin).send({ name: 'Legacy renamed' }).expect(200);
+      expect((await source(created.body.id)).credentialsCiphertext).toMatch(/^v2\./);
+      expect(sources.credentialsOf(await source(created.body.id))).toEqual({ accessToken: 'tok-LEGACY' });
+      // …or by the boot step.
+      await t.dataSource.query(`UPDATE source SET credentials_ciphertext = $2 WHERE id = $1`, [created.body.id, v1]);
       expect(await sources.resealLegacyCredentials()).toBeGreaterThanOrEqual(1);
       const row = await source(created.body.id);
       expect(row.credentialsCiphertext).toMatch(/^v2\./);

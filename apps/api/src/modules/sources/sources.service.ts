@@ -123,7 +123,8 @@ export class SourcesService implements OnApplicationBootstrap {
       if (input.streamQuery !== undefined || input.baseUrl !== undefined) this.checkStream(s.platform, s.streamKind, input.streamQuery !== undefined ? input.streamQuery : s.streamQuery, newBaseUrl);
       if (input.credentials !== undefined) this.checkCredentials(s.platform, input.credentials);
       // Legacy credentials (bound to the workspace only) kept by this write: re-sealed below to this source and origin.
-      const legacy = input.credentials === undefined && s.credentialsCiphertext && this.box.versionOf(s.credentialsCiphertext) !== 'v2' ? this.credentialsOf(s) : null;
+      // One that does not open is left as it is (the poller then asks for the credentials again).
+      const legacy = input.credentials === undefined && s.credentialsCiphertext && this.box.versionOf(s.credentialsCiphertext) !== 'v2' ? this.openOrNull(s) : null;
       if (input.name !== undefined) s.name = input.name;
       s.baseUrl = newBaseUrl;
       if (input.streamQuery !== undefined) s.streamQuery = input.streamQuery;
@@ -181,6 +182,15 @@ export class SourcesService implements OnApplicationBootstrap {
       return JSON.parse(this.box.open(s.credentialsCiphertext, this.aadOf(s), s.workspaceId)) as Record<string, string>;
     } catch (cause) {
       throw new CredentialsUnavailableError(cause);
+    }
+  }
+
+  private openOrNull(s: SourceEntity): Record<string, string> | null {
+    try {
+      return this.credentialsOf(s);
+    } catch (e) {
+      if (e instanceof CredentialsUnavailableError) return null;
+      throw e;
     }
   }
 
