@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, shot, watch } from './browser.js';
 import { startEarshot, type EarshotServer } from './earshot-server.js';
+import { startNoWebSocketProxy } from './no-websocket-proxy.js';
 
 /**
  * The product end to end: the built api serves the built dashboard on one port, on a
@@ -81,6 +82,33 @@ describe('dashboard in a real browser', () => {
     // The inbox socket went straight to WebSocket: no polling request could outlive its session.
     expect(pollingRequests).toEqual([]);
     await page.close();
+  });
+
+  it('goes live over long-polling behind a proxy that refuses WebSockets, and signs out from the inbox cleanly', async () => {
+    const proxy = await startNoWebSocketProxy(server.url);
+    const page = await browser.newPage();
+    try {
+      const { problems, pollingRequests } = watch(page);
+      await page.goto(`${proxy.url}/login`);
+      await signIn(page, server.admin.email, server.admin.password);
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
+      expect(proxy.refusedUpgrades).toBeGreaterThanOrEqual(1); // WebSocket was tried first…
+      expect(pollingRequests.length).toBeGreaterThan(0); // …and polling carried the connection
+      await page.waitForTimeout(1_500); // a long-poll parked on the server, as when someone reads the inbox
+
+      await page.getByRole('button', { name: /Account/ }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.waitForTimeout(1_000);
+      // Only the refused upgrades may show (Chromium logs each one); no request of the closed session may fail.
+      const refused = /WebSocket connection to .* failed/;
+      expect(problems.filter((p) => !refused.test(p))).toEqual([]);
+      expect(problems.filter((p) => refused.test(p)).length).toBeLessThanOrEqual(proxy.refusedUpgrades);
+    } finally {
+      await page.close();
+      await proxy.close();
+    }
   });
 
   it('answers the health check and the API docs on the same port', async () => {
