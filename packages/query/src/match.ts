@@ -55,22 +55,29 @@ export function prepareMention(m: MatchableMention): MatchInput {
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
+/** ASCII code → 1 for `[A-Za-z0-9_]`, 2 for `.` and `-` (handle characters too), else 0. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : c === 0x2e || c === 0x2d ? 2 : 0;
+
 /** `[\p{L}\p{N}_]` for one code point. */
 function isWordCp(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || cp === 0x5f;
+  if (cp < 0x80) return ASCII_CLASS[cp] === 1;
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
-/** `[\p{L}\p{N}_.-]` for one code point. */
-function isHandleCp(cp: number): boolean {
-  return cp === 0x2e || cp === 0x2d || isWordCp(cp);
-}
-
-/** End of the run of code points from `i` that `accept` takes. */
-function runEnd(s: string, i: number, accept: (cp: number) => boolean): number {
+/** End of the run from `i` of `[\p{L}\p{N}_]` (or, with `handle`, `[\p{L}\p{N}_.-]`) code points. */
+function runEnd(s: string, i: number, handle: boolean): number {
+  const top = handle ? 2 : 1;
   while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      const k = ASCII_CLASS[c]!;
+      if (k === 0 || k > top) break;
+      i++;
+      continue;
+    }
     const cp = s.codePointAt(i)!;
-    if (!accept(cp)) break;
+    if (!isWordCp(cp)) break;
     i += cp > 0xffff ? 2 : 1;
   }
   return i;
@@ -100,10 +107,10 @@ function scanHandles(s: string): string[] {
   let floor = 0;
   for (let at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
     if (!sigilStarts(s, at, floor)) continue;
-    let end = runEnd(s, at + 1, isHandleCp);
+    let end = runEnd(s, at + 1, true);
     if (end === at + 1) continue;
     if (s.charCodeAt(end) === 0x40 /* @ */) {
-      const host = runEnd(s, end + 1, isHandleCp);
+      const host = runEnd(s, end + 1, true);
       if (host > end + 1) end = host;
     }
     let trimmed = end;
@@ -121,7 +128,7 @@ function scanHashtags(s: string): string[] {
   let floor = 0;
   for (let at = s.indexOf('#'); at >= 0; at = s.indexOf('#', at + 1)) {
     if (!sigilStarts(s, at, floor)) continue;
-    const end = runEnd(s, at + 1, isWordCp);
+    const end = runEnd(s, at + 1, false);
     if (end === at + 1) continue;
     out.push(s.slice(at + 1, end));
     floor = end;
