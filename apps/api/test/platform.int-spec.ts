@@ -24,7 +24,7 @@ describe('health, docs, request ids and schema (integration)', () => {
     const mine = await request(t.server).get('/api/health').set('X-Request-Id', 'req-12345678').expect(200);
     expect(mine.headers['x-request-id']).toBe('req-12345678');
     const bad = await request(t.server).get('/api/nope').set('X-Request-Id', 'has spaces and {braces} that are not allowed');
-    expect(bad.status).toBe(404);
+    expect(bad.status).toBe(401); // no route and no session: 401, like every protected path
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(bad.body.requestId).toBe(bad.headers['x-request-id']);
   });
