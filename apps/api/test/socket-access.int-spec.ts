@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_EVENT_SCHEMAS, SERVER_EVENT_SCHEMAS, SOCKET_ERRORS, type ClientEventName, type Role, type ServerEventName } from '@earshot/contracts';
 import request from 'supertest';
+import { io } from 'socket.io-client';
 import { SlaService } from '../src/modules/mentions/sla.service.js';
 import { RealtimeGateway } from '../src/modules/realtime/realtime.gateway.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
@@ -216,6 +217,32 @@ describe('socket access matrix (integration)', () => {
     await a.store(['acme after the expiry']);
     await sleep(200);
     expect(s.received).toEqual([]);
+  });
+
+  it('recovery does not revive a session: recovery is off, and a reconnect with a pid and offset after logout is refused', async () => {
+    // SECURITY.md plan item 8. socket.io's connection-state recovery would restore a socket's
+    // rooms without running the handshake middleware again; the gateway does not enable it.
+    const opts = (t.app.get(RealtimeGateway).server as unknown as { opts: { connectionStateRecovery?: unknown } }).opts;
+    expect(opts.connectionStateRecovery).toBeFalsy();
+    const u = await UserFactory.create(t, { workspaceId: a.workspaceId, role: 'agent' });
+    const cookie = await loginAs(t, u.email);
+    const s = await open({ cookie });
+    const pid = s.id;
+    const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+    await request(t.server).post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    expect(await closed).toBe('io server disconnect');
+    const again = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { Cookie: cookie }, auth: { pid, offset: '0' }, reconnection: false, forceNew: true });
+    try {
+      const outcome = await new Promise<unknown>((resolve, reject) => {
+        again.once('connect', () => resolve({ connected: true, recovered: again.recovered }));
+        again.once('connect_error', (e) => reject(e));
+      });
+      throw new Error(`reconnected after logout: ${JSON.stringify(outcome)}`);
+    } catch (e) {
+      expect(e).toMatchObject({ message: 'unauthenticated' });
+    } finally {
+      again.disconnect();
+    }
   });
 
   it('refuses a socket whose session expired before it connected, by cookie or handshake token', async () => {
