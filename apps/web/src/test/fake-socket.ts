@@ -68,6 +68,15 @@ export class FakeSocket {
     });
   }
 
+  /** The server's handshake check refused the socket (as for an ended session); socket.io gives up. */
+  serverRefuse(message = 'unauthenticated'): void {
+    act(() => {
+      this.connected = false;
+      this.active = false;
+      this.fire('connect_error', Object.assign(new Error(message), { data: { message } }));
+    });
+  }
+
   serverEmit(event: string, payload: unknown): void {
     act(() => {
       this.fire(event, payload);

@@ -40,12 +40,13 @@ export class RealtimeConnection {
     });
     socket.on('disconnect', (reason: string) => {
       this.setStatus(socket.active ? 'reconnecting' : 'offline');
-      if (reason === 'io server disconnect') {
-        trackClosed(this);
-        for (const listener of [...this.serverCloseListeners]) listener();
-      }
+      if (reason === 'io server disconnect') this.serverClosed();
     });
-    socket.on('connect_error', () => this.setStatus(socket.active ? 'reconnecting' : 'offline'));
+    socket.on('connect_error', (err: Error & { data?: unknown }) => {
+      this.setStatus(socket.active ? 'reconnecting' : 'offline');
+      // Refused by the server's handshake check (a reconnect after the session ended): socket.io gives up.
+      if (!socket.active && err.data !== undefined) this.serverClosed();
+    });
     // Registered through the untyped view on purpose: the payload is `unknown` until parsed.
     const untyped = socket as unknown as Socket;
     for (const event of SERVER_EVENTS) untyped.on(event, (payload: unknown) => this.dispatch(event, payload));
@@ -94,8 +95,8 @@ export class RealtimeConnection {
   }
 
   /**
-   * Called when the server closed the socket (its session ended: signed out elsewhere,
-   * deactivated, expired). socket.io does not reconnect after that.
+   * Called when the server closed the socket or refused to reconnect it (its session ended:
+   * signed out elsewhere, deactivated, expired). socket.io does not retry after either.
    */
   onServerClose(listener: () => void): () => void {
     this.serverCloseListeners.add(listener);
@@ -115,6 +116,11 @@ export class RealtimeConnection {
     if (!this.socket.connected) return;
     const parsed = CLIENT_EVENT_SCHEMAS[event].parse(payload);
     (this.socket as unknown as Socket).emit(event, parsed);
+  }
+
+  private serverClosed(): void {
+    trackClosed(this);
+    for (const listener of [...this.serverCloseListeners]) listener();
   }
 
   private dispatch(event: ServerEventName, payload: unknown): void {

@@ -37,6 +37,20 @@ describe('RealtimeConnection', () => {
     expect(connection.status).toBe('offline');
   });
 
+  it('tells server-close listeners when the server refuses a reconnect (an ended session)', () => {
+    const socket = new FakeSocket();
+    const connection = new RealtimeConnection(fakeSocketFactory(socket)());
+    const closed = jest.fn();
+    connection.onServerClose(closed);
+    connection.open();
+    socket.serverConnect();
+    socket.serverDrop();
+    expect(closed).not.toHaveBeenCalled();
+    socket.serverRefuse();
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(connection.status).toBe('offline');
+  });
+
   it('closeRealtimeConnections closes every open connection (sign-out calls it before ending the session)', async () => {
     const sockets = [new FakeSocket(), new FakeSocket()];
     const connections = sockets.map((s) => new RealtimeConnection(fakeSocketFactory(s)()));
