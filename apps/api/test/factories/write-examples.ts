@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@earshot/contracts';
+import { TEST_PASSWORD } from './user.factory.js';
+
+/** Write routes whose handler reads no body at all (anything sent is ignored, never stored). */
+export const BODYLESS_WRITES = new Set(['POST /api/auth/logout', 'POST /api/sources/:id/poll']);
+
+export interface Ids {
+  mention: string;
+  brand: string;
+  query: string;
+  source: string;
+  user: string;
+  adminEmail: string;
+}
+export interface Example {
+  /** The path with its ids filled in. */
+  path: (ids: Ids) => string;
+  /** A body the route accepts (checked against its schema, and sent once as a positive control). */
+  body: (ids: Ids) => Record<string, unknown>;
+  /** Status of the valid body. */
+  ok: number;
+  /** Who calls it (default admin; none for login). */
+  as?: Role;
+}
+
+/**
+ * A valid body for every route that takes one. A route with a body but no entry here fails
+ * the sweep, so a new write route cannot skip it.
+ */
+export const EXAMPLES: Record<string, Example> = {
+  'POST /api/auth/login': { path: () => '/api/auth/login', body: (i) => ({ email: i.adminEmail, password: TEST_PASSWORD }), ok: 200 },
+  // The trainee changes their own password in the positive control (it ends their other sessions, nobody else's).
+  'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-long-password' }), ok: 200, as: 'trainee' },
+  'POST /api/users': { path: () => '/api/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.test`, name: 'New Person', role: 'agent', password: 'a-long-new-password' }), ok: 201 },
+  'PATCH /api/users/:id': { path: (i) => `/api/users/${i.user}`, body: () => ({ name: 'Renamed Person' }), ok: 200 },
+  'POST /api/brands': { path: () => '/api/brands', body: () => ({ name: 'Brand X', handles: ['@brandx'] }), ok: 201 },
+  'PATCH /api/brands/:id': { path: (i) => `/api/brands/${i.brand}`, body: () => ({ name: 'Acme Renamed' }), ok: 200 },
+  'POST /api/listening-queries/validate': { path: () => '/api/listening-queries/validate', body: () => ({ query: 'acme OR "acme corp"' }), ok: 200 },
+  'POST /api/listening-queries': { path: () => '/api/listening-queries', body: (i) => ({ brandId: i.brand, name: 'Another', query: 'acme refund' }), ok: 201 },
+  'PATCH /api/listening-queries/:id': { path: (i) => `/api/listening-queries/${i.query}`, body: () => ({ enabled: false }), ok: 200 },
+  'POST /api/sources': {
+    path: () => '/api/sources',
+    body: () => ({ name: 'Second source', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', enabled: false, credentials: { accessToken: 'token-value' } }),
+    ok: 201,
+  },
+  'PATCH /api/sources/:id': { path: (i) => `/api/sources/${i.source}`, body: () => ({ name: 'Renamed source' }), ok: 200 },
+  'POST /api/mentions/bulk': { path: () => '/api/mentions/bulk', body: (i) => ({ ids: [i.mention], changes: { status: 'open', addTags: ['vip'] } }), ok: 200 },
+  'PATCH /api/mentions/:id': { path: (i) => `/api/mentions/${i.mention}`, body: () => ({ status: 'pending', tags: ['billing'] }), ok: 200 },
+  'POST /api/mentions/:id/notes': { path: (i) => `/api/mentions/${i.mention}/notes`, body: () => ({ body: 'an internal note' }), ok: 201 },
+  'POST /api/mentions/:id/claim': { path: (i) => `/api/mentions/${i.mention}/claim`, body: () => ({ takeOver: false }), ok: 200 },
+  'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
+};
