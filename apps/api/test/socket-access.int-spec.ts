@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_EVENT_SCHEMAS, SERVER_EVENT_SCHEMAS, SOCKET_ERRORS, type ClientEventName, type Role, type ServerEventName } from '@earshot/contracts';
+import fc from 'fast-check';
 import request from 'supertest';
+import WebSocket from 'ws';
 import { io } from 'socket.io-client';
 import { SlaService } from '../src/modules/mentions/sla.service.js';
 import { RealtimeGateway } from '../src/modules/realtime/realtime.gateway.js';
@@ -201,6 +203,45 @@ describe('socket access matrix (integration)', () => {
     await bs.viewer.waitFor('mention.created', 1, mentionIs(bid!) as never);
     await sleep(200);
     expect(ROLES.flatMap((r) => as[r].received.filter((e) => e.event !== 'presence.changed'))).toEqual([]);
+  });
+
+  it('fast-check frames to every client event (and unknown ones): health stays green, no unhandled rejection, events still flow', async () => {
+    // SECURITY.md plan item 12: generated JSON payloads and raw `42…` frames on an authenticated socket.
+    // An unhandled rejection anywhere in the process fails this test: Jest fails the running test
+    // on one (checked with a probe `Promise.reject` in a spec; listeners on Jest's `process` copy never fire).
+    const token = a.cookies.manager.split('=')[1]!;
+    const events = [...Object.keys(CLIENT_EVENTS), 'join', '__proto__', 'constructor', 'disconnect', 'error'];
+    const frame = fc.oneof(
+      fc.tuple(fc.constantFrom(...events), fc.jsonValue({ maxDepth: 4 })).map(([e, v]) => '42' + JSON.stringify([e, v])),
+      fc.tuple(fc.constantFrom(...events), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 })).map(([e, vs]) => '42' + JSON.stringify([e, ...vs])),
+      fc.string({ maxLength: 200 }).map((x) => '42' + x),
+      fc.string({ maxLength: 50 }).map((x) => x),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => '42' + JSON.stringify(v)),
+    );
+    const sendAll = (frames: string[]) =>
+      new Promise<void>((resolve) => {
+        const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { Cookie: `earshot_session=${token}` } });
+        ws.on('open', () => ws.send('40'));
+        ws.on('message', (data) => {
+          if (!String(data).startsWith('40')) return;
+          for (const f of frames) ws.send(f);
+          setTimeout(() => ws.close(), 30);
+        });
+        ws.on('close', () => resolve());
+        ws.on('error', () => resolve());
+      });
+    await fc.assert(
+      fc.asyncProperty(fc.array(frame, { minLength: 1, maxLength: 5 }), async (frames) => {
+        await sendAll(frames);
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+    await request(t.server).get('/api/health').expect(200);
+    await sleep(100);
+    clear();
+    const [id] = await a.store(['acme after the generated frames']);
+    await as.viewer.waitFor('mention.created', 1, mentionIs(id!) as never);
   });
 
   it('a session that expires while connected loses its socket at the next re-check, and cannot connect again', async () => {
