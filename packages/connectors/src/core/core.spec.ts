@@ -4,7 +4,7 @@ import { compareNumericIds, maxNumericId } from './ids.js';
 import { isoOrNull } from './json.js';
 import { parseRateLimit } from './rate-limit.js';
 import { replyLength } from './reply-length.js';
-import { assertHttpBaseUrl, safeHttpUrl } from './safe-url.js';
+import { assertHttpBaseUrl, safeHttpUrl, trimTrailingSlashes } from './safe-url.js';
 import { decodeEntities, stripHtml } from './strip-html.js';
 
 const h = (o: Record<string, string>): Headers => new Headers(o);
@@ -120,5 +120,19 @@ describe('ids and lengths', () => {
     expect(replyLength('bluesky', '👍🏽 ok')).toBe(4);
     expect(replyLength('x', 'see https://example.com/a/very/long/path ok')).toBe(4 + 23 + 3);
     expect(replyLength('x', '日本')).toBe(4);
+  });
+});
+
+describe('trimTrailingSlashes', () => {
+  it('drops trailing slashes only', () => {
+    expect(trimTrailingSlashes('https://a.example/api///')).toBe('https://a.example/api');
+    expect(trimTrailingSlashes('https://a.example/a//b')).toBe('https://a.example/a//b');
+    expect(trimTrailingSlashes('///')).toBe('');
+  });
+
+  it('stays linear on a long run of slashes that is not at the end (the old /\\/+$/ was quadratic)', () => {
+    const started = Date.now();
+    expect(trimTrailingSlashes(`http://h/${'/'.repeat(200_000)}x`)).toHaveLength(200_010);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

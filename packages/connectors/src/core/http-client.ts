@@ -122,7 +122,7 @@ function reasonFor(status: number): string {
 }
 
 /** Keeps a platform error code only when it looks like one (`ExpiredToken`, `RATELIMIT`): never free text. */
-function tokenLike(code: string | null): string | null {
+export function tokenLike(code: string | null): string | null {
   return code && /^[A-Za-z0-9_.:-]{1,64}$/.test(code) ? code : null;
 }
 

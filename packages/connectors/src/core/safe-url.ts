@@ -34,7 +34,7 @@ export function assertHttpBaseUrl(baseUrl: string, platform?: Platform): string 
   }
   url.search = '';
   url.hash = '';
-  return url.toString().replace(/\/+$/, '');
+  return trimTrailingSlashes(url.toString());
 }
 
 /** `${root}${path}` with query parameters; array values become repeated keys (`types[]=a&types[]=b`). */
@@ -49,4 +49,14 @@ export function buildUrl(root: string, path: string, query: Record<string, strin
     }
   }
   return url.toString();
+}
+
+/**
+ * `s` without its trailing slashes. A scan from the end: `/\/+$/` is quadratic on a long run of
+ * slashes not at the end (each start position re-scans the run), and these are admin input.
+ */
+export function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return end === s.length ? s : s.slice(0, end);
 }

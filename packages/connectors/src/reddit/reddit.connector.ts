@@ -1,5 +1,5 @@
 import { ConnectorError, type Connector, type Mention, type PollResult, type ReplyResult, type ReplyTarget, type SourceConfig } from '../core/connector.js';
-import { HttpClient, type HttpResponse } from '../core/http-client.js';
+import { HttpClient, tokenLike, type HttpResponse } from '../core/http-client.js';
 import { arr, isObject, malformed, numOrNull, obj, str } from '../core/json.js';
 import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
 import { assertHttpBaseUrl, buildUrl } from '../core/safe-url.js';
@@ -198,19 +198,23 @@ function tokenUrl(source: SourceConfig): string {
   return `${root}/api/v1/access_token`;
 }
 
-/** `json.errors` inside a 200: `[["RATELIMIT", "…take a break for 5 seconds…", "ratelimit"]]`. */
-function redditApiError(errors: unknown[], now: number): ConnectorError {
+/**
+ * `json.errors` inside a 200: `[["RATELIMIT", "…take a break for 5 seconds…", "ratelimit"]]`.
+ * The message is remote text: only the wait is read from it (a bounded digit run, linear on any
+ * input), and the error says the code (when token-like) and our words.
+ */
+export function redditApiError(errors: unknown[], now: number): ConnectorError {
   const first = arr(errors[0]);
-  const code = str(first[0]) ?? 'UNKNOWN';
-  const message = str(first[1]) ?? code;
+  const code = tokenLike(str(first[0])) ?? 'UNKNOWN';
+  const message = str(first[1]) ?? '';
   if (code === 'RATELIMIT') {
-    const m = /(\d+)\s*(second|minute|hour)/i.exec(message);
+    const m = /(\d{1,9})\s{0,8}(second|minute|hour)/i.exec(message.slice(0, 1000));
     const unit = m?.[2]?.toLowerCase();
     const ms = m ? Number(m[1]) * (unit === 'hour' ? 3_600_000 : unit === 'minute' ? 60_000 : 1000) : 60_000;
-    return new ConnectorError('rate_limited', `reddit RATELIMIT: ${message}`, { platform: 'reddit', status: 200, retryAt: new Date(now + ms) });
+    return new ConnectorError('rate_limited', `reddit RATELIMIT: try again in ${Math.ceil(ms / 1000)} s`, { platform: 'reddit', status: 200, retryAt: new Date(now + ms) });
   }
-  if (code === 'USER_REQUIRED') return new ConnectorError('auth_expired', `reddit ${code}: ${message}`, { platform: 'reddit', status: 200 });
-  return new ConnectorError('bad_request', `reddit ${code}: ${message}`, { platform: 'reddit', status: 200 });
+  if (code === 'USER_REQUIRED') return new ConnectorError('auth_expired', `reddit ${code}: the account must sign in again`, { platform: 'reddit', status: 200 });
+  return new ConnectorError('bad_request', `reddit ${code}: request rejected`, { platform: 'reddit', status: 200 });
 }
 
 export function createRedditConnector(options: ConnectorOptions = {}): RedditConnector {

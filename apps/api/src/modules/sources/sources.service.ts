@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { trimTrailingSlashes } from '@earshot/connectors';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PLATFORM_CREDENTIALS, PLATFORM_STREAMS, type CreateSourceRequestSchema, type Source, type SourcePlatform, type UpdateSourceRequestSchema } from '@earshot/contracts';
@@ -78,7 +79,7 @@ export class SourcesService implements OnApplicationBootstrap {
 
   async create(auth: AuthContext, input: z.output<typeof CreateSourceRequestSchema>, meta: RequestMeta): Promise<Source> {
     await this.checkUrl(input.baseUrl);
-    const baseUrl = input.baseUrl.replace(/\/+$/, '');
+    const baseUrl = trimTrailingSlashes(input.baseUrl);
     this.checkStream(input.platform, input.streamKind, input.streamQuery, baseUrl);
     this.checkCredentials(input.platform, input.credentials);
     // The id is chosen here so that the credentials can be sealed to it (AAD) before the insert.
@@ -113,7 +114,7 @@ export class SourcesService implements OnApplicationBootstrap {
     const saved = await this.dataSource.transaction(async (m) => {
       const s = await this.lockOwn(m, auth.workspaceId, id);
       const oldBaseUrl = s.baseUrl;
-      const newBaseUrl = input.baseUrl !== undefined ? input.baseUrl.replace(/\/+$/, '') : s.baseUrl;
+      const newBaseUrl = input.baseUrl !== undefined ? trimTrailingSlashes(input.baseUrl) : s.baseUrl;
       const originChange = originOf(oldBaseUrl) !== originOf(newBaseUrl) ? { from: originOf(oldBaseUrl), to: originOf(newBaseUrl) } : null;
       // Stored credentials are never sent to another origin: a new origin needs them again. (The
       // platform cannot be changed: UpdateSourceRequestSchema has no such field and refuses it.)
