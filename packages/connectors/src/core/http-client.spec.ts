@@ -88,3 +88,47 @@ describe('HttpClient: refusals of an injected fetch', () => {
     }
   });
 });
+
+describe('HttpClient: deadline and the caller signal', () => {
+  /** A fetch that never answers until its signal aborts (like a server that hangs). */
+  const hanging = (): ((input: string, init: RequestInit) => Promise<Response>) => (_input, init) =>
+    new Promise((_resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(init.signal?.reason ?? new Error('aborted')), { once: true });
+    });
+
+  it('gives up after the deadline with a disconnect that names it', async () => {
+    const client = new HttpClient({ fetch: hanging(), timeoutMs: 50 });
+    const err = await client.text({ platform: 'mastodon', url: 'https://m.example/api/v1/x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectorError);
+    expect((err as ConnectorError).failure).toBe('disconnect');
+    expect((err as ConnectorError).message).toBe('mastodon: no complete response within 50 ms');
+  });
+
+  it("stops when the caller's signal aborts (shutdown), before the deadline", async () => {
+    const shutdown = new AbortController();
+    const client = new HttpClient({ fetch: hanging(), timeoutMs: 60_000 });
+    const pending = client.text({ platform: 'x', url: 'https://x.example/2/tweets', signal: shutdown.signal }).catch((e: unknown) => e);
+    shutdown.abort();
+    const err = (await pending) as ConnectorError;
+    expect(err.failure).toBe('disconnect');
+    expect(err.message).toBe('x: request aborted');
+  });
+
+  it("leaves no listener on the caller's long-lived signal once a request settles", async () => {
+    const shutdown = new AbortController();
+    let listeners = 0;
+    const add = shutdown.signal.addEventListener.bind(shutdown.signal);
+    const remove = shutdown.signal.removeEventListener.bind(shutdown.signal);
+    shutdown.signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => {
+      listeners++;
+      add(...args);
+    }) as AbortSignal['addEventListener'];
+    shutdown.signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => {
+      listeners--;
+      remove(...args);
+    }) as AbortSignal['removeEventListener'];
+    const client = new HttpClient({ fetch: async () => new Response('{}', { status: 200 }) });
+    for (let i = 0; i < 100; i++) await client.json({ platform: 'bluesky', url: 'https://b.example/xrpc/x', signal: shutdown.signal });
+    expect(listeners).toBe(0);
+  });
+});
