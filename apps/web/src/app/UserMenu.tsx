@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../modules/auth/hooks/useAuth';
 import { useSession } from '../modules/auth/hooks/useSession';
-import { closeRealtimeConnections } from '../shared/realtime/open-connections';
 import { Icon } from '../shared/ui/Icon';
 import { ROLE_LABELS } from '../modules/auth/role-labels';
 
@@ -44,10 +43,7 @@ export function UserMenu() {
 
   async function signOut() {
     setSigningOut(true);
-    // Sockets first: the server closes a signed-out session's sockets, and a socket still
-    // open then has requests in flight that the server answers "400 Session ID unknown".
-    await closeRealtimeConnections();
-    await logout();
+    await logout(); // closes this page's sockets before ending the session
     void navigate('/login', { replace: true });
   }
 

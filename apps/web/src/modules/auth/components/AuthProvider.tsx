@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChangePasswordRequest, LoginRequest, Session } from '@earshot/contracts';
 import { isApiRequestError, onUnauthorized } from '../../../shared/http';
+import { closeRealtimeConnections } from '../../../shared/realtime/open-connections';
 import { Button } from '../../../shared/ui/Button';
 import { FullPageMessage } from '../../../shared/ui/FullPageMessage';
 import * as authApi from '../api/auth.api';
@@ -66,6 +67,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
+      // Sockets first, on every sign-out path: the server closes a signed-out session's
+      // sockets, and a socket still open then has requests in flight that the server
+      // answers "400 Session ID unknown".
+      await closeRealtimeConnections();
       await authApi.logout();
     } catch {
       // The cookie may already be gone; either way this browser is signed out now.
