@@ -52,6 +52,15 @@ describe('createLogger: readable at a terminal, JSON otherwise', () => {
     expect(out.text()).not.toContain(SECRET);
   });
 
+  it('keeps outside text on one line at a terminal, with control characters escaped (no terminal escapes)', async () => {
+    const out = capture(true);
+    createLogger(config(), out.stream).warn({ context: 'Poller' }, 'feed "x\n[00:00:00.000] INFO: forged"\u001b]0;pwned\u0007\u001b[2J done');
+    await tick();
+    expect(out.lines()).toHaveLength(1);
+    expect(out.text()).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/); // only the line's own newline
+    expect(out.lines()[0]).toContain('feed "x\\u000a[00:00:00.000] INFO: forged"\\u001b]0;pwned\\u0007\\u001b[2J done');
+  });
+
   it('prints a finished request as one short line at a terminal', async () => {
     const out = capture(true);
     const log = createHttpLogger(createLogger(config(), out.stream));

@@ -54,10 +54,20 @@ function prettyStream(destination?: DestinationStream): DestinationStream {
     singleLine: true,
     messageFormat: (log) => {
       const line = log as LogLine;
-      if (line.req && line.res) return `${line.req.method ?? ''} ${line.req.url ?? ''} ${line.res.statusCode ?? ''} ${line.responseTime ?? '?'}ms`;
-      return `${line.context ? `[${line.context}] ` : ''}${line.msg ?? ''}`;
+      if (line.req && line.res) return printable(`${line.req.method ?? ''} ${line.req.url ?? ''} ${line.res.statusCode ?? ''} ${line.responseTime ?? '?'}ms`);
+      return printable(`${line.context ? `[${line.context}] ` : ''}${line.msg ?? ''}`);
     },
   });
+}
+
+/**
+ * Control characters as visible escapes (`\n` → `\u000a`, ESC → `\u001b`): a message that
+ * carries outside text (a URL, a platform's name for something) stays on one line and cannot
+ * move the cursor, recolour or retitle the operator's terminal. JSON lines escape them already.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One line per finished request: id, method, path, status, time. Health checks are quiet. */
