@@ -3,8 +3,8 @@ import { connectorFactoryProvider } from './connector-factory.js';
 import { ListeningQueriesModule } from '../listening-queries/listening-queries.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { IngestService } from './ingest.service.js';
-import { MENTION_SCORER } from './mention-scorer.js';
-import { NlpMentionScorer } from './nlp-mention-scorer.js';
+import { MENTION_SCORER } from './scoring/mention-scorer.js';
+import { NlpMentionScorer } from './scoring/nlp-mention-scorer.js';
 import { PollScheduler } from './poll.scheduler.js';
 import { PollerService } from './poller.service.js';
 

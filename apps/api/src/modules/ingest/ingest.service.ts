@@ -10,7 +10,7 @@ import { PgArray, type PgArrayType } from '../../common/db/pg-array.util.js';
 import { queryPrepared } from '../../common/db/query-prepared.util.js';
 import { slaDueSql } from '../mentions/sla-due.util.js';
 import { LeaseLostError } from './lease-lost.error.js';
-import { MENTION_SCORER, type MentionScore, type MentionScorer } from './mention-scorer.js';
+import { MENTION_SCORER, type MentionScore, type MentionScorer } from './scoring/mention-scorer.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 
 /** A lease lasts this long and is renewed with every page stored; after a crash the source is free again within it. */

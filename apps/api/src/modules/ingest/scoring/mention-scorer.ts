@@ -1,3 +1,5 @@
+import type { Intent, SentimentLabel, UrgencyLevel, UrgencyReason } from '@earshot/nlp';
+
 /** What the scorer needs to know about one mention. */
 export interface ScoreInput {
   text: string;
@@ -12,12 +14,12 @@ export interface ScoreInput {
 
 export interface MentionScore {
   sentimentScore: number;
-  sentimentLabel: string;
+  sentimentLabel: SentimentLabel;
   sentimentConfidence: number;
   urgencyScore: number;
-  urgencyLevel: string;
-  urgencyReasons: unknown[];
-  intent: string;
+  urgencyLevel: UrgencyLevel;
+  urgencyReasons: UrgencyReason[];
+  intent: Intent;
   category: string | null;
   language: string | null;
   spam: boolean;
