@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Brand, CreateBrandRequest, CreateListeningQueryRequest, ListeningQuery, UpdateBrandRequest, UpdateListeningQueryRequest } from '@earshot/contracts';
-import { isApiRequestError } from '../../../shared/http';
+import { useResourceList } from '../../../shared/hooks/useResourceList';
 import * as brandsApi from '../api/brands.api';
 import * as queriesApi from '../api/listening-queries.api';
 
@@ -9,87 +9,81 @@ export type ListeningState =
   | { status: 'error'; message: string }
   | { status: 'ready'; brands: Brand[]; queries: ListeningQuery[] };
 
-function upsert<T extends { id: string }>(items: T[], item: T): T[] {
-  return items.some((i) => i.id === item.id) ? items.map((i) => (i.id === item.id ? item : i)) : [...items, item];
-}
+const FAILURE_MESSAGE = 'Brands and queries could not be loaded.';
 
 /** Brands and their listening queries, kept in step with what the api answers to each change. */
 export function useListening() {
-  const [state, setState] = useState<ListeningState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const brands = useResourceList(brandsApi.listBrands, { failureMessage: FAILURE_MESSAGE });
+  const queries = useResourceList(queriesApi.listQueries, { failureMessage: FAILURE_MESSAGE });
+  const { reload: reloadBrands, upsert: upsertBrand, remove: removeBrand } = brands;
+  const { reload: reloadQueries, upsert: upsertQuery, remove: removeQuery, change: changeQueries } = queries;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([brandsApi.listBrands(controller.signal), queriesApi.listQueries(controller.signal)]).then(
-      ([brands, queries]) => setState({ status: 'ready', brands, queries }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ status: 'error', message: isApiRequestError(error) ? error.message : 'Brands and queries could not be loaded.' });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  // One state for the page: an error in either list is the page's error; it is ready when both are.
+  const state = useMemo<ListeningState>(() => {
+    const [b, q] = [brands.state, queries.state];
+    if (b.status === 'error') return b;
+    if (q.status === 'error') return q;
+    if (b.status === 'loading' || q.status === 'loading') return { status: 'loading' };
+    return { status: 'ready', brands: b.items, queries: q.items };
+  }, [brands.state, queries.state]);
 
   const reload = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-
-  const update = useCallback((change: (ready: Extract<ListeningState, { status: 'ready' }>) => Partial<Extract<ListeningState, { status: 'ready' }>>) => {
-    setState((current) => (current.status === 'ready' ? { ...current, ...change(current) } : current));
-  }, []);
+    reloadBrands();
+    reloadQueries();
+  }, [reloadBrands, reloadQueries]);
 
   const createBrand = useCallback(
     async (request: CreateBrandRequest) => {
       const brand = await brandsApi.createBrand(request);
-      update(({ brands }) => ({ brands: upsert(brands, brand) }));
+      upsertBrand(brand);
       return brand;
     },
-    [update],
+    [upsertBrand],
   );
 
   const updateBrand = useCallback(
     async (id: string, change: UpdateBrandRequest) => {
       const brand = await brandsApi.updateBrand(id, change);
-      update(({ brands }) => ({ brands: upsert(brands, brand) }));
+      upsertBrand(brand);
       return brand;
     },
-    [update],
+    [upsertBrand],
   );
 
   const deleteBrand = useCallback(
     async (id: string) => {
       await brandsApi.deleteBrand(id);
+      removeBrand(id);
       // The api deletes the brand's queries with it.
-      update(({ brands, queries }) => ({ brands: brands.filter((b) => b.id !== id), queries: queries.filter((q) => q.brandId !== id) }));
+      changeQueries((items) => items.filter((q) => q.brandId !== id));
     },
-    [update],
+    [removeBrand, changeQueries],
   );
 
   const createQuery = useCallback(
     async (request: CreateListeningQueryRequest) => {
       const query = await queriesApi.createQuery(request);
-      update(({ queries }) => ({ queries: upsert(queries, query) }));
+      upsertQuery(query);
       return query;
     },
-    [update],
+    [upsertQuery],
   );
 
   const updateQuery = useCallback(
     async (id: string, change: UpdateListeningQueryRequest) => {
       const query = await queriesApi.updateQuery(id, change);
-      update(({ queries }) => ({ queries: upsert(queries, query) }));
+      upsertQuery(query);
       return query;
     },
-    [update],
+    [upsertQuery],
   );
 
   const deleteQuery = useCallback(
     async (id: string) => {
       await queriesApi.deleteQuery(id);
-      update(({ queries }) => ({ queries: queries.filter((q) => q.id !== id) }));
+      removeQuery(id);
     },
-    [update],
+    [removeQuery],
   );
 
   return { state, reload, createBrand, updateBrand, deleteBrand, createQuery, updateQuery, deleteQuery };

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CreateSourceRequest, Source, UpdateSourceRequest } from '@earshot/contracts';
-import { isApiRequestError } from '../../../shared/http';
+import { useResourceList } from '../../../shared/hooks/useResourceList';
 import * as sourcesApi from '../api/sources.api';
 
 /** How often the list is fetched again while the page is open: health changes on its own. */
@@ -17,91 +17,47 @@ export type SourcesState =
  * unmounts, and kept in step with what the api answers to each change.
  */
 export function useSources(refreshMs: number = SOURCES_REFRESH_MS) {
-  const [state, setState] = useState<SourcesState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  // Bumped by every local change: a refresh that started before it must not undo it.
-  const changes = useRef(0);
+  const list = useResourceList(sourcesApi.listSources, { failureMessage: 'The list of sources could not be loaded.', refreshMs });
+  const { reload, upsert, remove } = list;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    function load() {
-      const seen = changes.current;
-      sourcesApi.listSources(controller.signal).then(
-        (sources) => {
-          if (controller.signal.aborted) return;
-          if (seen === changes.current) setState({ status: 'ready', sources, stale: false });
-          timer = setTimeout(load, refreshMs);
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          setState((current) =>
-            current.status === 'ready'
-              ? { ...current, stale: true }
-              : { status: 'error', message: isApiRequestError(error) ? error.message : 'The list of sources could not be loaded.' },
-          );
-          timer = setTimeout(load, refreshMs);
-        },
-      );
-    }
-
-    load();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [attempt, refreshMs]);
-
-  const reload = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-
-  const apply = useCallback((change: (sources: Source[]) => Source[]) => {
-    changes.current += 1;
-    setState((current) => (current.status === 'ready' ? { ...current, sources: change(current.sources) } : current));
-  }, []);
-
-  const replace = useCallback(
-    (source: Source) =>
-      apply((sources) => (sources.some((s) => s.id === source.id) ? sources.map((s) => (s.id === source.id ? source : s)) : [...sources, source])),
-    [apply],
+  const state = useMemo<SourcesState>(
+    () => (list.state.status === 'ready' ? { status: 'ready', sources: list.state.items, stale: list.state.stale } : list.state),
+    [list.state],
   );
 
   const createSource = useCallback(
     async (request: CreateSourceRequest) => {
       const source = await sourcesApi.createSource(request);
-      replace(source);
+      upsert(source);
       return source;
     },
-    [replace],
+    [upsert],
   );
 
   const updateSource = useCallback(
     async (id: string, change: UpdateSourceRequest) => {
       const source = await sourcesApi.updateSource(id, change);
-      replace(source);
+      upsert(source);
       return source;
     },
-    [replace],
+    [upsert],
   );
 
   const pollNow = useCallback(
     async (id: string) => {
       const source = await sourcesApi.pollSourceNow(id);
-      replace(source);
+      upsert(source);
       return source;
     },
-    [replace],
+    [upsert],
   );
 
   const deleteSource = useCallback(
     async (id: string) => {
       await sourcesApi.deleteSource(id);
-      apply((sources) => sources.filter((s) => s.id !== id));
+      remove(id);
     },
-    [apply],
+    [remove],
   );
 
   return { state, reload, createSource, updateSource, pollNow, deleteSource };
