@@ -1,8 +1,6 @@
 import { createBlueskyConnector } from './bluesky/bluesky.connector.js';
-import { PLATFORM_CREDENTIALS, PLATFORM_STREAMS } from '@earshot/contracts';
-import { ConnectorError, PLATFORMS, type Connector, type Platform, type SourceConfig } from './core/connector.js';
+import { ConnectorError, PLATFORMS, type Connector, type Platform } from './core/connector.js';
 import type { ConnectorOptions } from './core/options.js';
-import { assertHttpBaseUrl } from './core/safe-url.js';
 import { createMastodonConnector } from './mastodon/mastodon.connector.js';
 import { createRedditConnector } from './reddit/reddit.connector.js';
 import { createRssConnector } from './rss/rss.connector.js';
@@ -30,22 +28,5 @@ export function createConnector(platform: Platform, options: ConnectorOptions = 
   return factory(options);
 }
 
-/** Checks a source config against PLATFORM_STREAMS / PLATFORM_CREDENTIALS; returns human-readable problems. */
-export function validateSourceConfig(platform: Platform, source: SourceConfig): string[] {
-  const problems: string[] = [];
-  try {
-    assertHttpBaseUrl(source.baseUrl, platform);
-  } catch (err) {
-    problems.push(err instanceof Error ? err.message : 'invalid base URL');
-  }
-  const spec = PLATFORM_STREAMS[platform].find((s) => s.kind === source.stream.kind);
-  if (!spec) problems.push(`${platform} has no stream "${source.stream.kind}" (use ${PLATFORM_STREAMS[platform].map((s) => s.kind).join(', ')})`);
-  else if (spec.query === 'required' && !source.stream.query?.trim()) problems.push(`${platform} ${spec.kind} needs a query (${spec.queryHint ?? 'query'})`);
-  for (const c of PLATFORM_CREDENTIALS[platform]) {
-    if (c.required && !source.credentials[c.name]) problems.push(`missing credential "${c.name}"`);
-  }
-  if (source.pageSize !== undefined && (!Number.isInteger(source.pageSize) || source.pageSize < 1)) problems.push('pageSize must be a positive integer');
-  return problems;
-}
-
-export { PLATFORM_CREDENTIALS, PLATFORM_DEFAULT_BASE_URLS, PLATFORM_STREAMS, type CredentialSpec, type StreamSpec } from '@earshot/contracts';
+// Source configs are checked by the api against the one platform table (@earshot/contracts), re-exported here.
+export { PLATFORM_CREDENTIALS, PLATFORM_STREAMS, PLATFORM_TABLE, type CredentialSpec, type PlatformSpec, type StreamSpec } from '@earshot/contracts';

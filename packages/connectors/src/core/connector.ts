@@ -4,8 +4,10 @@
  * Shapes follow shared/connectors.md §1.
  */
 
-export const PLATFORMS = ['mastodon', 'bluesky', 'reddit', 'x', 'rss'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import type { Platform } from '@earshot/contracts';
+
+// The platform list lives in the one platform table (@earshot/contracts); re-exported for the connectors' callers.
+export { PLATFORMS, type Platform } from '@earshot/contracts';
 
 /** Everything `reply()` needs, captured at ingest time. */
 export type ReplyTarget =

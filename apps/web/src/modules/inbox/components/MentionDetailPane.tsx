@@ -5,7 +5,7 @@ import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { LoadProblem } from '../../../shared/ui/LoadProblem';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
-import { PLATFORMS } from '../../sources/source-platforms';
+import { PLATFORM_INFO } from '../../sources/source-platforms';
 import { useMentionActions } from '../hooks/useMentionActions';
 import { useWorkspaceMembers } from '../hooks/useWorkspaceMembers';
 import { useMentionDetail } from '../hooks/useMentionDetail';
@@ -85,7 +85,7 @@ export function MentionDetailPane({ id, connection, me, readOnly, canAssignOther
                   {mention.text}
                 </p>
                 <p className="detail__meta">
-                  {PLATFORMS[mention.platform].label} · posted <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} past /> ·{' '}
+                  {PLATFORM_INFO[mention.platform].label} · posted <RelativeTime iso={mention.postedAt} now={now} timeZone={timeZone} past /> ·{' '}
                   {mention.assignee ? `assigned to ${mention.assignee.id === me ? 'you' : mention.assignee.name}` : 'unassigned'} <PostLink url={mention.url} />
                 </p>
                 <dl className="detail__labels">

@@ -2,7 +2,7 @@ import type { ChangeEvent } from 'react';
 import type { Mention } from '@earshot/contracts';
 import { formatCompactNumber } from '../../../shared/format/format-compact-number';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
-import { PLATFORMS } from '../../sources/source-platforms';
+import { PLATFORM_INFO } from '../../sources/source-platforms';
 import { STATUS_LABELS } from '../mention-labels';
 import { ClaimIndicator } from './ClaimIndicator';
 import { SentimentBadge } from './SentimentBadge';
@@ -65,7 +65,7 @@ export function MentionRow({ mention, index, total, top, current, open, checked,
         <span className="mention-row__meta">
           <UrgencyBadge urgency={mention.urgency} />
           <SentimentBadge sentiment={mention.sentiment} />
-          <span className="mention-row__platform">{PLATFORMS[mention.platform].label}</span>
+          <span className="mention-row__platform">{PLATFORM_INFO[mention.platform].label}</span>
           <span className="mention-row__author">
             @{author.handle}
             {author.followers !== null ? <span className="mention-row__reach"> · {formatCompactNumber(author.followers)} followers</span> : null}

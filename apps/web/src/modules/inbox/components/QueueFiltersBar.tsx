@@ -1,7 +1,7 @@
 import { QUEUE_SORTS, SENTIMENT_LABELS as SENTIMENTS, URGENCY_LEVELS, type QueueSort } from '@earshot/contracts';
 import { SelectField } from '../../../shared/ui/SelectField';
 import { TextField } from '../../../shared/ui/TextField';
-import { PLATFORMS } from '../../sources/source-platforms';
+import { PLATFORM_INFO } from '../../sources/source-platforms';
 import { SENTIMENT_LABELS, STATUS_LABELS, URGENCY_LABELS } from '../mention-labels';
 import type { QueueFilters } from '../queue-filters';
 
@@ -14,7 +14,7 @@ const STATUS_OPTIONS = [
 ];
 const URGENCY_OPTIONS = [{ value: 'any', label: 'Any urgency' }, ...URGENCY_LEVELS.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))];
 const SENTIMENT_OPTIONS = [{ value: 'any', label: 'Any sentiment' }, ...SENTIMENTS.map((s) => ({ value: s, label: SENTIMENT_LABELS[s] }))];
-const PLATFORM_OPTIONS = [{ value: 'any', label: 'Any platform' }, ...Object.entries(PLATFORMS).map(([value, info]) => ({ value, label: info.label }))];
+const PLATFORM_OPTIONS = [{ value: 'any', label: 'Any platform' }, ...Object.entries(PLATFORM_INFO).map(([value, info]) => ({ value, label: info.label }))];
 const ASSIGNEE_OPTIONS = [
   { value: 'any', label: 'Anyone' },
   { value: 'me', label: 'Me' },

@@ -7,9 +7,10 @@ import { CheckboxField } from '../../../shared/ui/CheckboxField';
 import { SelectField } from '../../../shared/ui/SelectField';
 import { TextField } from '../../../shared/ui/TextField';
 import { issuesToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
-import { PLATFORM_OPTIONS, PLATFORMS, streamOf } from '../source-platforms';
+import { PLATFORM_OPTIONS, PLATFORM_INFO, streamOf } from '../source-platforms';
 import { parsePollInterval, SOURCE_LABELS, type SourceField } from '../source-form-fields';
 import { CredentialInputs, credentialsFor } from './CredentialInputs';
+import { StreamQueryInput, streamQueryError } from './StreamQueryInput';
 
 interface AddSourceFormProps {
   onCreate(request: CreateSourceRequest): Promise<Source>;
@@ -22,20 +23,20 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
   const [platform, setPlatform] = useState<SourcePlatform>('mastodon');
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
-  const [streamKind, setStreamKind] = useState(PLATFORMS.mastodon.streams[0]?.kind ?? '');
+  const [streamKind, setStreamKind] = useState(PLATFORM_INFO.mastodon.streams[0]?.kind ?? '');
   const [streamQuery, setStreamQuery] = useState('');
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [pollInterval, setPollInterval] = useState('60');
   const [enabled, setEnabled] = useState(true);
   const { errors, setErrors, busy: submitting, submit } = useFormSubmit<SourceField>();
 
-  const info = PLATFORMS[platform];
+  const info = PLATFORM_INFO[platform];
   const stream = streamOf(platform, streamKind);
   const labels = { ...SOURCE_LABELS, streamQuery: stream?.query?.label ?? SOURCE_LABELS.streamQuery };
 
   function choosePlatform(next: SourcePlatform) {
     setPlatform(next);
-    setStreamKind(PLATFORMS[next].streams[0]?.kind ?? '');
+    setStreamKind(PLATFORM_INFO[next].streams[0]?.kind ?? '');
     setStreamQuery('');
     // Secrets typed for another platform are never sent along.
     setCredentials({});
@@ -48,7 +49,8 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
     const query = streamQuery.trim();
     const early: FormErrors<SourceField>['fields'] = {};
     if ('error' in interval) early.pollIntervalSeconds = interval.error;
-    if (stream?.query && query === '') early.streamQuery = `${stream.query.label} is required for this stream`;
+    const queryError = streamQueryError(stream, query);
+    if (queryError) early.streamQuery = queryError;
     if (!info.baseUrlHasDefault && baseUrl.trim() === '') early.baseUrl = `Base URL is required: ${info.baseUrlHint.toLowerCase()}`;
 
     const request = {
@@ -119,20 +121,7 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
           }}
           error={errors.fields.streamKind}
         />
-        {stream?.query ? (
-          <TextField
-            label={stream.query.label}
-            name="streamQuery"
-            autoComplete="off"
-            placeholder={stream.query.placeholder}
-            hint={stream.query.hint}
-            value={streamQuery}
-            onChange={(e) => setStreamQuery(e.target.value)}
-            error={errors.fields.streamQuery}
-          />
-        ) : (
-          <p className="form__aside">This stream needs no query.</p>
-        )}
+        <StreamQueryInput stream={stream} value={streamQuery} onChange={setStreamQuery} error={errors.fields.streamQuery} withPlaceholder noQueryNote="This stream needs no query." />
       </div>
       <CredentialInputs
         platform={platform}

@@ -1,6 +1,6 @@
 import type { SourcePlatform } from '@earshot/contracts';
 import { TextField } from '../../../shared/ui/TextField';
-import { PLATFORMS } from '../source-platforms';
+import { PLATFORM_INFO } from '../source-platforms';
 
 interface CredentialInputsProps {
   platform: SourcePlatform;
@@ -13,7 +13,7 @@ interface CredentialInputsProps {
 
 /** One password input per credential the platform needs. Values are never shown back: the api only says which are stored. */
 export function CredentialInputs({ platform, values, onChange, legend, note, error }: CredentialInputsProps) {
-  const fields = PLATFORMS[platform].credentials;
+  const fields = PLATFORM_INFO[platform].credentials;
   if (fields.length === 0) return null;
   return (
     <fieldset className={['fieldset', error ? 'fieldset--invalid' : ''].filter(Boolean).join(' ')}>
@@ -42,7 +42,7 @@ export function CredentialInputs({ platform, values, onChange, legend, note, err
 /** The filled-in credentials of the platform's own fields, nothing else. */
 export function credentialsFor(platform: SourcePlatform, values: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const field of PLATFORMS[platform].credentials) {
+  for (const field of PLATFORM_INFO[platform].credentials) {
     const value = values[field.name]?.trim() ?? '';
     if (value !== '') out[field.name] = value;
   }

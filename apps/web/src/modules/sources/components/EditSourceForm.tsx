@@ -6,9 +6,10 @@ import { Button } from '../../../shared/ui/Button';
 import { CheckboxField } from '../../../shared/ui/CheckboxField';
 import { TextField } from '../../../shared/ui/TextField';
 import { issuesToFormErrors, type FormErrors } from '../../../shared/forms/form-errors';
-import { credentialLabel, PLATFORMS, streamOf } from '../source-platforms';
+import { credentialLabel, PLATFORM_INFO, streamOf } from '../source-platforms';
 import { parsePollInterval, SOURCE_LABELS, type SourceField } from '../source-form-fields';
 import { CredentialInputs, credentialsFor } from './CredentialInputs';
+import { StreamQueryInput, streamQueryError } from './StreamQueryInput';
 
 interface EditSourceFormProps {
   source: Source;
@@ -19,7 +20,7 @@ interface EditSourceFormProps {
 
 /** Changes a source. Only what changed is sent; credentials only when the admin chose to replace them. */
 export function EditSourceForm({ source, onSave, onDone }: EditSourceFormProps) {
-  const info = PLATFORMS[source.platform];
+  const info = PLATFORM_INFO[source.platform];
   const stream = streamOf(source.platform, source.streamKind);
   const [name, setName] = useState(source.name);
   const [baseUrl, setBaseUrl] = useState(source.baseUrl);
@@ -39,7 +40,8 @@ export function EditSourceForm({ source, onSave, onDone }: EditSourceFormProps) 
     const newCredentials = credentialsFor(source.platform, credentials);
     const early: FormErrors<SourceField>['fields'] = {};
     if ('error' in interval) early.pollIntervalSeconds = interval.error;
-    if (stream?.query && query === '') early.streamQuery = `${stream.query.label} is required for this stream`;
+    const queryError = streamQueryError(stream, query);
+    if (queryError) early.streamQuery = queryError;
     if (replacing && Object.keys(newCredentials).length === 0) early.credentials = 'Fill in the new credentials, or keep the stored ones';
     if (Object.keys(early).length > 0) {
       setErrors({ fields: early, form: null });
@@ -85,17 +87,7 @@ export function EditSourceForm({ source, onSave, onDone }: EditSourceFormProps) 
           onChange={(e) => setBaseUrl(e.target.value)}
           error={errors.fields.baseUrl}
         />
-        {stream?.query ? (
-          <TextField
-            label={stream.query.label}
-            name="streamQuery"
-            autoComplete="off"
-            hint={stream.query.hint}
-            value={streamQuery}
-            onChange={(e) => setStreamQuery(e.target.value)}
-            error={errors.fields.streamQuery}
-          />
-        ) : null}
+        <StreamQueryInput stream={stream} value={streamQuery} onChange={setStreamQuery} error={errors.fields.streamQuery} />
         <TextField
           label={`${labels.pollIntervalSeconds} (seconds)`}
           name="pollIntervalSeconds"

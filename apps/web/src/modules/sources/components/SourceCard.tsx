@@ -5,7 +5,7 @@ import { ExternalLink } from '../../../shared/ui/ExternalLink';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { formatDateTime } from '../../../shared/format/format-date-time';
 import { HEALTH } from '../source-health';
-import { PLATFORMS, streamOf } from '../source-platforms';
+import { PLATFORM_INFO, streamOf } from '../source-platforms';
 import { formatPollInterval } from '../format-poll-interval';
 import { SourceHealthBadge } from './SourceHealthBadge';
 
@@ -51,7 +51,7 @@ export function SourceCard({ source, now, timeZone, canManage, busy, children, e
       <article className={`source-card source-card--${source.health.status}`} aria-labelledby={headingId}>
         <header className="source-card__header">
           <div className="source-card__identity">
-            <p className="source-card__platform">{PLATFORMS[source.platform].label}</p>
+            <p className="source-card__platform">{PLATFORM_INFO[source.platform].label}</p>
             <h3 className="source-card__name" id={headingId}>
               {source.name}
             </h3>
