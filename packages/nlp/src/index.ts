@@ -1,7 +1,7 @@
 export { analyze, analyzeBatch, createAnalyzer, type Analyzer, type AnalyzerOptions } from './analyzer.js';
 export { DEFAULT_TAXONOMY } from './category/default-taxonomy.js';
 export { CATEGORY_WEIGHTS } from './category/classify-category.js';
-export { URGENCY_LEVELS, URGENCY_WEIGHTS } from './urgency/urgency-weights.js';
+export { URGENCY_THRESHOLDS, URGENCY_WEIGHTS } from './urgency/urgency-weights.js';
 export { COMPLAINT_THRESHOLD } from './intent/detect-intent.js';
 export { LinearModel, type LinearModelData } from './model/linear-model.js';
 export type {

@@ -1,6 +1,7 @@
 import { PhraseMatcher } from '../rules/phrase-matcher.js';
 import { type CategoryResult, type Taxonomy, type TaxonomyCategory } from '../types.js';
-import { type Tokenized, tokenize } from '../text/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
+import { type CategoryWord, type Tokenized } from '../text/tokenized.js';
 
 const STOP = new Set(
   ('a an the and or but if so to of in on at by for with from into about as is are was were be been being am do does did have has had ' +
@@ -17,9 +18,6 @@ export function stem(w: string): string {
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;
 }
-
-/** The category stem of a word (see WordEntry): its stem, or null when it is not a content word. */
-export type CategoryWord = string | null;
 
 function categoryWord(w: string): CategoryWord {
   return w.length < 3 || STOP.has(w) ? null : stem(w);

@@ -1,5 +1,5 @@
 import { type Entities } from '../types.js';
-import { type Tokenized } from '../text/tokenize.js';
+import { type Tokenized } from '../text/tokenized.js';
 
 /** Handles, hashtags, links, e-mail addresses and emoji, from wink-nlp's token types (deduplicated, in order). */
 export function extractEntities(tok: Tokenized): Entities {

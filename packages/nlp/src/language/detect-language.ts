@@ -1,5 +1,5 @@
 import { type LanguageResult } from '../types.js';
-import { type Tokenized } from '../text/tokenize.js';
+import { type LanguageWord, type Tokenized } from '../text/tokenized.js';
 
 /** Frequent function words per language (short, distinctive lists). */
 const STOPWORDS: Record<string, string> = {
@@ -90,9 +90,6 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   }
 }
 const HINT_LANG_IDS = LETTER_HINTS.map(([, code]) => LANGS.indexOf(code));
-
-/** The languages whose function words include a word (see WordEntry); null when none. */
-export type LanguageWord = readonly number[] | null;
 
 function languageWord(w: string): LanguageWord {
   return WORD_LANG_IDS.get(w) ?? null;

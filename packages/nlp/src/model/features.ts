@@ -1,4 +1,6 @@
 import { type TextSignals } from '../text/signals.js';
+import { type FeatureWord } from '../text/tokenized.js';
+import { type FeatureVector } from './feature-vector.js';
 import { fnv1a, mix } from './hash.js';
 import { shippedWordClusters } from './shipped-models.js';
 
@@ -6,12 +8,6 @@ import { shippedWordClusters } from './shipped-models.js';
 export const FEATURE_BITS = 18;
 export const FEATURE_DIM = 1 << FEATURE_BITS;
 const MASK = FEATURE_DIM - 1;
-
-/** A sparse feature vector, reused between posts to avoid allocation. */
-export interface FeatureVector {
-  idx: number[];
-  val: number[];
-}
 
 export function newFeatureVector(): FeatureVector {
   return { idx: [], val: [] };
@@ -120,24 +116,6 @@ const CUE_NONE = 0;
 const CUE_YOU = 1;
 const CUE_TIME = 2;
 const CUE_WHY = 3;
-
-/** What the features take from one token of kind "word", from its normal form alone (see WordEntry). */
-export interface FeatureWord {
-  /** Hash of the word key (for word pairs). */
-  hash: number;
-  /** Slot of the word, and of the negation-marked word. */
-  slot: number;
-  negSlot: number;
-  /** Slot of its word-vector cluster, plain and negation-marked; -1 when the word has no cluster. */
-  clusterSlot: number;
-  clusterNegSlot: number;
-  /** Slot of its crude stem, plain and negation-marked; -1 when the stem is the word. */
-  stemSlot: number;
-  stemNegSlot: number;
-  /** Complaint cue: second person, time expression, "why" (CUE_*), and past tense. */
-  cue: number;
-  past: boolean;
-}
 
 function featureWord(norm: string): FeatureWord {
   const key = wordKey('word', norm) ?? norm;

@@ -1,5 +1,5 @@
 import { decodeBase64, encodeBase64 } from './base64.js';
-import { type FeatureVector } from './features.js';
+import { type FeatureVector } from './feature-vector.js';
 
 /** A linear model as shipped: sparse, 8-bit quantised, base64 (see scripts/train.ts). */
 export interface LinearModelData {

@@ -1,5 +1,5 @@
 import { mulberry32 } from './hash.js';
-import { type FeatureVector } from './features.js';
+import { type FeatureVector } from './feature-vector.js';
 import { LinearModel } from './linear-model.js';
 
 /** One training example with its features frozen into typed arrays. */

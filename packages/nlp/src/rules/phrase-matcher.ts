@@ -1,4 +1,4 @@
-import { type Tokenized } from '../text/tokenize.js';
+import { type Compiled, type Tokenized } from '../text/tokenized.js';
 import { wink } from '../text/wink.js';
 
 /** One phrase hit in a post. */
@@ -13,16 +13,6 @@ export interface PhraseHit {
   end: number;
   /** The first matched word is inside a negation scope ("no delay") and the pattern has no negation of its own. */
   negated: boolean;
-}
-
-/** A compiled pattern (the matcher's own; WordEntry only holds them). */
-export interface Compiled {
-  list: string;
-  pattern: string;
-  /** Token norms; the last one may be a prefix. */
-  parts: string[];
-  prefixLast: boolean;
-  hasNegation: boolean;
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'nor', 'without', 'cannot']);

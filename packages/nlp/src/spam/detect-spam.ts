@@ -1,6 +1,6 @@
 import { PhraseMatcher } from '../rules/phrase-matcher.js';
 import { type AnalyzeContext, type Entities, type SpamResult } from '../types.js';
-import { type Tokenized } from '../text/tokenize.js';
+import { type Tokenized } from '../text/tokenized.js';
 
 /** Phrases of promotions, follow-bait and scams. */
 export const SPAM_PHRASES = [

@@ -2,15 +2,8 @@ import { type PhraseHit, PhraseMatcher } from '../rules/phrase-matcher.js';
 import { RULE_LISTS, type RuleList } from '../rules/rule-lexicons.js';
 import { EMOJI_VALENCE } from '../sentiment/emoji-valence.js';
 import { valenceLexicon } from '../sentiment/lexicon.js';
-import { type Tokenized, tokenize } from './tokenize.js';
-
-/** What the signals read off one word (see WordEntry). */
-export interface SignalWord {
-  /** A letter repeated 3+ times ("sooooo"). */
-  elongated: boolean;
-  /** Valence-lexicon rating, elongation folded ("sooo" -> "soo" -> "so"); undefined when not rated. */
-  valence: number | undefined;
-}
+import { tokenize } from './tokenize.js';
+import { type SignalWord, type Tokenized } from './tokenized.js';
 
 function signalWord(n: string): SignalWord {
   const lex = valenceLexicon();

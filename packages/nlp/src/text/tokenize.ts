@@ -1,29 +1,5 @@
-import { type CategoryWord } from '../category/classify-category.js';
-import { type LanguageWord } from '../language/detect-language.js';
-import { type FeatureWord } from '../model/features.js';
-import { type Compiled } from '../rules/phrase-matcher.js';
-import { type SignalWord } from './signals.js';
+import { type Tokenized, WordEntry } from './tokenized.js';
 import { wink } from './wink.js';
-
-/**
- * What the analyzer derives from a word's normal form alone, shared by every post that uses the
- * word: each reader fills its own field on first use (the valence, the hashed feature slots, the
- * category stem, ...), so a frequent word costs one look-up per post instead of one per reader.
- */
-export class WordEntry {
-  /** text/signals.ts */
-  signal: SignalWord | undefined = undefined;
-  /** model/features.ts */
-  feature: FeatureWord | undefined = undefined;
-  /** category/classify-category.ts */
-  category: CategoryWord | undefined = undefined;
-  /** language/detect-language.ts */
-  language: LanguageWord | undefined = undefined;
-  /** rules/phrase-matcher.ts: per matcher slot, the patterns that may start at the word (null until looked up). */
-  phrases: (readonly Compiled[] | null)[] | undefined = undefined;
-
-  constructor(readonly norm: string) {}
-}
 
 /** Most distinct words whose entries are kept; the table is emptied when full, so memory stays bounded. */
 const WORD_ENTRY_LIMIT = 100_000;
@@ -37,44 +13,6 @@ function wordEntry(norm: string): WordEntry {
     entries.set(norm, e);
   }
   return e;
-}
-
-/** wink-nlp token types the analyzer relies on. */
-export type TokenKind =
-  | 'word'
-  | 'number'
-  | 'punctuation'
-  | 'emoji'
-  | 'emoticon'
-  | 'mention'
-  | 'hashtag'
-  | 'url'
-  | 'email'
-  | 'symbol'
-  | 'currency'
-  | 'time'
-  | 'ordinal'
-  | 'tabCRLF'
-  | 'apos'
-  | 'quoted_phrase'
-  | string;
-
-/** A post cut into tokens by wink-nlp, with wink's negation scope on each token. */
-export interface Tokenized {
-  /** The text as given. */
-  text: string;
-  /** Tokens as written. */
-  raw: string[];
-  /** Lower-case normal form (wink expands contractions: "can't" gives "ca" + "not"). */
-  norm: string[];
-  /** wink-nlp token type. */
-  kind: TokenKind[];
-  /** True inside the scope of a negation ("not bad": "bad" is negated). */
-  negated: boolean[];
-  /** The form phrase patterns are matched against: the normal form, hashtags without their "#". */
-  form: string[];
-  /** The shared entry of each token of kind "word" (undefined for other kinds). */
-  entry: (WordEntry | undefined)[];
 }
 
 /** Longest text the analyzer reads; longer posts are cut (keeps analyze() bounded in time). */

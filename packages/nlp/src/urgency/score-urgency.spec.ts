@@ -1,4 +1,4 @@
-import { analyze, createAnalyzer, URGENCY_LEVELS, URGENCY_WEIGHTS as W } from '../index.js';
+import { analyze, createAnalyzer, URGENCY_THRESHOLDS, URGENCY_WEIGHTS as W } from '../index.js';
 import { levelOf } from './score-urgency.js';
 
 function reason(text: string, code: string, context = {}) {
@@ -162,10 +162,10 @@ describe('urgency reasons', () => {
     expect(u.level).toBe('critical');
     for (let i = 1; i < u.reasons.length; i += 1) expect(u.reasons[i - 1]!.weight).toBeGreaterThanOrEqual(u.reasons[i]!.weight);
     expect(analyze('The store opens at nine.').urgency.level).toBe('low');
-    expect(levelOf(URGENCY_LEVELS.critical)).toBe('critical');
-    expect(levelOf(URGENCY_LEVELS.high)).toBe('high');
-    expect(levelOf(URGENCY_LEVELS.medium)).toBe('medium');
-    expect(levelOf(URGENCY_LEVELS.medium - 0.1)).toBe('low');
+    expect(levelOf(URGENCY_THRESHOLDS.critical)).toBe('critical');
+    expect(levelOf(URGENCY_THRESHOLDS.high)).toBe('high');
+    expect(levelOf(URGENCY_THRESHOLDS.medium)).toBe('medium');
+    expect(levelOf(URGENCY_THRESHOLDS.medium - 0.1)).toBe('low');
   });
 
   it('same post and context, same score and reasons', () => {

@@ -1,7 +1,7 @@
 import { type PhraseHit } from '../rules/phrase-matcher.js';
 import { type TextSignals } from '../text/signals.js';
 import { type AnalyzeContext, type Intent, type SentimentResult, type UrgencyLevel, type UrgencyReason, type UrgencyResult } from '../types.js';
-import { URGENCY_LEVELS, URGENCY_WEIGHTS as W } from './urgency-weights.js';
+import { URGENCY_THRESHOLDS, URGENCY_WEIGHTS as W } from './urgency-weights.js';
 import { shippedWordClusters } from '../model/shipped-models.js';
 import { SEMANTIC_MIN_SIMILARITY, SEMANTIC_REASONS, SEMANTIC_SHARE, SEMANTIC_SKIP_TOP } from './semantic-seeds.js';
 
@@ -135,7 +135,7 @@ function round1(x: number): number {
 
 /**
  * Urgency as a sum of explainable reasons (weights in URGENCY_WEIGHTS), capped to 0..100 and
- * mapped to a level by URGENCY_LEVELS. Deterministic: the same post and context give the same
+ * mapped to a level by URGENCY_THRESHOLDS. Deterministic: the same post and context give the same
  * score and reasons.
  */
 export function scoreUrgency(input: UrgencyInput): UrgencyResult {
@@ -283,8 +283,8 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
 }
 
 export function levelOf(score: number): UrgencyLevel {
-  if (score >= URGENCY_LEVELS.critical) return 'critical';
-  if (score >= URGENCY_LEVELS.high) return 'high';
-  if (score >= URGENCY_LEVELS.medium) return 'medium';
+  if (score >= URGENCY_THRESHOLDS.critical) return 'critical';
+  if (score >= URGENCY_THRESHOLDS.high) return 'high';
+  if (score >= URGENCY_THRESHOLDS.medium) return 'medium';
   return 'low';
 }

@@ -58,5 +58,5 @@ export const URGENCY_WEIGHTS = {
   spam: -20,
 } as const;
 
-/** Level thresholds on the 0..100 score. */
-export const URGENCY_LEVELS = { critical: 70, high: 45, medium: 20 } as const;
+/** Lowest score of each urgency level on the 0..100 score (the level names are `UrgencyLevel`). */
+export const URGENCY_THRESHOLDS = { critical: 70, high: 45, medium: 20 } as const;
