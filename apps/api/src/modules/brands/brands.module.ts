@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BrandsController } from './brands.controller.js';
+import { BrandsRepository } from './brands.repository.js';
 import { BrandsService } from './brands.service.js';
 
-@Module({ controllers: [BrandsController], providers: [BrandsService], exports: [BrandsService] })
+@Module({ controllers: [BrandsController], providers: [BrandsService, BrandsRepository], exports: [BrandsService, BrandsRepository] })
 export class BrandsModule {}

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectorError, refusalOf, type PollResult, type SourceConfig } from '@earshot/connectors';
-import type { DataSource } from 'typeorm';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
-import { SourceEntity } from '../sources/source.entity.js';
+import type { SourceEntity } from '../sources/source.entity.js';
+import { SourceLeaseRepository } from '../sources/source-lease.repository.js';
 import { CredentialsUnavailableError, SourcesService } from '../sources/sources.service.js';
 import { backoffMs } from './backoff.util.js';
 import { CONNECTOR_FACTORY, type ConnectorFactory } from './connector-factory.js';
@@ -38,7 +37,7 @@ export class PollerService {
   private readonly logger = new Logger(PollerService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly leases: SourceLeaseRepository,
     private readonly ingest: IngestService,
     private readonly sources: SourcesService,
     @Inject(CONNECTOR_FACTORY) private readonly connectorFor: ConnectorFactory,
@@ -53,21 +52,8 @@ export class PollerService {
 
   /** Takes the lease of up to `limit` due sources. */
   async leaseDue(limit: number): Promise<LeasedSourceRow[]> {
-    const rows = (await this.dataSource.query(
-      `UPDATE source SET lease_token = gen_random_uuid(), leased_until = now() + make_interval(secs => $2), last_poll_at = now()
-       WHERE id IN (
-         SELECT id FROM source
-         WHERE enabled AND next_poll_at <= now() AND status <> 'auth_required' AND (leased_until IS NULL OR leased_until < now())
-         ORDER BY next_poll_at
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-       RETURNING id, lease_token`,
-      [limit, LEASE_SECONDS],
-    )) as [Array<{ id: string; lease_token: string }>, number] | Array<{ id: string; lease_token: string }>;
-    const list = Array.isArray(rows[0]) ? (rows[0] as Array<{ id: string; lease_token: string }>) : (rows as Array<{ id: string; lease_token: string }>);
-    if (list.length === 0) return [];
-    const entities = await this.dataSource.getRepository(SourceEntity).findBy(list.map((r) => ({ id: r.id })));
-    return entities.map((e) => ({ id: e.id, workspaceId: e.workspaceId, platform: e.platform, leaseToken: list.find((r) => r.id === e.id)!.lease_token, entity: e }));
+    const leases = await this.leases.leaseDue(limit, LEASE_SECONDS);
+    return leases.map(({ entity: e, leaseToken }) => ({ id: e.id, workspaceId: e.workspaceId, platform: e.platform, leaseToken, entity: e }));
   }
 
   /** Polls one leased source (up to MAX_PAGES_PER_TICK pages), records its health, releases the lease. */
@@ -190,14 +176,6 @@ export class PollerService {
         this.logger.error({ err: e, sourceId: s.id }, 'poll failed');
       }
     }
-    await this.dataSource.query(
-      `UPDATE source SET status = $3::varchar, next_poll_at = $4::timestamptz, consecutive_failures = $5::int,
-         last_success_at = CASE WHEN $6::boolean THEN now() ELSE last_success_at END,
-         last_error = CASE WHEN $6::boolean AND $3::varchar = 'ok' THEN NULL ELSE COALESCE($7::text, last_error) END,
-         last_error_at = CASE WHEN $7::text IS NULL THEN last_error_at ELSE now() END,
-         lease_token = NULL, leased_until = NULL
-       WHERE id = $1 AND lease_token = $2`,
-      [s.id, source.leaseToken, status, nextAt, failures, r.ok, message?.slice(0, 1000) ?? null],
-    );
+    await this.leases.finish(s.id, source.leaseToken, { status, nextAt, consecutiveFailures: failures, ok: r.ok, message });
   }
 }

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { compileQuery, prepareMention, type CompiledQuery, type MatchableMention } from '@earshot/query';
-import type { DataSource } from 'typeorm';
-import { BrandEntity } from '../brands/brand.entity.js';
-import { ListeningQueryEntity } from './listening-query.entity.js';
+import { ListeningQueriesRepository } from './listening-queries.repository.js';
 
 export interface QueryMatch {
   /** The brand of the first matching query (own brands before competitors). */
@@ -28,7 +25,7 @@ const TTL_MS = 5_000;
 export class QueryMatcherService {
   private readonly cache = new Map<string, WorkspaceQueries>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: ListeningQueriesRepository) {}
 
   invalidate(workspaceId: string): void {
     this.cache.delete(workspaceId);
@@ -60,15 +57,7 @@ export class QueryMatcherService {
   private async load(workspaceId: string): Promise<WorkspaceQueries> {
     const cached = this.cache.get(workspaceId);
     if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached;
-    const rows = await this.dataSource
-      .getRepository(ListeningQueryEntity)
-      .createQueryBuilder('q')
-      .innerJoin(BrandEntity, 'b', 'b.id = q.brand_id')
-      .select(['q.id AS id', 'q.brand_id AS brand_id', 'q.topic AS topic', 'q.query AS query', 'b.kind AS kind'])
-      .where('q.workspace_id = :workspaceId AND q.enabled = true', { workspaceId })
-      .orderBy('b.kind', 'DESC')
-      .addOrderBy('q.created_at', 'ASC')
-      .getRawMany<{ id: string; brand_id: string; topic: string | null; query: string; kind: string }>();
+    const rows = await this.queries.listEnabledWithBrandKind(workspaceId);
     const queries: WorkspaceQueries['queries'] = [];
     for (const r of rows) {
       try {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SourcesController } from './sources.controller.js';
+import { SourceLeaseRepository } from './source-lease.repository.js';
+import { SourcesRepository } from './sources.repository.js';
 import { SourcesService } from './sources.service.js';
 
-@Module({ controllers: [SourcesController], providers: [SourcesService], exports: [SourcesService] })
+@Module({ controllers: [SourcesController], providers: [SourcesService, SourcesRepository, SourceLeaseRepository], exports: [SourcesService, SourceLeaseRepository] })
 export class SourcesModule {}

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { trimTrailingSlashes } from '@earshot/connectors';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PLATFORM_CREDENTIALS, PLATFORM_STREAMS, type CreateSourceRequestSchema, type Source, type SourcePlatform, type UpdateSourceRequestSchema } from '@earshot/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { SECRET_BOX, SecretBox } from '../../common/crypto/secret-box.js';
@@ -12,9 +11,9 @@ import { allowedPrivateHosts } from '../../common/net/allowed-hosts.js';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuditService } from '../audit/audit.service.js';
-import { MentionEntity } from '../mentions/mention.entity.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
-import { SourceEntity } from './source.entity.js';
+import type { SourceEntity } from './source.entity.js';
+import { SourcesRepository } from './sources.repository.js';
 import { toSourceDto } from './source.mapper.js';
 
 /** The stored credentials do not open for this source as it is now (moved to another row, workspace or origin, tampered with, or another key). */
@@ -32,7 +31,7 @@ export class SourcesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SourcesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: SourcesRepository,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
@@ -54,15 +53,14 @@ export class SourcesService implements OnApplicationBootstrap {
    * does not open is left as it is (and logged), never dropped. Returns the number re-sealed.
    */
   async resealLegacyCredentials(): Promise<number> {
-    const rows = await this.dataSource.getRepository(SourceEntity).createQueryBuilder('s').where(`s.credentials_ciphertext LIKE 'v1.%'`).getMany();
+    const rows = await this.sources.listWithLegacyCredentials();
     let done = 0;
     for (const s of rows) {
       const old = s.credentialsCiphertext!;
       try {
         const plain = this.box.open(old, this.aadOf(s), s.workspaceId);
         const sealed = this.box.seal(plain, this.aadOf(s));
-        const res = await this.dataSource.createQueryBuilder().update(SourceEntity).set({ credentialsCiphertext: sealed }).where('id = :id AND credentials_ciphertext = :old', { id: s.id, old }).execute();
-        done += res.affected ?? 0;
+        done += await this.sources.replaceCredentialsIfUnchanged(s.id, old, sealed);
       } catch (err) {
         this.logger.warn({ sourceId: s.id, err: err instanceof Error ? err.message : String(err) }, 'stored credentials could not be re-sealed; left as they are');
       }
@@ -72,8 +70,8 @@ export class SourcesService implements OnApplicationBootstrap {
   }
 
   async list(auth: AuthContext): Promise<Source[]> {
-    const rows = await this.dataSource.getRepository(SourceEntity).find({ where: { workspaceId: auth.workspaceId }, order: { createdAt: 'ASC' } });
-    const counts = await this.mentionsToday(auth.workspaceId);
+    const rows = await this.sources.listInWorkspace(auth.workspaceId);
+    const counts = await this.sources.countMentionsTodayBySource(auth.workspaceId);
     return rows.map((s) => toSourceDto(s, counts.get(s.id) ?? 0));
   }
 
@@ -84,8 +82,8 @@ export class SourcesService implements OnApplicationBootstrap {
     this.checkCredentials(input.platform, input.credentials);
     // The id is chosen here so that the credentials can be sealed to it (AAD) before the insert.
     const id = randomUUID();
-    const saved = await this.dataSource.transaction(async (m) => {
-      const row = m.create(SourceEntity, {
+    const saved = await this.sources.transaction(async (m) => {
+      const s = await this.sources.insert(m, {
         id,
         workspaceId: auth.workspaceId,
         name: input.name,
@@ -102,7 +100,6 @@ export class SourcesService implements OnApplicationBootstrap {
         nextPollAt: new Date(),
         consecutiveFailures: 0,
       });
-      const s = await m.save(row);
       await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.created', targetType: 'source', targetId: s.id, data: { platform: s.platform, baseUrl: s.baseUrl, stream: s.streamKind, credentialFields: s.credentialFields }, ...meta }, m);
       return s;
     });
@@ -111,7 +108,7 @@ export class SourcesService implements OnApplicationBootstrap {
 
   async update(auth: AuthContext, id: string, input: z.output<typeof UpdateSourceRequestSchema>, meta: RequestMeta): Promise<Source> {
     if (input.baseUrl !== undefined) await this.checkUrl(input.baseUrl);
-    const saved = await this.dataSource.transaction(async (m) => {
+    const saved = await this.sources.transaction(async (m) => {
       const s = await this.lockOwn(m, auth.workspaceId, id);
       const oldBaseUrl = s.baseUrl;
       const newBaseUrl = input.baseUrl !== undefined ? trimTrailingSlashes(input.baseUrl) : s.baseUrl;
@@ -143,7 +140,7 @@ export class SourcesService implements OnApplicationBootstrap {
         s.consecutiveFailures = 0;
         s.nextPollAt = new Date();
       }
-      const out = await m.save(s);
+      const out = await this.sources.save(m, s);
       const changed = Object.keys(input).map((k) => (k === 'credentials' ? 'credentials (replaced)' : k));
       await this.audit.record(
         { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.updated', targetType: 'source', targetId: id, data: { changed, ...(originChange ? { origin: originChange } : {}) }, ...meta },
@@ -151,26 +148,26 @@ export class SourcesService implements OnApplicationBootstrap {
       );
       return out;
     });
-    return toSourceDto(saved, (await this.mentionsToday(auth.workspaceId)).get(id) ?? 0);
+    return toSourceDto(saved, (await this.sources.countMentionsTodayBySource(auth.workspaceId)).get(id) ?? 0);
   }
 
   async remove(auth: AuthContext, id: string, meta: RequestMeta): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await this.sources.transaction(async (m) => {
       await this.lockOwn(m, auth.workspaceId, id);
-      await m.delete(SourceEntity, { workspaceId: auth.workspaceId, id });
+      await this.sources.deleteInWorkspace(m, auth.workspaceId, id);
       await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.deleted', targetType: 'source', targetId: id, ...meta }, m);
     });
   }
 
   /** Asks the poller to poll this source at its next tick. */
   async pollNow(auth: AuthContext, id: string): Promise<Source> {
-    const s = await this.dataSource.transaction(async (m) => {
+    const s = await this.sources.transaction(async (m) => {
       const row = await this.lockOwn(m, auth.workspaceId, id);
       if (!row.enabled) throw new BadRequestException('This source is disabled; enable it first.');
       row.nextPollAt = new Date();
-      return m.save(row);
+      return this.sources.save(m, row);
     });
-    return toSourceDto(s, (await this.mentionsToday(auth.workspaceId)).get(id) ?? 0);
+    return toSourceDto(s, (await this.sources.countMentionsTodayBySource(auth.workspaceId)).get(id) ?? 0);
   }
 
   /**
@@ -200,7 +197,7 @@ export class SourcesService implements OnApplicationBootstrap {
   }
 
   private async lockOwn(m: EntityManager, workspaceId: string, id: string): Promise<SourceEntity> {
-    const s = await m.findOne(SourceEntity, { where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
+    const s = await this.sources.findInWorkspaceForUpdate(m, workspaceId, id);
     if (!s) throw new NotFoundException('No such source in this workspace.');
     return s;
   }
@@ -239,19 +236,5 @@ export class SourcesService implements OnApplicationBootstrap {
       if (!specs.some((c) => c.name === name)) throw badField(`credentials.${name}`, `is not a ${platform} credential (expected ${specs.map((c) => c.name).join(', ') || 'none'})`);
     }
     for (const c of specs) if (c.required && !credentials[c.name]) throw badField(`credentials.${c.name}`, `is required for ${platform} (${c.label})`);
-  }
-
-  private async mentionsToday(workspaceId: string): Promise<Map<string, number>> {
-    const since = new Date();
-    since.setUTCHours(0, 0, 0, 0);
-    const rows = await this.dataSource
-      .getRepository(MentionEntity)
-      .createQueryBuilder('m')
-      .select('m.source_id', 'source_id')
-      .addSelect('count(*)::int', 'n')
-      .where('m.workspace_id = :workspaceId AND m.created_at >= :since', { workspaceId, since })
-      .groupBy('m.source_id')
-      .getRawMany<{ source_id: string | null; n: number }>();
-    return new Map(rows.filter((r) => r.source_id).map((r) => [r.source_id!, Number(r.n)]));
   }
 }
