@@ -18,6 +18,8 @@ import { SourcesModule } from './modules/sources/sources.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { EventsModule } from './common/events/events.module.js';
 import { MentionsModule } from './modules/mentions/mentions.module.js';
+import { ClaimsModule } from './modules/claims/claims.module.js';
+import { SlaModule } from './modules/sla/sla.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 
 /** Wires the feature modules; nothing else. */
@@ -42,6 +44,8 @@ export class AppModule {
         SourcesModule,
         IngestModule,
         MentionsModule,
+        ClaimsModule,
+        SlaModule,
         RealtimeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

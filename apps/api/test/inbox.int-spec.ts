@@ -2,8 +2,8 @@ import type { Mention, MentionDetail, MentionPage } from '@earshot/contracts';
 import { MentionPageSchema, MentionDetailSchema, MentionChangesSchema } from '@earshot/contracts';
 import request from 'supertest';
 import { AuditEventEntity } from '../src/modules/audit/audit-event.entity.js';
-import { MentionsService } from '../src/modules/mentions/mentions.service.js';
-import { SlaService } from '../src/modules/mentions/sla.service.js';
+import { ClaimsService } from '../src/modules/claims/claims.service.js';
+import { SlaService } from '../src/modules/sla/sla.service.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { MentionFactory } from './factories/mention.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -170,7 +170,7 @@ describe('inbox queue and triage (integration)', () => {
 
   it('claims: a second agent is refused until taking over explicitly; release and lapse free it', async () => {
     const [id] = await a.store(['acme please call me back about my bill']);
-    const svc = t.app.get(MentionsService);
+    const svc = t.app.get(ClaimsService);
     const claim = await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.agent).send({}).expect(200);
     expect(claim.body.user).toEqual({ id: a.users.agent.id, name: 'agent user' });
     const refused = await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.manager).send({}).expect(409);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
-import { SlaService } from '../src/modules/mentions/sla.service.js';
+import { SlaService } from '../src/modules/sla/sla.service.js';
 import { RealtimeGateway } from '../src/modules/realtime/realtime.gateway.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { UserFactory, loginAs } from './factories/user.factory.js';

@@ -30,8 +30,16 @@ export class SessionsRepository {
     return this.findLive('s.id = :id', { id }, now);
   }
 
-  private async findLive(where: string, params: Record<string, string>, now: Date): Promise<ActiveSession | null> {
-    const row = await this.dataSource
+  /** The live sessions among `ids` (the socket gateway's periodic re-check), the same rule as findActive. */
+  async findActiveByIds(ids: string[], now: Date): Promise<ActiveSession[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.liveQuery('s.id IN (:...ids)', { ids }, now).getMany();
+    return rows.map(toActive).filter((a): a is ActiveSession => a !== null);
+  }
+
+  /** Sessions not revoked or expired, of an active user, with their workspace: the one definition of "live". */
+  private liveQuery(where: string, params: Record<string, string | string[]>, now: Date) {
+    return this.dataSource
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
@@ -39,12 +47,11 @@ export class SessionsRepository {
       .where(where, params)
       .andWhere('s.revoked_at IS NULL')
       .andWhere('s.expires_at > :now', { now })
-      .andWhere('u.active = true')
-      .getOne();
-    if (!row?.user) return null;
-    const workspace = (row as SessionEntity & { workspace?: WorkspaceEntity }).workspace;
-    if (!workspace || row.user.workspaceId !== row.workspaceId) return null;
-    return { session: row, user: row.user, workspace };
+      .andWhere('u.active = true');
+  }
+
+  private async findLive(where: string, params: Record<string, string>, now: Date): Promise<ActiveSession | null> {
+    return toActive(await this.liveQuery(where, params, now).getOne());
   }
 
   async revoke(id: string, at = new Date()): Promise<void> {
@@ -64,4 +71,12 @@ export class SessionsRepository {
     const res = await this.dataSource.createQueryBuilder().delete().from(SessionEntity).where('expires_at < :cutoff OR revoked_at < :cutoff', { cutoff }).execute();
     return res.affected ?? 0;
   }
+}
+
+/** A live session row as an ActiveSession; null when its user belongs to another workspace. */
+function toActive(row: SessionEntity | null): ActiveSession | null {
+  if (!row?.user) return null;
+  const workspace = (row as SessionEntity & { workspace?: WorkspaceEntity }).workspace;
+  if (!workspace || row.user.workspaceId !== row.workspaceId) return null;
+  return { session: row, user: row.user, workspace };
 }

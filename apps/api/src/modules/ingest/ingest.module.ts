@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { connectorFactoryProvider } from './connector-factory.js';
 import { ListeningQueriesModule } from '../listening-queries/listening-queries.module.js';
+import { MentionsModule } from '../mentions/mentions.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { IngestService } from './ingest.service.js';
 import { MENTION_SCORER } from './scoring/mention-scorer.js';
@@ -9,7 +10,7 @@ import { PollScheduler } from './poll.scheduler.js';
 import { PollerService } from './poller.service.js';
 
 @Module({
-  imports: [ListeningQueriesModule, SourcesModule],
+  imports: [ListeningQueriesModule, MentionsModule, SourcesModule],
   providers: [IngestService, PollerService, PollScheduler, { provide: MENTION_SCORER, useClass: NlpMentionScorer }, connectorFactoryProvider],
   exports: [PollerService, IngestService],
 })

@@ -1,9 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   BulkUpdateMentionsRequestSchema,
   BulkUpdateMentionsResponseSchema,
-  ClaimRequestSchema,
-  ClaimSchema,
   CreateNoteRequestSchema,
   IdParamsSchema,
   MentionChangesQuerySchema,
@@ -15,7 +13,6 @@ import {
   MentionSchema,
   UpdateMentionRequestSchema,
   type BulkUpdateMentionsResponse,
-  type Claim,
   type IdParams,
   type Mention,
   type MentionChanges,
@@ -90,26 +87,5 @@ export class MentionsController {
     @Req() req: AuthedRequest,
   ): Promise<MentionNote> {
     return this.mentions.addNote(auth, p.id, body.body, requestMeta(req));
-  }
-
-  @Post(':id/claim')
-  @HttpCode(200)
-  @RequireRole('trainee')
-  @ApiDoc({ tag: 'inbox', summary: 'Claim a mention to reply (or renew your claim); 409 when someone else holds it unless takeOver', body: ClaimRequestSchema, response: ClaimSchema })
-  claim(
-    @Auth() auth: AuthContext,
-    @Param(new ZodValidationPipe(IdParamsSchema)) p: IdParams,
-    @Body(new ZodValidationPipe(ClaimRequestSchema)) body: z.output<typeof ClaimRequestSchema>,
-    @Req() req: AuthedRequest,
-  ): Promise<Claim> {
-    return this.mentions.claim(auth, p.id, body.takeOver, requestMeta(req));
-  }
-
-  @Delete(':id/claim')
-  @HttpCode(204)
-  @RequireRole('trainee')
-  @ApiDoc({ tag: 'inbox', summary: 'Give up your claim (closing the reply pane)', status: 204 })
-  release(@Auth() auth: AuthContext, @Param(new ZodValidationPipe(IdParamsSchema)) p: IdParams): Promise<void> {
-    return this.mentions.release(auth, p.id);
   }
 }

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
+import { MentionClaimsRepository } from './mention-claims.repository.js';
+import { MentionSlaRepository } from './mention-sla.repository.js';
+import { MentionWriteRepository } from './mention-write.repository.js';
 import { MentionsController } from './mentions.controller.js';
 import { MentionsRepository } from './mentions.repository.js';
 import { MentionsService } from './mentions.service.js';
-import { SlaController } from './sla.controller.js';
-import { SlaScheduler } from './sla.scheduler.js';
-import { SlaService } from './sla.service.js';
 
+/** The mention table's one owner: every statement on mentions, authors, notes and the change sequence is in its repositories. */
 @Module({
-  controllers: [MentionsController, SlaController],
-  providers: [MentionsRepository, MentionsService, SlaService, SlaScheduler],
-  exports: [MentionsRepository, MentionsService, SlaService],
+  controllers: [MentionsController],
+  providers: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository, MentionsService],
+  exports: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository, MentionsService],
 })
 export class MentionsModule {}

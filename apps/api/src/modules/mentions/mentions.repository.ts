@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Mention, type MentionNote, type MentionQueueFilters, type QueueSort } from '@earshot/contracts';
+import { OPEN_STATUSES, type Mention, type MentionNote, type MentionQueueFilters, type QueueSort, type UserRef } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { touchMentions } from './change-seq.repository.js';
 import { MENTION_COLUMNS, MENTION_FROM, MENTION_SELECT, toMentionDto, toNoteDto, type MentionRow, type NoteRow } from './mention.mapper.js';
 import { OPEN_STATUS_SQL, statusListSql } from './status-sql.util.js';
 import { decodeQueueCursor, encodeQueueCursor, type QueueKey } from './queue-cursor.util.js';
@@ -27,13 +28,15 @@ const SORTS: Record<QueueSort, { order: string; keyset: string; key: (r: QueueRo
   sla: { order: 'm.sla_due_at ASC, m.id ASC', keyset: '(m.sla_due_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (r) => [r.sla_key!, r.id] },
 };
 
+/** The triage changes one request may make to mentions. */
+export type MentionChangeSet = { status?: Mention['status']; assigneeId?: string | null; tags?: string[]; addTags?: string[]; removeTags?: string[] };
 
 export interface QueuePage {
   items: Mention[];
   nextCursor: string | null;
 }
 
-/** All mention reads and writes of the inbox; every statement is scoped by workspace id. */
+/** All mention reads and the triage writes of the inbox; every statement is scoped by workspace id. */
 @Injectable()
 export class MentionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -141,5 +144,69 @@ export class MentionsRepository {
       [workspaceId, mentionId],
     )) as NoteRow[];
     return rows.map(toNoteDto);
+  }
+
+  /** Runs `work` in one transaction (the writes below take its manager). */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Locks the workspace's mentions among `ids` in id order (so bulk updates cannot deadlock); returns the ids found. */
+  async lock(tx: EntityManager, workspaceId: string, ids: string[]): Promise<string[]> {
+    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [workspaceId, ids])) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Applies triage changes to locked mentions, each taking a change sequence number; returns the ids changed. */
+  applyChanges(tx: EntityManager, workspaceId: string, ids: string[], input: MentionChangeSet): Promise<string[]> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length + 2}`;
+    };
+    if (input.status !== undefined) {
+      const status = p(input.status);
+      sets.push(`status = ${status}::varchar`);
+      // Resolution time is kept while resolved; reopening clears it. SLA stops while resolved or ignored (partial index).
+      sets.push(`resolved_at = CASE WHEN ${status}::varchar = 'resolved' THEN COALESCE(resolved_at, now()) ELSE NULL END`);
+      // Reopened after its due time passed: it is breached now (the breach check only looks at new due times).
+      if (OPEN_STATUSES.includes(input.status)) sets.push(`sla_breached_at = CASE WHEN sla_due_at <= now() THEN COALESCE(sla_breached_at, now()) ELSE sla_breached_at END`);
+    }
+    if (input.assigneeId !== undefined) sets.push(`assignee_id = ${p(input.assigneeId)}::uuid`);
+    if (input.tags !== undefined) sets.push(`tags = ${p(JSON.stringify([...new Set(input.tags)]))}::jsonb`);
+    if (input.addTags?.length || input.removeTags?.length) {
+      sets.push(
+        `tags = (SELECT COALESCE(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements_text(tags || ${p(JSON.stringify(input.addTags ?? []))}::jsonb) t WHERE t <> ALL(${p(input.removeTags ?? [])}::text[]))`,
+      );
+    }
+    return touchMentions(tx, workspaceId, ids, `, ${sets.join(', ')}`, params);
+  }
+
+  /** Gives the mentions the next change sequence numbers with nothing else changed (a note was added). */
+  touch(tx: EntityManager, workspaceId: string, ids: string[]): Promise<string[]> {
+    return touchMentions(tx, workspaceId, ids);
+  }
+
+  async insertNote(tx: EntityManager, workspaceId: string, mentionId: string, authorUserId: string, body: string): Promise<{ id: string; created_at: Date }> {
+    const rows = (await tx.query(`INSERT INTO mention_note (workspace_id, mention_id, author_user_id, body) VALUES ($1, $2, $3, $4) RETURNING id, created_at`, [
+      workspaceId,
+      mentionId,
+      authorUserId,
+      body,
+    ])) as Array<{ id: string; created_at: Date }>;
+    return rows[0]!;
+  }
+
+  /** Whether `userId` is an active user of the workspace (a valid assignee). */
+  async isActiveMember(tx: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
+    const ok = (await tx.query(`SELECT 1 FROM "user" WHERE id = $1 AND workspace_id = $2 AND active = true`, [userId, workspaceId])) as unknown[];
+    return ok.length > 0;
+  }
+
+  /** A user's id and name as shown on mentions ("former user" once the row is gone). */
+  async userRef(userId: string): Promise<UserRef> {
+    const rows = (await this.dataSource.query(`SELECT id, name FROM "user" WHERE id = $1`, [userId])) as UserRef[];
+    return rows[0] ?? { id: userId, name: 'former user' };
   }
 }

@@ -1,13 +1,12 @@
 import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CLIENT_EVENT_SCHEMAS, SOCKET_ERRORS, type Role } from '@earshot/contracts';
-import type { DataSource } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { isAllowedOrigin } from '../../common/origin-check.middleware.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuthService } from '../auth/auth.service.js';
-import { MentionsService } from '../mentions/mentions.service.js';
+import { SessionsRepository } from '../auth/sessions.repository.js';
+import { ClaimsService } from '../claims/claims.service.js';
 import { readSocketToken } from './read-socket-token.util.js';
 import { sessionRoom, userRoom, workspaceRoom, type InboxServer, type InboxSocket } from './socket-types.js';
 
@@ -33,9 +32,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
-    private readonly mentions: MentionsService,
+    private readonly sessions: SessionsRepository,
+    private readonly claims: ClaimsService,
     private readonly events: DomainEvents,
   ) {}
 
@@ -136,7 +135,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       const still = await this.server.in(userRoom(userId)).fetchSockets();
       if (still.length > 0) return;
-      await this.mentions.releaseAllFor(workspaceId, userId);
+      await this.claims.releaseAllFor(workspaceId, userId);
     } catch (e) {
       this.logger.warn(`releasing claims failed: ${String(e)}`);
     }
@@ -166,12 +165,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const sockets = await this.server.local.fetchSockets();
       if (sockets.length === 0) return;
       const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
-      const rows = (await this.dataSource.query(
-        `SELECT s.id, u.role, u.name FROM session s JOIN "user" u ON u.id = s.user_id
-          WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active = true AND u.workspace_id = s.workspace_id`,
-        [ids],
-      )) as Array<{ id: string; role: Role; name: string }>;
-      const live = new Map(rows.map((r) => [r.id, r]));
+      const live = new Map((await this.sessions.findActiveByIds(ids, new Date())).map((a) => [a.session.id, a.user]));
       for (const s of sockets) {
         const row = live.get(s.data.sessionId);
         if (!row) s.disconnect(true);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
-import { MentionsService } from './mentions.service.js';
+import { ClaimsService } from '../claims/claims.service.js';
 import { SlaService } from './sla.service.js';
 
 export const SLA_TICK_MS = 10_000;
@@ -16,7 +16,7 @@ export class SlaScheduler implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: SchedulerRegistry,
     private readonly sla: SlaService,
-    private readonly mentions: MentionsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,7 +29,7 @@ export class SlaScheduler implements OnApplicationBootstrap {
     this.running = true;
     try {
       const breached = await this.sla.checkBreaches();
-      const released = await this.mentions.sweepExpiredClaims();
+      const released = await this.claims.sweepExpiredClaims();
       if (breached || released) this.logger.log(`SLA check: ${breached} breached, ${released} lapsed claims released`);
     } catch (e) {
       this.logger.error(`SLA check failed: ${String(e)}`);
