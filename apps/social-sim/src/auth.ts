@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SimPlatform } from './store.js';
+import type { SimPlatform } from './sim-model.js';
 
 interface BskySession {
   did: string;

@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AuthState } from './auth.js';
 import type { FaultBook } from './faults.js';
 import type { Rng } from './rng.js';
-import type { SimPlatform, SimPost, SimStore } from './store.js';
+import type { SimPlatform, SimPost } from './sim-model.js';
+import type { SimStore } from './store.js';
 
 export interface SimRequest {
   platform: SimPlatform;

@@ -1,4 +1,4 @@
-import type { SimPlatform } from './store.js';
+import type { SimPlatform } from './sim-model.js';
 
 /** Per-platform rate-limit windows (documented defaults, connectors.md). */
 export const RATE_LIMITS: Record<SimPlatform, { limit: number; windowSec: number }> = {

@@ -1,5 +1,5 @@
 import type { Rng } from './rng.js';
-import type { SimPlatform } from './store.js';
+import type { SimPlatform } from './sim-model.js';
 
 export const FAULT_KINDS = [
   'rate_limit', // 429 with the platform's reset headers

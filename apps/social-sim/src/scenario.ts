@@ -1,5 +1,6 @@
 import type { Rng } from './rng.js';
-import { SIM_PLATFORMS, type SimPlatform, type SimStore } from './store.js';
+import { SIM_PLATFORMS, type SimPlatform } from './sim-model.js';
+import type { SimStore } from './store.js';
 
 export const SCENARIOS = ['steady', 'crisis', 'none'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];

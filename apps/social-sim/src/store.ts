@@ -1,96 +1,17 @@
 import type { Brand, Corpus, CorpusPost, Sentiment } from './data/corpus.js';
-import { cidFor, didFor, IdFactory } from './ids.js';
+import { cidFor, IdFactory } from './ids.js';
 import type { Rng } from './rng.js';
+import { SimAccounts } from './sim-accounts.js';
+import { SIM_PLATFORMS, type SeedOptions, type SimAccount, type SimPlatform, type SimPost, type SimReply } from './sim-model.js';
 
-export const SIM_PLATFORMS = ['mastodon', 'bluesky', 'reddit', 'x', 'rss'] as const;
-export type SimPlatform = (typeof SIM_PLATFORMS)[number];
-
-export interface SimAccount {
-  platform: SimPlatform;
-  /** Mastodon account id | DID | Reddit t2_ fullname | X user id | feed author. */
-  id: string;
-  /** Mastodon acct (`jane@chaos.social`) | Bluesky handle | Reddit name | X username. */
-  handle: string;
-  displayName: string;
-  followers: number;
-  avatar: string;
-  bot: boolean;
-}
-
-export interface SimPost {
-  platform: SimPlatform;
-  /** Insertion order within the platform; every listing's keyset. */
-  seq: number;
-  /** Mastodon status id | at:// URI | Reddit fullname | tweet id | feed guid. */
-  id: string;
-  notificationId?: string;
-  cid?: string;
-  rkey?: string;
-  kind?: 't1' | 't3';
-  subreddit?: string;
-  linkId?: string;
-  title?: string;
-  author: SimAccount;
-  text: string;
-  lang: string | null;
-  createdAt: number;
-  indexedAt: number;
-  tags: string[];
-  parent: { id: string; cid?: string } | null;
-  root: { id: string; cid?: string } | null;
-  byBrand: boolean;
-  deleted: boolean;
-  /** Mentions the brand account (drives notifications / mentions timelines). */
-  mentionsBrand: boolean;
-  likes: number;
-  reposts: number;
-  replies: number;
-  sentiment: Sentiment | null;
-  topic: string | null;
-  source: string;
-  /** Bluesky record as written (putRecord no-op check). */
-  record?: Record<string, unknown>;
-}
-
-export interface SimReply {
-  platform: SimPlatform;
-  id: string;
-  inReplyTo: string;
-  text: string;
-  idempotencyKey: string | null;
-  endpoint: string;
-  createdAt: string;
-  /** Set when the brand deleted this reply through the platform's API. */
-  deletedAt?: string;
-}
-
-export interface SeedOptions {
-  platform?: SimPlatform | 'all';
-  count?: number;
-  /** Exact text (the brand is not added); otherwise real posts from the corpus are drawn. */
-  text?: string;
-  sentiment?: Sentiment;
-  /** Draw only corpus posts with this topic (e.g. `Cancelled Flight`). */
-  topic?: string;
-  /** Reddit: `t3` submission (found by search, default) or `t1` comment (subreddit stream). */
-  kind?: 't1' | 't3';
-  subreddit?: string;
-  lang?: string | null;
-  /** Gap between consecutive created times of a batch (ms, default 1000; the batch ends now). */
-  spacingMs?: number;
-}
-
-const FIRST = ['jane', 'sam', 'alex', 'priya', 'li', 'marco', 'fatima', 'tom', 'ana', 'kenji', 'olu', 'maria', 'noah', 'ines', 'yusuf', 'chloe', 'dev', 'hana', 'luca', 'mo', 'sofia', 'ben', 'aiko', 'raj'];
-const LAST = ['travels', 'codes', 'reads', 'k', 'b', 'the_great', 'writes', 'pdx', 'nyc', 'ldn', 'in_sf', 'runs', 'cooks', 'makes', '_', 'x'];
-const MASTO_DOMAINS = ['mastodon.social', 'chaos.social', 'fosstodon.org', 'hachyderm.io', null];
-
-/** In-memory platform state: accounts, posts, replies, the clock. */
+/** In-memory platform state: posts, replies, the clock; accounts in `people` (sim-accounts.ts). */
 export class SimStore {
   readonly ids = new IdFactory();
   readonly posts: Record<SimPlatform, SimPost[]> = { mastodon: [], bluesky: [], reddit: [], x: [], rss: [] };
   readonly replies: SimReply[] = [];
   readonly brandAccounts: Record<SimPlatform, SimAccount>;
-  private readonly accounts = new Map<string, SimAccount>();
+  /** Authors and the brand's own accounts. */
+  readonly people: SimAccounts;
   private readonly threads = new Map<string, string>();
   private readonly byId = new Map<string, SimPost>();
   private readonly seqs: Record<SimPlatform, number> = { mastodon: 0, bluesky: 0, reddit: 0, x: 0, rss: 0 };
@@ -103,13 +24,8 @@ export class SimStore {
     private readonly corpus: Corpus,
     private readonly rng: Rng,
   ) {
-    this.brandAccounts = {
-      mastodon: { platform: 'mastodon', id: '14715', handle: brand.handle, displayName: brand.name, followers: 48210, avatar: 'https://files.mastodon.example/accounts/avatars/acme.png', bot: false },
-      bluesky: { platform: 'bluesky', id: didFor(brand.handle), handle: `${brand.handle}.bsky.social`, displayName: brand.name, followers: 21877, avatar: 'https://cdn.bsky.app/img/avatar/plain/acme@jpeg', bot: false },
-      reddit: { platform: 'reddit', id: 't2_acme01', handle: `${brand.handle}_support`, displayName: `${brand.name} Support`, followers: 0, avatar: '', bot: false },
-      x: { platform: 'x', id: '783214', handle: brand.handle, displayName: brand.name, followers: 1204331, avatar: 'https://pbs.twimg.com/profile_images/acme_normal.jpg', bot: false },
-      rss: { platform: 'rss', id: brand.handle, handle: brand.handle, displayName: brand.name, followers: 0, avatar: '', bot: false },
-    };
+    this.people = new SimAccounts(brand, rng, this.ids);
+    this.brandAccounts = this.people.brand;
   }
 
   now(): number {
@@ -155,50 +71,23 @@ export class SimStore {
     return this.posts[platform].filter((p) => !p.deleted && !p.byBrand).map((p) => p.id);
   }
 
+  /** An author by name, made up (seeded) on first use. */
   account(platform: SimPlatform, name: string): SimAccount {
-    const key = `${platform}|${name}`;
-    const existing = this.accounts.get(key);
-    if (existing) return existing;
-    const followers = this.rng.next() < 0.03 ? 20_000 + this.rng.int(400_000) : Math.floor(Math.exp(this.rng.next() * 8.5));
-    const display = name.replace(/[_\d]+/g, ' ').trim().replace(/\b\w/g, (c) => c.toUpperCase()) || name;
-    let acc: SimAccount;
-    switch (platform) {
-      case 'mastodon': {
-        const domain = this.rng.pick(MASTO_DOMAINS);
-        acc = { platform, id: this.ids.accountId(), handle: domain ? `${name}@${domain}` : name, displayName: display, followers, avatar: `https://files.mastodon.example/avatars/${name}.png`, bot: false };
-        break;
-      }
-      case 'bluesky':
-        acc = { platform, id: didFor(name), handle: `${name.replace(/_/g, '-')}.bsky.social`, displayName: display, followers, avatar: `https://cdn.bsky.app/img/avatar/plain/${didFor(name)}/bafkrei${name}@jpeg`, bot: false };
-        break;
-      case 'reddit':
-        acc = { platform, id: `t2_${(100000 + this.accounts.size * 7919).toString(36)}`, handle: name, displayName: name, followers: 0, avatar: '', bot: false };
-        break;
-      case 'x':
-        acc = { platform, id: String(1_400_000_000 + this.accounts.size * 7_331), handle: name, displayName: display, followers, avatar: `https://pbs.twimg.com/profile_images/${name}_normal.jpg`, bot: false };
-        break;
-      case 'rss':
-        acc = { platform, id: name, handle: name, displayName: display, followers: 0, avatar: '', bot: false };
-        break;
-    }
-    this.accounts.set(key, acc);
-    return acc;
+    return this.people.account(platform, name);
   }
 
   /** A known account (authors seen so far and the brand) by platform id. */
   accountById(platform: SimPlatform, id: string): SimAccount | undefined {
-    if (this.brandAccounts[platform].id === id) return this.brandAccounts[platform];
-    for (const a of this.accounts.values()) if (a.platform === platform && a.id === id) return a;
-    return undefined;
+    return this.people.byId(platform, id);
   }
 
   /** A known account by handle (case-insensitive; Mastodon also matches `user` of `user@domain`). */
   accountByHandle(platform: SimPlatform, handle: string): SimAccount | undefined {
-    const h = handle.replace(/^@/, '').toLowerCase();
-    const brand = this.brandAccounts[platform];
-    if (brand.handle.toLowerCase() === h) return brand;
-    for (const a of this.accounts.values()) if (a.platform === platform && a.handle.toLowerCase() === h) return a;
-    return undefined;
+    return this.people.byHandle(platform, handle);
+  }
+
+  randomName(): string {
+    return this.people.randomName();
   }
 
   /** Non-deleted posts whose parent is `id`, oldest first. */
@@ -216,10 +105,6 @@ export class SimStore {
     if (parent && parent.replies > 0) parent.replies--;
     for (const r of this.replies) if (r.platform === platform && r.id === id) r.deletedAt = new Date(this.now()).toISOString();
     return p;
-  }
-
-  randomName(): string {
-    return `${this.rng.pick(FIRST)}${this.rng.pick(LAST)}${this.rng.next() < 0.5 ? this.rng.int(100) : ''}`;
   }
 
   drawCorpus(o: { sentiment?: Sentiment; topic?: string }): CorpusPost {

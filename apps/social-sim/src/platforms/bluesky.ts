@@ -1,7 +1,7 @@
 import { bearerOf } from '../auth.js';
 import { bodyOf, decodeCursor, encodeCursor, intParam, json, listingFx, matchesQuery, pageBefore, queryAll, type SimContext, type SimRequest, type SimResponse } from '../context.js';
 import { cidFor } from '../ids.js';
-import type { SimAccount, SimPost } from '../store.js';
+import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
 
 const COLLECTION = 'app.bsky.feed.post';

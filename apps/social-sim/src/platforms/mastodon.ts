@@ -1,7 +1,7 @@
 import { bearerOf } from '../auth.js';
 import { bodyOf, escapeHtml, header, intParam, json, listingFx, matchesQuery, queryAll, type SimContext, type SimRequest, type SimResponse } from '../context.js';
 import { mastodonTime } from '../dialects.js';
-import type { SimAccount, SimPost } from '../store.js';
+import type { SimAccount, SimPost } from '../sim-model.js';
 
 const INSTANCE = 'mastodon.example';
 const keyOf = (id: string): bigint => (/^\d+$/.test(id) ? BigInt(id) : -1n);

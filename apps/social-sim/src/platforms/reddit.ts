@@ -1,7 +1,7 @@
 import { bearerOf } from '../auth.js';
 import { bodyOf, header, intParam, json, listingFx, matchesQuery, pageBefore, type SimContext, type SimRequest, type SimResponse } from '../context.js';
 import { rateLimitedBody } from '../dialects.js';
-import type { SimPost } from '../store.js';
+import type { SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
 
 const unauthorized = (): SimResponse => json(401, { message: 'Unauthorized', error: 401 });

@@ -1,6 +1,6 @@
 import { bearerOf } from '../auth.js';
 import { bodyOf, decodeCursor, encodeCursor, intParam, json, listingFx, matchesQuery, pageBefore, type SimContext, type SimRequest, type SimResponse } from '../context.js';
-import type { SimAccount, SimPost } from '../store.js';
+import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
 
 const TWEPOCH = 1288834974657n;

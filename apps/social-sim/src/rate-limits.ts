@@ -1,0 +1,40 @@
+import type { SimResponse } from './context.js';
+import { RATE_LIMITS, rateHeaders, rateLimitedBody } from './dialects.js';
+import type { SimPlatform } from './sim-model.js';
+
+/** Each platform's documented request window (RATE_LIMITS), counted per platform. */
+export class RateLimiter {
+  private readonly windows = new Map<SimPlatform, { start: number; used: number }>();
+
+  /** @param enforce false: count and send the headers, never refuse. */
+  constructor(private readonly enforce: boolean) {}
+
+  /** Counts one request: the platform's rate-limit headers, and whether the window is used up. */
+  take(platform: SimPlatform, now: number): { headers: Record<string, string>; exceeded: boolean } {
+    const cfg = RATE_LIMITS[platform];
+    let w = this.windows.get(platform);
+    if (!w || now >= w.start + cfg.windowSec * 1000) this.windows.set(platform, (w = { start: now, used: 0 }));
+    w.used++;
+    const remaining = Math.max(0, cfg.limit - w.used);
+    return { headers: rateHeaders(platform, cfg.limit, remaining, w.start + cfg.windowSec * 1000, now), exceeded: this.enforce && w.used > cfg.limit };
+  }
+
+  clear(): void {
+    this.windows.clear();
+  }
+}
+
+/** The 429 of a used-up window, with the headers `take` gave (Bluesky adds Retry-After). */
+export function windowExceededResponse(platform: SimPlatform, headers: Record<string, string>, now: number): SimResponse {
+  const body = rateLimitedBody(platform);
+  return { ...body, headers: { ...headers, ...(platform === 'bluesky' ? { 'Retry-After': String(Math.max(1, Math.ceil((Number(headers['RateLimit-Reset']) * 1000 - now) / 1000))) } : {}) } };
+}
+
+/** The 429 of an injected `rate_limit` fault: nothing left, reset in `resetInSec`. */
+export function faultRateLimitedResponse(platform: SimPlatform, now: number, resetInSec: number, html: boolean): SimResponse {
+  const cfg = RATE_LIMITS[platform];
+  const headers = rateHeaders(platform, cfg.limit, 0, now + resetInSec * 1000, now);
+  if (platform === 'bluesky') headers['Retry-After'] = String(resetInSec);
+  const body = rateLimitedBody(platform, html);
+  return { ...body, headers: { ...headers, ...(body.headers ?? {}) } };
+}
