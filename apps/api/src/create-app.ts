@@ -19,11 +19,12 @@ import { originCheck } from './common/origin-check.middleware.js';
 import { serveWeb } from './common/serve-web.js';
 import type { AppConfig } from './config/env.js';
 import { createDataSourceOptions } from './database/data-source.js';
-import { PasswordService } from './modules/auth/password.service.js';
+import { runMigrationsLocked } from './database/run-migrations-locked.js';
+import { PasswordService } from './modules/users/password.service.js';
 import { SECRET_BOX, type SecretBox } from './common/crypto/secret-box.js';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { RedisIoAdapter } from './modules/realtime/redis-io.adapter.js';
-import { seedDemoWorkspace, type SeedResult } from './modules/workspaces/seed-demo-workspace.js';
+import { seedDemoWorkspace, type SeedResult } from './database/seeds/seed-demo-workspace.js';
 
 export interface CreatedApp {
   app: INestApplication;
@@ -95,20 +96,4 @@ export async function createApp(
   const box = app.get<SecretBox>(SECRET_BOX);
   const seed = await seedDemoWorkspace(dataSource, config, (p) => passwords.hash(p), (json, ws) => box.seal(json, ws));
   return { app, dataSource, seed, webServed };
-}
-
-async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'postgres' || (dataSource.options as { driver?: unknown }).driver) {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return;
-  }
-  // A session lock on its own connection: other instances wait here until we are done.
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.query(`SELECT pg_advisory_lock(hashtext('earshot.migrations'))`);
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await runner.query(`SELECT pg_advisory_unlock(hashtext('earshot.migrations'))`).catch(() => undefined);
-    await runner.release();
-  }
 }

@@ -4,7 +4,7 @@ import { AuditEventEntity } from '../src/modules/audit/audit-event.entity.js';
 import { DEVICE_COOKIE } from '../src/modules/auth/device-cookie.util.js';
 import { LoginThrottleEntity } from '../src/modules/auth/login-throttle.entity.js';
 import { LOGIN_LIMITS } from '../src/modules/auth/login-throttle.service.js';
-import { PasswordService } from '../src/modules/auth/password.service.js';
+import { PasswordService } from '../src/modules/users/password.service.js';
 import { UserFactory, WorkspaceFactory, TEST_PASSWORD } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 

@@ -2,7 +2,7 @@ import type { Role } from '@earshot/contracts';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { TestApp } from '../utils/create-test-app.js';
-import { PasswordService } from '../../src/modules/auth/password.service.js';
+import { PasswordService } from '../../src/modules/users/password.service.js';
 import { UserEntity } from '../../src/modules/users/user.entity.js';
 import { WorkspaceEntity } from '../../src/modules/workspaces/workspace.entity.js';
 

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/env.js';
 import { sourceCredentialsAad } from '../../common/crypto/source-credentials-aad.js';
-import { UserEntity } from '../users/user.entity.js';
-import { WorkspaceEntity } from './workspace.entity.js';
-import { AuditEventEntity } from '../audit/audit-event.entity.js';
-import { BrandEntity } from '../brands/brand.entity.js';
-import { ListeningQueryEntity } from '../listening-queries/listening-query.entity.js';
-import { SourceEntity } from '../sources/source.entity.js';
+import { UserEntity } from '../../modules/users/user.entity.js';
+import { WorkspaceEntity } from '../../modules/workspaces/workspace.entity.js';
+import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
+import { BrandEntity } from '../../modules/brands/brand.entity.js';
+import { ListeningQueryEntity } from '../../modules/listening-queries/listening-query.entity.js';
+import { SourceEntity } from '../../modules/sources/source.entity.js';
 import type { EntityManager } from 'typeorm';
 
 export interface SeedResult {

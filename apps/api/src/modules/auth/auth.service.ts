@@ -1,7 +1,5 @@
 import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Session } from '@earshot/contracts';
-import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import { loadSecretKey } from '../../common/crypto/secret-box.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
@@ -14,7 +12,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import type { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { DeviceCookies } from './device-cookie.util.js';
 import { LoginThrottleService, type ThrottleDecision } from './login-throttle.service.js';
-import { PasswordService } from './password.service.js';
+import { PasswordService } from '../users/password.service.js';
 import { hashSessionToken, newSessionToken } from './session-token.util.js';
 import { SessionsRepository, type ActiveSession } from './sessions.repository.js';
 
@@ -57,7 +55,6 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordService,
@@ -125,7 +122,7 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(newPassword);
     const wasRequired = user.mustChangePassword;
-    await this.dataSource.transaction(async (m) => {
+    await this.users.transaction(async (m) => {
       user.passwordHash = passwordHash;
       user.mustChangePassword = false;
       await this.users.save(m, user);

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import type { LoginThrottleStore, ThrottleHit } from './login-throttle.store.js';
+import type { LoginThrottleStore, ThrottleHit } from './login-throttle.repository.js';
 
 
 /** KEYS: counters. ARGV: now, windowMs. Each key: a hash { c: count, w: window start, b: blocked until }. */

@@ -32,7 +32,7 @@ export interface LoginThrottleStore {
  * so 30 parallel attempts get the counts 1…30, whichever instance they reach. Keys are
  * locked in sorted order so two attempts never wait on each other crosswise (no deadlock).
  */
-export class PgLoginThrottleStore implements LoginThrottleStore {
+export class PgLoginThrottleRepository implements LoginThrottleStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async blockedUntil(keys: string[], now: number): Promise<number> {

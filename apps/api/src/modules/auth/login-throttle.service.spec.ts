@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config/env.js';
 import type { DataSource } from 'typeorm';
 import { LOGIN_LIMITS, LoginThrottleService, throttleIp, type ThrottleDecision } from './login-throttle.service.js';
-import type { LoginThrottleStore, ThrottleHit } from './login-throttle.store.js';
+import type { LoginThrottleStore, ThrottleHit } from './login-throttle.repository.js';
 
 /** The store's contract in memory (the PostgreSQL and Redis stores are tested in test/auth-throttle.int-spec.ts). */
 class MemoryStore implements LoginThrottleStore {

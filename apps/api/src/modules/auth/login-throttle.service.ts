@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { TrustedDevice } from './device-cookie.util.js';
 import { RedisLoginThrottleStore } from './login-throttle.redis-store.js';
-import { PgLoginThrottleStore, type LoginThrottleStore } from './login-throttle.store.js';
+import { PgLoginThrottleRepository, type LoginThrottleStore } from './login-throttle.repository.js';
 
 /**
  * Sign-in limits, each counted per 15-minute window (OWASP Authentication and Credential
@@ -84,7 +84,7 @@ export class LoginThrottleService implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    this.store = config.redisUrl ? new RedisLoginThrottleStore(config.redisUrl, this.namespace()) : new PgLoginThrottleStore(dataSource);
+    this.store = config.redisUrl ? new RedisLoginThrottleStore(config.redisUrl, this.namespace()) : new PgLoginThrottleRepository(dataSource);
   }
 
   /** Redis keys are namespaced by the installation's database, which every instance of it shares. */

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { MembersController } from './members.controller.js';
+import { PasswordService } from './password.service.js';
 import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
-@Module({ imports: [AuthModule], controllers: [UsersController, MembersController], providers: [UsersService] })
+// No import of auth: UsersService ends sessions through USER_SESSIONS, which the (global) AuthModule provides.
+@Module({ controllers: [UsersController, MembersController], providers: [UsersService, UsersRepository, PasswordService], exports: [UsersRepository, PasswordService] })
 export class UsersModule {}

@@ -8,6 +8,11 @@ import { UserEntity } from './user.entity.js';
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Runs `work` in one transaction (the change, its session revocations and its audit event commit together). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   listInWorkspace(workspaceId: string): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).find({ where: { workspaceId }, order: { name: 'ASC', email: 'ASC' } });
   }

@@ -1,24 +1,21 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateUserRequestSchema, UpdateUserRequestSchema, User } from '@earshot/contracts';
-import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../common/db/is-unique-violation.util.js';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
-import { PasswordService } from '../auth/password.service.js';
-import { SessionsRepository } from '../auth/sessions.repository.js';
+import { PasswordService } from './password.service.js';
 import { toUserDto } from './user.mapper.js';
+import { USER_SESSIONS, type UserSessions } from './user-sessions.port.js';
 import { UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
-    private readonly sessions: SessionsRepository,
+    @Inject(USER_SESSIONS) private readonly sessions: UserSessions,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -31,7 +28,7 @@ export class UsersService {
   async create(auth: AuthContext, input: z.output<typeof CreateUserRequestSchema>, meta: RequestMeta): Promise<User> {
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      return await this.dataSource.transaction(async (m) => {
+      return await this.users.transaction(async (m) => {
         const user = await this.users.insert(m, { workspaceId: auth.workspaceId, email: input.email, name: input.name, role: input.role, passwordHash });
         await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'user.created', targetType: 'user', targetId: user.id, data: { email: user.email, role: user.role }, ...meta }, m);
         return toUserDto(user);
@@ -45,7 +42,7 @@ export class UsersService {
   async update(auth: AuthContext, id: string, input: z.output<typeof UpdateUserRequestSchema>, meta: RequestMeta): Promise<User> {
     const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
     const endsSessions = { value: false, keep: null as string | null };
-    const out = await this.dataSource.transaction(async (m) => {
+    const out = await this.users.transaction(async (m) => {
       const user = await this.users.findInWorkspaceForUpdate(m, auth.workspaceId, id);
       if (!user) throw new NotFoundException('No such user in this workspace.');
       const self = user.id === auth.userId;
