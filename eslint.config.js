@@ -53,6 +53,28 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // SQL lives in repositories (issue 12): services check access and orchestrate, repositories do
+    // the I/O. Outside them only the database plumbing, migrations, the health probe and tests.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/database/**',
+      'apps/api/src/common/db/**',
+      'apps/api/src/**/migrations/**',
+      'apps/api/src/modules/health/**',
+      'apps/api/src/**/*.spec.ts',
+      'apps/api/src/**/*.int-spec.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Mention text is attacker-controlled: render it as text.' },
+        { selector: "CallExpression[callee.property.name='query']", message: 'SQL belongs in a *.repository.ts (services check access and orchestrate; repositories do the I/O).' },
+        { selector: "MemberExpression[property.name='createQueryBuilder']", message: 'Query builders belong in a *.repository.ts (services check access and orchestrate; repositories do the I/O).' },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
