@@ -59,12 +59,7 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
   const brand = ctx.store.brandAccounts.bluesky;
   if (!req.path.startsWith('/xrpc/')) return json(404, { error: 'NotFound', message: 'Not Found' });
 
-  if (nsid === 'com.atproto.server.createSession' && req.method === 'POST') {
-    const b = bodyOf(req);
-    if (typeof b['identifier'] !== 'string' || typeof b['password'] !== 'string') return bad('InvalidRequest', 'Input must have the property "identifier"');
-    if (ctx.auth.isRevoked('bluesky')) return bad('AuthenticationRequired', 'Invalid identifier or password', 401);
-    return json(200, { ...ctx.auth.issueBluesky(brand.id, brand.handle), handle: brand.handle, did: brand.id, email: 'social@acme.example', emailConfirmed: true, active: true });
-  }
+  if (nsid === 'com.atproto.server.createSession' && req.method === 'POST') return createSession(req, ctx, brand);
   if (nsid === 'com.atproto.server.deleteSession' && req.method === 'POST') {
     const r = ctx.auth.endBlueskySession(bearerOf(req.headers.authorization));
     return r ? { status: 200, body: '', contentType: 'text/plain; charset=utf-8' } : bad('InvalidToken', 'Token could not be verified');
@@ -82,57 +77,9 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
   if (check.state === 'expired') return bad('ExpiredToken', 'Token has expired');
   const visible = ctx.store.visible('bluesky');
 
-  if (nsid === 'app.bsky.feed.searchPosts' && req.method === 'GET') {
-    const q = req.query.get('q');
-    if (!q) return bad('InvalidRequest', 'Error: Params must have the property "q"');
-    const limit = limitOf(req, 25);
-    if (typeof limit !== 'number') return limit;
-    const since = req.query.get('since');
-    const until = req.query.get('until');
-    const sinceMs = since ? Date.parse(since) : null;
-    const untilMs = until ? Date.parse(until) : null;
-    if ((since && !Number.isFinite(sinceMs)) || (until && !Number.isFinite(untilMs))) return bad('BadQueryString', 'Invalid since/until');
-    const items = ctx.store.derived('bluesky', `search|${q}|${since ?? ''}|${until ?? ''}`, () => visible.filter((p) => matchesQuery(p.text, q) && (sinceMs === null || p.indexedAt >= sinceMs) && (untilMs === null || p.indexedAt < untilMs)));
-    const key = `${q}|${since ?? ''}|${until ?? ''}`;
-    const cursor = req.query.get('cursor');
-    const before = cursor ? decodeCursor(cursor, key) : null;
-    if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
-    const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
-    const oldest = Math.min(...page.map((p) => p.seq));
-    return json(200, { ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}), hitsTotal: items.length, posts: page.map(postView) });
-  }
-  if (nsid === 'app.bsky.notification.listNotifications' && req.method === 'GET') {
-    const limit = limitOf(req, 50);
-    if (typeof limit !== 'number') return limit;
-    const reasons = queryAll(req, 'reasons');
-    const items = reasons.length && !reasons.includes('mention') ? [] : ctx.store.derived('bluesky', 'mentions', () => visible.filter((p) => p.mentionsBrand));
-    const cursor = req.query.get('cursor');
-    const before = cursor ? decodeCursor(cursor, 'notifications') : null;
-    if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
-    const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
-    const oldest = Math.min(...page.map((p) => p.seq));
-    return json(200, {
-      ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, 'notifications') } : {}),
-      notifications: page.map((p) => ({ uri: p.id, cid: p.cid, author: profileDetailed(p.author), reason: 'mention', record: recordOf(p), isRead: false, indexedAt: new Date(p.indexedAt).toISOString(), labels: [] })),
-      priority: false,
-      seenAt: new Date(ctx.store.now()).toISOString(),
-    });
-  }
-  if (nsid === 'app.bsky.actor.getProfiles' && req.method === 'GET') {
-    const actors = queryAll(req, 'actors');
-    if (!actors.length) return bad('InvalidRequest', 'Error: Params must have the property "actors"');
-    if (actors.length > 25) return bad('InvalidRequest', 'Error: actors must not have more than 25 elements');
-    const byKey = ctx.store.derived('bluesky', 'profiles', () => {
-      const m = new Map<string, SimAccount>();
-      for (const p of ctx.store.list('bluesky')) {
-        m.set(p.author.id, p.author);
-        m.set(p.author.handle, p.author);
-      }
-      m.set(brand.id, brand);
-      return m;
-    });
-    return json(200, { profiles: actors.map((a) => byKey.get(a)).filter((a): a is SimAccount => !!a).map(profileDetailed) });
-  }
+  if (nsid === 'app.bsky.feed.searchPosts' && req.method === 'GET') return searchPosts(req, ctx, visible);
+  if (nsid === 'app.bsky.notification.listNotifications' && req.method === 'GET') return listNotifications(req, ctx, visible);
+  if (nsid === 'app.bsky.actor.getProfiles' && req.method === 'GET') return getProfiles(req, ctx, brand);
   if (nsid === 'com.atproto.repo.getRecord' && req.method === 'GET') {
     const uri = `at://${req.query.get('repo') ?? ''}/${req.query.get('collection') ?? ''}/${req.query.get('rkey') ?? ''}`;
     const p = ctx.store.get('bluesky', uri);
@@ -172,33 +119,8 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     if (uris.length > 25) return bad('InvalidRequest', 'Error: uris must not have more than 25 elements');
     return json(200, { posts: uris.map((u) => ctx.store.get('bluesky', u)).filter((p): p is SimPost => !!p && !p.deleted).map(postView) });
   }
-  if (nsid === 'app.bsky.feed.getPostThread' && req.method === 'GET') {
-    const uri = req.query.get('uri');
-    if (!uri) return bad('InvalidRequest', 'Error: Params must have the property "uri"');
-    const depth = intParam(req, 'depth', 6);
-    const parentHeight = intParam(req, 'parentHeight', 80);
-    if (depth === null || depth < 0 || depth > 1000) return bad('InvalidRequest', 'Error: depth can not be greater than 1000');
-    if (parentHeight === null || parentHeight < 0 || parentHeight > 1000) return bad('InvalidRequest', 'Error: parentHeight can not be greater than 1000');
-    const p = ctx.store.get('bluesky', uri);
-    if (!p || p.deleted) return bad('NotFound', `Post not found: ${uri}`);
-    return json(200, { thread: threadView(p, ctx, depth, parentHeight) });
-  }
-  if (nsid === 'app.bsky.feed.getAuthorFeed' && req.method === 'GET') {
-    const actor = req.query.get('actor');
-    if (!actor) return bad('InvalidRequest', 'Error: Params must have the property "actor"');
-    const limit = limitOf(req, 50);
-    if (typeof limit !== 'number') return limit;
-    const a = actor.startsWith('did:') ? ctx.store.accountById('bluesky', actor) : ctx.store.accountByHandle('bluesky', actor);
-    if (!a) return bad('InvalidRequest', 'Profile not found');
-    const items = ctx.store.derived('bluesky', `author|${a.id}`, () => ctx.store.list('bluesky').filter((p) => !p.deleted && p.author.id === a.id));
-    const key = `author|${a.id}`;
-    const cursor = req.query.get('cursor');
-    const before = cursor ? decodeCursor(cursor, key) : null;
-    if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
-    const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
-    const oldest = Math.min(...page.map((p) => p.seq));
-    return json(200, { ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}), feed: page.map((p) => ({ post: postView(p), ...(p.parent ? { reply: replyRef(p, ctx) } : {}) })) });
-  }
+  if (nsid === 'app.bsky.feed.getPostThread' && req.method === 'GET') return getPostThread(req, ctx);
+  if (nsid === 'app.bsky.feed.getAuthorFeed' && req.method === 'GET') return getAuthorFeed(req, ctx);
   if (nsid === 'app.bsky.notification.getUnreadCount' && req.method === 'GET') {
     return json(200, { count: ctx.store.derived('bluesky', 'mentions', () => visible.filter((p) => p.mentionsBrand)).length });
   }
@@ -207,6 +129,102 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     return json(200, '', undefined);
   }
   return bad('MethodNotImplemented', 'Method Not Implemented', 501);
+}
+
+/** com.atproto.server.createSession: the brand's app password gives a session (refused while revoked). */
+function createSession(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResponse {
+  const b = bodyOf(req);
+  if (typeof b['identifier'] !== 'string' || typeof b['password'] !== 'string') return bad('InvalidRequest', 'Input must have the property "identifier"');
+  if (ctx.auth.isRevoked('bluesky')) return bad('AuthenticationRequired', 'Invalid identifier or password', 401);
+  return json(200, { ...ctx.auth.issueBluesky(brand.id, brand.handle), handle: brand.handle, did: brand.id, email: 'social@acme.example', emailConfirmed: true, active: true });
+}
+
+/** app.bsky.feed.searchPosts: visible posts matching q, within since/until (indexedAt), newest first. */
+function searchPosts(req: SimRequest, ctx: SimContext, visible: readonly SimPost[]): SimResponse {
+  const q = req.query.get('q');
+  if (!q) return bad('InvalidRequest', 'Error: Params must have the property "q"');
+  const limit = limitOf(req, 25);
+  if (typeof limit !== 'number') return limit;
+  const since = req.query.get('since');
+  const until = req.query.get('until');
+  const sinceMs = since ? Date.parse(since) : null;
+  const untilMs = until ? Date.parse(until) : null;
+  if ((since && !Number.isFinite(sinceMs)) || (until && !Number.isFinite(untilMs))) return bad('BadQueryString', 'Invalid since/until');
+  const items = ctx.store.derived('bluesky', `search|${q}|${since ?? ''}|${until ?? ''}`, () => visible.filter((p) => matchesQuery(p.text, q) && (sinceMs === null || p.indexedAt >= sinceMs) && (untilMs === null || p.indexedAt < untilMs)));
+  const key = `${q}|${since ?? ''}|${until ?? ''}`;
+  const cursor = req.query.get('cursor');
+  const before = cursor ? decodeCursor(cursor, key) : null;
+  if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
+  const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
+  const oldest = Math.min(...page.map((p) => p.seq));
+  return json(200, { ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}), hitsTotal: items.length, posts: page.map(postView) });
+}
+
+/** app.bsky.notification.listNotifications: the brand's mentions, newest first. */
+function listNotifications(req: SimRequest, ctx: SimContext, visible: readonly SimPost[]): SimResponse {
+  const limit = limitOf(req, 50);
+  if (typeof limit !== 'number') return limit;
+  const reasons = queryAll(req, 'reasons');
+  const items = reasons.length && !reasons.includes('mention') ? [] : ctx.store.derived('bluesky', 'mentions', () => visible.filter((p) => p.mentionsBrand));
+  const cursor = req.query.get('cursor');
+  const before = cursor ? decodeCursor(cursor, 'notifications') : null;
+  if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
+  const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
+  const oldest = Math.min(...page.map((p) => p.seq));
+  return json(200, {
+    ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, 'notifications') } : {}),
+    notifications: page.map((p) => ({ uri: p.id, cid: p.cid, author: profileDetailed(p.author), reason: 'mention', record: recordOf(p), isRead: false, indexedAt: new Date(p.indexedAt).toISOString(), labels: [] })),
+    priority: false,
+    seenAt: new Date(ctx.store.now()).toISOString(),
+  });
+}
+
+/** app.bsky.actor.getProfiles: authors seen so far and the brand, by DID or handle. */
+function getProfiles(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResponse {
+  const actors = queryAll(req, 'actors');
+  if (!actors.length) return bad('InvalidRequest', 'Error: Params must have the property "actors"');
+  if (actors.length > 25) return bad('InvalidRequest', 'Error: actors must not have more than 25 elements');
+  const byKey = ctx.store.derived('bluesky', 'profiles', () => {
+    const m = new Map<string, SimAccount>();
+    for (const p of ctx.store.list('bluesky')) {
+      m.set(p.author.id, p.author);
+      m.set(p.author.handle, p.author);
+    }
+    m.set(brand.id, brand);
+    return m;
+  });
+  return json(200, { profiles: actors.map((a) => byKey.get(a)).filter((a): a is SimAccount => !!a).map(profileDetailed) });
+}
+
+/** app.bsky.feed.getPostThread: a post with its parents and replies. */
+function getPostThread(req: SimRequest, ctx: SimContext): SimResponse {
+  const uri = req.query.get('uri');
+  if (!uri) return bad('InvalidRequest', 'Error: Params must have the property "uri"');
+  const depth = intParam(req, 'depth', 6);
+  const parentHeight = intParam(req, 'parentHeight', 80);
+  if (depth === null || depth < 0 || depth > 1000) return bad('InvalidRequest', 'Error: depth can not be greater than 1000');
+  if (parentHeight === null || parentHeight < 0 || parentHeight > 1000) return bad('InvalidRequest', 'Error: parentHeight can not be greater than 1000');
+  const p = ctx.store.get('bluesky', uri);
+  if (!p || p.deleted) return bad('NotFound', `Post not found: ${uri}`);
+  return json(200, { thread: threadView(p, ctx, depth, parentHeight) });
+}
+
+/** app.bsky.feed.getAuthorFeed: an account's posts and replies, newest first. */
+function getAuthorFeed(req: SimRequest, ctx: SimContext): SimResponse {
+  const actor = req.query.get('actor');
+  if (!actor) return bad('InvalidRequest', 'Error: Params must have the property "actor"');
+  const limit = limitOf(req, 50);
+  if (typeof limit !== 'number') return limit;
+  const a = actor.startsWith('did:') ? ctx.store.accountById('bluesky', actor) : ctx.store.accountByHandle('bluesky', actor);
+  if (!a) return bad('InvalidRequest', 'Profile not found');
+  const items = ctx.store.derived('bluesky', `author|${a.id}`, () => ctx.store.list('bluesky').filter((p) => !p.deleted && p.author.id === a.id));
+  const key = `author|${a.id}`;
+  const cursor = req.query.get('cursor');
+  const before = cursor ? decodeCursor(cursor, key) : null;
+  if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
+  const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
+  const oldest = Math.min(...page.map((p) => p.seq));
+  return json(200, { ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}), feed: page.map((p) => ({ post: postView(p), ...(p.parent ? { reply: replyRef(p, ctx) } : {}) })) });
 }
 
 function writeRecord(req: SimRequest, ctx: SimContext, put: boolean): SimResponse {

@@ -152,16 +152,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     const got = page(items, req, limitOf(req, 20, 40), ctx);
     return json(200, got.map((i) => renderStatus(i.post, ctx)), linkHeader(req, got));
   }
-  if (req.method === 'GET' && path === '/api/v2/search') {
-    const q = req.query.get('q') ?? '';
-    const type = req.query.get('type');
-    if (!q.trim()) return json(400, { error: 'Validation failed: q is missing' });
-    if (!authed) return json(200, { accounts: [], statuses: [], hashtags: [] }); // statuses search needs a user token
-    if (type && type !== 'statuses') return json(200, { accounts: [], statuses: [], hashtags: [] });
-    const items = ctx.store.derived('mastodon', `search|${q}`, () => visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
-    const got = page(items, req, limitOf(req, 20, 40), ctx);
-    return json(200, { accounts: [], statuses: got.map((i) => renderStatus(i.post, ctx)), hashtags: [] });
-  }
+  if (req.method === 'GET' && path === '/api/v2/search') return searchStatuses(req, ctx, visible, authed);
   const notification = /^\/api\/v1\/notifications\/(\d+)$/.exec(path);
   if (req.method === 'GET' && notification) {
     if (!authed) return unauthorized();
@@ -182,21 +173,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     return respondWrite(req, ctx, json(200, { ...renderStatus(p, ctx), text: p.text }));
   }
   const context = /^\/api\/v1\/statuses\/(\d+)\/context$/.exec(path);
-  if (req.method === 'GET' && context) {
-    const p = ctx.store.get('mastodon', context[1] ?? '');
-    if (!p || p.deleted) return notFound();
-    const ancestors: SimPost[] = [];
-    for (let a = p.parent ? ctx.store.get('mastodon', p.parent.id) : undefined; a && ancestors.length < 40; a = a.parent ? ctx.store.get('mastodon', a.parent.id) : undefined) if (!a.deleted) ancestors.unshift(a);
-    const descendants: SimPost[] = [];
-    const walk = (id: string): void => {
-      for (const c of ctx.store.children('mastodon', id)) {
-        descendants.push(c);
-        if (descendants.length < 60) walk(c.id);
-      }
-    };
-    walk(p.id);
-    return json(200, { ancestors: ancestors.map((x) => renderStatus(x, ctx)), descendants: descendants.map((x) => renderStatus(x, ctx)) });
-  }
+  if (req.method === 'GET' && context) return statusContext(req, ctx, context);
   if (req.method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
     if (!authed) return unauthorized();
     const me = ctx.store.brandAccounts.mastodon;
@@ -225,6 +202,35 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
   if (req.method === 'GET' && path === '/api/v2/instance') return json(200, instanceV2(ctx));
   if (req.method === 'POST' && path === '/api/v1/statuses') return postStatus(req, ctx, authed, token ?? '');
   return notFound();
+}
+
+/** /api/v2/search: statuses matching q (a user token is needed for statuses; without one the result is empty). */
+function searchStatuses(req: SimRequest, ctx: SimContext, visible: readonly SimPost[], authed: boolean): SimResponse {
+  const q = req.query.get('q') ?? '';
+  const type = req.query.get('type');
+  if (!q.trim()) return json(400, { error: 'Validation failed: q is missing' });
+  if (!authed) return json(200, { accounts: [], statuses: [], hashtags: [] }); // statuses search needs a user token
+  if (type && type !== 'statuses') return json(200, { accounts: [], statuses: [], hashtags: [] });
+  const items = ctx.store.derived('mastodon', `search|${q}`, () => visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
+  const got = page(items, req, limitOf(req, 20, 40), ctx);
+  return json(200, { accounts: [], statuses: got.map((i) => renderStatus(i.post, ctx)), hashtags: [] });
+}
+
+/** /api/v1/statuses/:id/context: up to 40 ancestors and 60 descendants of a status. */
+function statusContext(req: SimRequest, ctx: SimContext, context: RegExpExecArray): SimResponse {
+  const p = ctx.store.get('mastodon', context[1] ?? '');
+  if (!p || p.deleted) return notFound();
+  const ancestors: SimPost[] = [];
+  for (let a = p.parent ? ctx.store.get('mastodon', p.parent.id) : undefined; a && ancestors.length < 40; a = a.parent ? ctx.store.get('mastodon', a.parent.id) : undefined) if (!a.deleted) ancestors.unshift(a);
+  const descendants: SimPost[] = [];
+  const walk = (id: string): void => {
+    for (const c of ctx.store.children('mastodon', id)) {
+      descendants.push(c);
+      if (descendants.length < 60) walk(c.id);
+    }
+  };
+  walk(p.id);
+  return json(200, { ancestors: ancestors.map((x) => renderStatus(x, ctx)), descendants: descendants.map((x) => renderStatus(x, ctx)) });
 }
 
 const notFound = (): SimResponse => json(404, { error: 'Record not found' });

@@ -1,7 +1,7 @@
 import { bearerOf } from '../auth.js';
 import { bodyOf, header, intParam, json, listingFx, matchesQuery, pageBefore, type SimContext, type SimRequest, type SimResponse } from '../context.js';
 import { rateLimitedBody } from '../dialects.js';
-import type { SimPost } from '../sim-model.js';
+import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
 
 const unauthorized = (): SimResponse => json(401, { message: 'Unauthorized', error: 401 });
@@ -65,22 +65,7 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
   const path = req.path.replace(/\/+$/, '').replace(/\.json$/, '');
   const brand = ctx.store.brandAccounts.reddit;
 
-  if (path === '/api/v1/access_token' && req.method === 'POST') {
-    const basic = /^Basic\s+(.+)$/i.exec(header(req, 'authorization') ?? '');
-    const [clientId] = basic ? Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':') : [];
-    if (!clientId || ctx.auth.isRevoked('reddit')) return unauthorized();
-    const b = bodyOf(req);
-    const grant = b['grant_type'];
-    let user: string | null = null;
-    if (grant === 'password') {
-      if (!b['username'] || !b['password']) return json(200, { error: 'invalid_grant' });
-      user = brand.handle;
-    } else if (grant === 'refresh_token') {
-      if (!b['refresh_token']) return json(200, { error: 'invalid_grant' });
-      user = brand.handle;
-    } else if (grant !== 'client_credentials') return json(200, { error: 'unsupported_grant_type' });
-    return json(200, { access_token: ctx.auth.issueReddit(user), token_type: 'bearer', expires_in: 86400, scope: user ? 'identity read submit privatemessages history' : '*' });
-  }
+  if (path === '/api/v1/access_token' && req.method === 'POST') return accessToken(req, ctx, brand);
 
   const auth = ctx.auth.checkReddit(bearerOf(req.headers.authorization));
   if (!auth.ok) return unauthorized();
@@ -88,17 +73,7 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
 
   // Site-wide search, or `/r/{sub}/search` (restricted to the subreddit(s) only with `restrict_sr`).
   const search = /^(?:\/r\/([A-Za-z0-9_+]+))?\/search$/.exec(path);
-  if (req.method === 'GET' && search) {
-    const q = req.query.get('q') ?? '';
-    const type = req.query.get('type');
-    const restrict = /^(1|on|true|yes)$/i.test(req.query.get('restrict_sr') ?? '');
-    const subs = search[1] && restrict ? subredditSet(search[1]) : null;
-    const items =
-      type && !type.split(',').includes('link')
-        ? []
-        : ctx.store.derived('reddit', `search|${q}|${subs ? [...subs].join('+') : '*'}`, () => visible.filter((p) => p.kind === 't3' && p.mentionsBrand && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')) && matchesQuery(`${p.title ?? ''}\n${p.text}`, q)));
-    return listing(req, ctx, items);
-  }
+  if (req.method === 'GET' && search) return searchListing(req, ctx, search, visible);
   // Subreddit listings: `r/all`, `r/a+b`; new/hot/top/rising/controversial all come newest first here.
   const sub = /^\/r\/([A-Za-z0-9_+]+)(?:\/(comments|new|hot|top|rising|controversial))?$/.exec(path);
   if (req.method === 'GET' && sub) {
@@ -109,29 +84,7 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
   }
   // A submission with its comment tree: `/comments/{id}`, `/r/{sub}/comments/{id}/{slug}/{comment}`.
   const thread = /^(?:\/r\/[A-Za-z0-9_]+)?\/comments\/([a-z0-9]+)(?:\/([^/]*))?(?:\/([a-z0-9]+))?$/.exec(path);
-  if (req.method === 'GET' && thread) {
-    const link = ctx.store.get('reddit', `t3_${thread[1] ?? ''}`);
-    if (!link) return notFound();
-    const raw = req.query.get('raw_json') === '1';
-    const focus = thread[3] ? ctx.store.get('reddit', `t1_${thread[3]}`) : undefined;
-    if (thread[3] && (!focus || focus.linkId !== link.id)) return notFound();
-    const limit = Math.max(1, Math.min(intParam(req, 'limit', 200) ?? 200, 500));
-    const depth = Math.max(1, Math.min(intParam(req, 'depth', 10) ?? 10, 10));
-    let count = 0;
-    const tree = (p: SimPost, d: number): Record<string, unknown> => {
-      const t = renderThing(p, ctx, raw);
-      const data = t['data'] as Record<string, unknown>;
-      data['depth'] = d;
-      const kids = d + 1 < depth ? ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === p.id) : [];
-      const shown = kids.filter(() => count++ < limit).map((c) => tree(c, d + 1));
-      data['replies'] = shown.length ? { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: shown, before: null } } : '';
-      return t;
-    };
-    const top = focus ? [focus] : ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === link.id);
-    const comments = top.filter(() => count++ < limit).map((c) => tree(c, 0));
-    const one = (children: unknown[]): Record<string, unknown> => ({ kind: 'Listing', data: { after: null, dist: children.length, modhash: null, geo_filter: '', children, before: null } });
-    return json(200, [one([renderThing(link, ctx, raw)]), { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: comments, before: null } }]);
-  }
+  if (req.method === 'GET' && thread) return commentThread(req, ctx, thread);
   const byId = /^\/by_id\/([a-z0-9_,]+)$/.exec(path);
   if (req.method === 'GET' && byId) {
     const things = (byId[1] ?? '').split(',').filter((id) => id.startsWith('t3_')).map((id) => ctx.store.get('reddit', id)).filter((p): p is SimPost => !!p);
@@ -146,19 +99,7 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
   }
   // The inbox (user context): username mentions and replies to the brand's comments.
   const inbox = /^\/message\/(mentions|inbox|unread|comments)$/.exec(path);
-  if (req.method === 'GET' && inbox) {
-    if (!auth.user) return json(403, { message: 'Forbidden', error: 403 });
-    const which = inbox[1] ?? 'inbox';
-    const items = ctx.store.derived('reddit', `inbox|${which}`, () =>
-      ctx.store.list('reddit').filter((p) => {
-        if (p.deleted || p.byBrand || p.kind !== 't1') return false;
-        const mention = p.mentionsBrand;
-        const reply = !!p.parent && !!ctx.store.get('reddit', p.parent.id)?.byBrand;
-        return which === 'mentions' ? mention : which === 'comments' ? reply : mention || reply;
-      }),
-    );
-    return listing(req, ctx, items, (p, raw) => inboxItem(p, ctx, raw));
-  }
+  if (req.method === 'GET' && inbox) return inboxListing(req, ctx, auth, inbox);
   if (req.method === 'GET' && path === '/api/info') {
     const ids = (req.query.get('id') ?? '').split(',').filter(Boolean).slice(0, 100);
     const things = ids.map((id) => ctx.store.get('reddit', id)).filter((p): p is SimPost => !!p);
@@ -182,6 +123,77 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
     return respondWrite(req, ctx, json(200, {}));
   }
   return notFound();
+}
+
+/** /api/v1/access_token: password, refresh_token (user context) or client_credentials (app only) grants. */
+function accessToken(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResponse {
+  const basic = /^Basic\s+(.+)$/i.exec(header(req, 'authorization') ?? '');
+  const [clientId] = basic ? Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':') : [];
+  if (!clientId || ctx.auth.isRevoked('reddit')) return unauthorized();
+  const b = bodyOf(req);
+  const grant = b['grant_type'];
+  let user: string | null = null;
+  if (grant === 'password') {
+    if (!b['username'] || !b['password']) return json(200, { error: 'invalid_grant' });
+    user = brand.handle;
+  } else if (grant === 'refresh_token') {
+    if (!b['refresh_token']) return json(200, { error: 'invalid_grant' });
+    user = brand.handle;
+  } else if (grant !== 'client_credentials') return json(200, { error: 'unsupported_grant_type' });
+  return json(200, { access_token: ctx.auth.issueReddit(user), token_type: 'bearer', expires_in: 86400, scope: user ? 'identity read submit privatemessages history' : '*' });
+}
+
+/** Search: submissions mentioning the brand that match q, optionally restricted to the subreddit(s). */
+function searchListing(req: SimRequest, ctx: SimContext, search: RegExpExecArray, visible: readonly SimPost[]): SimResponse {
+  const q = req.query.get('q') ?? '';
+  const type = req.query.get('type');
+  const restrict = /^(1|on|true|yes)$/i.test(req.query.get('restrict_sr') ?? '');
+  const subs = search[1] && restrict ? subredditSet(search[1]) : null;
+  const items =
+    type && !type.split(',').includes('link')
+      ? []
+      : ctx.store.derived('reddit', `search|${q}|${subs ? [...subs].join('+') : '*'}`, () => visible.filter((p) => p.kind === 't3' && p.mentionsBrand && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')) && matchesQuery(`${p.title ?? ''}\n${p.text}`, q)));
+  return listing(req, ctx, items);
+}
+
+/** A submission with its comment tree (limit and depth as Reddit caps them), or one comment's subtree. */
+function commentThread(req: SimRequest, ctx: SimContext, thread: RegExpExecArray): SimResponse {
+  const link = ctx.store.get('reddit', `t3_${thread[1] ?? ''}`);
+  if (!link) return notFound();
+  const raw = req.query.get('raw_json') === '1';
+  const focus = thread[3] ? ctx.store.get('reddit', `t1_${thread[3]}`) : undefined;
+  if (thread[3] && (!focus || focus.linkId !== link.id)) return notFound();
+  const limit = Math.max(1, Math.min(intParam(req, 'limit', 200) ?? 200, 500));
+  const depth = Math.max(1, Math.min(intParam(req, 'depth', 10) ?? 10, 10));
+  let count = 0;
+  const tree = (p: SimPost, d: number): Record<string, unknown> => {
+    const t = renderThing(p, ctx, raw);
+    const data = t['data'] as Record<string, unknown>;
+    data['depth'] = d;
+    const kids = d + 1 < depth ? ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === p.id) : [];
+    const shown = kids.filter(() => count++ < limit).map((c) => tree(c, d + 1));
+    data['replies'] = shown.length ? { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: shown, before: null } } : '';
+    return t;
+  };
+  const top = focus ? [focus] : ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === link.id);
+  const comments = top.filter(() => count++ < limit).map((c) => tree(c, 0));
+  const one = (children: unknown[]): Record<string, unknown> => ({ kind: 'Listing', data: { after: null, dist: children.length, modhash: null, geo_filter: '', children, before: null } });
+  return json(200, [one([renderThing(link, ctx, raw)]), { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: comments, before: null } }]);
+}
+
+/** /message/{mentions,inbox,unread,comments}: username mentions and replies to the brand's comments (user context only). */
+function inboxListing(req: SimRequest, ctx: SimContext, auth: { user: string | null }, inbox: RegExpExecArray): SimResponse {
+  if (!auth.user) return json(403, { message: 'Forbidden', error: 403 });
+  const which = inbox[1] ?? 'inbox';
+  const items = ctx.store.derived('reddit', `inbox|${which}`, () =>
+    ctx.store.list('reddit').filter((p) => {
+      if (p.deleted || p.byBrand || p.kind !== 't1') return false;
+      const mention = p.mentionsBrand;
+      const reply = !!p.parent && !!ctx.store.get('reddit', p.parent.id)?.byBrand;
+      return which === 'mentions' ? mention : which === 'comments' ? reply : mention || reply;
+    }),
+  );
+  return listing(req, ctx, items, (p, raw) => inboxItem(p, ctx, raw));
 }
 
 const notFound = (): SimResponse => json(404, { message: 'Not Found', error: 404 });

@@ -246,28 +246,31 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
     const items = ctx.store.derived('x', `tweets|${tweets[1]}`, () => ctx.store.list('x').filter((p) => !p.deleted && p.author.id === tweets[1]));
     return timeline(req, ctx, items, { tokenParam: 'pagination_token', min: 5, def: 10, key: `tweets|${tweets[1]}` });
   }
-  if (req.method === 'POST' && path === '/2/tweets') {
-    const b = bodyOf(req);
-    const text = typeof b['text'] === 'string' ? b['text'] : '';
-    const reply = typeof b['reply'] === 'object' && b['reply'] !== null ? (b['reply'] as Record<string, unknown>) : null;
-    const parentId = reply && typeof reply['in_reply_to_tweet_id'] === 'string' ? reply['in_reply_to_tweet_id'] : null;
-    if (!text.trim()) return invalid('text', 'text must not be empty');
-    if ([...text].length > 280) return json(403, { detail: 'Your Tweet text is too long.', type: 'about:blank', title: 'Forbidden', status: 403 });
-    const parent = parentId ? ctx.store.get('x', parentId) : undefined;
-    if (parentId && (!parent || parent.deleted)) return json(403, { detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.', type: 'about:blank', title: 'Forbidden', status: 403 });
-    if (ctx.store.list('x').some((p) => p.byBrand && !p.deleted && p.text === text)) {
-      return json(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
-    }
-    const t = ctx.store.markTimes('x', ctx.store.now());
-    const post: SimPost = {
-      platform: 'x', seq: ctx.store.nextSeq('x'), id: ctx.store.ids.xTweet(t.createdAt), author: brand, text, lang: 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
-      parent: parent ? { id: parent.id } : null, root: parent ? { id: parent.root?.id ?? parent.id } : null,
-      byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
-    };
-    ctx.store.insert(post);
-    if (parent) parent.replies++;
-    ctx.store.replies.push({ platform: 'x', id: post.id, inReplyTo: parentId ?? '', text, idempotencyKey: null, endpoint: 'POST /2/tweets', createdAt: new Date(t.createdAt).toISOString() });
-    return respondWrite(req, ctx, json(201, { data: { id: post.id, text: escText(text), edit_history_tweet_ids: [post.id] } }));
-  }
+  if (req.method === 'POST' && path === '/2/tweets') return postTweet(req, ctx, brand);
   return json(404, { title: 'Not Found Error', detail: `Could not find the requested resource ${path}`, type: 'https://api.twitter.com/2/problems/resource-not-found', status: 404 });
+}
+
+/** POST /2/tweets: the brand's reply (280 characters, no duplicate text, the parent must be visible). */
+function postTweet(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResponse {
+  const b = bodyOf(req);
+  const text = typeof b['text'] === 'string' ? b['text'] : '';
+  const reply = typeof b['reply'] === 'object' && b['reply'] !== null ? (b['reply'] as Record<string, unknown>) : null;
+  const parentId = reply && typeof reply['in_reply_to_tweet_id'] === 'string' ? reply['in_reply_to_tweet_id'] : null;
+  if (!text.trim()) return invalid('text', 'text must not be empty');
+  if ([...text].length > 280) return json(403, { detail: 'Your Tweet text is too long.', type: 'about:blank', title: 'Forbidden', status: 403 });
+  const parent = parentId ? ctx.store.get('x', parentId) : undefined;
+  if (parentId && (!parent || parent.deleted)) return json(403, { detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.', type: 'about:blank', title: 'Forbidden', status: 403 });
+  if (ctx.store.list('x').some((p) => p.byBrand && !p.deleted && p.text === text)) {
+    return json(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
+  }
+  const t = ctx.store.markTimes('x', ctx.store.now());
+  const post: SimPost = {
+    platform: 'x', seq: ctx.store.nextSeq('x'), id: ctx.store.ids.xTweet(t.createdAt), author: brand, text, lang: 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
+    parent: parent ? { id: parent.id } : null, root: parent ? { id: parent.root?.id ?? parent.id } : null,
+    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+  };
+  ctx.store.insert(post);
+  if (parent) parent.replies++;
+  ctx.store.replies.push({ platform: 'x', id: post.id, inReplyTo: parentId ?? '', text, idempotencyKey: null, endpoint: 'POST /2/tweets', createdAt: new Date(t.createdAt).toISOString() });
+  return respondWrite(req, ctx, json(201, { data: { id: post.id, text: escText(text), edit_history_tweet_ids: [post.id] } }));
 }
