@@ -1,10 +1,12 @@
 import { ConfigError, loadConfig } from './config/env.js';
 import { readVersion } from './config/version.js';
 import { createApp } from './create-app.js';
+import { applyServerTimeouts } from './common/http/server-timeouts.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, readVersion());
   const { app, seed, webServed } = await createApp(config);
+  applyServerTimeouts(app.getHttpServer());
   await app.listen(config.port, config.host);
   const url = config.publicUrl?.origin ?? `http://localhost:${config.port}`;
   const db = config.database.engine === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
