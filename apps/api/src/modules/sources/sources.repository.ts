@@ -1,39 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { WorkspaceScopedRepository } from '../../common/db/workspace-scoped.repository.js';
 import { MentionEntity } from '../mentions/mention.entity.js';
 import { SourceEntity } from './source.entity.js';
 
 /** All source I/O outside the poller's lease (see source-lease.repository.ts). Writes take the caller's transaction. */
 @Injectable()
-export class SourcesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Runs `work` in one transaction (the change and its audit event commit together). */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class SourcesRepository extends WorkspaceScopedRepository<SourceEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, SourceEntity);
   }
 
   listInWorkspace(workspaceId: string): Promise<SourceEntity[]> {
     return this.dataSource.getRepository(SourceEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
-  }
-
-  /** Locks the row for a read-modify-write inside a transaction. */
-  findInWorkspaceForUpdate(manager: EntityManager, workspaceId: string, id: string): Promise<SourceEntity | null> {
-    return manager.getRepository(SourceEntity).findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  insert(manager: EntityManager, source: Partial<SourceEntity>): Promise<SourceEntity> {
-    const repo = manager.getRepository(SourceEntity);
-    return repo.save(repo.create(source));
-  }
-
-  save(manager: EntityManager, source: SourceEntity): Promise<SourceEntity> {
-    return manager.getRepository(SourceEntity).save(source);
-  }
-
-  async deleteInWorkspace(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
-    await manager.getRepository(SourceEntity).delete({ workspaceId, id });
   }
 
   /** Sources whose credentials are still sealed in the first format (`v1.`, bound to the workspace only). */
