@@ -79,6 +79,20 @@ const compiled = new WeakMap<Taxonomy, CompiledTaxonomy>();
 function compile(tax: Taxonomy): CompiledTaxonomy {
   const cached = compiled.get(tax);
   if (cached) return cached;
+  const { matcher, combos, comboMatcher } = keywordMatchers(tax);
+  const { profiles, byStem } = exampleProfiles(tax);
+  const idf = new Map<string, number>();
+  const bg = tax.background ?? [];
+  const idfUnseen = Math.log(bg.length + 1);
+  const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
+  const out: CompiledTaxonomy = { matcher, combos, comboMatcher, profiles, byStem, index, idf, idfUnseen, centroids: [] };
+  if (bg.length >= 20) learnFromBackground(tax, bg, out);
+  compiled.set(tax, out);
+  return out;
+}
+
+/** One phrase list per category for its plain keywords; keywords written "a & b" get one list per part. */
+function keywordMatchers(tax: Taxonomy): Pick<CompiledTaxonomy, 'matcher' | 'combos' | 'comboMatcher'> {
   const lists: Record<string, string[]> = {};
   const comboLists: Record<string, string[]> = {};
   const combos: CompiledTaxonomy['combos'] = [];
@@ -95,8 +109,11 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
       parts.forEach((part, pi) => (comboLists[`${id}:${pi}`] = [part]));
     }
   });
-  const matcher = new PhraseMatcher(lists);
-  const comboMatcher = new PhraseMatcher(comboLists);
+  return { matcher: new PhraseMatcher(lists), combos, comboMatcher: new PhraseMatcher(comboLists) };
+}
+
+/** Per category, the stems of its example posts weighted by an inverse category frequency; and the same by stem. */
+function exampleProfiles(tax: Taxonomy): Pick<CompiledTaxonomy, 'profiles' | 'byStem'> {
   const raw = tax.categories.map((c) => {
     const m = new Map<string, number>();
     const ex = c.examples ?? [];
@@ -112,9 +129,6 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
     for (const [s, w] of m) p.set(s, w * Math.log(1 + n / (df.get(s) ?? 1)));
     return p;
   });
-  const idf = new Map<string, number>();
-  const bg = tax.background ?? [];
-  const idfUnseen = Math.log(bg.length + 1);
   const byStem = new Map<string, number[]>();
   profiles.forEach((p, i) => {
     for (const [s, w] of p) {
@@ -123,62 +137,67 @@ function compile(tax: Taxonomy): CompiledTaxonomy {
       byStem.set(s, arr);
     }
   });
-  const index = new Map(tax.categories.map((cat, i) => [cat.id, i]));
-  const out: CompiledTaxonomy = { matcher, combos, comboMatcher, profiles, byStem, index, idf, idfUnseen, centroids: [] };
-  if (bg.length >= 20) {
-    const bdf = new Map<string, number>();
-    for (const t of bg) for (const s of contentStems(tokenize(t))) bdf.set(s, (bdf.get(s) ?? 0) + 1);
-    for (const [s, v] of bdf) idf.set(s, Math.log((bg.length + 1) / (v + 1)));
-    // centroid: the examples (1 in all), each keyword word (CENTROID_KEYWORD) and the extra posts
-    // (PSEUDO_WEIGHT in all), IDF-weighted and scaled to unit length
-    const build = (cat: TaxonomyCategory, extra: ReadonlyArray<Set<string>>): Map<string, number> => {
-      const m = new Map<string, number>();
-      const ex = cat.examples ?? [];
-      if (ex.length === 0 && cat.keywords.length === 0) return m;
-      for (const e of ex) for (const s of contentStems(tokenize(e))) m.set(s, (m.get(s) ?? 0) + 1 / ex.length);
-      for (const s of [cat.name, ...cat.keywords].flatMap(keywordStems)) m.set(s, (m.get(s) ?? 0) + CENTROID_KEYWORD);
-      for (const p of extra) for (const s of p) m.set(s, (m.get(s) ?? 0) + PSEUDO_WEIGHT / extra.length);
-      let norm = 0;
-      for (const [s, w] of m) {
-        const v = w * (idf.get(s) ?? idfUnseen);
-        m.set(s, v);
-        norm += v * v;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (const [s, w] of m) m.set(s, w / norm);
-      return m;
-    };
-    out.centroids = tax.categories.map((cat) => build(cat, []));
-    // one round of self-training: the background posts scored most surely for a category (largest
-    // margin over the runner-up) join its centroid. Labels are never read; only the posts' words.
-    const cand: Array<Array<{ margin: number; stems: Set<string> }>> = tax.categories.map(() => []);
-    for (const t of bg) {
-      const tok = tokenize(t);
-      const { scores } = scoreCategories(tok, tax, out);
-      let b = -1;
-      let b1 = 0;
-      let b2 = 0;
-      scores.forEach((v, k) => {
-        if (v > b1) {
-          b2 = b1;
-          b1 = v;
-          b = k;
-        } else if (v > b2) b2 = v;
-      });
-      if (b >= 0 && b1 >= CATEGORY_WEIGHTS.minimum) cand[b]?.push({ margin: b1 - b2, stems: contentStems(tok) });
-    }
-    out.centroids = tax.categories.map((cat, k) =>
-      build(
-        cat,
-        (cand[k] ?? [])
-          .sort((x, y) => y.margin - x.margin)
-          .slice(0, PSEUDO_PER_CATEGORY)
-          .map((x) => x.stems),
-      ),
-    );
+  return { profiles, byStem };
+}
+
+/** With 20+ background posts: word rarity (out.idf) and the categories' centroids, after one round of self-training. */
+function learnFromBackground(tax: Taxonomy, bg: readonly string[], out: CompiledTaxonomy): void {
+  const { idf, idfUnseen } = out;
+  const bdf = new Map<string, number>();
+  for (const t of bg) for (const s of contentStems(tokenize(t))) bdf.set(s, (bdf.get(s) ?? 0) + 1);
+  for (const [s, v] of bdf) idf.set(s, Math.log((bg.length + 1) / (v + 1)));
+  out.centroids = tax.categories.map((cat) => centroid(cat, [], idf, idfUnseen));
+  // one round of self-training: the background posts scored most surely for a category (largest
+  // margin over the runner-up) join its centroid. Labels are never read; only the posts' words.
+  const cand: Array<Array<{ margin: number; stems: Set<string> }>> = tax.categories.map(() => []);
+  for (const t of bg) {
+    const tok = tokenize(t);
+    const { scores } = scoreCategories(tok, tax, out);
+    let b = -1;
+    let b1 = 0;
+    let b2 = 0;
+    scores.forEach((v, k) => {
+      if (v > b1) {
+        b2 = b1;
+        b1 = v;
+        b = k;
+      } else if (v > b2) b2 = v;
+    });
+    if (b >= 0 && b1 >= CATEGORY_WEIGHTS.minimum) cand[b]?.push({ margin: b1 - b2, stems: contentStems(tok) });
   }
-  compiled.set(tax, out);
-  return out;
+  out.centroids = tax.categories.map((cat, k) =>
+    centroid(
+      cat,
+      (cand[k] ?? [])
+        .sort((x, y) => y.margin - x.margin)
+        .slice(0, PSEUDO_PER_CATEGORY)
+        .map((x) => x.stems),
+      idf,
+      idfUnseen,
+    ),
+  );
+}
+
+/**
+ * A category's centroid: the examples (1 in all), each keyword word (CENTROID_KEYWORD) and the extra
+ * posts (PSEUDO_WEIGHT in all), IDF-weighted and scaled to unit length.
+ */
+function centroid(cat: TaxonomyCategory, extra: ReadonlyArray<Set<string>>, idf: ReadonlyMap<string, number>, idfUnseen: number): Map<string, number> {
+  const m = new Map<string, number>();
+  const ex = cat.examples ?? [];
+  if (ex.length === 0 && cat.keywords.length === 0) return m;
+  for (const e of ex) for (const s of contentStems(tokenize(e))) m.set(s, (m.get(s) ?? 0) + 1 / ex.length);
+  for (const s of [cat.name, ...cat.keywords].flatMap(keywordStems)) m.set(s, (m.get(s) ?? 0) + CENTROID_KEYWORD);
+  for (const p of extra) for (const s of p) m.set(s, (m.get(s) ?? 0) + PSEUDO_WEIGHT / extra.length);
+  let norm = 0;
+  for (const [s, w] of m) {
+    const v = w * (idf.get(s) ?? idfUnseen);
+    m.set(s, v);
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [s, w] of m) m.set(s, w / norm);
+  return m;
 }
 
 /** Points for one keyword hit and per unit of example similarity; minimum to leave the fallback. */

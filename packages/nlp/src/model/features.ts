@@ -1,5 +1,5 @@
 import { type TextSignals } from '../text/signals.js';
-import { type FeatureWord } from '../text/tokenized.js';
+import { type FeatureWord, type Tokenized } from '../text/tokenized.js';
 import { type FeatureVector } from './feature-vector.js';
 import { fnv1a, mix } from './hash.js';
 import { shippedWordClusters } from './shipped-models.js';
@@ -150,10 +150,24 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   const val = fv.val;
   idx.length = 0;
   val.length = 0;
-  const tok = sig.tok;
-  const n = tok.norm.length;
+  wordFeatures(sig.tok, idx, val);
+  // dense summary features
+  idx.push(DENSE.bias);
+  val.push(1);
+  idx.push(DENSE.lexPos);
+  val.push(squash(sig.lexPos));
+  idx.push(DENSE.lexNeg);
+  val.push(squash(-sig.lexNeg));
+  idx.push(DENSE.lexCompound);
+  val.push(sig.lexCompound);
+  cueFeatures(sig.tok, idx, val);
+  styleAndRuleFeatures(sig, sarcasm, idx, val);
+  return fv;
+}
 
-  // words, their word-vector cluster, stems and pairs
+/** Words, their word-vector cluster, stems and pairs; hashtags and placeholders; scaled to unit length. */
+function wordFeatures(tok: Tokenized, idx: number[], val: number[]): void {
+  const n = tok.norm.length;
   const clusters = shippedWordClusters();
   const wordStart = idx.length;
   let prev = START;
@@ -201,17 +215,11 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
     prev = h;
   }
   normalise(val, wordStart, val.length);
+}
 
-  // dense summary features
-  idx.push(DENSE.bias);
-  val.push(1);
-  idx.push(DENSE.lexPos);
-  val.push(squash(sig.lexPos));
-  idx.push(DENSE.lexNeg);
-  val.push(squash(-sig.lexNeg));
-  idx.push(DENSE.lexCompound);
-  val.push(sig.lexCompound);
-  // cues counted over the words: negated words, second person, time expressions, "why", past tense
+/** Cues counted over the words: negated words, second person, time expressions, "why", past tense. */
+function cueFeatures(tok: Tokenized, idx: number[], val: number[]): void {
+  const n = tok.norm.length;
   let negs = 0;
   let you = false;
   let time = 0;
@@ -247,7 +255,10 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
   if (why) {
     idx.push(DENSE.cueWhy);
     val.push(1);
-  }
+  }}
+
+/** No lexicon word, punctuation, capitals, elongation, sarcasm, and which rule lists matched. */
+function styleAndRuleFeatures(sig: TextSignals, sarcasm: boolean, idx: number[], val: number[]): void {
   if (sig.lexCount === 0) {
     idx.push(DENSE.lexNone);
     val.push(1);
@@ -276,7 +287,6 @@ export function extractFeatures(sig: TextSignals, fv: FeatureVector, sarcasm: bo
     idx.push(ruleSlot(h.list, h.negated));
     val.push(0.5);
   }
-  return fv;
 }
 
 function squash(x: number): number {

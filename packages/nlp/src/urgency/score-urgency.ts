@@ -133,14 +133,9 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-/**
- * Urgency as a sum of explainable reasons (weights in URGENCY_WEIGHTS), capped to 0..100 and
- * mapped to a level by URGENCY_THRESHOLDS. Deterministic: the same post and context give the same
- * score and reasons.
- */
-export function scoreUrgency(input: UrgencyInput): UrgencyResult {
-  const { sig, sentiment, context } = input;
-  const reasons: UrgencyReason[] = [];
+/** Negativity and complaint, from the models' probabilities. */
+function modelReasons(input: UrgencyInput, reasons: UrgencyReason[]): void {
+  const { sig, sentiment } = input;
   // Continuous, so that the ranking keeps the model's confidence: shown from P >= 0.3. The
   // weight blends the model (trained on brand posts) with the domain-general valence lexicon.
   if (input.negativeProbability >= URGENCY_MIN_PROBABILITY || sentiment.label === 'negative') {
@@ -161,6 +156,11 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
       triggers: [],
     });
   }
+}
+
+/** The phrase-list reasons (RULE_REASONS), with the "you did" blame and a time left added to their triggers. */
+function ruleReasons(input: UrgencyInput, reasons: UrgencyReason[]): void {
+  const { sig, sentiment } = input;
   const blame = input.intent === 'complaint' || sentiment.label === 'negative' ? youDid(sig) : undefined;
   for (const [code, weight, label] of RULE_REASONS) {
     const hits = sig.has[code];
@@ -174,9 +174,14 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
     if (triggers.length === 0) continue;
     reasons.push({ code, weight, text: `${label}: ${quoted(triggers)}`, triggers });
   }
-  // crisis reasons the phrase lists missed, from word vectors: a word close to the reason's seed words,
-  // only in a post already about a crisis (a hazard or a crisis reason from the phrase lists), so that
-  // brand posts ("seriously?", "my bag is missing") never get them
+}
+
+/**
+ * Crisis reasons the phrase lists missed, from word vectors: a word close to the reason's seed words,
+ * only in a post already about a crisis (a hazard or a crisis reason from the phrase lists), so that
+ * brand posts ("seriously?", "my bag is missing") never get them.
+ */
+function semanticReasons(sig: TextSignals, reasons: UrgencyReason[]): void {
   const crisis = (['disaster', 'safety', 'casualties', 'rescue', 'damage'] as const).some((c) => (sig.has[c]?.length ?? 0) > 0);
   if (crisis) {
     const wc = shippedWordClusters();
@@ -199,6 +204,11 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
       if (best) reasons.push({ code: `${code}-like`, weight: round1(W[code] * SEMANTIC_SHARE), text: `${labels[code] ?? code}: '${best}' (word-vector match)`, triggers: [best] });
     });
   }
+}
+
+/** Shouting, reassurance, sympathy, donation / opinion / broadcast (unless in danger), sarcasm, a question. */
+function toneReasons(input: UrgencyInput, reasons: UrgencyReason[]): void {
+  const { sig, sentiment } = input;
   const shoutWords = sig.capsWords >= 2;
   if (shoutWords || sig.exclamations >= 3) {
     const t = [shoutWords ? `${sig.capsWords} words in capitals` : '', sig.exclamations >= 3 ? `${sig.exclamations} exclamation marks` : ''].filter(Boolean);
@@ -241,6 +251,10 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
   if (input.intent === 'question') {
     reasons.push({ code: 'question', weight: W.question, text: 'asks a question that awaits an answer', triggers: [] });
   }
+}
+
+/** The author and the post's reach: repeat posts, followers, verified, engagement. */
+function contextReasons(context: AnalyzeContext | undefined, reasons: UrgencyReason[]): void {
   const recent = context?.authorRecentPosts ?? 0;
   if (recent >= 2) {
     const weight = W.repeatAuthor[Math.min(recent, 4) - 2] ?? 0;
@@ -272,6 +286,24 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
     if (context?.replies) parts.push(`${formatCount(context.replies)} replies`);
     reasons.push({ code: 'engagement', weight: (W.engagement as readonly number[])[engTier] ?? 0, text: `getting attention: ${parts.join(', ')}`, triggers: parts });
   }
+}
+
+/**
+ * Urgency as a sum of explainable reasons (weights in URGENCY_WEIGHTS), capped to 0..100 and
+ * mapped to a level by URGENCY_THRESHOLDS. Deterministic: the same post and context give the same
+ * score and reasons.
+ *
+ * The reasons are gathered in a fixed order (model, phrase lists, word vectors, tone, context),
+ * then sorted by weight.
+ */
+export function scoreUrgency(input: UrgencyInput): UrgencyResult {
+  const { sig, context } = input;
+  const reasons: UrgencyReason[] = [];
+  modelReasons(input, reasons);
+  ruleReasons(input, reasons);
+  semanticReasons(sig, reasons);
+  toneReasons(input, reasons);
+  contextReasons(context, reasons);
   if (input.intent === 'praise') reasons.push({ code: 'praise', weight: W.praise, text: 'praise, no action needed', triggers: [] });
   if (input.isSpam) reasons.push({ code: 'spam', weight: W.spam, text: 'looks like spam or a bot', triggers: [] });
 
