@@ -12,8 +12,12 @@ import { createTestApp, type TestApp } from './utils/create-test-app.js';
 const HOSTILE_FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title><item><title>acme feed item</title><guid>hostile-1</guid></item>${'<item>'.repeat(200_000)}`;
 /** The post from the issue, and posts whose dot runs end in a letter (the old handle regex took ~1.3 s on each). */
 const HOSTILE_POSTS = ['acme @a' + '.'.repeat(50_000), ...['x', 'y', 'z', 'w', 'v'].map((c) => 'acme @a' + '.'.repeat(50_000) + c)];
-/** Generous on purpose (a shared two-core machine): the api answers in milliseconds when nothing blocks it. */
-const HEALTH_BOUND_MS = 2000;
+/**
+ * Generous on purpose (a shared two-core CI machine under load): the api answers in milliseconds
+ * when nothing blocks it, while the old parsers blocked it for 10 s (posts) and 97 s (feed).
+ * The latency figure itself belongs to `npm run bench:hostile`.
+ */
+const HEALTH_BOUND_MS = 5000;
 
 /**
  * Hostile platform content (issue 11, item 5): a crafted feed and crafted posts are ingested
