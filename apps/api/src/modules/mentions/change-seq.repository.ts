@@ -14,6 +14,12 @@ export function takeChangeSeqsSql(workspaceId: string, count: string, opts: { wh
   return `UPDATE workspace SET change_seq = change_seq + ${count} WHERE id = ${workspaceId}${when} RETURNING change_seq - ${count} AS base${returning}`;
 }
 
+/** The workspace's committed change sequence: every change committed so far has a number up to it. */
+export async function currentChangeSeq(m: EntityManager, workspaceId: string): Promise<number> {
+  const rows = (await m.query(`SELECT change_seq FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ change_seq: string }>;
+  return Number(rows[0]?.change_seq ?? 0);
+}
+
 /**
  * Takes `count` numbers from the workspace's change sequence inside the caller's
  * transaction and returns the first one (see takeChangeSeqsSql). Call it as late in the

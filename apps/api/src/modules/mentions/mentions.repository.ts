@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OPEN_STATUSES, type Mention, type MentionNote, type MentionQueueFilters, type QueueSort, type UserRef } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { touchMentions } from './change-seq.repository.js';
+import { currentChangeSeq, touchMentions } from './change-seq.repository.js';
 import { MENTION_COLUMNS, MENTION_FROM, MENTION_SELECT, toMentionDto, toNoteDto, type MentionRow, type NoteRow } from './mention.mapper.js';
 import { OPEN_STATUS_SQL, statusListSql } from './status-sql.util.js';
 import { decodeQueueCursor, encodeQueueCursor, type QueueKey } from './queue-cursor.util.js';
@@ -42,9 +42,8 @@ export class MentionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The workspace's committed change sequence (read before a list so catch-up starts early enough). */
-  async currentSeq(workspaceId: string, m: EntityManager = this.dataSource.manager): Promise<number> {
-    const rows = (await m.query(`SELECT change_seq FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ change_seq: string }>;
-    return Number(rows[0]?.change_seq ?? 0);
+  currentSeq(workspaceId: string, m: EntityManager = this.dataSource.manager): Promise<number> {
+    return currentChangeSeq(m, workspaceId);
   }
 
   async queue(workspaceId: string, userId: string, f: MentionQueueFilters): Promise<QueuePage> {
