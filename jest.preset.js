@@ -12,7 +12,13 @@ export function jestConfig({ displayName, testEnvironment = 'node', tsconfig = '
     testEnvironment,
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/src/**/*.spec.tsx',
+      '<rootDir>/test/**/*.spec.ts',
+      '<rootDir>/test/**/*.int-spec.ts',
+      '<rootDir>/test/**/*.e2e-spec.ts',
+    ],
     transform: {
       '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig, diagnostics: false }],
     },
@@ -21,10 +27,7 @@ export function jestConfig({ displayName, testEnvironment = 'node', tsconfig = '
       '^@earshot/([a-z-]+)$': path.join(root, 'packages/$1/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
-    reporters: [
-      'default',
-      [path.join(root, 'tools/jest/totals-reporter.js'), { project: displayName }],
-    ],
+    reporters: ['default', [path.join(root, 'tools/jest/totals-reporter.js'), { project: displayName }]],
     ...extra,
   };
 }

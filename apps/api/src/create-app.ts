@@ -46,7 +46,10 @@ export async function createApp(
   logDestination?: DestinationStream,
 ): Promise<CreatedApp> {
   const logger = createLogger(config, logDestination);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions), { logger: new PinoLoggerService(logger), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSourceOptions), {
+    logger: new PinoLoggerService(logger),
+    bodyParser: false,
+  });
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
@@ -94,6 +97,11 @@ export async function createApp(
   await runMigrationsLocked(dataSource);
   const passwords = app.get(PasswordService);
   const box = app.get<SecretBox>(SECRET_BOX);
-  const seed = await seedDemoWorkspace(dataSource, config, (p) => passwords.hash(p), (json, ws) => box.seal(json, ws));
+  const seed = await seedDemoWorkspace(
+    dataSource,
+    config,
+    (p) => passwords.hash(p),
+    (json, ws) => box.seal(json, ws),
+  );
   return { app, dataSource, seed, webServed };
 }

@@ -182,7 +182,8 @@ describe.each([
   it('counts wrong passwords sent to either instance against one limit', async () => {
     const ws = await WorkspaceFactory.create(one);
     const victim = await UserFactory.create(one, { workspaceId: ws.id });
-    const send = (t: TestApp, password = WRONG) => request(t.server).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.200').send({ email: victim.email, password });
+    const send = (t: TestApp, password = WRONG) =>
+      request(t.server).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.200').send({ email: victim.email, password });
     // The limit used up on instance one...
     const first = await Promise.all(Array.from({ length: LOGIN_LIMITS.perAccountIp }, () => send(one)));
     expect(first.map((r) => r.status)).toEqual(Array<number>(LOGIN_LIMITS.perAccountIp).fill(401));
@@ -194,7 +195,12 @@ describe.each([
     // Alternating instances, 30 in parallel, on a fresh account: still only the limit is checked in all.
     const other = await UserFactory.create(one, { workspaceId: ws.id });
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => request((i % 2 ? two : one).server).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.201').send({ email: other.email, password: WRONG })),
+      Array.from({ length: 30 }, (_, i) =>
+        request((i % 2 ? two : one).server)
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '198.51.100.201')
+          .send({ email: other.email, password: WRONG }),
+      ),
     );
     expect(results.filter((r) => r.status === 401)).toHaveLength(LOGIN_LIMITS.perAccountIp);
     const rows = await one.dataSource.getRepository(LoginThrottleEntity).count();

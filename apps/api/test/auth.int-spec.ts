@@ -34,7 +34,10 @@ describe('auth (integration)', () => {
     const me = await request(t.server).get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect(me.body.user.email).toBe(TEST_ADMIN.email);
     // The same token works as a bearer token for scripts.
-    await request(t.server).get('/api/auth/me').set('Authorization', `Bearer ${cookie.split('=')[1]}`).expect(200);
+    await request(t.server)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${cookie.split('=')[1]}`)
+      .expect(200);
     await request(t.server).post('/api/auth/logout').set('Cookie', cookie).expect(204);
     await request(t.server).get('/api/auth/me').set('Cookie', cookie).expect(401);
     expect((await audit('auth.logout')).length).toBeGreaterThan(0);
@@ -50,7 +53,11 @@ describe('auth (integration)', () => {
 
   it('issues a new token on every sign-in and revokes the one the browser had', async () => {
     const first = await loginAs(t, TEST_ADMIN.email, TEST_ADMIN.password);
-    const res = await request(t.server).post('/api/auth/login').set('Cookie', first).send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }).expect(200);
+    const res = await request(t.server)
+      .post('/api/auth/login')
+      .set('Cookie', first)
+      .send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })
+      .expect(200);
     const second = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
     expect(second).not.toBe(first);
     await request(t.server).get('/api/auth/me').set('Cookie', first).expect(401);
@@ -76,7 +83,10 @@ describe('auth (integration)', () => {
       ]),
     );
     // Objects where a string belongs (NoSQL-style operators) are refused before any query.
-    await request(t.server).post('/api/auth/login').send({ email: { $ne: 1 }, password: ['x'] }).expect(400);
+    await request(t.server)
+      .post('/api/auth/login')
+      .send({ email: { $ne: 1 }, password: ['x'] })
+      .expect(400);
     await request(t.server).post('/api/auth/login').set('content-type', 'application/json').send('{"email":').expect(400);
     await request(t.server).post('/api/auth/login').send('x'.repeat(300_000)).set('content-type', 'application/json').expect(413);
   });
@@ -106,7 +116,9 @@ describe('auth (integration)', () => {
     const victim = await UserFactory.create(t, { workspaceId: ws.id });
     const results = [];
     for (let i = 0; i < LOGIN_LIMITS.perAccountIp + 2; i++) {
-      results.push(await request(t.server).post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email: victim.email, password: 'guess-guess-guess' }));
+      results.push(
+        await request(t.server).post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email: victim.email, password: 'guess-guess-guess' }),
+      );
     }
     expect(results.map((r) => r.status)).toEqual([...Array<number>(LOGIN_LIMITS.perAccountIp).fill(401), 429, 429]);
     const rows = await t.dataSource.getRepository(AuditEventEntity).find({ where: { action: 'auth.login_failed', targetId: victim.id } });
@@ -127,7 +139,9 @@ describe('auth (integration)', () => {
 
   it('never sends a password hash or session token hash in any response', async () => {
     const cookie = await loginAs(t, TEST_ADMIN.email, TEST_ADMIN.password);
-    const bodies = await Promise.all(['/api/auth/me', '/api/users', '/api/health', '/api/docs/openapi.json'].map((p) => request(t.server).get(p).set('Cookie', cookie)));
+    const bodies = await Promise.all(
+      ['/api/auth/me', '/api/users', '/api/health', '/api/docs/openapi.json'].map((p) => request(t.server).get(p).set('Cookie', cookie)),
+    );
     for (const b of bodies) {
       expect(b.text).not.toMatch(/\$argon2/);
       expect(b.text).not.toMatch(/passwordHash|password_hash|tokenHash/);
@@ -135,9 +149,17 @@ describe('auth (integration)', () => {
   });
 
   it('refuses state changes from a foreign Origin (CSRF)', async () => {
-    const res = await request(t.server).post('/api/auth/login').set('Origin', 'https://evil.example').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password });
+    const res = await request(t.server)
+      .post('/api/auth/login')
+      .set('Origin', 'https://evil.example')
+      .send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password });
     expect(res.status).toBe(403);
-    await request(t.server).post('/api/auth/login').set('Origin', 'http://127.0.0.1').set('Host', '127.0.0.1').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }).expect(200);
+    await request(t.server)
+      .post('/api/auth/login')
+      .set('Origin', 'http://127.0.0.1')
+      .set('Host', '127.0.0.1')
+      .send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })
+      .expect(200);
   });
 });
 
@@ -157,10 +179,22 @@ describe('first admin with a generated password (integration)', () => {
     expect(generated).toEqual(expect.any(String));
     const res = await request(t.server).post('/api/auth/login').send({ email: TEST_ADMIN.email, password: generated }).expect(200);
     expect(res.body.mustChangePassword).toBe(true);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('earshot_session='))!.split(';')[0]!;
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('earshot_session='))!
+      .split(';')[0]!;
 
-    for (const [method, path] of [['get', '/api/users'], ['get', '/api/mentions'], ['get', '/api/workspace/members'], ['post', '/api/users'], ['get', '/api/sources']] as const) {
-      const r = await request(t.server)[method](path).set('Cookie', cookie).send(method === 'post' ? { email: 'x@example.test', name: 'X', role: 'agent', password: 'long enough password' } : undefined);
+    for (const [method, path] of [
+      ['get', '/api/users'],
+      ['get', '/api/mentions'],
+      ['get', '/api/workspace/members'],
+      ['post', '/api/users'],
+      ['get', '/api/sources'],
+    ] as const) {
+      const r = await request(t.server)
+        [method](path)
+        .set('Cookie', cookie)
+        .send(method === 'post' ? { email: 'x@example.test', name: 'X', role: 'agent', password: 'long enough password' } : undefined);
       expect({ path, status: r.status, code: r.body.code }).toEqual({ path, status: 403, code: 'password_change_required' });
       expect(r.body.message).toMatch(/Change your password first/);
     }
@@ -172,15 +206,35 @@ describe('first admin with a generated password (integration)', () => {
     await expect(connected(connectSocket(url, { cookie }))).rejects.toMatchObject({ message: 'unauthenticated' });
 
     // Wrong current password, too-short or unchanged new password: 400 with the field named.
-    const wrong = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: 'nope', newPassword: NEW_PASSWORD }).expect(400);
+    const wrong = await request(t.server)
+      .post('/api/auth/password')
+      .set('Cookie', cookie)
+      .send({ currentPassword: 'nope', newPassword: NEW_PASSWORD })
+      .expect(400);
     expect(wrong.body.issues).toEqual([{ path: 'currentPassword', message: 'is not your current password' }]);
-    const short = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: 'short' }).expect(400);
+    const short = await request(t.server)
+      .post('/api/auth/password')
+      .set('Cookie', cookie)
+      .send({ currentPassword: generated, newPassword: 'short' })
+      .expect(400);
     expect(short.body.issues).toEqual([{ path: 'newPassword', message: 'must be at least 12 characters' }]);
-    const same = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: generated }).expect(400);
+    const same = await request(t.server)
+      .post('/api/auth/password')
+      .set('Cookie', cookie)
+      .send({ currentPassword: generated, newPassword: generated })
+      .expect(400);
     expect(same.body.issues).toEqual([{ path: 'newPassword', message: 'must differ from the current password' }]);
-    await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: NEW_PASSWORD, role: 'admin' }).expect(400);
+    await request(t.server)
+      .post('/api/auth/password')
+      .set('Cookie', cookie)
+      .send({ currentPassword: generated, newPassword: NEW_PASSWORD, role: 'admin' })
+      .expect(400);
 
-    const changed = await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: generated, newPassword: NEW_PASSWORD }).expect(200);
+    const changed = await request(t.server)
+      .post('/api/auth/password')
+      .set('Cookie', cookie)
+      .send({ currentPassword: generated, newPassword: NEW_PASSWORD })
+      .expect(200);
     expect(changed.body.mustChangePassword).toBe(false);
     // The same session goes on, now everywhere.
     await request(t.server).get('/api/users').set('Cookie', cookie).expect(200);
@@ -199,7 +253,11 @@ describe('first admin with a generated password (integration)', () => {
   it('ends the other sessions of the user when the password changes', async () => {
     const a = await loginAs(t, TEST_ADMIN.email, NEW_PASSWORD);
     const b = await loginAs(t, TEST_ADMIN.email, NEW_PASSWORD);
-    await request(t.server).post('/api/auth/password').set('Cookie', a).send({ currentPassword: NEW_PASSWORD, newPassword: `${NEW_PASSWORD} two` }).expect(200);
+    await request(t.server)
+      .post('/api/auth/password')
+      .set('Cookie', a)
+      .send({ currentPassword: NEW_PASSWORD, newPassword: `${NEW_PASSWORD} two` })
+      .expect(200);
     await request(t.server).get('/api/auth/me').set('Cookie', a).expect(200);
     await request(t.server).get('/api/auth/me').set('Cookie', b).expect(401);
   });
@@ -208,7 +266,14 @@ describe('first admin with a generated password (integration)', () => {
     const cookie = await loginAs(t, TEST_ADMIN.email, `${NEW_PASSWORD} two`);
     const statuses: number[] = [];
     for (let i = 0; i < LOGIN_LIMITS.perPasswordChange + 2; i++) {
-      statuses.push((await request(t.server).post('/api/auth/password').set('Cookie', cookie).send({ currentPassword: `guess ${i}`, newPassword: 'another long passphrase' })).status);
+      statuses.push(
+        (
+          await request(t.server)
+            .post('/api/auth/password')
+            .set('Cookie', cookie)
+            .send({ currentPassword: `guess ${i}`, newPassword: 'another long passphrase' })
+        ).status,
+      );
     }
     expect(statuses).toEqual([...Array<number>(LOGIN_LIMITS.perPasswordChange).fill(400), 429, 429]);
     expect(await t.dataSource.getRepository(AuditEventEntity).count({ where: { action: 'auth.password_change_throttled' } })).toBe(1);

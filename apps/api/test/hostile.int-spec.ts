@@ -47,8 +47,16 @@ describe('hostile platform content does not stall the api (integration)', () => 
     const ws = await WorkspaceFactory.create(t, 'Hostile');
     workspaceId = ws.id;
     admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
-    const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme', handles: ['acme'] }).expect(201);
-    await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme OR @acme' }).expect(201);
+    const brand = await request(t.server)
+      .post('/api/brands')
+      .set('Cookie', admin)
+      .send({ name: 'Acme', handles: ['acme'] })
+      .expect(201);
+    await request(t.server)
+      .post('/api/listening-queries')
+      .set('Cookie', admin)
+      .send({ brandId: brand.body.id, name: 'Acme', query: 'acme OR @acme' })
+      .expect(201);
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -56,7 +64,8 @@ describe('hostile platform content does not stall the api (integration)', () => 
     await new Promise((resolve) => feedServer?.close(resolve));
   });
 
-  const addSource = async (body: Record<string, unknown>): Promise<string> => (await request(t.server).post('/api/sources').set('Cookie', admin).send(body).expect(201)).body.id as string;
+  const addSource = async (body: Record<string, unknown>): Promise<string> =>
+    (await request(t.server).post('/api/sources').set('Cookie', admin).send(body).expect(201)).body.id as string;
 
   /**
    * Runs one poll of the due sources while asking `/api/health` over and over; returns the poll's
@@ -90,7 +99,13 @@ describe('hostile platform content does not stall the api (integration)', () => 
   }
 
   it('ingests a feed of 200,000 unclosed <item> tags (its one closed item) while /api/health keeps answering', async () => {
-    const sourceId = await addSource({ name: 'Hostile feed', platform: 'rss', baseUrl: `http://127.0.0.1:${feedPort}`, streamKind: 'feed', streamQuery: '/feed.xml' });
+    const sourceId = await addSource({
+      name: 'Hostile feed',
+      platform: 'rss',
+      baseUrl: `http://127.0.0.1:${feedPort}`,
+      streamKind: 'feed',
+      streamQuery: '/feed.xml',
+    });
     const { outcomes, slowestHealthMs } = await pollWhileProbingHealth();
     expect(outcomes.find((o) => o.sourceId === sourceId)).toMatchObject({ error: null, inserted: 1 });
     expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
@@ -101,7 +116,13 @@ describe('hostile platform content does not stall the api (integration)', () => 
 
   it('ingests posts of "acme @a" and 50,000 dots while /api/health keeps answering', async () => {
     for (const text of HOSTILE_POSTS) sim.control.seed({ platform: 'mastodon', text });
-    const sourceId = await addSource({ name: 'Mastodon', platform: 'mastodon', baseUrl: `${sim.url}/mastodon`, streamKind: 'notifications', credentials: { accessToken: 'tok' } });
+    const sourceId = await addSource({
+      name: 'Mastodon',
+      platform: 'mastodon',
+      baseUrl: `${sim.url}/mastodon`,
+      streamKind: 'notifications',
+      credentials: { accessToken: 'tok' },
+    });
     const { outcomes, slowestHealthMs } = await pollWhileProbingHealth();
     expect(outcomes.find((o) => o.sourceId === sourceId)).toMatchObject({ error: null, inserted: HOSTILE_POSTS.length });
     expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);

@@ -87,7 +87,11 @@ describe('inbox queue and triage (integration)', () => {
     await request(t.server).patch(`/api/mentions/${id}`).set('Cookie', a.cookies.trainee).send({ assigneeId: a.users.agent.id }).expect(403);
     await request(t.server).patch(`/api/mentions/${id}`).set('Cookie', a.cookies.agent).send({ workspaceId: 'x' }).expect(400);
     await request(t.server).patch(`/api/mentions/${id}`).set('Cookie', a.cookies.agent).send({ assigneeId: b.users.agent.id }).expect(400);
-    const res = await request(t.server).patch(`/api/mentions/${id}`).set('Cookie', a.cookies.agent).send({ status: 'resolved', assigneeId: a.users.agent.id, tags: ['login', 'login', 'bug'] }).expect(200);
+    const res = await request(t.server)
+      .patch(`/api/mentions/${id}`)
+      .set('Cookie', a.cookies.agent)
+      .send({ status: 'resolved', assigneeId: a.users.agent.id, tags: ['login', 'login', 'bug'] })
+      .expect(200);
     const m = res.body as Mention;
     expect(m).toMatchObject({ status: 'resolved', assignee: { id: a.users.agent.id, name: 'agent user' }, tags: ['login', 'bug'] });
     expect(m.sla.resolvedAt).not.toBeNull();
@@ -103,7 +107,11 @@ describe('inbox queue and triage (integration)', () => {
   it('lists active teammates to assign to: names and roles, never e-mails, only this workspace', async () => {
     const res = await request(t.server).get('/api/workspace/members').set('Cookie', a.cookies.viewer).expect(200);
     const items = res.body.items as Array<Record<string, unknown>>;
-    expect(items.map((m) => m.id).sort()).toEqual(Object.values(a.users).map((u) => u.id).sort());
+    expect(items.map((m) => m.id).sort()).toEqual(
+      Object.values(a.users)
+        .map((u) => u.id)
+        .sort(),
+    );
     for (const m of items) expect(Object.keys(m).sort()).toEqual(['id', 'name', 'role']);
     expect(JSON.stringify(res.body)).not.toContain('@');
   });
@@ -120,15 +128,30 @@ describe('inbox queue and triage (integration)', () => {
     expect((res.body.items as Mention[]).every((m) => m.status === 'ignored' && m.tags.includes('spam-wave'))).toBe(true);
     const fb = (await request(t.server).get(`/api/mentions/${foreign}`).set('Cookie', b.cookies.viewer).expect(200)).body as MentionDetail;
     expect(fb.mention.status).toBe('new');
-    const removed = await request(t.server).post('/api/mentions/bulk').set('Cookie', a.cookies.agent).send({ ids, changes: { removeTags: ['spam-wave'] } }).expect(200);
+    const removed = await request(t.server)
+      .post('/api/mentions/bulk')
+      .set('Cookie', a.cookies.agent)
+      .send({ ids, changes: { removeTags: ['spam-wave'] } })
+      .expect(200);
     expect((removed.body.items as Mention[]).every((m) => m.tags.length === 0)).toBe(true);
-    await request(t.server).post('/api/mentions/bulk').set('Cookie', a.cookies.viewer).send({ ids, changes: { status: 'open' } }).expect(403);
-    await request(t.server).post('/api/mentions/bulk').set('Cookie', a.cookies.agent).send({ ids: [], changes: { status: 'open' } }).expect(400);
+    await request(t.server)
+      .post('/api/mentions/bulk')
+      .set('Cookie', a.cookies.viewer)
+      .send({ ids, changes: { status: 'open' } })
+      .expect(403);
+    await request(t.server)
+      .post('/api/mentions/bulk')
+      .set('Cookie', a.cookies.agent)
+      .send({ ids: [], changes: { status: 'open' } })
+      .expect(400);
     await request(t.server).post('/api/mentions/bulk').set('Cookie', a.cookies.agent).send({ ids, changes: {} }).expect(400);
   });
 
   it('shows a mention in its thread with the author’s history and internal notes', async () => {
-    const parent = MentionFactory.from({ text: 'acme is the order tracking down?', author: { externalId: 'dana', handle: 'dana@m.example', displayName: 'Dana', followers: 120_000, avatarUrl: null, verified: true, bot: false } }).build();
+    const parent = MentionFactory.from({
+      text: 'acme is the order tracking down?',
+      author: { externalId: 'dana', handle: 'dana@m.example', displayName: 'Dana', followers: 120_000, avatarUrl: null, verified: true, bot: false },
+    }).build();
     const child = MentionFactory.from({
       text: 'acme still down, third post today',
       author: parent.author,
@@ -136,7 +159,11 @@ describe('inbox queue and triage (integration)', () => {
     }).build();
     const [parentId, childId] = await a.store([parent, child]);
     await request(t.server).post(`/api/mentions/${childId}/notes`).set('Cookie', a.cookies.viewer).send({ body: 'x' }).expect(403);
-    const note = await request(t.server).post(`/api/mentions/${childId}/notes`).set('Cookie', a.cookies.trainee).send({ body: '<b>called her</b>' }).expect(201);
+    const note = await request(t.server)
+      .post(`/api/mentions/${childId}/notes`)
+      .set('Cookie', a.cookies.trainee)
+      .send({ body: '<b>called her</b>' })
+      .expect(201);
     expect(note.body).toMatchObject({ body: '<b>called her</b>', author: { id: a.users.trainee.id } });
     const d = MentionDetailSchema.parse((await request(t.server).get(`/api/mentions/${childId}`).set('Cookie', a.cookies.viewer).expect(200)).body);
     expect(d.thread.parent?.id).toBe(parentId);
@@ -154,16 +181,22 @@ describe('inbox queue and triage (integration)', () => {
     const start = (await page(a.cookies.viewer, '?limit=1')).seq;
     const ids = await a.store(['acme change one', 'acme change two']);
     await request(t.server).patch(`/api/mentions/${ids[0]}`).set('Cookie', a.cookies.agent).send({ status: 'pending' }).expect(200);
-    const first = MentionChangesSchema.parse((await request(t.server).get(`/api/mentions/changes?since=${start}&limit=1`).set('Cookie', a.cookies.viewer).expect(200)).body);
+    const first = MentionChangesSchema.parse(
+      (await request(t.server).get(`/api/mentions/changes?since=${start}&limit=1`).set('Cookie', a.cookies.viewer).expect(200)).body,
+    );
     expect(first.hasMore).toBe(true);
-    const rest = MentionChangesSchema.parse((await request(t.server).get(`/api/mentions/changes?since=${first.seq}`).set('Cookie', a.cookies.viewer).expect(200)).body);
+    const rest = MentionChangesSchema.parse(
+      (await request(t.server).get(`/api/mentions/changes?since=${first.seq}`).set('Cookie', a.cookies.viewer).expect(200)).body,
+    );
     expect(rest.hasMore).toBe(false);
     const all = [...first.items, ...rest.items];
     expect(new Set(all.map((m) => m.id))).toEqual(new Set(ids));
     expect(all.find((m) => m.id === ids[0])!.status).toBe('pending');
     const seqs = all.map((m) => m.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
-    const none = MentionChangesSchema.parse((await request(t.server).get(`/api/mentions/changes?since=${rest.seq}`).set('Cookie', a.cookies.viewer).expect(200)).body);
+    const none = MentionChangesSchema.parse(
+      (await request(t.server).get(`/api/mentions/changes?since=${rest.seq}`).set('Cookie', a.cookies.viewer).expect(200)).body,
+    );
     expect(none).toEqual({ items: [], seq: rest.seq, hasMore: false });
     await request(t.server).get('/api/mentions/changes').set('Cookie', a.cookies.viewer).expect(400);
   });
@@ -176,13 +209,17 @@ describe('inbox queue and triage (integration)', () => {
     const refused = await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.manager).send({}).expect(409);
     expect(refused.body).toMatchObject({ code: 'claimed', claimedBy: { id: a.users.agent.id } });
     expect(refused.body.message).toMatch(/agent user is replying/);
-    await expect(svc.assertClaimHeld({ userId: a.users.manager.id, workspaceId: a.workspaceId, role: 'manager', sessionId: 'x', email: 'm' }, id!)).rejects.toMatchObject({ status: 409 });
+    await expect(
+      svc.assertClaimHeld({ userId: a.users.manager.id, workspaceId: a.workspaceId, role: 'manager', sessionId: 'x', email: 'm' }, id!),
+    ).rejects.toMatchObject({ status: 409 });
     // Renewing one's own claim is fine.
     await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.agent).send({}).expect(200);
     await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.viewer).send({}).expect(403);
     const taken = await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.manager).send({ takeOver: true }).expect(200);
     expect(taken.body.user.id).toBe(a.users.manager.id);
-    const audit = await t.dataSource.getRepository(AuditEventEntity).findOneBy({ workspaceId: a.workspaceId, action: 'mention.claim_taken_over', targetId: id });
+    const audit = await t.dataSource
+      .getRepository(AuditEventEntity)
+      .findOneBy({ workspaceId: a.workspaceId, action: 'mention.claim_taken_over', targetId: id });
     expect(audit?.data).toEqual({ from: a.users.agent.id });
     // The agent's release does not drop the manager's claim; the manager's does.
     await request(t.server).delete(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.agent).expect(204);

@@ -20,19 +20,36 @@ describe('ingest: one page, one transaction (integration)', () => {
     workspaceId = ws.id;
     const users = await WorkspaceFactory.withAllRoles(t, ws.id);
     admin = await loginAs(t, users.admin.email);
-    const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme', handles: ['@acme'] }).expect(201);
-    await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: '@acme OR acme', topic: 'support' }).expect(201);
+    const brand = await request(t.server)
+      .post('/api/brands')
+      .set('Cookie', admin)
+      .send({ name: 'Acme', handles: ['@acme'] })
+      .expect(201);
+    await request(t.server)
+      .post('/api/listening-queries')
+      .set('Cookie', admin)
+      .send({ brandId: brand.body.id, name: 'Acme', query: '@acme OR acme', topic: 'support' })
+      .expect(201);
     const src = await request(t.server)
       .post('/api/sources')
       .set('Cookie', admin)
-      .send({ name: 'Mastodon mentions', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'secret-token-value' } })
+      .send({
+        name: 'Mastodon mentions',
+        platform: 'mastodon',
+        baseUrl: 'http://127.0.0.1:9',
+        streamKind: 'notifications',
+        credentials: { accessToken: 'secret-token-value' },
+      })
       .expect(201);
     sourceId = src.body.id;
   });
   afterAll(() => t.close());
 
   const lease = async () => {
-    const token = (await t.dataSource.query(`UPDATE source SET lease_token = gen_random_uuid(), leased_until = now() + interval '1 minute' WHERE id = $1 RETURNING lease_token`, [sourceId])) as unknown;
+    const token = (await t.dataSource.query(
+      `UPDATE source SET lease_token = gen_random_uuid(), leased_until = now() + interval '1 minute' WHERE id = $1 RETURNING lease_token`,
+      [sourceId],
+    )) as unknown;
     const rows = (Array.isArray((token as unknown[])[0]) ? (token as unknown[][])[0] : token) as Array<{ lease_token: string }>;
     return { id: sourceId, workspaceId, platform: 'mastodon', leaseToken: rows[0]!.lease_token };
   };
@@ -75,7 +92,9 @@ describe('ingest: one page, one transaction (integration)', () => {
     await lease(); // another instance takes over
     const before = await count();
     await expect(
-      t.app.get(IngestService).storePage(stale, { mentions: [MentionFactory.from({ text: 'acme late write' }).build()], nextCursor: { minId: '999' }, more: false, rateLimit: null }),
+      t.app
+        .get(IngestService)
+        .storePage(stale, { mentions: [MentionFactory.from({ text: 'acme late write' }).build()], nextCursor: { minId: '999' }, more: false, rateLimit: null }),
     ).rejects.toBeInstanceOf(LeaseLostError);
     expect(await count()).toBe(before);
     const source = await t.dataSource.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
@@ -85,7 +104,10 @@ describe('ingest: one page, one transaction (integration)', () => {
   it('keeps one author row per platform account, with their latest profile', async () => {
     const author = { externalId: 'repeat-1', handle: 'repeat@mastodon.example', displayName: 'R', followers: 5, avatarUrl: null, verified: false, bot: false };
     await t.app.get(IngestService).storePage(await lease(), {
-      mentions: [MentionFactory.from({ text: 'acme one', author }).build(), MentionFactory.from({ text: 'acme two', author: { ...author, followers: 9 } }).build()],
+      mentions: [
+        MentionFactory.from({ text: 'acme one', author }).build(),
+        MentionFactory.from({ text: 'acme two', author: { ...author, followers: 9 } }).build(),
+      ],
       nextCursor: null,
       more: false,
       rateLimit: null,
@@ -116,7 +138,11 @@ describe('ingest: one page, one transaction (integration)', () => {
 
   it('reports a malformed query with its position', async () => {
     const brands = await request(t.server).get('/api/brands').set('Cookie', admin).expect(200);
-    const res = await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brands.body.items[0].id, name: 'Bad', query: 'acme AND (refund' }).expect(400);
+    const res = await request(t.server)
+      .post('/api/listening-queries')
+      .set('Cookie', admin)
+      .send({ brandId: brands.body.items[0].id, name: 'Bad', query: 'acme AND (refund' })
+      .expect(400);
     expect(res.body.issues[0]).toMatchObject({ path: 'query', message: expect.stringMatching(/never closed/), position: 9 });
     const v = await request(t.server).post('/api/listening-queries/validate').set('Cookie', admin).send({ query: 'acme OR' }).expect(200);
     expect(v.body).toEqual({ valid: false, error: { message: expect.stringMatching(/OR needs a term/), position: 7 } });
@@ -136,7 +162,11 @@ describe('ingest: hostile characters', () => {
     const admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
     const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme' }).expect(201);
     await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme' }).expect(201);
-    const src = await request(t.server).post('/api/sources').set('Cookie', admin).send({ name: 'S', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
+    const src = await request(t.server)
+      .post('/api/sources')
+      .set('Cookie', admin)
+      .send({ name: 'S', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', credentials: { accessToken: 'x' } })
+      .expect(201);
     const token = (await t.dataSource.query(`UPDATE source SET lease_token = gen_random_uuid() WHERE id = $1 RETURNING lease_token`, [src.body.id])) as unknown;
     const rows = (Array.isArray((token as unknown[])[0]) ? (token as unknown[][])[0] : token) as Array<{ lease_token: string }>;
     return { id: src.body.id, workspaceId: ws.id, platform: 'mastodon', leaseToken: rows[0]!.lease_token };

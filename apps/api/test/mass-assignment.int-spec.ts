@@ -15,7 +15,18 @@ const RUNS = Number(process.env.MASS_ASSIGNMENT_RUNS ?? 20);
 /** Values an attacker would pick for the forbidden keys, or anything at all. */
 const forbiddenValue = (key: (typeof FORBIDDEN)[number], ws: string) =>
   fc.oneof(
-    fc.constant(({ role: 'admin', workspaceId: ws, password: 'attacker-chosen-password', isAdmin: true, id: '00000000-0000-4000-8000-000000000001', createdAt: '2000-01-01T00:00:00Z' } as const)[key]),
+    fc.constant(
+      (
+        {
+          role: 'admin',
+          workspaceId: ws,
+          password: 'attacker-chosen-password',
+          isAdmin: true,
+          id: '00000000-0000-4000-8000-000000000001',
+          createdAt: '2000-01-01T00:00:00Z',
+        } as const
+      )[key],
+    ),
     fc.jsonValue(),
   );
 
@@ -72,7 +83,10 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
     for (const b of bodies.filter((x) => x.readsBody && x.schema && EXAMPLES[x.key])) {
       const parsed = b.schema!.safeParse(EXAMPLES[b.key]!.body(ids));
       expect({ route: b.key, valid: parsed.success, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ route: b.key, valid: true, issues: [] });
-      expect({ route: b.key, strict: strictObjectPaths(b.schema!, EXAMPLES[b.key]!.body(ids)).some((p) => p.path.length === 0) }).toEqual({ route: b.key, strict: true });
+      expect({ route: b.key, strict: strictObjectPaths(b.schema!, EXAMPLES[b.key]!.body(ids)).some((p) => p.path.length === 0) }).toEqual({
+        route: b.key,
+        strict: true,
+      });
     }
   });
 
@@ -124,7 +138,11 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
         { numRuns: RUNS, endOnFailure: true },
       );
       expect(failures.slice(0, 3)).toEqual([]);
-      expect({ failed: run.failed, runs: run.numRuns, error: run.errorInstance ? String(run.errorInstance) : null }).toEqual({ failed: false, runs: RUNS, error: null });
+      expect({ failed: run.failed, runs: run.numRuns, error: run.errorInstance ? String(run.errorInstance) : null }).toEqual({
+        failed: false,
+        runs: RUNS,
+        error: null,
+      });
       // Positive control: without the extra keys the same call is accepted (the 400s above are not from a broken example).
       const okRes = await send(ex.body(ids));
       expect({ route: key, status: okRes.status }).toEqual({ route: key, status: ex.ok });

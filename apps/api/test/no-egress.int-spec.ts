@@ -24,7 +24,14 @@ describe('no egress of secrets through any response (integration)', () => {
     await request(t.server)
       .post('/api/sources')
       .set('Cookie', a.cookies.admin)
-      .send({ name: 'Canary source', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', enabled: false, credentials: { accessToken: CREDENTIAL } })
+      .send({
+        name: 'Canary source',
+        platform: 'mastodon',
+        baseUrl: 'http://127.0.0.1:9',
+        streamKind: 'notifications',
+        enabled: false,
+        credentials: { accessToken: CREDENTIAL },
+      })
       .expect(201);
     const [mention] = await a.store(['acme egress probe']);
     await request(t.server).post(`/api/mentions/${mention}/notes`).set('Cookie', a.cookies.agent).send({ body: 'a note' }).expect(201);

@@ -59,7 +59,10 @@ describe('outbound requests and sources (integration)', () => {
   /** Polls exactly this source (every other one is made not due). */
   async function pollOnly(id: string) {
     await t.dataSource.query(`UPDATE source SET next_poll_at = now() + interval '1 day' WHERE id <> $1`, [id]);
-    await t.dataSource.query(`UPDATE source SET next_poll_at = now() - interval '1 second', status = 'idle', lease_token = NULL, leased_until = NULL WHERE id = $1`, [id]);
+    await t.dataSource.query(
+      `UPDATE source SET next_poll_at = now() - interval '1 second', status = 'idle', lease_token = NULL, leased_until = NULL WHERE id = $1`,
+      [id],
+    );
     const out = await poller().runDue();
     expect(out.map((o) => o.sourceId)).toEqual([id]);
     return { outcome: out[0]!, row: await source(id) };
@@ -68,7 +71,13 @@ describe('outbound requests and sources (integration)', () => {
 
   describe('item 1: SSRF through an RSS source, fixed at the root', () => {
     it('refuses a feed path on another address at save time, with a 400 naming streamQuery', async () => {
-      const res = await createSource({ name: 'Feed', platform: 'rss', baseUrl: `${feed.url}/rss`, streamKind: 'feed', streamQuery: `${canary.url}/latest/meta-data/` }).expect(400);
+      const res = await createSource({
+        name: 'Feed',
+        platform: 'rss',
+        baseUrl: `${feed.url}/rss`,
+        streamKind: 'feed',
+        streamQuery: `${canary.url}/latest/meta-data/`,
+      }).expect(400);
       expect(res.body.issues[0]).toMatchObject({ path: 'streamQuery', message: expect.stringMatching(/feed path on the base URL's host and port/) });
       expect(canary.hits).toHaveLength(0);
     });
@@ -85,9 +94,22 @@ describe('outbound requests and sources (integration)', () => {
 
     it("a connector from the api's factory cannot reach an address that is not allowed (the guard is in the fetch itself)", async () => {
       const connector = t.app.get<ConnectorFactory>(CONNECTOR_FACTORY)('rss');
-      const poll = connector.poll({ sourceKey: 'k', baseUrl: `${canary.url}/latest/meta-data`, credentials: {}, stream: { kind: 'feed' } }, null, new AbortController().signal);
-      await expect(poll).rejects.toMatchObject({ failure: 'bad_request', message: expect.stringMatching(/request refused: the address points to a private or local address/) });
-      const spelled = t.app.get<ConnectorFactory>(CONNECTOR_FACTORY)('mastodon').poll({ sourceKey: 'k', baseUrl: `http://2130706433:${canary.port}`, credentials: { accessToken: 'tok' }, stream: { kind: 'notifications' } }, null, new AbortController().signal);
+      const poll = connector.poll(
+        { sourceKey: 'k', baseUrl: `${canary.url}/latest/meta-data`, credentials: {}, stream: { kind: 'feed' } },
+        null,
+        new AbortController().signal,
+      );
+      await expect(poll).rejects.toMatchObject({
+        failure: 'bad_request',
+        message: expect.stringMatching(/request refused: the address points to a private or local address/),
+      });
+      const spelled = t.app
+        .get<ConnectorFactory>(CONNECTOR_FACTORY)('mastodon')
+        .poll(
+          { sourceKey: 'k', baseUrl: `http://2130706433:${canary.port}`, credentials: { accessToken: 'tok' }, stream: { kind: 'notifications' } },
+          null,
+          new AbortController().signal,
+        );
       await expect(spelled).rejects.toMatchObject({ failure: 'bad_request' });
       expect(canary.hits).toHaveLength(0);
     });
@@ -107,7 +129,9 @@ describe('outbound requests and sources (integration)', () => {
       const { row } = await pollOnly(created.body.id);
       expect(canary.hits).toHaveLength(0);
       expect(row.status).toBe('error');
-      expect(row.lastError).toBe("Earshot refused a request of this rss source (302): redirect (302) refused: redirects are not followed. Check the source's settings.");
+      expect(row.lastError).toBe(
+        "Earshot refused a request of this rss source (302): redirect (302) refused: redirects are not followed. Check the source's settings.",
+      );
       expect(row.lastError).not.toContain(String(canary.port));
     });
 
@@ -137,7 +161,13 @@ describe('outbound requests and sources (integration)', () => {
   describe('item 2: stored credentials never follow a changed origin', () => {
     let sourceId: string;
     beforeAll(async () => {
-      const created = await createSource({ name: 'Mastodon', platform: 'mastodon', baseUrl: masto.url, streamKind: 'notifications', credentials: { accessToken: 'tok-STORED-SECRET' } }).expect(201);
+      const created = await createSource({
+        name: 'Mastodon',
+        platform: 'mastodon',
+        baseUrl: masto.url,
+        streamKind: 'notifications',
+        credentials: { accessToken: 'tok-STORED-SECRET' },
+      }).expect(201);
       sourceId = created.body.id;
     });
     const bearers = (s: CanaryServer) => s.hits.map((h) => h.headers.authorization);
@@ -153,17 +183,27 @@ describe('outbound requests and sources (integration)', () => {
     });
 
     it('a path change on the same origin keeps the credentials', async () => {
-      await request(t.server).patch(`/api/sources/${sourceId}`).set('Cookie', admin).send({ baseUrl: `${masto.url}/` }).expect(200);
+      await request(t.server)
+        .patch(`/api/sources/${sourceId}`)
+        .set('Cookie', admin)
+        .send({ baseUrl: `${masto.url}/` })
+        .expect(200);
       await pollOnly(sourceId);
       expect(bearers(masto)).toEqual(['Bearer tok-STORED-SECRET']);
     });
 
     it('with new credentials the origin may change; the audit row names the old and new origin', async () => {
-      await request(t.server).patch(`/api/sources/${sourceId}`).set('Cookie', admin).send({ baseUrl: otherHost.url, credentials: { accessToken: 'tok-NEW' } }).expect(200);
+      await request(t.server)
+        .patch(`/api/sources/${sourceId}`)
+        .set('Cookie', admin)
+        .send({ baseUrl: otherHost.url, credentials: { accessToken: 'tok-NEW' } })
+        .expect(200);
       await pollOnly(sourceId);
       expect(bearers(otherHost)).toEqual(['Bearer tok-NEW']);
       expect(masto.hits).toHaveLength(0);
-      const audit = await t.dataSource.getRepository(AuditEventEntity).find({ where: { workspaceId, action: 'source.updated', targetId: sourceId }, order: { createdAt: 'ASC' } });
+      const audit = await t.dataSource
+        .getRepository(AuditEventEntity)
+        .find({ where: { workspaceId, action: 'source.updated', targetId: sourceId }, order: { createdAt: 'ASC' } });
       expect(audit.at(-1)!.data).toMatchObject({ origin: { from: masto.url, to: otherHost.url } });
       expect(JSON.stringify(audit)).not.toMatch(/tok-/);
     });
@@ -179,10 +219,20 @@ describe('outbound requests and sources (integration)', () => {
 
     it('ciphertext copied to another source or another workspace does not open', async () => {
       const { credentialsCiphertext } = await source(sourceId);
-      const sameWs = await createSource({ name: 'Mastodon 2', platform: 'mastodon', baseUrl: otherHost.url, streamKind: 'notifications', credentials: { accessToken: 'tok-B' } }).expect(201);
+      const sameWs = await createSource({
+        name: 'Mastodon 2',
+        platform: 'mastodon',
+        baseUrl: otherHost.url,
+        streamKind: 'notifications',
+        credentials: { accessToken: 'tok-B' },
+      }).expect(201);
       const ws2 = await WorkspaceFactory.create(t, 'Outbound other');
       const admin2 = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws2.id)).admin.email);
-      const otherWs = await request(t.server).post('/api/sources').set('Cookie', admin2).send({ name: 'M', platform: 'mastodon', baseUrl: otherHost.url, streamKind: 'notifications', credentials: { accessToken: 'tok-C' } }).expect(201);
+      const otherWs = await request(t.server)
+        .post('/api/sources')
+        .set('Cookie', admin2)
+        .send({ name: 'M', platform: 'mastodon', baseUrl: otherHost.url, streamKind: 'notifications', credentials: { accessToken: 'tok-C' } })
+        .expect(201);
       const sources = t.app.get(SourcesService);
       expect(sources.credentialsOf(await source(sourceId))).toEqual({ accessToken: 'tok-NEW' });
       for (const id of [sameWs.body.id as string, otherWs.body.id as string]) {
@@ -196,7 +246,13 @@ describe('outbound requests and sources (integration)', () => {
     });
 
     it('legacy v1 credentials (workspace-bound) still open, and are re-sealed to the source and origin', async () => {
-      const created = await createSource({ name: 'Legacy', platform: 'mastodon', baseUrl: masto.url, streamKind: 'notifications', credentials: { accessToken: 'placeholder' } }).expect(201);
+      const created = await createSource({
+        name: 'Legacy',
+        platform: 'mastodon',
+        baseUrl: masto.url,
+        streamKind: 'notifications',
+        credentials: { accessToken: 'placeholder' },
+      }).expect(201);
       const key = t.config.secretKey.source === 'env' ? t.config.secretKey.key : null;
       expect(key).not.toBeNull();
       const iv = randomBytes(12);
@@ -231,21 +287,48 @@ describe('outbound requests and sources (integration)', () => {
 
   describe('item 3: private hosts are host:port exact; the simulator only on its ports', () => {
     it('with SOCIAL_SIM_URL=http://127.0.0.1:4100 a Mastodon source at 127.0.0.1:5432 is refused at save', async () => {
-      const res = await createSource({ name: 'PG', platform: 'mastodon', baseUrl: 'http://127.0.0.1:5432', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(400);
+      const res = await createSource({
+        name: 'PG',
+        platform: 'mastodon',
+        baseUrl: 'http://127.0.0.1:5432',
+        streamKind: 'notifications',
+        credentials: { accessToken: 'x' },
+      }).expect(400);
       expect(res.body.issues[0]).toMatchObject({ path: 'baseUrl', message: expect.stringMatching(/private or local address/) });
-      await createSource({ name: 'Sim+6', platform: 'mastodon', baseUrl: 'http://127.0.0.1:4106', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(400);
+      await createSource({
+        name: 'Sim+6',
+        platform: 'mastodon',
+        baseUrl: 'http://127.0.0.1:4106',
+        streamKind: 'notifications',
+        credentials: { accessToken: 'x' },
+      }).expect(400);
     });
 
     it("accepts the simulator's main port and its per-platform ports P+1..P+5", async () => {
       for (const port of [4100, 4101, 4105]) {
-        await createSource({ name: `Sim ${port}`, platform: 'mastodon', baseUrl: `http://127.0.0.1:${port}/mastodon`, streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
+        await createSource({
+          name: `Sim ${port}`,
+          platform: 'mastodon',
+          baseUrl: `http://127.0.0.1:${port}/mastodon`,
+          streamKind: 'notifications',
+          credentials: { accessToken: 'x' },
+        }).expect(201);
       }
     });
 
     it('a stored source at 127.0.0.1:5432 (or any other port of the simulator host) is refused at poll', async () => {
-      const created = await createSource({ name: 'Later moved', platform: 'mastodon', baseUrl: 'http://127.0.0.1:4101', streamKind: 'notifications', credentials: { accessToken: 'x' } }).expect(201);
+      const created = await createSource({
+        name: 'Later moved',
+        platform: 'mastodon',
+        baseUrl: 'http://127.0.0.1:4101',
+        streamKind: 'notifications',
+        credentials: { accessToken: 'x' },
+      }).expect(201);
       for (const baseUrl of ['http://127.0.0.1:5432', canary.url]) {
-        await t.dataSource.query(`UPDATE source SET base_url = $2, credentials_ciphertext = NULL, credential_fields = '[]' WHERE id = $1`, [created.body.id, baseUrl]);
+        await t.dataSource.query(`UPDATE source SET base_url = $2, credentials_ciphertext = NULL, credential_fields = '[]' WHERE id = $1`, [
+          created.body.id,
+          baseUrl,
+        ]);
         const { row } = await pollOnly(created.body.id);
         expect(row.status).toBe('error');
         expect(row.lastError).toMatch(/private or local address/);
@@ -256,7 +339,9 @@ describe('outbound requests and sources (integration)', () => {
 
   it('an EARSHOT_ALLOWED_PRIVATE_HOSTS entry without a port stops start-up with a clear message', () => {
     expect(() => loadConfig({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:4100,127.0.0.1' })).toThrow(ConfigError);
-    expect(() => loadConfig({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1' })).toThrow(/EARSHOT_ALLOWED_PRIVATE_HOSTS: .*"127\.0\.0\.1" has no port: entries are host:port exact/);
+    expect(() => loadConfig({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1' })).toThrow(
+      /EARSHOT_ALLOWED_PRIVATE_HOSTS: .*"127\.0\.0\.1" has no port: entries are host:port exact/,
+    );
     expect(loadConfig({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:4100, [::1]:80 ' }).allowedPrivateHosts).toEqual(['127.0.0.1:4100', '[::1]:80']);
   });
 });

@@ -30,13 +30,18 @@ describe('health, docs, request ids and schema (integration)', () => {
   });
 
   it('serves an OpenAPI document that documents every route, and the Swagger UI page', async () => {
-    const doc = (await request(t.server).get('/api/docs/openapi.json').expect(200)).body as { openapi: string; paths: Record<string, Record<string, { summary: string }>> };
+    const doc = (await request(t.server).get('/api/docs/openapi.json').expect(200)).body as {
+      openapi: string;
+      paths: Record<string, Record<string, { summary: string }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const r of discoverRoutes(t.app.get(ModulesContainer))) {
       const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
       expect({ route: `${r.method} ${r.path}`, documented: Boolean(op && r.doc) }).toEqual({ route: `${r.method} ${r.path}`, documented: true });
     }
-    const login = doc.paths['/api/auth/login']!.post as unknown as { requestBody: { content: { 'application/json': { schema: { required: string[]; additionalProperties: boolean } } } } };
+    const login = doc.paths['/api/auth/login']!.post as unknown as {
+      requestBody: { content: { 'application/json': { schema: { required: string[]; additionalProperties: boolean } } } };
+    };
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
     expect(login.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
     const page = await request(t.server).get('/api/docs').expect(200);
@@ -59,7 +64,9 @@ describe('health, docs, request ids and schema (integration)', () => {
   it('migrations revert and re-apply cleanly', async () => {
     const count = t.dataSource.migrations.length;
     for (let i = 0; i < count; i++) await t.dataSource.undoLastMigration();
-    const tables = (await t.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')`)) as unknown[];
+    const tables = (await t.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')`,
+    )) as unknown[];
     expect(tables).toEqual([]);
     await t.dataSource.runMigrations();
     expect((await detectSchemaDrift(t.dataSource)).up).toEqual([]);

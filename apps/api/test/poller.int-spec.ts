@@ -20,12 +20,27 @@ describe('poller against the social simulator (integration)', () => {
     const ws = await WorkspaceFactory.create(t, 'Poller');
     workspaceId = ws.id;
     admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
-    const brand = await request(t.server).post('/api/brands').set('Cookie', admin).send({ name: 'Acme', handles: ['acme'] }).expect(201);
-    await request(t.server).post('/api/listening-queries').set('Cookie', admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme OR @acme' }).expect(201);
+    const brand = await request(t.server)
+      .post('/api/brands')
+      .set('Cookie', admin)
+      .send({ name: 'Acme', handles: ['acme'] })
+      .expect(201);
+    await request(t.server)
+      .post('/api/listening-queries')
+      .set('Cookie', admin)
+      .send({ brandId: brand.body.id, name: 'Acme', query: 'acme OR @acme' })
+      .expect(201);
     const src = await request(t.server)
       .post('/api/sources')
       .set('Cookie', admin)
-      .send({ name: 'Mastodon', platform: 'mastodon', baseUrl: `${sim.url}/mastodon`, streamKind: 'notifications', credentials: { accessToken: 'tok' }, pollIntervalSeconds: 5 })
+      .send({
+        name: 'Mastodon',
+        platform: 'mastodon',
+        baseUrl: `${sim.url}/mastodon`,
+        streamKind: 'notifications',
+        credentials: { accessToken: 'tok' },
+        pollIntervalSeconds: 5,
+      })
       .expect(201);
     sourceId = src.body.id;
   });
@@ -37,7 +52,8 @@ describe('poller against the social simulator (integration)', () => {
   const poller = () => t.app.get(PollerService);
   const source = () => t.dataSource.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
   const makeDue = () => t.dataSource.query(`UPDATE source SET next_poll_at = now() - interval '1 second' WHERE id = $1`, [sourceId]);
-  const storedIds = async () => (await t.dataSource.getRepository(MentionEntity).find({ where: { workspaceId, sourceId }, select: { externalId: true } })).map((m) => m.externalId).sort();
+  const storedIds = async () =>
+    (await t.dataSource.getRepository(MentionEntity).find({ where: { workspaceId, sourceId }, select: { externalId: true } })).map((m) => m.externalId).sort();
   /** Polls until a tick reads nothing new and fails nothing. */
   const drain = async () => {
     for (let i = 0; i < 30; i++) {
@@ -111,7 +127,11 @@ describe('poller against the social simulator (integration)', () => {
     const list = await request(t.server).get('/api/sources').set('Cookie', admin).expect(200);
     expect(list.body.items[0].health).toMatchObject({ status: 'auth_required', lastError: expect.stringMatching(/rejected the credentials/) });
     sim.control.clearFaults();
-    await request(t.server).patch(`/api/sources/${sourceId}`).set('Cookie', admin).send({ credentials: { accessToken: 'new-token' } }).expect(200);
+    await request(t.server)
+      .patch(`/api/sources/${sourceId}`)
+      .set('Cookie', admin)
+      .send({ credentials: { accessToken: 'new-token' } })
+      .expect(200);
     await drain();
     s = await source();
     expect(s.status).toBe('ok');

@@ -67,7 +67,9 @@ describe('access matrix (integration)', () => {
   const routes = () => discoverRoutes(t.app.get(ModulesContainer));
 
   it('has every served route in the table, and nothing stale in it', () => {
-    const served = routes().map((r) => `${r.method} ${r.path}`).sort();
+    const served = routes()
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(served).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -90,13 +92,17 @@ describe('access matrix (integration)', () => {
       const call = (cookie?: string) => {
         const req = request(t.server)[r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
         if (cookie) req.set('Cookie', cookie);
-        return r.method === 'GET' || r.method === 'DELETE' ? req : req.send({ '__probe__': true });
+        return r.method === 'GET' || r.method === 'DELETE' ? req : req.send({ __probe__: true });
       };
       expect({ route: `${r.method} ${r.path}`, anon: (await call()).status }).toEqual({ route: `${r.method} ${r.path}`, anon: 401 });
       for (const role of ROLES) {
         const status = (await call(cookies[role])).status;
         const allowed = RANK(role) <= RANK(min);
-        expect({ route: `${r.method} ${r.path}`, role, denied: status === 403 || status === 401 }).toEqual({ route: `${r.method} ${r.path}`, role, denied: !allowed });
+        expect({ route: `${r.method} ${r.path}`, role, denied: status === 403 || status === 401 }).toEqual({
+          route: `${r.method} ${r.path}`,
+          role,
+          denied: !allowed,
+        });
       }
     }
   });
@@ -111,7 +117,19 @@ describe('access matrix (integration)', () => {
     const variants = new Set<string>();
     for (const r of protectedGets) {
       const p = r.path.replace(/:id\b/g, anyId);
-      for (const v of [p, `${p}/`, p.toUpperCase(), p.replace(/\/api\/(\w)/, (_m, c: string) => `/api/${c.toUpperCase()}`), `${p}.json`, `${p}?x=1`, `${p}/?format=json`, p.replace('/api/', '/api//'), `${p}%20`, `${p}/.`]) variants.add(v);
+      for (const v of [
+        p,
+        `${p}/`,
+        p.toUpperCase(),
+        p.replace(/\/api\/(\w)/, (_m, c: string) => `/api/${c.toUpperCase()}`),
+        `${p}.json`,
+        `${p}?x=1`,
+        `${p}/?format=json`,
+        p.replace('/api/', '/api//'),
+        `${p}%20`,
+        `${p}/.`,
+      ])
+        variants.add(v);
     }
     const got: Array<{ method: string; path: string; status: number }> = [];
     for (const path of variants) {

@@ -27,7 +27,7 @@ describe('realtime across api instances with the Redis adapter (integration)', (
     await one.app.listen(0, '127.0.0.1');
     await two.app.listen(0, '127.0.0.1');
     urlTwo = `http://127.0.0.1:${(two.app.getHttpServer().address() as AddressInfo).port}`;
-    ws = await InboxFixture.create(one, "Redis fan-out");
+    ws = await InboxFixture.create(one, 'Redis fan-out');
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

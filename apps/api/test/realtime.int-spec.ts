@@ -94,7 +94,9 @@ describe('realtime: socket.io gateway (integration)', () => {
     let since = lastSeq;
     let calls = 0;
     for (;;) {
-      const res = MentionChangesSchema.parse((await request(t.server).get(`/api/mentions/changes?since=${since}&limit=30`).set('Cookie', a.cookies.agent).expect(200)).body);
+      const res = MentionChangesSchema.parse(
+        (await request(t.server).get(`/api/mentions/changes?since=${since}&limit=30`).set('Cookie', a.cookies.agent).expect(200)).body,
+      );
       res.items.forEach(apply);
       since = res.seq;
       calls++;
@@ -139,7 +141,8 @@ describe('realtime: socket.io gateway (integration)', () => {
   });
 
   it('closes the socket when its session ends (logout, deactivation) and refuses it afterwards', async () => {
-    const fresh = (await request(t.server).post('/api/auth/login').send({ email: a.users.trainee.email, password: 'a-long-test-password' }).expect(200)).headers['set-cookie'] as unknown as string[];
+    const fresh = (await request(t.server).post('/api/auth/login').send({ email: a.users.trainee.email, password: 'a-long-test-password' }).expect(200))
+      .headers['set-cookie'] as unknown as string[];
     const cookie = fresh.find((c) => c.startsWith('earshot_session='))!.split(';')[0]!;
     const s = await open({ cookie });
     const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
@@ -171,7 +174,18 @@ describe('realtime: socket.io gateway (integration)', () => {
 
   it('survives malformed frames (fuzzed socket.io packets) and keeps serving', async () => {
     const token = a.cookies.manager.split('=')[1]!;
-    const frames = ['42[', '42["presence.viewing",', '42[1,2,3]', '42{"a":1}', '4' + '['.repeat(5000), '42["presence.viewing",{"mentionId":{"$gt":""}}]', '2probe', '9', '', '42["__proto__",{}]'];
+    const frames = [
+      '42[',
+      '42["presence.viewing",',
+      '42[1,2,3]',
+      '42{"a":1}',
+      '4' + '['.repeat(5000),
+      '42["presence.viewing",{"mentionId":{"$gt":""}}]',
+      '2probe',
+      '9',
+      '',
+      '42["__proto__",{}]',
+    ];
     for (const frame of frames) {
       const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { Cookie: `earshot_session=${token}` } });
       await new Promise<void>((resolve) => {

@@ -97,7 +97,8 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
         for (const bad of CONFUSERS) {
           probes++;
           const { result, sql } = await counted(() => send(setAt(ex.body(ids), path, bad)));
-          if (result.status !== 400 || sql.length > baseline.sql.length) wrong.push({ route: b.key, path: path.join('.'), sent: bad, status: result.status, queries: sql.length, baseline: baseline.sql.length });
+          if (result.status !== 400 || sql.length > baseline.sql.length)
+            wrong.push({ route: b.key, path: path.join('.'), sent: bad, status: result.status, queries: sql.length, baseline: baseline.sql.length });
         }
       }
     }
@@ -119,7 +120,8 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
       for (const k of keys) {
         for (const qs of [`${k}[$ne]=1`, `${k}[]=1`, `${k}=1&${k}=2`, `${k}[a][b]=1`]) {
           const { result, sql } = await counted(() => get(qs));
-          if (result.status !== 400 || sql.length > baseline.sql.length) wrong.push({ route: r.path, qs, status: result.status, queries: sql.length, baseline: baseline.sql.length });
+          if (result.status !== 400 || sql.length > baseline.sql.length)
+            wrong.push({ route: r.path, qs, status: result.status, queries: sql.length, baseline: baseline.sql.length });
         }
       }
     }

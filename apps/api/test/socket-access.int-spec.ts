@@ -70,7 +70,8 @@ const SERVER_EVENTS: Record<ServerEventName, { minRole: Role; trigger: Trigger |
     trigger: async ({ a, as }) => {
       const [id] = await a.store(['acme socket matrix: presence']);
       as.trainee.emit('presence.viewing', { mentionId: id! });
-      return (p) => (p as { users: Array<{ user: { id: string }; viewing: string | null }> }).users.some((u) => u.user.id === a.users.trainee.id && u.viewing === id);
+      return (p) =>
+        (p as { users: Array<{ user: { id: string }; viewing: string | null }> }).users.some((u) => u.user.id === a.users.trainee.id && u.viewing === id);
     },
   },
   'reply.updated': { minRole: 'viewer', trigger: null },
@@ -140,7 +141,9 @@ describe('socket access matrix (integration)', () => {
 
   it('events without a trigger are really emitted by no server code yet', () => {
     const untriggered = (Object.keys(SERVER_EVENTS) as ServerEventName[]).filter((e) => SERVER_EVENTS[e].trigger === null);
-    const code = sourceFiles(srcDir).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const code = sourceFiles(srcDir)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     for (const e of untriggered) expect({ event: e, emittedIn: code.includes(`'${e}'`) || code.includes(`"${e}"`) }).toEqual({ event: e, emittedIn: false });
   });
 
@@ -170,7 +173,10 @@ describe('socket access matrix (integration)', () => {
     const gateway = t.app.get(RealtimeGateway);
     const sockets = await gateway.server.in(`user:${a.users.viewer.id}`).fetchSockets();
     const local = gateway.server.sockets.sockets.get(sockets[0]!.id)!;
-    const handled = local.eventNames().map(String).filter((n) => !BUILT_IN_LISTENERS.has(n));
+    const handled = local
+      .eventNames()
+      .map(String)
+      .filter((n) => !BUILT_IN_LISTENERS.has(n));
     expect(handled.sort()).toEqual(Object.keys(CLIENT_EVENTS).sort());
     expect(Object.keys(CLIENT_EVENTS).sort()).toEqual(Object.keys(CLIENT_EVENT_SCHEMAS).sort());
   });
@@ -181,7 +187,8 @@ describe('socket access matrix (integration)', () => {
       clear();
       as[role].emit('presence.viewing', { mentionId: id! });
       const accepted = RANK(role) <= RANK(CLIENT_EVENTS['presence.viewing'].minRole);
-      const seen = (p: unknown) => (p as { users: Array<{ user: { id: string }; viewing: string | null }> }).users.some((u) => u.user.id === a.users[role].id && u.viewing === id);
+      const seen = (p: unknown) =>
+        (p as { users: Array<{ user: { id: string }; viewing: string | null }> }).users.some((u) => u.user.id === a.users[role].id && u.viewing === id);
       if (accepted) await as.admin.waitFor('presence.changed', 1, seen as never);
       await sleep(150);
       expect({ role, seen: as.admin.received.some((r) => r.event === 'presence.changed' && seen(r.payload)) }).toEqual({ role, seen: accepted });
@@ -252,7 +259,10 @@ describe('socket access matrix (integration)', () => {
     await t.dataSource.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [u.id]);
     await t.app.get(RealtimeGateway).recheckSessions();
     expect(await closed).toBe('io server disconnect');
-    await expect(connected(connectSocket(url, { cookie }))).rejects.toMatchObject({ message: 'unauthenticated', data: { message: SOCKET_ERRORS.unauthenticated } });
+    await expect(connected(connectSocket(url, { cookie }))).rejects.toMatchObject({
+      message: 'unauthenticated',
+      data: { message: SOCKET_ERRORS.unauthenticated },
+    });
     // The socket that was closed received nothing of A afterwards (it is gone from the room).
     s.received.length = 0;
     await a.store(['acme after the expiry']);
@@ -272,7 +282,14 @@ describe('socket access matrix (integration)', () => {
     const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
     await request(t.server).post('/api/auth/logout').set('Cookie', cookie).expect(204);
     expect(await closed).toBe('io server disconnect');
-    const again = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { Cookie: cookie }, auth: { pid, offset: '0' }, reconnection: false, forceNew: true });
+    const again = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { Cookie: cookie },
+      auth: { pid, offset: '0' },
+      reconnection: false,
+      forceNew: true,
+    });
     try {
       const outcome = await new Promise<unknown>((resolve, reject) => {
         again.once('connect', () => resolve({ connected: true, recovered: again.recovered }));

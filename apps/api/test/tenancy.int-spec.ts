@@ -47,7 +47,8 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     [B.mention, B.mention2] = bStored as [string, string];
     [A.mention] = aStored as [string];
     // B's mention has a note and a live claim by B's agent: the children A must not reach.
-    B.note = (await request(t.server).post(`/api/mentions/${B.mention}/notes`).set('Cookie', b.cookies.agent).send({ body: 'B internal note' }).expect(201)).body.id as string;
+    B.note = (await request(t.server).post(`/api/mentions/${B.mention}/notes`).set('Cookie', b.cookies.agent).send({ body: 'B internal note' }).expect(201))
+      .body.id as string;
     await request(t.server).post(`/api/mentions/${B.mention}/claim`).set('Cookie', b.cookies.agent).send({}).expect(200);
     B.brand = one(await t.dataSource.query(`SELECT id FROM brand WHERE workspace_id = $1`, [b.workspaceId]));
     B.query = one(await t.dataSource.query(`SELECT id FROM listening_query WHERE workspace_id = $1`, [b.workspaceId]));
@@ -78,7 +79,14 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       { name: 'release B claim', method: 'delete', path: `/api/mentions/${B.mention}/claim`, status: 404 },
       // A bulk of one id behaves like the single update (404); of several, it counts only A's own.
       { name: 'bulk over one B id', method: 'post', path: '/api/mentions/bulk', body: { ids: [B.mention], changes: { status: 'resolved' } }, status: 404 },
-      { name: 'bulk over B ids', method: 'post', path: '/api/mentions/bulk', body: { ids: [B.mention, B.mention2], changes: { status: 'resolved', addTags: ['x'] } }, status: 200, absent: bIds() },
+      {
+        name: 'bulk over B ids',
+        method: 'post',
+        path: '/api/mentions/bulk',
+        body: { ids: [B.mention, B.mention2], changes: { status: 'resolved', addTags: ['x'] } },
+        status: 200,
+        absent: bIds(),
+      },
       { name: 'bulk assign to B user', method: 'post', path: '/api/mentions/bulk', body: { ids: [A.mention], changes: { assigneeId: B.user } }, status: 400 },
       { name: 'queue search for B text', method: 'get', path: '/api/mentions?q=zebrafish-only-in-b', status: 200, absent: bIds() },
       { name: 'queue by B brand', method: 'get', path: `/api/mentions?brandId=${B.brand}`, status: 200, absent: bIds() },
@@ -112,34 +120,57 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       const changed = diffDb(before, await snapshotDb(t.dataSource));
       const text = JSON.stringify(res.body ?? '');
       const leaked = (p.absent ?? []).filter((id) => text.includes(id));
-      if (res.status !== p.status || leaked.length > 0 || changed.length > 0) wrong.push({ probe: p.name, status: res.status, expected: p.status, ...(leaked.length ? { leaked } : {}), ...(changed.length ? { changed } : {}) });
+      if (res.status !== p.status || leaked.length > 0 || changed.length > 0)
+        wrong.push({ probe: p.name, status: res.status, expected: p.status, ...(leaked.length ? { leaked } : {}), ...(changed.length ? { changed } : {}) });
     }
     expect(wrong).toEqual([]);
     // The bulk call saw no B mention at all.
-    const bulk = await call({ method: 'post', path: '/api/mentions/bulk', body: { ids: [B.mention, B.mention2], changes: { status: 'open' } } }, a.cookies.admin).expect(200);
+    const bulk = await call(
+      { method: 'post', path: '/api/mentions/bulk', body: { ids: [B.mention, B.mention2], changes: { status: 'open' } } },
+      a.cookies.admin,
+    ).expect(200);
     expect(bulk.body).toMatchObject({ updated: 0, items: [] });
   });
 
-  it('a bulk mixing A and B ids changes A\'s mention and not one B row', async () => {
+  it("a bulk mixing A and B ids changes A's mention and not one B row", async () => {
     const bRows = async () =>
-      JSON.stringify(await t.dataSource.query(`SELECT m.*, (SELECT count(*) FROM audit_event e WHERE e.workspace_id = $1)::int AS audits FROM mention m WHERE m.workspace_id = $1 ORDER BY m.id`, [b.workspaceId]));
+      JSON.stringify(
+        await t.dataSource.query(
+          `SELECT m.*, (SELECT count(*) FROM audit_event e WHERE e.workspace_id = $1)::int AS audits FROM mention m WHERE m.workspace_id = $1 ORDER BY m.id`,
+          [b.workspaceId],
+        ),
+      );
     const before = await bRows();
-    const res = await call({ method: 'post', path: '/api/mentions/bulk', body: { ids: [A.mention, B.mention, B.mention2], changes: { addTags: ['mixed'] } } }, a.cookies.admin).expect(200);
+    const res = await call(
+      { method: 'post', path: '/api/mentions/bulk', body: { ids: [A.mention, B.mention, B.mention2], changes: { addTags: ['mixed'] } } },
+      a.cookies.admin,
+    ).expect(200);
     expect(res.body.updated).toBe(1);
     expect((res.body.items as Array<{ id: string }>).map((m) => m.id)).toEqual([A.mention]);
     expect(await bRows()).toBe(before);
   });
 
   it("leaves B's rows exactly as B left them", async () => {
-    const [m] = (await t.dataSource.query(`SELECT status, claimed_by_id, tags FROM mention WHERE id = $1`, [B.mention])) as Array<{ status: string; claimed_by_id: string | null; tags: string[] }>;
+    const [m] = (await t.dataSource.query(`SELECT status, claimed_by_id, tags FROM mention WHERE id = $1`, [B.mention])) as Array<{
+      status: string;
+      claimed_by_id: string | null;
+      tags: string[];
+    }>;
     expect(m).toMatchObject({ status: 'new', claimed_by_id: b.users.agent.id });
-    const detail = (await request(t.server).get(`/api/mentions/${B.mention}`).set('Cookie', b.cookies.viewer).expect(200)).body as { notes: Array<{ id: string; body: string }> };
+    const detail = (await request(t.server).get(`/api/mentions/${B.mention}`).set('Cookie', b.cookies.viewer).expect(200)).body as {
+      notes: Array<{ id: string; body: string }>;
+    };
     expect(detail.notes.map((n) => n.body)).toEqual(['B internal note']);
-    await request(t.server).get('/api/brands').set('Cookie', b.cookies.viewer).expect(200).expect((r) => expect(JSON.stringify(r.body)).toContain(B.brand));
+    await request(t.server)
+      .get('/api/brands')
+      .set('Cookie', b.cookies.viewer)
+      .expect(200)
+      .expect((r) => expect(JSON.stringify(r.body)).toContain(B.brand));
   });
 
-  it('positive controls: the same calls succeed on A\'s own ids (the 404s above are not broken routes)', async () => {
-    const ok = async (p: Omit<Probe, 'status' | 'name'>, status: number) => expect({ path: p.path, status: (await call(p, a.cookies.admin)).status }).toEqual({ path: p.path, status });
+  it("positive controls: the same calls succeed on A's own ids (the 404s above are not broken routes)", async () => {
+    const ok = async (p: Omit<Probe, 'status' | 'name'>, status: number) =>
+      expect({ path: p.path, status: (await call(p, a.cookies.admin)).status }).toEqual({ path: p.path, status });
     await ok({ method: 'get', path: `/api/mentions/${A.mention}` }, 200);
     await ok({ method: 'post', path: `/api/mentions/${A.mention}/notes`, body: { body: 'A note' } }, 201);
     await ok({ method: 'post', path: `/api/mentions/${A.mention}/claim`, body: {} }, 200);

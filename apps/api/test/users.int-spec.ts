@@ -26,7 +26,11 @@ describe('users (integration)', () => {
       const cookie = await loginAs(t, a[role].email);
       const res = await request(t.server).get('/api/users').set('Cookie', cookie).expect(403);
       expect(res.body.message).toMatch(/needs the admin role/);
-      await request(t.server).post('/api/users').set('Cookie', cookie).send({ email: 'x@y.test', name: 'X', role: 'agent', password: 'long-enough-pass' }).expect(403);
+      await request(t.server)
+        .post('/api/users')
+        .set('Cookie', cookie)
+        .send({ email: 'x@y.test', name: 'X', role: 'agent', password: 'long-enough-pass' })
+        .expect(403);
     }
     const denied = await t.dataSource.getRepository(AuditEventEntity).find({ where: { action: 'access.denied' } });
     expect(denied.length).toBeGreaterThanOrEqual(8);
@@ -41,7 +45,11 @@ describe('users (integration)', () => {
   });
 
   it('creates a user who can then sign in with the given role', async () => {
-    const res = await request(t.server).post('/api/users').set('Cookie', adminA).send({ email: 'New.Agent@Acme.test', name: ' New Agent ', role: 'agent', password: 'a-brand-new-password' }).expect(201);
+    const res = await request(t.server)
+      .post('/api/users')
+      .set('Cookie', adminA)
+      .send({ email: 'New.Agent@Acme.test', name: ' New Agent ', role: 'agent', password: 'a-brand-new-password' })
+      .expect(201);
     expect(res.body).toMatchObject({ email: 'new.agent@acme.test', name: 'New Agent', role: 'agent', active: true, workspaceId: a.admin.workspaceId });
     const cookie = await loginAs(t, 'new.agent@acme.test', 'a-brand-new-password');
     const me = await request(t.server).get('/api/auth/me').set('Cookie', cookie).expect(200);
@@ -51,14 +59,22 @@ describe('users (integration)', () => {
   });
 
   it('refuses a duplicate e-mail with 409', async () => {
-    const res = await request(t.server).post('/api/users').set('Cookie', adminA).send({ email: b.agent.email, name: 'Dup', role: 'agent', password: 'a-brand-new-password' }).expect(409);
+    const res = await request(t.server)
+      .post('/api/users')
+      .set('Cookie', adminA)
+      .send({ email: b.agent.email, name: 'Dup', role: 'agent', password: 'a-brand-new-password' })
+      .expect(409);
     expect(res.body.message).toMatch(/already exists/);
   });
 
   it('refuses extra keys (mass assignment) with 400 and changes nothing', async () => {
     const before = await countUsers();
     for (const extra of [{ workspaceId: b.admin.workspaceId }, { isAdmin: true }, { passwordHash: 'x' }, { id: b.admin.id }]) {
-      const res = await request(t.server).post('/api/users').set('Cookie', adminA).send({ email: 'mass@acme.test', name: 'M', role: 'viewer', password: 'a-brand-new-password', ...extra }).expect(400);
+      const res = await request(t.server)
+        .post('/api/users')
+        .set('Cookie', adminA)
+        .send({ email: 'mass@acme.test', name: 'M', role: 'viewer', password: 'a-brand-new-password', ...extra })
+        .expect(400);
       expect(res.body.issues[0].message).toBe('is not an accepted field');
     }
     await request(t.server).patch(`/api/users/${a.viewer.id}`).set('Cookie', adminA).send({ workspaceId: b.admin.workspaceId }).expect(400);

@@ -63,7 +63,10 @@ async function main(): Promise<void> {
   await sql(serverUrl, `CREATE DATABASE "${name}"`);
   const dbUrl = new URL(serverUrl);
   dbUrl.pathname = `/${name}`;
-  const database: TestDatabase = { env: { DATABASE_URL: dbUrl.toString() }, drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
+  const database: TestDatabase = {
+    env: { DATABASE_URL: dbUrl.toString() },
+    drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
+  };
   const sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 11 });
   let feed = hostileFeed(0);
   const feedServer = http.createServer((req, res) => {
@@ -78,7 +81,12 @@ async function main(): Promise<void> {
     api = await startEarshot({
       database,
       admin: ADMIN,
-      env: { SOCIAL_SIM_URL: sim.url, EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${feedPort}`, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', EARSHOT_RETRY_BASE_SECONDS: '1' },
+      env: {
+        SOCIAL_SIM_URL: sim.url,
+        EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${feedPort}`,
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+        EARSHOT_RETRY_BASE_SECONDS: '1',
+      },
       nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     });
     const apiUrl = api.url;
@@ -94,7 +102,9 @@ async function main(): Promise<void> {
     // Every source's first poll (the cursors), then the rounds.
     let mastodonId = '';
     for (;;) {
-      const res = (await (await fetch(`${apiUrl}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string; platform: string; health: { lastSuccessAt: string | null } }> };
+      const res = (await (await fetch(`${apiUrl}/api/sources`, { headers: { cookie } })).json()) as {
+        items: Array<{ id: string; platform: string; health: { lastSuccessAt: string | null } }>;
+      };
       mastodonId = res.items.find((s) => s.platform === 'mastodon')?.id ?? '';
       if (mastodonId && res.items.every((s) => s.health.lastSuccessAt)) break;
       await new Promise((r) => setTimeout(r, 200));
@@ -143,7 +153,10 @@ async function main(): Promise<void> {
       for (;;) {
         const now = await counts();
         if (now.feed >= before.feed + 1 && now.posts >= before.posts + 6) break;
-        if (performance.now() - started > ROUND_TIMEOUT_MS) throw new Error(`round ${round}: the hostile feed and posts were not stored within ${ROUND_TIMEOUT_MS / 1000} s (${JSON.stringify(now)} vs ${JSON.stringify(before)})`);
+        if (performance.now() - started > ROUND_TIMEOUT_MS)
+          throw new Error(
+            `round ${round}: the hostile feed and posts were not stored within ${ROUND_TIMEOUT_MS / 1000} s (${JSON.stringify(now)} vs ${JSON.stringify(before)})`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
       measuring = false;
@@ -164,7 +177,12 @@ async function main(): Promise<void> {
     console.log(`hostile-health-samples: ${sorted.length}`);
     console.log(`hostile-health-p50: ${Math.round(percentile(sorted, 50))} ms`);
     console.log(`hostile-health-max: ${Math.round(sorted[sorted.length - 1]!)} ms`);
-    console.log(`hostile-load-average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores; other work on the machine shows in these latencies)`);
+    console.log(
+      `hostile-load-average: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (${os.cpus().length} cores; other work on the machine shows in these latencies)`,
+    );
     console.log(`hostile-health-p99: ${Math.round(percentile(sorted, 99))} ms`);
   } finally {
     probing = false;

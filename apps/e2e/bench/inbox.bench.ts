@@ -72,7 +72,11 @@ async function seed(dbUrl: string, workspaceId: string, adminId: string): Promis
     );
     await c.query(`CREATE TEMP TABLE aid AS SELECT row_number() OVER (ORDER BY id) AS n, id, platform FROM author WHERE workspace_id = $1`, [workspaceId]);
     await c.query(`CREATE UNIQUE INDEX ON aid (n)`);
-    const indexes = (await c.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'mention' AND indexname NOT LIKE 'PK_%'`)).rows;
+    const indexes = (
+      await c.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'mention' AND indexname NOT LIKE 'PK_%'`,
+      )
+    ).rows;
     for (const ix of indexes) await c.query(`DROP INDEX "${ix.indexname}"`);
     // Status: 20 % new, 10 % open, 5 % pending, 60 % resolved, 5 % ignored. Urgency: skewed low, a few critical.
     await c.query(
@@ -189,13 +193,21 @@ async function main(): Promise<void> {
       });
       sockets.push(s);
     }
-    await Promise.all(sockets.map((s) => (s.connected ? Promise.resolve() : new Promise<void>((resolve, reject) => (s.once('connect', () => resolve()), s.once('connect_error', reject))))));
+    await Promise.all(
+      sockets.map((s) =>
+        s.connected ? Promise.resolve() : new Promise<void>((resolve, reject) => (s.once('connect', () => resolve()), s.once('connect_error', reject))),
+      ),
+    );
     console.log(`sockets: ${sockets.length} connected`);
     const push: number[] = [];
     for (let k = 0; k < PUSHES; k++) {
       expectStatus = k % 2 === 0 ? 'open' : 'pending';
       sentAt = performance.now();
-      const res = await fetch(`${api.url}/api/mentions/${target}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ status: expectStatus }) });
+      const res = await fetch(`${api.url}/api/mentions/${target}`, {
+        method: 'PATCH',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: expectStatus }),
+      });
       const seq = ((await res.json()) as { seq: number }).seq;
       const deadline = performance.now() + 10_000;
       while ((arrivals.get(seq)?.length ?? 0) < SOCKETS && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));

@@ -105,9 +105,17 @@ async function main(): Promise<void> {
   await sql(serverUrl, `CREATE DATABASE "${name}"`);
   const dbUrl = new URL(serverUrl);
   dbUrl.pathname = `/${name}`;
-  const database: TestDatabase = { env: { DATABASE_URL: dbUrl.toString() }, drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
+  const database: TestDatabase = {
+    env: { DATABASE_URL: dbUrl.toString() },
+    drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
+  };
   const sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 11 });
-  const apiOptions = { database, admin: ADMIN, env: { SOCIAL_SIM_URL: sim.url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', EARSHOT_RETRY_BASE_SECONDS: '1' }, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [] };
+  const apiOptions = {
+    database,
+    admin: ADMIN,
+    env: { SOCIAL_SIM_URL: sim.url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', EARSHOT_RETRY_BASE_SECONDS: '1' },
+    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  };
   const api = await startEarshot(apiOptions);
   // BENCH_API_INSTANCES=2: more api processes on the same database share the sources through their leases.
   const extra = [];
@@ -119,11 +127,15 @@ async function main(): Promise<void> {
     const stored = async () => Number((await sql<{ n: string }>(dbUrl.toString(), 'SELECT count(*) AS n FROM mention'))[0]!.n);
     // Cursors first (the first poll of an empty platform), then the burst.
     for (;;) {
-      const res = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ health: { lastSuccessAt: string | null } }> };
+      const res = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as {
+        items: Array<{ health: { lastSuccessAt: string | null } }>;
+      };
       if (res.items.length === 4 && res.items.every((s) => s.health.lastSuccessAt)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const sourceIds = ((await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> }).items.map((s) => s.id);
+    const sourceIds = ((await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> }).items.map(
+      (s) => s.id,
+    );
     // "Poll now" for every source. Once more on a socket error: seeding a large burst blocks this
     // process for seconds, so the api may have closed the idle keep-alive connection meanwhile
     // (asking for a poll twice is harmless).
@@ -160,7 +172,7 @@ async function main(): Promise<void> {
     }
     const cpu1 = cpuSeconds(name);
     const self1 = process.cpuUsage(self0);
-    const done = Date.parse(((await sql<{ t: Date }>(dbUrl.toString(), 'SELECT max(created_at) AS t FROM mention'))[0]!.t).toISOString());
+    const done = Date.parse((await sql<{ t: Date }>(dbUrl.toString(), 'SELECT max(created_at) AS t FROM mention'))[0]!.t.toISOString());
     const first = sim.control.requests().find((r) => r.id > lastRequestId && !r.path.includes('access_token') && !r.path.includes('createSession'));
     const seconds = (done - Date.parse(first!.at)) / 1000;
     const ingested = n - before;
@@ -170,7 +182,9 @@ async function main(): Promise<void> {
     if (cpu0 && cpu1) {
       const per = (sec: number) => Math.round((sec * 1e6) / ingested);
       // Bench process: the simulator serving the polls (and this script's rare counts).
-      console.log(`ingest-cpu: api ${per(cpu1.api - cpu0.api)} µs, postgres ${per(cpu1.postgres - cpu0.postgres)} µs, simulator ${per((self1.user + self1.system) / 1e6)} µs per mention`);
+      console.log(
+        `ingest-cpu: api ${per(cpu1.api - cpu0.api)} µs, postgres ${per(cpu1.postgres - cpu0.postgres)} µs, simulator ${per((self1.user + self1.system) / 1e6)} µs per mention`,
+      );
       const t = apiThreadSplit(cpu0, cpu1);
       console.log(`ingest-cpu-api: main ${per(t.main)} µs, scorer ${per(t.scorer)} µs, other ${per(t.other)} µs per mention`);
     }
@@ -189,7 +203,9 @@ async function main(): Promise<void> {
       if (hasRaw) await c.query('CREATE TABLE mention_raw_ceiling (LIKE mention_raw INCLUDING ALL)');
       const raws = new Map(
         hasRaw
-          ? (await c.query<{ mention_id: string; workspace_id: string; raw: string }>('SELECT mention_id, workspace_id, raw::text AS raw FROM mention_raw')).rows.map((r) => [r.mention_id, r])
+          ? (
+              await c.query<{ mention_id: string; workspace_id: string; raw: string }>('SELECT mention_id, workspace_id, raw::text AS raw FROM mention_raw')
+            ).rows.map((r) => [r.mention_id, r])
           : [],
       );
       // Generated columns (search_vector) are computed by PostgreSQL on insert, as in ingest.
@@ -198,7 +214,8 @@ async function main(): Promise<void> {
           `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'mention' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         )
       ).rows.map((r) => r.column_name);
-      const rows = (await c.query(`SELECT ${cols.map((x) => `"${x}"`).join(', ')} FROM mention WHERE change_seq > $1 ORDER BY change_seq`, [seqBefore])).rows as Array<Record<string, unknown>>;
+      const rows = (await c.query(`SELECT ${cols.map((x) => `"${x}"`).join(', ')} FROM mention WHERE change_seq > $1 ORDER BY change_seq`, [seqBefore]))
+        .rows as Array<Record<string, unknown>>;
       const batches: Array<Array<Record<string, unknown>>> = [];
       const byTx = new Map<string, Array<Record<string, unknown>>>();
       for (const r of rows) {
@@ -212,11 +229,16 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       for (const chunk of batches) {
         const params: unknown[] = [];
-        const values = chunk.map((r) => `(${cols.map((col) => {
-          const v = r[col];
-          params.push(v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
-          return `$${params.length}`;
-        }).join(', ')})`);
+        const values = chunk.map(
+          (r) =>
+            `(${cols
+              .map((col) => {
+                const v = r[col];
+                params.push(v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+                return `$${params.length}`;
+              })
+              .join(', ')})`,
+        );
         const rawValues: string[] = [];
         for (const r of chunk) {
           const raw = raws.get(r['id'] as string);
@@ -227,7 +249,9 @@ async function main(): Promise<void> {
         const insertMentions = `INSERT INTO mention_ceiling (${cols.map((x) => `"${x}"`).join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`;
         await c.query('BEGIN');
         await c.query(
-          rawValues.length ? `WITH m AS (${insertMentions}) INSERT INTO mention_raw_ceiling (mention_id, workspace_id, raw) VALUES ${rawValues.join(', ')}` : insertMentions,
+          rawValues.length
+            ? `WITH m AS (${insertMentions}) INSERT INTO mention_raw_ceiling (mention_id, workspace_id, raw) VALUES ${rawValues.join(', ')}`
+            : insertMentions,
           params,
         );
         await c.query('COMMIT');

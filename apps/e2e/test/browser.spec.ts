@@ -27,7 +27,10 @@ describe('the browser for the e2e specs', () => {
 
   it('takes CHROMIUM_PATH when set, and says what to fix when it does not exist', async () => {
     const bundled = await resolveChromium({});
-    await expect(resolveChromium({ CHROMIUM_PATH: bundled.executablePath })).resolves.toMatchObject({ source: 'CHROMIUM_PATH', executablePath: bundled.executablePath });
+    await expect(resolveChromium({ CHROMIUM_PATH: bundled.executablePath })).resolves.toMatchObject({
+      source: 'CHROMIUM_PATH',
+      executablePath: bundled.executablePath,
+    });
     await expect(resolveChromium({ CHROMIUM_PATH: '/no/such/chromium' })).rejects.toThrow('CHROMIUM_PATH=/no/such/chromium does not exist');
   });
 });

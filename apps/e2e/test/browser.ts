@@ -13,7 +13,15 @@ const execFileAsync = promisify(execFile);
 export const SHOTS = path.join(root, 'reports/e2e');
 
 /** Flags for a Chromium named by CHROMIUM_PATH (a desktop build, e.g. Debian's). */
-const DESKTOP_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const DESKTOP_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * @sparticuz/chromium's flags are made for AWS Lambda. Left out here: the two that switch
@@ -28,10 +36,13 @@ const LEFT_OUT_ARGS = new Set(['--disable-web-security', '--allow-running-insecu
  * that `npm install` brings in @sparticuz/chromium. Nothing is downloaded at run time and
  * no system browser is needed.
  */
-export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<{ executablePath: string; args: string[]; source: 'CHROMIUM_PATH' | '@sparticuz/chromium' }> {
+export async function resolveChromium(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ executablePath: string; args: string[]; source: 'CHROMIUM_PATH' | '@sparticuz/chromium' }> {
   const override = env.CHROMIUM_PATH?.trim();
   if (override) {
-    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist: point it at a Chromium binary, or unset it to use the one in @sparticuz/chromium`);
+    if (!existsSync(override))
+      throw new Error(`CHROMIUM_PATH=${override} does not exist: point it at a Chromium binary, or unset it to use the one in @sparticuz/chromium`);
     return { executablePath: override, args: DESKTOP_ARGS, source: 'CHROMIUM_PATH' };
   }
   const { default: sparticuz } = await import('@sparticuz/chromium');
@@ -59,7 +70,10 @@ async function unpackSparticuz(): Promise<string> {
   try {
     const esm = pathToFileURL(path.join(pkgRoot, 'build/esm/index.js')).href;
     const script = `const { default: c } = await import(${JSON.stringify(esm)}); process.stdout.write(await c.executablePath(${JSON.stringify(path.join(pkgRoot, 'bin'))}));`;
-    const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: staging }, maxBuffer: 1 << 20 });
+    const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: staging },
+      maxBuffer: 1 << 20,
+    });
     if (path.dirname(stdout.trim()) !== staging) throw new Error(`@sparticuz/chromium unpacked to ${stdout.trim()}, expected a file in ${staging}`);
     writeFileSync(path.join(staging, '.complete'), `${version}\n`);
   } catch (e) {
@@ -92,7 +106,8 @@ export function watch(page: Page): { problems: string[]; pollingRequests: string
   const pollingRequests: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.pathname.startsWith('/socket.io/') && url.searchParams.get('transport') === 'polling') pollingRequests.push(`${r.method()} ${url.pathname}${url.search}`);
+    if (url.pathname.startsWith('/socket.io/') && url.searchParams.get('transport') === 'polling')
+      pollingRequests.push(`${r.method()} ${url.pathname}${url.search}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -92,7 +92,10 @@ describe('dashboard in a real browser', () => {
       await page.goto(`${proxy.url}/login`);
       await signIn(page, server.admin.email, server.admin.password);
       await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-      await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
+      await page
+        .getByTestId('connection-status')
+        .filter({ hasText: /live|connected/i })
+        .waitFor();
       expect(proxy.refusedUpgrades).toBeGreaterThanOrEqual(1); // WebSocket was tried first…
       expect(pollingRequests.length).toBeGreaterThan(0); // …and polling carried the connection
       await page.waitForTimeout(1_500); // a long-poll parked on the server, as when someone reads the inbox

@@ -71,19 +71,33 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * Starts the built api (`apps/api/dist/main.js`, serving `apps/web/dist`) as production
  * does, on a fresh database (or the given one), with extra environment variables.
  */
-export async function startEarshot(o: { database?: TestDatabase; env?: Record<string, string>; admin?: { email: string; password: string }; nodeArgs?: string[] } = {}): Promise<EarshotServer> {
+export async function startEarshot(
+  o: { database?: TestDatabase; env?: Record<string, string>; admin?: { email: string; password: string }; nodeArgs?: string[] } = {},
+): Promise<EarshotServer> {
   const main = path.join(root, 'apps/api/dist/main.js');
   if (!existsSync(main)) throw new Error('Build the api first: npm run build (nx runs it before this target)');
   const port = await freePort();
   const admin = o.admin ?? { email: 'e2e-admin@earshot.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
   const database = o.database ?? (await createTestDatabase());
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EARSHOT_ADMIN_EMAIL: admin.email, EARSHOT_ADMIN_PASSWORD: admin.password, EARSHOT_SECRET_KEY: E2E_SECRET_KEY };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    EARSHOT_ADMIN_EMAIL: admin.email,
+    EARSHOT_ADMIN_PASSWORD: admin.password,
+    EARSHOT_SECRET_KEY: E2E_SECRET_KEY,
+  };
   delete env.DATABASE_URL;
   delete env.EARSHOT_DATA_DIR;
   Object.assign(env, database.env, o.env ?? {});
   let out = '';
   // The V8 flags production runs the api with (tools/start.js, docker/Dockerfile), then any extra ones.
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', ...(o.nodeArgs ?? []), main], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', ...(o.nodeArgs ?? []), main], {
+    env,
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => {
     out += d.toString();

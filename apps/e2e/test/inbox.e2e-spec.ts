@@ -23,12 +23,20 @@ describe('live inbox in a real browser', () => {
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
   };
   const login = async (email: string, password: string) => {
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
     return res.headers.getSetCookie()[0]!.split(';')[0]!;
   };
   const publish = async (text: string) => {
-    const res = await fetch(`${sim.url}/_control/posts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'mastodon', count: 1, text }) });
+    const res = await fetch(`${sim.url}/_control/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'mastodon', count: 1, text }),
+    });
     if (res.status !== 201) throw new Error(`sim publish: ${res.status}`);
   };
 
@@ -69,16 +77,25 @@ describe('live inbox in a real browser', () => {
   });
 
   it('shows a new mention from the simulator live, filters, claims and resolves it', async () => {
-    const created = await api('/api/users', { method: 'POST', body: { name: 'Dana Agent', email: 'dana@earshot.test', role: 'agent', password: 'dana-agent-password' } });
+    const created = await api('/api/users', {
+      method: 'POST',
+      body: { name: 'Dana Agent', email: 'dana@earshot.test', role: 'agent', password: 'dana-agent-password' },
+    });
     expect(created.status).toBe(201);
-    const other = await api('/api/users', { method: 'POST', body: { name: 'Sam Agent', email: 'sam@earshot.test', role: 'agent', password: 'sam-agent-password' } });
+    const other = await api('/api/users', {
+      method: 'POST',
+      body: { name: 'Sam Agent', email: 'sam@earshot.test', role: 'agent', password: 'sam-agent-password' },
+    });
     expect(other.status).toBe(201);
     const samCookie = await login('sam@earshot.test', 'sam-agent-password');
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const { problems, pollingRequests } = watch(page);
     await signIn(page, 'dana@earshot.test', 'dana-agent-password');
-    await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
+    await page
+      .getByTestId('connection-status')
+      .filter({ hasText: /live|connected/i })
+      .waitFor();
 
     // A customer posts; the poller stores it; the socket brings it to the open inbox.
     await publish('@acme my parcel never arrived and the tracking page is down #e2e');
@@ -139,7 +156,10 @@ describe('live inbox in a real browser', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const { problems, pollingRequests } = watch(page);
     await signIn(page, server.admin.email, server.admin.password);
-    await page.getByTestId('connection-status').filter({ hasText: /live|connected/i }).waitFor();
+    await page
+      .getByTestId('connection-status')
+      .filter({ hasText: /live|connected/i })
+      .waitFor();
     await publish('@acme the first post of the pill test is already in the list #pill');
     await waitForRow(page, 'the first post of the pill test');
     const list = page.getByRole('list', { name: 'Mentions' });

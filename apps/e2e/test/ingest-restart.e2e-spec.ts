@@ -35,7 +35,10 @@ describe('ingest survives faults and a crash mid-run', () => {
     return res.headers.getSetCookie()[0]!.split(';')[0]!;
   }
 
-  async function sources(server: EarshotServer, cookie: string): Promise<Array<{ id: string; platform: string; health: { status: string; mentionsToday: number } }>> {
+  async function sources(
+    server: EarshotServer,
+    cookie: string,
+  ): Promise<Array<{ id: string; platform: string; health: { status: string; mentionsToday: number } }>> {
     const res = await fetch(`${server.url}/api/sources`, { headers: { cookie } });
     return ((await res.json()) as { items: Array<{ id: string; platform: string; health: { status: string; mentionsToday: number } }> }).items;
   }
@@ -72,7 +75,11 @@ describe('ingest survives faults and a crash mid-run', () => {
     api = await startEarshot({ database: db, env: env(), admin: ADMIN });
     let cookie = await session(api);
     for (const s of await sources(api, cookie)) {
-      await fetch(`${api.url}/api/sources/${s.id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ pollIntervalSeconds: 5 }) });
+      await fetch(`${api.url}/api/sources/${s.id}`, {
+        method: 'PATCH',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ pollIntervalSeconds: 5 }),
+      });
     }
     await waitFor('every source to poll once', async () => (await sources(api!, cookie)).every((s) => s.health.status === 'ok'), 60_000);
 

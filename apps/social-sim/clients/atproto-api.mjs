@@ -16,7 +16,10 @@ assert.equal((await agent.getProfiles({ actors: [post.author.did] })).data.profi
 assert.equal((await agent.getPosts({ uris: [post.uri] })).data.posts.length, 1);
 const r = await agent.post({ text: 'Sorry about that!', reply: { root: { uri: post.uri, cid: post.cid }, parent: { uri: post.uri, cid: post.cid } } });
 const thread = await agent.getPostThread({ uri: post.uri });
-assert.deepEqual(thread.data.thread.replies.map((x) => x.post.uri), [r.uri]);
+assert.deepEqual(
+  thread.data.thread.replies.map((x) => x.post.uri),
+  [r.uri],
+);
 assert.equal((await agent.getAuthorFeed({ actor: agent.session.did })).data.feed[0].post.uri, r.uri);
 await agent.deletePost(r.uri);
 await assert.rejects(agent.getPostThread({ uri: r.uri }), (e) => e.status === 400 && e.error === 'NotFound');

@@ -15,10 +15,16 @@ assert.equal(pages, 3);
 const st = ns[0].status;
 const acc = await masto.v1.accounts.$select(st.account.id).fetch();
 assert.equal((await masto.v1.accounts.lookup({ acct: st.account.acct })).id, acc.id);
-const r = await masto.v1.statuses.create({ status: `@${st.account.acct} on it`, inReplyToId: st.id }, { requestInit: { headers: { 'Idempotency-Key': `masto-${Date.now()}` } } });
+const r = await masto.v1.statuses.create(
+  { status: `@${st.account.acct} on it`, inReplyToId: st.id },
+  { requestInit: { headers: { 'Idempotency-Key': `masto-${Date.now()}` } } },
+);
 assert.equal(r.inReplyToId, st.id);
 const ctx = await masto.v1.statuses.$select(st.id).context.fetch();
-assert.deepEqual(ctx.descendants.map((s) => s.id), [r.id]);
+assert.deepEqual(
+  ctx.descendants.map((s) => s.id),
+  [r.id],
+);
 assert.ok((await masto.v1.statuses.$select(r.id).remove()).text.startsWith('@'));
 await assert.rejects(masto.v1.statuses.$select(r.id).fetch(), (e) => e.statusCode === 404);
 console.log('OK masto');

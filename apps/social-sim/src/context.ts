@@ -83,7 +83,13 @@ export function listingFx(req: SimRequest, ctx: SimContext): { dup: number; shuf
  * Newest-first page of `items` (ascending by seq) strictly older than `beforeSeq`.
  * `dup` shifts the window back toward already-served (newer) items: repeats across pages.
  */
-export function pageBefore(items: readonly SimPost[], beforeSeq: number | null, limit: number, fx: { dup: number; shuffle: boolean }, ctx: SimContext): { page: SimPost[]; hasOlder: boolean } {
+export function pageBefore(
+  items: readonly SimPost[],
+  beforeSeq: number | null,
+  limit: number,
+  fx: { dup: number; shuffle: boolean },
+  ctx: SimContext,
+): { page: SimPost[]; hasOlder: boolean } {
   let end = beforeSeq === null ? items.length : firstAtOrAfter(items, beforeSeq);
   if (beforeSeq !== null) end = Math.min(items.length, end + fx.dup);
   const start = Math.max(0, end - limit);

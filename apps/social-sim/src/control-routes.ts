@@ -7,7 +7,14 @@ import type { SimControl } from './sim-control.js';
 import { SIM_PLATFORMS, type SeedOptions, type SimPlatform } from './sim-model.js';
 
 /** `/_control/*` over HTTP: reads the JSON body (an object, else ignored) and answers from the control surface. */
-export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, control: SimControl, nowIso: () => string): Promise<void> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+  control: SimControl,
+  nowIso: () => string,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req);
   let body: Record<string, unknown> = {};
@@ -20,7 +27,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
   send(res, null, r);
 }
 
-const platformParam = (v: unknown): SimPlatform | undefined => (typeof v === 'string' && (SIM_PLATFORMS as readonly string[]).includes(v) ? (v as SimPlatform) : undefined);
+const platformParam = (v: unknown): SimPlatform | undefined =>
+  typeof v === 'string' && (SIM_PLATFORMS as readonly string[]).includes(v) ? (v as SimPlatform) : undefined;
 
 interface Reply {
   status: number;

@@ -21,9 +21,18 @@ export function rateHeaders(platform: SimPlatform, limit: number, remaining: num
     case 'mastodon':
       return { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': mastodonTime(resetAtMs) };
     case 'bluesky':
-      return { 'RateLimit-Limit': String(limit), 'RateLimit-Remaining': String(remaining), 'RateLimit-Reset': epoch, 'RateLimit-Policy': `${limit};w=${RATE_LIMITS.bluesky.windowSec}` };
+      return {
+        'RateLimit-Limit': String(limit),
+        'RateLimit-Remaining': String(remaining),
+        'RateLimit-Reset': epoch,
+        'RateLimit-Policy': `${limit};w=${RATE_LIMITS.bluesky.windowSec}`,
+      };
     case 'reddit':
-      return { 'X-Ratelimit-Used': String(limit - remaining), 'X-Ratelimit-Remaining': `${remaining.toFixed(1)}`, 'X-Ratelimit-Reset': String(Math.max(0, Math.ceil((resetAtMs - now) / 1000))) };
+      return {
+        'X-Ratelimit-Used': String(limit - remaining),
+        'X-Ratelimit-Remaining': `${remaining.toFixed(1)}`,
+        'X-Ratelimit-Reset': String(Math.max(0, Math.ceil((resetAtMs - now) / 1000))),
+      };
     case 'x':
       return { 'x-rate-limit-limit': String(limit), 'x-rate-limit-remaining': String(remaining), 'x-rate-limit-reset': epoch };
     case 'rss':
@@ -38,7 +47,8 @@ export interface ErrorReply {
   headers?: Record<string, string>;
 }
 
-const REDDIT_WHOA = '<!doctype html><html><head><title>Too Many Requests</title></head><body><h1>whoa there, pardner!</h1><p>we\'re sorry, but you appear to be a bot and we\'ve seen too many requests from you lately.</p></body></html>';
+const REDDIT_WHOA =
+  "<!doctype html><html><head><title>Too Many Requests</title></head><body><h1>whoa there, pardner!</h1><p>we're sorry, but you appear to be a bot and we've seen too many requests from you lately.</p></body></html>";
 
 export function rateLimitedBody(platform: SimPlatform, html = false): ErrorReply {
   switch (platform) {
@@ -47,7 +57,9 @@ export function rateLimitedBody(platform: SimPlatform, html = false): ErrorReply
     case 'bluesky':
       return { status: 429, body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' } };
     case 'reddit':
-      return html ? { status: 429, body: REDDIT_WHOA, contentType: 'text/html; charset=UTF-8' } : { status: 429, body: { message: 'Too Many Requests', error: 429 } };
+      return html
+        ? { status: 429, body: REDDIT_WHOA, contentType: 'text/html; charset=UTF-8' }
+        : { status: 429, body: { message: 'Too Many Requests', error: 429 } };
     case 'x':
       return { status: 429, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 } };
     case 'rss':
@@ -59,11 +71,15 @@ export function serverErrorBody(platform: SimPlatform, status: number): ErrorRep
   const text = status === 502 ? 'Bad Gateway' : status === 504 ? 'Gateway Timeout' : status === 500 ? 'Internal Server Error' : 'Service Unavailable';
   switch (platform) {
     case 'mastodon':
-      return { status, body: { error: status === 503 ? 'Remote data could not be fetched' : 'We\'re sorry, but something went wrong on our end.' } };
+      return { status, body: { error: status === 503 ? 'Remote data could not be fetched' : "We're sorry, but something went wrong on our end." } };
     case 'bluesky':
       return { status, body: { error: status === 502 ? 'UpstreamFailure' : 'InternalServerError', message: text } };
     case 'reddit':
-      return { status, body: `<!doctype html><html><body><h1>${status} ${text}</h1><p>Our CDN was unable to reach our servers. Please try again.</p></body></html>`, contentType: 'text/html; charset=UTF-8' };
+      return {
+        status,
+        body: `<!doctype html><html><body><h1>${status} ${text}</h1><p>Our CDN was unable to reach our servers. Please try again.</p></body></html>`,
+        contentType: 'text/html; charset=UTF-8',
+      };
     case 'x':
       return { status, body: { title: text, detail: text, type: 'about:blank', status } };
     case 'rss':

@@ -86,7 +86,12 @@ export class FaultBook {
 
   /** The request-level fault for this request, if any (consumed). */
   forRequest(platform: SimPlatform, method: string, path: string): ActiveFault | null {
-    return this.take(REQUEST_KINDS.filter((k) => k !== 'lost_response'), platform, method, path);
+    return this.take(
+      REQUEST_KINDS.filter((k) => k !== 'lost_response'),
+      platform,
+      method,
+      path,
+    );
   }
 
   /** lost_response only applies to writes; checked by the write handlers. */

@@ -26,7 +26,10 @@ export function send(res: ServerResponse, entry: RequestLogEntry | null, r: SimR
   if (res.destroyed || res.writableEnded) return;
   const isString = typeof r.body === 'string';
   const body = isString ? (r.body as string) : JSON.stringify(r.body);
-  const headers: Record<string, string> = { 'content-type': r.contentType ?? (isString ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'), ...(r.headers ?? {}) };
+  const headers: Record<string, string> = {
+    'content-type': r.contentType ?? (isString ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+    ...(r.headers ?? {}),
+  };
   if (entry) {
     entry.status = r.status;
     entry.headers = headers;

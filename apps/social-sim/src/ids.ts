@@ -103,5 +103,9 @@ export function cidFor(value: unknown): string {
 /** did:plc: + 24 base32 chars derived from a name. */
 export function didFor(name: string): string {
   // The base32 of the hash itself (stable since the first release: DIDs in stored data keep matching).
-  return `did:plc:${base32(createHash('sha256').update(JSON.stringify(`did:${name}`)).digest()).slice(0, 24)}`;
+  return `did:plc:${base32(
+    createHash('sha256')
+      .update(JSON.stringify(`did:${name}`))
+      .digest(),
+  ).slice(0, 24)}`;
 }

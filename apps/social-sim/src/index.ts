@@ -1,4 +1,13 @@
-export { createSocialSim, ROOT_PORT_OFFSETS, type SocialSim, type SocialSimOptions, type SimControl, type SimState, type SeededPost, type RequestLogEntry } from './sim.js';
+export {
+  createSocialSim,
+  ROOT_PORT_OFFSETS,
+  type SocialSim,
+  type SocialSimOptions,
+  type SimControl,
+  type SimState,
+  type SeededPost,
+  type RequestLogEntry,
+} from './sim.js';
 export { FAULT_KINDS, type FaultKind, type FaultSpec, type ActiveFault } from './faults.js';
 export { SCENARIOS, type ScenarioName, type ScenarioOptions } from './scenario.js';
 export { SIM_PLATFORMS, type SimPlatform, type SeedOptions, type SimReply } from './sim-model.js';

@@ -18,7 +18,8 @@ function fail(message: string): never {
 
 const env = process.env;
 const port = Number(env['SOCIAL_SIM_PORT'] ?? 4100);
-if (!Number.isInteger(port) || port < 0 || port > 65530) fail(`SOCIAL_SIM_PORT must be a port number up to 65530 (P+1..P+5 serve the platforms at their root), got "${env['SOCIAL_SIM_PORT'] ?? ''}"`);
+if (!Number.isInteger(port) || port < 0 || port > 65530)
+  fail(`SOCIAL_SIM_PORT must be a port number up to 65530 (P+1..P+5 serve the platforms at their root), got "${env['SOCIAL_SIM_PORT'] ?? ''}"`);
 const scenario = (env['SOCIAL_SIM_SCENARIO'] ?? 'steady') as ScenarioName;
 if (!SCENARIOS.includes(scenario)) fail(`SOCIAL_SIM_SCENARIO must be one of ${SCENARIOS.join(', ')}`);
 const seed = Number(env['SOCIAL_SIM_SEED'] ?? 42);
@@ -32,7 +33,9 @@ const sim = await createSocialSim({
   scenario,
   brand: { handle, name },
   log: (line) => process.stderr.write(`${line}\n`),
-}).catch((err: unknown) => fail(`cannot listen (${err instanceof Error ? err.message : String(err)})${port ? `; ports ${port}..${port + 5} must be free, or set SOCIAL_SIM_PORT` : ''}`));
+}).catch((err: unknown) =>
+  fail(`cannot listen (${err instanceof Error ? err.message : String(err)})${port ? `; ports ${port}..${port + 5} must be free, or set SOCIAL_SIM_PORT` : ''}`),
+);
 process.stdout.write(`${startupBanner(sim, scenario).join('\n')}\n`);
 
 const stop = (): void => {

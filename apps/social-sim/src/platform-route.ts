@@ -69,14 +69,38 @@ export interface PlatformRouteParts {
 }
 
 /** One request to a platform: log it, apply an injected fault or the rate window, else the platform's handler. */
-export async function handlePlatform(parts: PlatformRouteParts, req: IncomingMessage, res: ServerResponse, platform: SimPlatform, path: string, query: URLSearchParams, atRoot: boolean): Promise<void> {
+export async function handlePlatform(
+  parts: PlatformRouteParts,
+  req: IncomingMessage,
+  res: ServerResponse,
+  platform: SimPlatform,
+  path: string,
+  query: URLSearchParams,
+  atRoot: boolean,
+): Promise<void> {
   const { store, faults, log } = parts;
   const method = (req.method ?? 'GET').toUpperCase();
   const rawBody = await readBody(req);
   const host = req.headers.host ?? '127.0.0.1';
-  const simReq: SimRequest = { platform, method, path: path || '/', query, headers: req.headers, rawBody, base: atRoot ? `http://${host}` : `http://${host}/${platform}` };
+  const simReq: SimRequest = {
+    platform,
+    method,
+    path: path || '/',
+    query,
+    headers: req.headers,
+    rawBody,
+    base: atRoot ? `http://${host}` : `http://${host}/${platform}`,
+  };
   const fault = faults.forRequest(platform, method, simReq.path);
-  const entry = log.add({ at: new Date(store.now()).toISOString(), platform, method, path: simReq.path, query: query.toString(), fault: fault?.kind ?? null, via: atRoot ? 'root' : 'prefix' });
+  const entry = log.add({
+    at: new Date(store.now()).toISOString(),
+    platform,
+    method,
+    path: simReq.path,
+    query: query.toString(),
+    fault: fault?.kind ?? null,
+    via: atRoot ? 'root' : 'prefix',
+  });
   const now = store.now();
 
   if (fault && (await answeredByFault(parts, req, res, entry, fault, platform, now))) return;
@@ -97,7 +121,15 @@ export async function handlePlatform(parts: PlatformRouteParts, req: IncomingMes
 }
 
 /** Faults that act before the platform answers; true when the request is done (answered, dropped or hung up). */
-async function answeredByFault(parts: PlatformRouteParts, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, fault: ActiveFault, platform: SimPlatform, now: number): Promise<boolean> {
+async function answeredByFault(
+  parts: PlatformRouteParts,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: RequestLogEntry,
+  fault: ActiveFault,
+  platform: SimPlatform,
+  now: number,
+): Promise<boolean> {
   switch (fault.kind) {
     case 'hang':
       await parts.waits.untilClosed(res);
@@ -126,7 +158,13 @@ async function answeredByFault(parts: PlatformRouteParts, req: IncomingMessage, 
 /** A `malformed` fault: a bot-check HTML page (html variant, and always for RSS), `{}`, or the JSON cut in half. */
 function malformed(fault: ActiveFault, platform: SimPlatform, out: SimResponse, response: SimResponse): SimResponse {
   const text = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
-  if (fault.variant === 'html' || platform === 'rss') return { status: 200, body: '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>', contentType: 'text/html; charset=UTF-8', headers: response.headers };
+  if (fault.variant === 'html' || platform === 'rss')
+    return {
+      status: 200,
+      body: '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>',
+      contentType: 'text/html; charset=UTF-8',
+      headers: response.headers,
+    };
   if (fault.variant === 'empty') return { ...response, status: 200, body: '{}', contentType: 'application/json; charset=utf-8' };
   return { ...response, status: 200, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))), contentType: 'application/json; charset=utf-8' };
 }

@@ -27,7 +27,13 @@ export class RateLimiter {
 /** The 429 of a used-up window, with the headers `take` gave (Bluesky adds Retry-After). */
 export function windowExceededResponse(platform: SimPlatform, headers: Record<string, string>, now: number): SimResponse {
   const body = rateLimitedBody(platform);
-  return { ...body, headers: { ...headers, ...(platform === 'bluesky' ? { 'Retry-After': String(Math.max(1, Math.ceil((Number(headers['RateLimit-Reset']) * 1000 - now) / 1000))) } : {}) } };
+  return {
+    ...body,
+    headers: {
+      ...headers,
+      ...(platform === 'bluesky' ? { 'Retry-After': String(Math.max(1, Math.ceil((Number(headers['RateLimit-Reset']) * 1000 - now) / 1000))) } : {}),
+    },
+  };
 }
 
 /** The 429 of an injected `rate_limit` fault: nothing left, reset in `resetInSec`. */

@@ -25,7 +25,18 @@ export class RequestLog {
 
   /** Appends an entry (status and headers filled in when the response is sent) and returns it. */
   add(e: Omit<RequestLogEntry, 'id' | 'status' | 'headers'>): RequestLogEntry {
-    const entry: RequestLogEntry = { id: ++this.lastId, at: e.at, platform: e.platform, method: e.method, path: e.path, query: e.query, status: null, fault: e.fault, via: e.via, headers: {} };
+    const entry: RequestLogEntry = {
+      id: ++this.lastId,
+      at: e.at,
+      platform: e.platform,
+      method: e.method,
+      path: e.path,
+      query: e.query,
+      status: null,
+      fault: e.fault,
+      via: e.via,
+      headers: {},
+    };
     this.entries.push(entry);
     if (this.entries.length > LOG_CAP) this.entries.splice(0, this.entries.length - LOG_CAP);
     return entry;

@@ -99,7 +99,14 @@ function simState({ store, faults, scenario, corpus, urls }: SimControlParts): S
     posts: Object.fromEntries(
       SIM_PLATFORMS.map((p) => {
         const all = store.list(p).filter((x) => !x.byBrand);
-        return [p, { visible: all.filter((x) => !x.deleted).length, deleted: all.filter((x) => x.deleted).length, replies: store.replies.filter((r) => r.platform === p).length }];
+        return [
+          p,
+          {
+            visible: all.filter((x) => !x.deleted).length,
+            deleted: all.filter((x) => x.deleted).length,
+            replies: store.replies.filter((r) => r.platform === p).length,
+          },
+        ];
       }),
     ) as SimState['posts'],
     faults: faults.list(),

@@ -2,7 +2,11 @@ import { createSocialSim, type SocialSim } from './sim.js';
 import { loadCorpus } from './data/corpus.js';
 
 async function call(sim: SocialSim, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -18,7 +22,13 @@ describe('social-sim control API', () => {
   it('listens on loopback and documents the base URLs', async () => {
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const { json } = await call(sim, 'GET', '/_control');
-    expect(json['baseUrls']).toEqual({ mastodon: `${sim.url}/mastodon`, bluesky: `${sim.url}/bluesky`, reddit: `${sim.url}/reddit`, x: `${sim.url}/x`, rss: `${sim.url}/rss` });
+    expect(json['baseUrls']).toEqual({
+      mastodon: `${sim.url}/mastodon`,
+      bluesky: `${sim.url}/bluesky`,
+      reddit: `${sim.url}/reddit`,
+      x: `${sim.url}/x`,
+      rss: `${sim.url}/rss`,
+    });
   });
 
   it('seeds realistic posts with the brand rewritten, lists and deletes them', async () => {
@@ -80,7 +90,9 @@ describe('social-sim control API', () => {
   it('same seed, same posts', async () => {
     const other = await createSocialSim({ seed: 3 });
     try {
-      expect(other.control.seed({ platform: 'mastodon', count: 5 }).map((p) => p.text)).toEqual(sim.control.seed({ platform: 'mastodon', count: 5 }).map((p) => p.text));
+      expect(other.control.seed({ platform: 'mastodon', count: 5 }).map((p) => p.text)).toEqual(
+        sim.control.seed({ platform: 'mastodon', count: 5 }).map((p) => p.text),
+      );
     } finally {
       await other.close();
     }

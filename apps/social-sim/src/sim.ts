@@ -83,7 +83,8 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
   urls.baseUrls = Object.fromEntries(SIM_PLATFORMS.map((p) => [p, `${urls.url}/${p}`])) as Record<SimPlatform, string>;
   try {
     for (const platform of SIM_PLATFORMS) {
-      const wanted = options.rootPorts && platform in options.rootPorts ? options.rootPorts[platform] : options.port ? options.port + ROOT_PORT_OFFSETS[platform] : 0;
+      const wanted =
+        options.rootPorts && platform in options.rootPorts ? options.rootPorts[platform] : options.port ? options.port + ROOT_PORT_OFFSETS[platform] : 0;
       if (wanted === null || wanted === undefined) continue;
       urls.rootUrls[platform] = `http://${hostPart}:${await listen(servers.root(platform), host, wanted)}`;
     }
@@ -121,7 +122,12 @@ function listen(s: Server, host: string, port: number): Promise<number> {
  * The main server (`/_control/*` and `/<platform>/*`) and, on demand, one server per platform at
  * the root of its own port: the same handler, faults, limits and log.
  */
-function createServers(parts: PlatformRouteParts, control: SimControl, urls: { baseUrls: Record<SimPlatform, string>; rootUrls: Partial<Record<SimPlatform, string>> }, logLine?: (line: string) => void) {
+function createServers(
+  parts: PlatformRouteParts,
+  control: SimControl,
+  urls: { baseUrls: Record<SimPlatform, string>; rootUrls: Partial<Record<SimPlatform, string>> },
+  logLine?: (line: string) => void,
+) {
   const onError = (res: ServerResponse, err: unknown): void => {
     const status = errorStatus(err);
     if (status === 500) logLine?.(`social-sim: ${err instanceof Error ? err.stack : String(err)}`);

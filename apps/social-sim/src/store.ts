@@ -173,7 +173,17 @@ export class SimStore {
         const sub = o.subreddit ?? 'gadgets';
         if (o.kind === 't1') {
           const linkId = this.threadFor(sub);
-          post = { ...base, text, tags: [], id: `t1_${this.ids.redditComment()}`, kind: 't1', subreddit: sub, linkId, parent: { id: linkId }, root: { id: linkId } };
+          post = {
+            ...base,
+            text,
+            tags: [],
+            id: `t1_${this.ids.redditComment()}`,
+            kind: 't1',
+            subreddit: sub,
+            linkId,
+            parent: { id: linkId },
+            root: { id: linkId },
+          };
         } else {
           const title = text.length > 90 ? `${text.slice(0, 87).trimEnd()}...` : text;
           post = { ...base, text: text.length > 90 ? text : '', title, tags: [], id: `t3_${this.ids.redditPost()}`, kind: 't3', subreddit: sub };
@@ -185,7 +195,11 @@ export class SimStore {
         break;
       case 'rss': {
         const n = this.ids.feedItem();
-        const title = text.replace(/@\w+\s*/g, '').split(/(?<=[.!?])\s/)[0]?.slice(0, 80) || `Post ${n}`;
+        const title =
+          text
+            .replace(/@\w+\s*/g, '')
+            .split(/(?<=[.!?])\s/)[0]
+            ?.slice(0, 80) || `Post ${n}`;
         post = { ...base, text, title, tags: [], id: `https://blog.example.net/${author.handle}/posts/${n}` };
         break;
       }
@@ -218,9 +232,29 @@ export class SimStore {
     if (existing && this.get('reddit', existing)) return existing;
     const t = this.markTimes('reddit', this.now() - 3_600_000);
     const thread: SimPost = {
-      platform: 'reddit', seq: this.nextSeq('reddit'), id: `t3_${this.ids.redditPost()}`, kind: 't3', subreddit: sub, title: 'Weekly support and questions thread',
-      text: 'Ask your questions here.', author: this.account('reddit', 'AutoModerator'), lang: 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [], parent: null, root: null,
-      byBrand: false, deleted: false, mentionsBrand: false, likes: 12, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'sim',
+      platform: 'reddit',
+      seq: this.nextSeq('reddit'),
+      id: `t3_${this.ids.redditPost()}`,
+      kind: 't3',
+      subreddit: sub,
+      title: 'Weekly support and questions thread',
+      text: 'Ask your questions here.',
+      author: this.account('reddit', 'AutoModerator'),
+      lang: 'en',
+      createdAt: t.createdAt,
+      indexedAt: t.indexedAt,
+      tags: [],
+      parent: null,
+      root: null,
+      byBrand: false,
+      deleted: false,
+      mentionsBrand: false,
+      likes: 12,
+      reposts: 0,
+      replies: 0,
+      sentiment: null,
+      topic: null,
+      source: 'sim',
     };
     this.insert(thread);
     this.threads.set(sub, thread.id);
@@ -244,7 +278,10 @@ export class SimStore {
   deleteRandom(platform: SimPlatform, count: number): string[] {
     const candidates = this.posts[platform].filter((p) => !p.deleted && !p.byBrand && p.mentionsBrand);
     this.rng.shuffle(candidates);
-    return this.delete(platform, candidates.slice(0, count).map((p) => p.id));
+    return this.delete(
+      platform,
+      candidates.slice(0, count).map((p) => p.id),
+    );
   }
 
   reset(): void {

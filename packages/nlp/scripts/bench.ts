@@ -27,7 +27,10 @@ function texts(): { source: string; items: string[] } {
   const items = [
     ...d.loadAirline(dir).rows.map((r) => r.text),
     ...d.loadComplaints(dir).rows.map((r) => r.text),
-    ...d.loadSemEval(dir).rows.slice(0, 4000).map((r) => r.text),
+    ...d
+      .loadSemEval(dir)
+      .rows.slice(0, 4000)
+      .map((r) => r.text),
   ];
   return { source: `${items.length} posts from airline-tweets, complaints-preotiuc2019 and semeval2017-task4a`, items };
 }

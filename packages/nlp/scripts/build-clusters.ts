@@ -109,7 +109,8 @@ for (let it = 0; it < KMEANS_ITERATIONS; it += 1) {
     assign[i] = best;
   }
   cent.fill(0);
-  for (let i = 0; i < n; i += 1) for (let d = 0; d < dims; d += 1) cent[(assign[i] ?? 0) * dims + d] = (cent[(assign[i] ?? 0) * dims + d] ?? 0) + (unitv[i * dims + d] ?? 0);
+  for (let i = 0; i < n; i += 1)
+    for (let d = 0; d < dims; d += 1) cent[(assign[i] ?? 0) * dims + d] = (cent[(assign[i] ?? 0) * dims + d] ?? 0) + (unitv[i * dims + d] ?? 0);
   for (let c = 0; c < CLUSTERS; c += 1) {
     let nn = 0;
     for (let d = 0; d < dims; d += 1) nn += (cent[c * dims + d] ?? 0) ** 2;
@@ -158,4 +159,6 @@ const body =
   `import { type WordClusterData } from './word-clusters.js';\n\n` +
   `export const WORD_CLUSTERS: WordClusterData = ${JSON.stringify(data)};\n`;
 writeFileSync(out, body);
-console.log(`wrote ${out}: ${chosen.length} words, ${CLUSTERS} clusters (last source rank ${last}), ${(body.length / 1024 / 1024).toFixed(2)} MB, in ${Date.now() - t0} ms`);
+console.log(
+  `wrote ${out}: ${chosen.length} words, ${CLUSTERS} clusters (last source rank ${last}), ${(body.length / 1024 / 1024).toFixed(2)} MB, in ${Date.now() - t0} ms`,
+);

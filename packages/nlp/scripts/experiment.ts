@@ -34,16 +34,32 @@ let acc = 0;
 let mf = 0;
 const per: string[] = [];
 for (const hold of airlines) {
-  const m = trainSentiment(sentimentExamples([{ data: airline, weight: 1, keep: (r) => r.group !== hold }, ...aux.map((a) => ({ data: a, weight: AUX_WEIGHT }))]));
+  const m = trainSentiment(
+    sentimentExamples([{ data: airline, weight: 1, keep: (r) => r.group !== hold }, ...aux.map((a) => ({ data: a, weight: AUX_WEIGHT }))]),
+  );
   const test = airline.rows.filter((r) => r.group === hold);
-  const rep = classReport(test.map((r) => r.label), labelsOf(m, test.map((r) => r.text)), CLS);
+  const rep = classReport(
+    test.map((r) => r.label),
+    labelsOf(
+      m,
+      test.map((r) => r.text),
+    ),
+    CLS,
+  );
   acc += rep.accuracy / 4;
   mf += rep.macroF1 / 4;
   per.push(f3(rep.macroF1));
 }
 out.push(`LOAO acc ${f3(acc)} mF1 ${f3(mf)} [${per.join(' ')}]`);
 const full = trainSentiment(sentimentExamples([{ data: airline, weight: 1 }, ...aux.map((a) => ({ data: a, weight: AUX_WEIGHT }))]));
-const sem = classReport(semeval.rows.map((r) => r.label), labelsOf(full, semeval.rows.map((r) => r.text)), CLS);
+const sem = classReport(
+  semeval.rows.map((r) => r.label),
+  labelsOf(
+    full,
+    semeval.rows.map((r) => r.text),
+  ),
+  CLS,
+);
 out.push(`SemEval AvgRec ${f3(sem.avgRec)} mF1 ${f3(sem.macroF1)} rec ${CLS.map((c) => f3(sem.recall[c] ?? 0)).join('/')}`);
 if (process.env['EXP_SKIP_COMPLAINT'] !== '1') {
   const comp = d.loadComplaints(dir);
@@ -64,7 +80,18 @@ if (process.env['EXP_SKIP_COMPLAINT'] !== '1') {
     });
   }
   const gold = comp.rows.map((r) => (r.complaint ? 'c' : 'n'));
-  const rep = classReport(gold, prob.map((p) => (p >= 0.5 ? 'c' : 'n')), ['c', 'n']);
-  out.push(`LODO mF1 ${f3(rep.macroF1)} acc ${f3(rep.accuracy)} AUC ${f3(auc(prob, comp.rows.map((r) => r.complaint === 1)))}`);
+  const rep = classReport(
+    gold,
+    prob.map((p) => (p >= 0.5 ? 'c' : 'n')),
+    ['c', 'n'],
+  );
+  out.push(
+    `LODO mF1 ${f3(rep.macroF1)} acc ${f3(rep.accuracy)} AUC ${f3(
+      auc(
+        prob,
+        comp.rows.map((r) => r.complaint === 1),
+      ),
+    )}`,
+  );
 }
 console.log(`${process.env['EXP_TAG'] ?? ''} | ${out.join(' | ')} | ${((Date.now() - t0) / 1000).toFixed(0)} s`);

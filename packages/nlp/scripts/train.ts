@@ -13,7 +13,6 @@ import * as d from './lib/datasets.js';
 import { featurize, withLabel } from './lib/featurize.js';
 import { AUX_WEIGHT, PRUNE, sentimentExamples, stack, trainComplaint, trainSentiment, type Featurized } from './lib/recipe.js';
 
-
 function load<R extends { text: string }>(l: d.Loaded<R>): Featurized<R> & { name: string; dropped: number } {
   return { name: l.name, rows: l.rows, x: featurize(l.rows.map((r) => r.text)), dropped: l.dropped };
 }
@@ -44,5 +43,7 @@ writeFileSync(
     `export const COMPLAINT_MODEL: LinearModelData = ${JSON.stringify(cData)};\n`,
 );
 const kb = (s: string): number => Math.round(s.length / 1024);
-console.log(`sentiment: ${sentX.length} examples, ${kb(sData.weights) + kb(sData.slots)} KiB; complaint: ${compX.length} examples, ${kb(cData.weights) + kb(cData.slots)} KiB`);
+console.log(
+  `sentiment: ${sentX.length} examples, ${kb(sData.weights) + kb(sData.slots)} KiB; complaint: ${compX.length} examples, ${kb(cData.weights) + kb(cData.slots)} KiB`,
+);
 console.log(`wrote ${out} in ${Date.now() - t0} ms`);

@@ -27,7 +27,7 @@ describe('analyze', () => {
     expect(analyze('@united thanks again for your help').sentiment.sarcasm).toBeUndefined();
     expect(analyze('@JetBlue thank you for compensating us, we will fly with you again!').sentiment.sarcasm).toBeUndefined();
     // praise that goes on past the opener is sincere
-    expect(analyze("@VirginAmerica amazing customer service, again! RaeAnn is the best").sentiment.sarcasm).toBeUndefined();
+    expect(analyze('@VirginAmerica amazing customer service, again! RaeAnn is the best').sentiment.sarcasm).toBeUndefined();
     expect(analyze('Love the team at the gate, waited for a delayed flight and they made it fun').sentiment.sarcasm).toBeUndefined();
     // but the plain failure after the opener still is
     expect(analyze('great, delayed again @united').sentiment.sarcasm).toContain('delayed');
@@ -144,9 +144,14 @@ describe('category', () => {
     expect(analyze('the app is broken', { taxonomy }).category.id).toBe('other');
   });
 
-  it("categorises complaints only when asked to, and complaints exactly as before", () => {
+  it('categorises complaints only when asked to, and complaints exactly as before', () => {
     const complaintsOnly = createAnalyzer({ categorize: 'complaints' });
-    const texts = ['I was charged twice and still have no refund, this is a scam', 'The app keeps crashing on startup, fix it', 'love the new app, the refund was quick', 'how do I change my password?'];
+    const texts = [
+      'I was charged twice and still have no refund, this is a scam',
+      'The app keeps crashing on startup, fix it',
+      'love the new app, the refund was quick',
+      'how do I change my password?',
+    ];
     for (const t of texts) {
       const full = analyze(t);
       const lean = complaintsOnly.analyze(t);
@@ -167,7 +172,7 @@ describe('language, spam and entities', () => {
   it.each([
     ['The flight was delayed and nobody told us what is going on', 'en'],
     ['El vuelo está retrasado y nadie nos dice nada, qué mal servicio', 'es'],
-    ["Le vol est en retard et personne ne nous dit rien, merci pour rien", 'fr'],
+    ['Le vol est en retard et personne ne nous dit rien, merci pour rien', 'fr'],
     ['Der Flug ist verspätet und niemand sagt uns, was los ist', 'de'],
     ['O voo está atrasado e ninguém nos diz nada, muito obrigado', 'pt'],
     ['Il volo è in ritardo e nessuno ci dice niente, grazie mille', 'it'],

@@ -12,7 +12,6 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-
 /** How prepareMention found handles and hashtags with regexes (quadratic on crafted runs): the oracle. */
 function regexHandlesAndHashtags(raw: string, authorHandle: string | null): { handles: Set<string>; hashtags: Set<string> } {
   const text = fold(raw);
@@ -33,7 +32,35 @@ function regexHandlesAndHashtags(raw: string, authorHandle: string | null): { ha
 }
 
 /** Text made of what the scanners care about: sigils, handle characters, letters of every kind, surrogates. */
-const PIECES = ['@', '@', '#', '#', '.', '-', '_', 'a', 'b', 'Z', '1', ' ', '\n', ',', '!', 'é', 'É', 'ß', 'ǅ', '١', '𝐀', '😀', '\ud800', '\udc00', 'acme', 'acme.social', 'x@y'];
+const PIECES = [
+  '@',
+  '@',
+  '#',
+  '#',
+  '.',
+  '-',
+  '_',
+  'a',
+  'b',
+  'Z',
+  '1',
+  ' ',
+  '\n',
+  ',',
+  '!',
+  'é',
+  'É',
+  'ß',
+  'ǅ',
+  '١',
+  '𝐀',
+  '😀',
+  '\ud800',
+  '\udc00',
+  'acme',
+  'acme.social',
+  'x@y',
+];
 const postText = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
 
 describe('prepareMention: handles and hashtags', () => {
@@ -59,7 +86,7 @@ describe('prepareMention: handles and hashtags', () => {
   // run at every start: ~1.3 s for 50,000 dots, ~5-20 s for 100,000); the issue's own post (dots
   // to the end) was fast. The bound is generous on purpose: the scanners take milliseconds.
   it.each([
-    ['acme @a + 50,000 dots (the issue\'s post)', 'acme @a' + '.'.repeat(50_000)],
+    ["acme @a + 50,000 dots (the issue's post)", 'acme @a' + '.'.repeat(50_000)],
     ['acme @a + 100,000 dots + a letter', 'acme @a' + '.'.repeat(100_000) + 'x'],
     ['acme @a + 100,000 ".-" + a letter', 'acme @a' + '.-'.repeat(50_000) + 'x'],
     ['@a@ + 100,000 dots + a letter', '@a@' + '.'.repeat(100_000) + 'x'],

@@ -80,7 +80,9 @@ export function parseQuery(input: string): QueryNode {
       pos++;
       const ws = words(t.value);
       if (ws.length === 0) throw new QuerySyntaxError('Empty phrase: put words between the quotes', t.start);
-      return ws.length === 1 ? { type: 'term', value: ws[0]!, prefix: false, start: t.start, end: t.end } : { type: 'phrase', words: ws, start: t.start, end: t.end };
+      return ws.length === 1
+        ? { type: 'term', value: ws[0]!, prefix: false, start: t.start, end: t.end }
+        : { type: 'phrase', words: ws, start: t.start, end: t.end };
     }
     if (t.kind === 'word') {
       pos++;
@@ -112,7 +114,8 @@ function wordNode(raw: string, start: number, end: number): QueryNode {
       return { type: 'field', field: 'lang', value, start, end };
     }
     if (name === 'platform') {
-      if (!(QUERY_PLATFORMS as readonly string[]).includes(value)) throw new QuerySyntaxError(`platform: takes one of ${QUERY_PLATFORMS.join(', ')}`, start + 9);
+      if (!(QUERY_PLATFORMS as readonly string[]).includes(value))
+        throw new QuerySyntaxError(`platform: takes one of ${QUERY_PLATFORMS.join(', ')}`, start + 9);
       return { type: 'field', field: 'platform', value, start, end };
     }
     throw new QuerySyntaxError(`Unknown filter "${field[1]}:": use lang: or platform:, or put the text in quotes`, start);

@@ -27,7 +27,9 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^PORT: must be a port number/m);
     expect(problems).toMatch(/^DATABASE_URL: must start with postgres:\/\//m);
     expect(problems).toMatch(/^EARSHOT_ADMIN_PASSWORD: must be at least 12 characters/m);
-    expect(problems).toMatch(/^TRUST_PROXY: must be false, a hop count \(e.g. 1\) or comma-separated proxy addresses\/CIDRs.*not an address: maybe \(got "maybe"\)/m);
+    expect(problems).toMatch(
+      /^TRUST_PROXY: must be false, a hop count \(e.g. 1\) or comma-separated proxy addresses\/CIDRs.*not an address: maybe \(got "maybe"\)/m,
+    );
   });
 
   it('takes TRUST_PROXY as a hop count or proxy addresses, and refuses true (any X-Forwarded-For)', () => {
@@ -37,7 +39,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1,loopback' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', '::1', 'loopback']);
     for (const v of ['true', 'TRUE', 'yes']) {
-      expect(() => loadConfig({ TRUST_PROXY: v })).toThrow(/TRUST_PROXY: true would trust any X-Forwarded-For.*give the number of proxies in front of Earshot \(e.g. 1\) or their addresses/);
+      expect(() => loadConfig({ TRUST_PROXY: v })).toThrow(
+        /TRUST_PROXY: true would trust any X-Forwarded-For.*give the number of proxies in front of Earshot \(e.g. 1\) or their addresses/,
+      );
     }
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not an address: 10.0.0.0\/33/);
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.example.com' })).toThrow(/not an address: proxy.example.com/);

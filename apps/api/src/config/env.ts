@@ -9,9 +9,7 @@ import { parseAllowedHost } from '../common/net/ssrf-guard.js';
  * Variables marked `secret` are masked in every log line (see common/logging).
  */
 const bool = (name: string) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${name} must be true or false` })
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+  z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${name} must be true or false` }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * TRUST_PROXY: which X-Forwarded-For hops to believe (Express's `trust proxy`). `false`
@@ -34,7 +32,11 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   const v = raw.trim().toLowerCase();
   if (v === 'false' || v === '0' || v === 'no') return false;
   if (v === 'true' || v === 'yes') {
-    ctx.addIssue({ code: 'custom', message: 'true would trust any X-Forwarded-For (a client could pick its own IP): give the number of proxies in front of Earshot (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12)' });
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'true would trust any X-Forwarded-For (a client could pick its own IP): give the number of proxies in front of Earshot (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12)',
+    });
     return z.NEVER;
   }
   if (/^\d+$/.test(v)) {
@@ -42,10 +44,16 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
     if (n > 10) ctx.addIssue({ code: 'custom', message: 'must be a hop count from 0 to 10, or proxy addresses' });
     return n;
   }
-  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const bad = list.filter((a) => !isProxyAddress(a));
   if (list.length === 0 || bad.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `must be false, a hop count (e.g. 1) or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12); not an address: ${bad.join(', ') || '(empty)'}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count (e.g. 1) or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12); not an address: ${bad.join(', ') || '(empty)'}`,
+    });
     return z.NEVER;
   }
   return list;
@@ -55,7 +63,9 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('production'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535, { message: 'must be a port number (1-65535)' }).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
   DATABASE_URL: z
     .url({ message: 'must be a postgres:// URL, e.g. postgres://user:password@host:5432/earshot' })
     .refine((u) => /^postgres(ql)?:\/\//.test(u), { message: 'must start with postgres:// or postgresql://' })
@@ -65,11 +75,17 @@ const EnvSchema = z.object({
   EARSHOT_ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).max(256).optional(),
   EARSHOT_PUBLIC_URL: z.url({ message: 'must be the URL users open, e.g. https://earshot.example.com' }).optional(),
   EARSHOT_WEB_DIST: z.string().min(1).optional(),
-  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0.25, { message: 'must be at least 0.25 (15 minutes)' }).max(720, { message: 'must be at most 720 (30 days)' }).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .min(0.25, { message: 'must be at least 0.25 (15 minutes)' })
+    .max(720, { message: 'must be at most 720 (30 days)' })
+    .default(12),
   TRUST_PROXY: trustProxy.default(false),
   EARSHOT_SECRET_KEY: z
     .string()
-    .refine((k) => /^[0-9a-fA-F]{64}$/.test(k) || /^[A-Za-z0-9+/_-]{43}=?$/.test(k), { message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)' })
+    .refine((k) => /^[0-9a-fA-F]{64}$/.test(k) || /^[A-Za-z0-9+/_-]{43}=?$/.test(k), {
+      message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)',
+    })
     .optional(),
   EARSHOT_POLLING: bool('EARSHOT_POLLING').default(true),
   // host:port exact (an allowance is for one service, never every port of a host); no port: refused at boot.
@@ -77,7 +93,10 @@ const EnvSchema = z.object({
     .string()
     .transform((s, ctx) => {
       const keys: string[] = [];
-      for (const entry of s.split(',').map((h) => h.trim()).filter(Boolean)) {
+      for (const entry of s
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean)) {
         try {
           keys.push(parseAllowedHost(entry));
         } catch (e) {
@@ -98,9 +117,7 @@ const EnvSchema = z.object({
 /** Names of variables whose values must never appear in a log line. */
 export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD', 'EARSHOT_SECRET_KEY', 'REDIS_URL'] as const;
 
-export type DatabaseConfig =
-  | { engine: 'postgres'; url: string }
-  | { engine: 'pglite'; dataDir: string | null };
+export type DatabaseConfig = { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string | null };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -170,9 +187,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    database: e.DATABASE_URL
-      ? { engine: 'postgres', url: e.DATABASE_URL }
-      : { engine: 'pglite', dataDir: path.resolve(e.EARSHOT_DATA_DIR, 'pgdata') },
+    database: e.DATABASE_URL ? { engine: 'postgres', url: e.DATABASE_URL } : { engine: 'pglite', dataDir: path.resolve(e.EARSHOT_DATA_DIR, 'pgdata') },
     admin: { email: e.EARSHOT_ADMIN_EMAIL.toLowerCase(), password: e.EARSHOT_ADMIN_PASSWORD ?? null },
     publicUrl: e.EARSHOT_PUBLIC_URL ? new URL(e.EARSHOT_PUBLIC_URL) : null,
     webDist: e.EARSHOT_WEB_DIST ? path.resolve(e.EARSHOT_WEB_DIST) : null,

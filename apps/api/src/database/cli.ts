@@ -68,7 +68,8 @@ async function main(): Promise<number> {
       const index = readFileSync(indexFile, 'utf8');
       writeFileSync(
         indexFile,
-        `import { ${name}${ts} } from './${ts}-${name}.js';\n` + index.replace(/= \[(.*)\];/s, (_m, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${name}${ts}];`),
+        `import { ${name}${ts} } from './${ts}-${name}.js';\n` +
+          index.replace(/= \[(.*)\];/s, (_m, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${name}${ts}];`),
       );
       console.log(`Wrote ${path.relative(process.cwd(), file)}; review it, then build and run.`);
       return 0;

@@ -12,4 +12,17 @@ import { MentionNoteEntity } from '../modules/mentions/mention-note.entity.js';
 import { MentionRawEntity } from '../modules/mentions/mention-raw.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
-export const ENTITIES = [WorkspaceEntity, UserEntity, SessionEntity, LoginThrottleEntity, AuditEventEntity, BrandEntity, ListeningQueryEntity, SourceEntity, AuthorEntity, MentionEntity, MentionRawEntity, MentionNoteEntity];
+export const ENTITIES = [
+  WorkspaceEntity,
+  UserEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  AuditEventEntity,
+  BrandEntity,
+  ListeningQueryEntity,
+  SourceEntity,
+  AuthorEntity,
+  MentionEntity,
+  MentionRawEntity,
+  MentionNoteEntity,
+];

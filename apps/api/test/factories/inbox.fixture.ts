@@ -25,12 +25,27 @@ export class InboxFixture {
     const users = await WorkspaceFactory.withAllRoles(t, ws.id);
     const cookies = {} as Record<Role, string>;
     for (const r of Object.keys(users) as Role[]) cookies[r] = await loginAs(t, users[r].email);
-    const brand = await request(t.server).post('/api/brands').set('Cookie', cookies.admin).send({ name: 'Acme', handles: ['@acme'] }).expect(201);
-    await request(t.server).post('/api/listening-queries').set('Cookie', cookies.admin).send({ brandId: brand.body.id, name: 'Acme', query: 'acme', topic: 'support' }).expect(201);
+    const brand = await request(t.server)
+      .post('/api/brands')
+      .set('Cookie', cookies.admin)
+      .send({ name: 'Acme', handles: ['@acme'] })
+      .expect(201);
+    await request(t.server)
+      .post('/api/listening-queries')
+      .set('Cookie', cookies.admin)
+      .send({ brandId: brand.body.id, name: 'Acme', query: 'acme', topic: 'support' })
+      .expect(201);
     const src = await request(t.server)
       .post('/api/sources')
       .set('Cookie', cookies.admin)
-      .send({ name: 'Mastodon', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', enabled: false, credentials: { accessToken: 'token-value' } })
+      .send({
+        name: 'Mastodon',
+        platform: 'mastodon',
+        baseUrl: 'http://127.0.0.1:9',
+        streamKind: 'notifications',
+        enabled: false,
+        credentials: { accessToken: 'token-value' },
+      })
       .expect(201);
     return new InboxFixture(t, ws.id, users, cookies, src.body.id as string);
   }
@@ -43,10 +58,12 @@ export class InboxFixture {
       [this.sourceId],
     )) as unknown;
     const list = (Array.isArray((rows as unknown[])[0]) ? (rows as unknown[][])[0] : rows) as Array<{ lease_token: string }>;
-    await this.t.app.get(IngestService).storePage(
-      { id: this.sourceId, workspaceId: this.workspaceId, platform: 'mastodon', leaseToken: list[0]!.lease_token },
-      { mentions, nextCursor: null, more: false, rateLimit: null },
-    );
+    await this.t.app
+      .get(IngestService)
+      .storePage(
+        { id: this.sourceId, workspaceId: this.workspaceId, platform: 'mastodon', leaseToken: list[0]!.lease_token },
+        { mentions, nextCursor: null, more: false, rateLimit: null },
+      );
     const byExt = (await this.t.dataSource.query(`SELECT id, external_id FROM mention WHERE workspace_id = $1 AND external_id = ANY($2::text[])`, [
       this.workspaceId,
       mentions.map((m) => m.externalId),

@@ -31,8 +31,17 @@ export interface Example {
 export const EXAMPLES: Record<string, Example> = {
   'POST /api/auth/login': { path: () => '/api/auth/login', body: (i) => ({ email: i.adminEmail, password: TEST_PASSWORD }), ok: 200 },
   // The trainee changes their own password in the positive control (it ends their other sessions, nobody else's).
-  'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-long-password' }), ok: 200, as: 'trainee' },
-  'POST /api/users': { path: () => '/api/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.test`, name: 'New Person', role: 'agent', password: 'a-long-new-password' }), ok: 201 },
+  'POST /api/auth/password': {
+    path: () => '/api/auth/password',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-long-password' }),
+    ok: 200,
+    as: 'trainee',
+  },
+  'POST /api/users': {
+    path: () => '/api/users',
+    body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.test`, name: 'New Person', role: 'agent', password: 'a-long-new-password' }),
+    ok: 201,
+  },
   'PATCH /api/users/:id': { path: (i) => `/api/users/${i.user}`, body: () => ({ name: 'Renamed Person' }), ok: 200 },
   'POST /api/brands': { path: () => '/api/brands', body: () => ({ name: 'Brand X', handles: ['@brandx'] }), ok: 201 },
   'PATCH /api/brands/:id': { path: (i) => `/api/brands/${i.brand}`, body: () => ({ name: 'Acme Renamed' }), ok: 200 },
@@ -41,7 +50,14 @@ export const EXAMPLES: Record<string, Example> = {
   'PATCH /api/listening-queries/:id': { path: (i) => `/api/listening-queries/${i.query}`, body: () => ({ enabled: false }), ok: 200 },
   'POST /api/sources': {
     path: () => '/api/sources',
-    body: () => ({ name: 'Second source', platform: 'mastodon', baseUrl: 'http://127.0.0.1:9', streamKind: 'notifications', enabled: false, credentials: { accessToken: 'token-value' } }),
+    body: () => ({
+      name: 'Second source',
+      platform: 'mastodon',
+      baseUrl: 'http://127.0.0.1:9',
+      streamKind: 'notifications',
+      enabled: false,
+      credentials: { accessToken: 'token-value' },
+    }),
     ok: 201,
   },
   'PATCH /api/sources/:id': { path: (i) => `/api/sources/${i.source}`, body: () => ({ name: 'Renamed source' }), ok: 200 },

@@ -10,7 +10,8 @@ export interface CanaryServer {
 }
 
 export async function startCanary(
-  handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('CANARY-SECRET metadata'),
+  handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('CANARY-SECRET metadata'),
   listen: { host?: string; port?: number } = {},
 ): Promise<CanaryServer> {
   const hits: CanaryServer['hits'] = [];

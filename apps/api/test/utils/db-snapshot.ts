@@ -13,11 +13,15 @@ const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
  */
 export async function snapshotDb(ds: DataSource): Promise<DbSnapshot> {
   const tables = rowsOf(
-    await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name`),
+    await ds.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name`,
+    ),
   ).map((r) => String(r.table_name));
   const out: DbSnapshot = {};
   for (const table of tables) {
-    const [row] = rowsOf(await ds.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest FROM "${table}" t`));
+    const [row] = rowsOf(
+      await ds.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest FROM "${table}" t`),
+    );
     out[table] = { rows: Number(row!.rows), digest: String(row!.digest) };
   }
   return out;
@@ -26,7 +30,5 @@ export async function snapshotDb(ds: DataSource): Promise<DbSnapshot> {
 /** The tables whose rows differ between two snapshots (empty: nothing changed). */
 export function diffDb(before: DbSnapshot, after: DbSnapshot): Array<{ table: string; before: number | null; after: number | null }> {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names
-    .filter((n) => before[n]?.digest !== after[n]?.digest)
-    .map((n) => ({ table: n, before: before[n]?.rows ?? null, after: after[n]?.rows ?? null }));
+  return names.filter((n) => before[n]?.digest !== after[n]?.digest).map((n) => ({ table: n, before: before[n]?.rows ?? null, after: after[n]?.rows ?? null }));
 }

@@ -5,7 +5,12 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Every server event received, in order. */
   received: Array<{ event: ServerEventName; payload: unknown }>;
   /** Resolves when `count` events named `event` (matching `where`) have arrived. */
-  waitFor<E extends ServerEventName>(event: E, count?: number, where?: (p: ServerEventPayload<E>) => boolean, timeoutMs?: number): Promise<Array<ServerEventPayload<E>>>;
+  waitFor<E extends ServerEventName>(
+    event: E,
+    count?: number,
+    where?: (p: ServerEventPayload<E>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Array<ServerEventPayload<E>>>;
 };
 
 /** A socket.io client as the dashboard opens it (websocket, session cookie), recording every event. */

@@ -51,9 +51,19 @@ export function rewriteBrand(text: string, source: string, brand: Brand): string
   const at = `@${brand.handle}`;
   let t = text;
   if (source === 'airline-tweets') t = t.replace(AIRLINE_HANDLES, at).replace(AIRLINE_NAMES, brand.name);
-  else if (source === 'amazonhelp-twcs') t = t.replace(/@AmazonHelp\b/gi, at).replace(/@amazon\w*/gi, at).replace(/amazon/gi, brand.name).replace(/@\d+\b/g, '');
+  else if (source === 'amazonhelp-twcs')
+    t = t
+      .replace(/@AmazonHelp\b/gi, at)
+      .replace(/@amazon\w*/gi, at)
+      .replace(/amazon/gi, brand.name)
+      .replace(/@\d+\b/g, '');
   else t = t.replace(/^(\s*@\w+)+/, at);
-  t = t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/[ \t]{2,}/g, ' ').trim();
+  t = t
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
   if (!t.toLowerCase().includes(brand.handle.toLowerCase())) t = `${at} ${t}`;
   return t;
 }
@@ -87,14 +97,24 @@ function fromEval(dir: string, brand: Brand): CorpusPost[] {
     for (const r of parseCsv(readFileSync(complaints, 'utf8'))) {
       const [, text, label, domain] = r;
       if (!text || !/^\s*@\w+/.test(text) || domain?.startsWith('random')) continue;
-      posts.push({ text: rewriteBrand(text, 'complaints-preotiuc2019', brand), sentiment: label === '1' ? 'negative' : null, topic: domain ?? null, source: 'complaints-preotiuc2019' });
+      posts.push({
+        text: rewriteBrand(text, 'complaints-preotiuc2019', brand),
+        sentiment: label === '1' ? 'negative' : null,
+        topic: domain ?? null,
+        source: 'complaints-preotiuc2019',
+      });
     }
   }
   return posts;
 }
 
 function fromBundle(brand: Brand): CorpusPost[] {
-  return BUNDLED_POSTS.map(([, label, , text]) => ({ text: rewriteBrand(text, 'amazonhelp-twcs', brand), sentiment: sentimentOf(label), topic: 'orders', source: 'amazonhelp-twcs' }));
+  return BUNDLED_POSTS.map(([, label, , text]) => ({
+    text: rewriteBrand(text, 'amazonhelp-twcs', brand),
+    sentiment: sentimentOf(label),
+    topic: 'orders',
+    source: 'amazonhelp-twcs',
+  }));
 }
 
 /** Reads real posts from shared/eval when present, else the bundled 200 (see fixture-posts.ts). */
@@ -108,6 +128,9 @@ export function loadCorpus(brand: Brand, evalDir: string | null = defaultEvalDir
   if (!posts.length) posts = fromBundle(brand);
   const counts = new Map<string, number>();
   for (const p of posts) if (p.sentiment === 'negative' && p.topic) counts.set(p.topic, (counts.get(p.topic) ?? 0) + 1);
-  const topics = [...counts.entries()].filter(([, n]) => n >= 20).sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  const topics = [...counts.entries()]
+    .filter(([, n]) => n >= 20)
+    .sort((a, b) => b[1] - a[1])
+    .map(([t]) => t);
   return { origin, dir: origin === 'eval' ? evalDir : null, posts, topics };
 }

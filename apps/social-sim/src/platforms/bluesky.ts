@@ -1,5 +1,18 @@
 import { bearerOf } from '../auth.js';
-import { bodyOf, decodeCursor, encodeCursor, intParam, json, listingFx, matchesQuery, pageBefore, queryAll, type SimContext, type SimRequest, type SimResponse } from '../context.js';
+import {
+  bodyOf,
+  decodeCursor,
+  encodeCursor,
+  intParam,
+  json,
+  listingFx,
+  matchesQuery,
+  pageBefore,
+  queryAll,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+} from '../context.js';
 import { cidFor } from '../ids.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
@@ -7,7 +20,15 @@ import { respondWrite } from './mastodon.js';
 const COLLECTION = 'app.bsky.feed.post';
 
 function profileBasic(a: SimAccount): Record<string, unknown> {
-  return { did: a.id, handle: a.handle, displayName: a.displayName, avatar: a.avatar, associated: { chat: { allowIncoming: 'following' } }, labels: [], createdAt: '2023-04-12T00:00:00.000Z' };
+  return {
+    did: a.id,
+    handle: a.handle,
+    displayName: a.displayName,
+    avatar: a.avatar,
+    associated: { chat: { allowIncoming: 'following' } },
+    labels: [],
+    createdAt: '2023-04-12T00:00:00.000Z',
+  };
 }
 
 function profileDetailed(a: SimAccount): Record<string, unknown> {
@@ -20,9 +41,17 @@ function recordOf(p: SimPost): Record<string, unknown> {
 
 function postView(p: SimPost): Record<string, unknown> {
   return {
-    uri: p.id, cid: p.cid, author: profileBasic(p.author), record: recordOf(p),
-    replyCount: p.replies, repostCount: p.reposts, likeCount: p.likes, quoteCount: 0,
-    indexedAt: new Date(p.indexedAt).toISOString(), viewer: { threadMuted: false, embeddingDisabled: false }, labels: [],
+    uri: p.id,
+    cid: p.cid,
+    author: profileBasic(p.author),
+    record: recordOf(p),
+    replyCount: p.replies,
+    repostCount: p.reposts,
+    likeCount: p.likes,
+    quoteCount: 0,
+    indexedAt: new Date(p.indexedAt).toISOString(),
+    viewer: { threadMuted: false, embeddingDisabled: false },
+    labels: [],
   };
 }
 
@@ -41,7 +70,8 @@ function threadView(p: SimPost, ctx: SimContext, depth: number, height: number, 
   const out: Record<string, unknown> = { $type: 'app.bsky.feed.defs#threadViewPost', post: postView(p) };
   if (withParent && p.parent && height > 0) {
     const parent = ctx.store.get('bluesky', p.parent.id);
-    out['parent'] = parent && !parent.deleted ? threadView(parent, ctx, 0, height - 1) : { $type: 'app.bsky.feed.defs#notFoundPost', uri: p.parent.id, notFound: true };
+    out['parent'] =
+      parent && !parent.deleted ? threadView(parent, ctx, 0, height - 1) : { $type: 'app.bsky.feed.defs#notFoundPost', uri: p.parent.id, notFound: true };
   }
   out['replies'] = depth > 0 ? ctx.store.children('bluesky', p.id).map((c) => threadView(c, ctx, depth - 1, 0, false)) : [];
   return out;
@@ -117,7 +147,12 @@ export function handleBluesky(req: SimRequest, ctx: SimContext): SimResponse {
     const uris = queryAll(req, 'uris');
     if (!uris.length) return bad('InvalidRequest', 'Error: Params must have the property "uris"');
     if (uris.length > 25) return bad('InvalidRequest', 'Error: uris must not have more than 25 elements');
-    return json(200, { posts: uris.map((u) => ctx.store.get('bluesky', u)).filter((p): p is SimPost => !!p && !p.deleted).map(postView) });
+    return json(200, {
+      posts: uris
+        .map((u) => ctx.store.get('bluesky', u))
+        .filter((p): p is SimPost => !!p && !p.deleted)
+        .map(postView),
+    });
   }
   if (nsid === 'app.bsky.feed.getPostThread' && req.method === 'GET') return getPostThread(req, ctx);
   if (nsid === 'app.bsky.feed.getAuthorFeed' && req.method === 'GET') return getAuthorFeed(req, ctx);
@@ -136,7 +171,14 @@ function createSession(req: SimRequest, ctx: SimContext, brand: SimAccount): Sim
   const b = bodyOf(req);
   if (typeof b['identifier'] !== 'string' || typeof b['password'] !== 'string') return bad('InvalidRequest', 'Input must have the property "identifier"');
   if (ctx.auth.isRevoked('bluesky')) return bad('AuthenticationRequired', 'Invalid identifier or password', 401);
-  return json(200, { ...ctx.auth.issueBluesky(brand.id, brand.handle), handle: brand.handle, did: brand.id, email: 'social@acme.example', emailConfirmed: true, active: true });
+  return json(200, {
+    ...ctx.auth.issueBluesky(brand.id, brand.handle),
+    handle: brand.handle,
+    did: brand.id,
+    email: 'social@acme.example',
+    emailConfirmed: true,
+    active: true,
+  });
 }
 
 /** app.bsky.feed.searchPosts: visible posts matching q, within since/until (indexedAt), newest first. */
@@ -150,7 +192,9 @@ function searchPosts(req: SimRequest, ctx: SimContext, visible: readonly SimPost
   const sinceMs = since ? Date.parse(since) : null;
   const untilMs = until ? Date.parse(until) : null;
   if ((since && !Number.isFinite(sinceMs)) || (until && !Number.isFinite(untilMs))) return bad('BadQueryString', 'Invalid since/until');
-  const items = ctx.store.derived('bluesky', `search|${q}|${since ?? ''}|${until ?? ''}`, () => visible.filter((p) => matchesQuery(p.text, q) && (sinceMs === null || p.indexedAt >= sinceMs) && (untilMs === null || p.indexedAt < untilMs)));
+  const items = ctx.store.derived('bluesky', `search|${q}|${since ?? ''}|${until ?? ''}`, () =>
+    visible.filter((p) => matchesQuery(p.text, q) && (sinceMs === null || p.indexedAt >= sinceMs) && (untilMs === null || p.indexedAt < untilMs)),
+  );
   const key = `${q}|${since ?? ''}|${until ?? ''}`;
   const cursor = req.query.get('cursor');
   const before = cursor ? decodeCursor(cursor, key) : null;
@@ -173,7 +217,16 @@ function listNotifications(req: SimRequest, ctx: SimContext, visible: readonly S
   const oldest = Math.min(...page.map((p) => p.seq));
   return json(200, {
     ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, 'notifications') } : {}),
-    notifications: page.map((p) => ({ uri: p.id, cid: p.cid, author: profileDetailed(p.author), reason: 'mention', record: recordOf(p), isRead: false, indexedAt: new Date(p.indexedAt).toISOString(), labels: [] })),
+    notifications: page.map((p) => ({
+      uri: p.id,
+      cid: p.cid,
+      author: profileDetailed(p.author),
+      reason: 'mention',
+      record: recordOf(p),
+      isRead: false,
+      indexedAt: new Date(p.indexedAt).toISOString(),
+      labels: [],
+    })),
     priority: false,
     seenAt: new Date(ctx.store.now()).toISOString(),
   });
@@ -193,7 +246,12 @@ function getProfiles(req: SimRequest, ctx: SimContext, brand: SimAccount): SimRe
     m.set(brand.id, brand);
     return m;
   });
-  return json(200, { profiles: actors.map((a) => byKey.get(a)).filter((a): a is SimAccount => !!a).map(profileDetailed) });
+  return json(200, {
+    profiles: actors
+      .map((a) => byKey.get(a))
+      .filter((a): a is SimAccount => !!a)
+      .map(profileDetailed),
+  });
 }
 
 /** app.bsky.feed.getPostThread: a post with its parents and replies. */
@@ -224,7 +282,10 @@ function getAuthorFeed(req: SimRequest, ctx: SimContext): SimResponse {
   if (cursor && before === null) return bad('InvalidRequest', 'Malformed cursor');
   const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
   const oldest = Math.min(...page.map((p) => p.seq));
-  return json(200, { ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}), feed: page.map((p) => ({ post: postView(p), ...(p.parent ? { reply: replyRef(p, ctx) } : {}) })) });
+  return json(200, {
+    ...(hasOlder && page.length ? { cursor: encodeCursor(oldest, key) } : {}),
+    feed: page.map((p) => ({ post: postView(p), ...(p.parent ? { reply: replyRef(p, ctx) } : {}) })),
+  });
 }
 
 function writeRecord(req: SimRequest, ctx: SimContext, put: boolean): SimResponse {
@@ -234,7 +295,8 @@ function writeRecord(req: SimRequest, ctx: SimContext, put: boolean): SimRespons
   if (b['repo'] !== brand.id && b['repo'] !== brand.handle) return bad('InvalidRequest', 'Input/repo must be the authenticated account');
   if (b['collection'] !== COLLECTION || !record) return bad('InvalidRequest', 'Input must have the property "record"');
   const text = typeof record['text'] === 'string' ? record['text'] : '';
-  if ([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length > 300) return bad('InvalidRequest', 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes');
+  if ([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length > 300)
+    return bad('InvalidRequest', 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes');
   const rkey = typeof b['rkey'] === 'string' && b['rkey'] ? b['rkey'] : ctx.store.ids.tid(ctx.store.now());
   if (put && (typeof b['rkey'] !== 'string' || !/^[a-z2-7]{13}$/.test(b['rkey']))) return bad('InvalidRequest', 'Input/rkey must be a valid TID');
   const uri = `at://${brand.id}/${COLLECTION}/${rkey}`;
@@ -246,20 +308,57 @@ function writeRecord(req: SimRequest, ctx: SimContext, put: boolean): SimRespons
     existing.record = record;
     existing.cid = cid;
     existing.text = text;
-    return respondWrite(req, ctx, json(200, { uri, cid, commit: { cid: cidFor(`commit:${cid}`), rev: ctx.store.ids.tid(ctx.store.now()) }, validationStatus: 'valid' }));
+    return respondWrite(
+      req,
+      ctx,
+      json(200, { uri, cid, commit: { cid: cidFor(`commit:${cid}`), rev: ctx.store.ids.tid(ctx.store.now()) }, validationStatus: 'valid' }),
+    );
   }
-  const reply = typeof record['reply'] === 'object' && record['reply'] !== null ? (record['reply'] as Record<string, Record<string, string> | undefined>) : null;
+  const reply =
+    typeof record['reply'] === 'object' && record['reply'] !== null ? (record['reply'] as Record<string, Record<string, string> | undefined>) : null;
   const parentUri = reply?.['parent']?.['uri'] ?? null;
   const parent = parentUri ? ctx.store.get('bluesky', parentUri) : undefined;
   if (parentUri && (!parent || parent.deleted)) return bad('InvalidRequest', `Could not locate record: ${parentUri}`);
   const t = ctx.store.markTimes('bluesky', ctx.store.now());
   const post: SimPost = {
-    platform: 'bluesky', seq: ctx.store.nextSeq('bluesky'), id: uri, rkey, cid, record, author: brand, text, lang: 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
-    parent: parentUri ? { id: parentUri, cid: reply?.['parent']?.['cid'] } : null, root: reply?.['root']?.['uri'] ? { id: reply['root']['uri'], cid: reply['root']['cid'] } : null,
-    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+    platform: 'bluesky',
+    seq: ctx.store.nextSeq('bluesky'),
+    id: uri,
+    rkey,
+    cid,
+    record,
+    author: brand,
+    text,
+    lang: 'en',
+    createdAt: t.createdAt,
+    indexedAt: t.indexedAt,
+    tags: [],
+    parent: parentUri ? { id: parentUri, cid: reply?.['parent']?.['cid'] } : null,
+    root: reply?.['root']?.['uri'] ? { id: reply['root']['uri'], cid: reply['root']['cid'] } : null,
+    byBrand: true,
+    deleted: false,
+    mentionsBrand: false,
+    likes: 0,
+    reposts: 0,
+    replies: 0,
+    sentiment: null,
+    topic: null,
+    source: 'reply',
   };
   ctx.store.insert(post);
   if (parent) parent.replies++;
-  ctx.store.replies.push({ platform: 'bluesky', id: uri, inReplyTo: parentUri ?? '', text, idempotencyKey: rkey, endpoint: put ? 'com.atproto.repo.putRecord' : 'com.atproto.repo.createRecord', createdAt: new Date(t.createdAt).toISOString() });
-  return respondWrite(req, ctx, json(200, { uri, cid, commit: { cid: cidFor(`commit:${cid}`), rev: ctx.store.ids.tid(ctx.store.now()) }, validationStatus: 'valid' }));
+  ctx.store.replies.push({
+    platform: 'bluesky',
+    id: uri,
+    inReplyTo: parentUri ?? '',
+    text,
+    idempotencyKey: rkey,
+    endpoint: put ? 'com.atproto.repo.putRecord' : 'com.atproto.repo.createRecord',
+    createdAt: new Date(t.createdAt).toISOString(),
+  });
+  return respondWrite(
+    req,
+    ctx,
+    json(200, { uri, cid, commit: { cid: cidFor(`commit:${cid}`), rev: ctx.store.ids.tid(ctx.store.now()) }, validationStatus: 'valid' }),
+  );
 }

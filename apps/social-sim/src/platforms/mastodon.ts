@@ -1,5 +1,17 @@
 import { bearerOf } from '../auth.js';
-import { bodyOf, escapeHtml, header, intParam, json, listingFx, matchesQuery, queryAll, type SimContext, type SimRequest, type SimResponse } from '../context.js';
+import {
+  bodyOf,
+  escapeHtml,
+  header,
+  intParam,
+  json,
+  listingFx,
+  matchesQuery,
+  queryAll,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+} from '../context.js';
 import { mastodonTime } from '../dialects.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
 
@@ -14,10 +26,28 @@ function accountUrl(a: SimAccount): string {
 export function renderAccount(a: SimAccount): Record<string, unknown> {
   const [username] = a.handle.split('@');
   return {
-    id: a.id, username, acct: a.handle, display_name: a.displayName, locked: false, bot: a.bot, discoverable: true, indexable: true,
-    created_at: '2022-11-05T00:00:00.000Z', note: '', url: accountUrl(a), uri: accountUrl(a).replace('/@', '/users/'),
-    avatar: a.avatar, avatar_static: a.avatar, header: '', header_static: '',
-    followers_count: a.followers, following_count: 180, statuses_count: 1200, last_status_at: '2026-11-20', emojis: [], fields: [],
+    id: a.id,
+    username,
+    acct: a.handle,
+    display_name: a.displayName,
+    locked: false,
+    bot: a.bot,
+    discoverable: true,
+    indexable: true,
+    created_at: '2022-11-05T00:00:00.000Z',
+    note: '',
+    url: accountUrl(a),
+    uri: accountUrl(a).replace('/@', '/users/'),
+    avatar: a.avatar,
+    avatar_static: a.avatar,
+    header: '',
+    header_static: '',
+    followers_count: a.followers,
+    following_count: 180,
+    statuses_count: 1200,
+    last_status_at: '2026-11-20',
+    emojis: [],
+    fields: [],
   };
 }
 
@@ -38,15 +68,30 @@ export function renderStatus(p: SimPost, ctx: SimContext): Record<string, unknow
   const brand = ctx.store.brandAccounts.mastodon;
   const url = `${accountUrl(p.author)}/${p.id}`;
   return {
-    id: p.id, created_at: new Date(p.createdAt).toISOString(), edited_at: null,
-    in_reply_to_id: p.parent?.id ?? null, in_reply_to_account_id: p.parent ? (ctx.store.get('mastodon', p.parent.id)?.author.id ?? null) : null,
-    sensitive: false, spoiler_text: '', visibility: 'public', language: p.lang,
-    uri: url.replace('/@', '/users/').replace(/\/(\d+)$/, '/statuses/$1'), url,
-    replies_count: p.replies, reblogs_count: p.reposts, favourites_count: p.likes,
-    content: contentHtml(p.text, ctx.store.brand.handle), reblog: null, application: null,
-    account: renderAccount(p.author), media_attachments: [],
+    id: p.id,
+    created_at: new Date(p.createdAt).toISOString(),
+    edited_at: null,
+    in_reply_to_id: p.parent?.id ?? null,
+    in_reply_to_account_id: p.parent ? (ctx.store.get('mastodon', p.parent.id)?.author.id ?? null) : null,
+    sensitive: false,
+    spoiler_text: '',
+    visibility: 'public',
+    language: p.lang,
+    uri: url.replace('/@', '/users/').replace(/\/(\d+)$/, '/statuses/$1'),
+    url,
+    replies_count: p.replies,
+    reblogs_count: p.reposts,
+    favourites_count: p.likes,
+    content: contentHtml(p.text, ctx.store.brand.handle),
+    reblog: null,
+    application: null,
+    account: renderAccount(p.author),
+    media_attachments: [],
     mentions: p.mentionsBrand ? [{ id: brand.id, username: brand.handle, acct: brand.handle, url: `https://${INSTANCE}/@${brand.handle}` }] : [],
-    tags: p.tags.map((t) => ({ name: t, url: `https://${INSTANCE}/tags/${t}` })), emojis: [], card: null, poll: null,
+    tags: p.tags.map((t) => ({ name: t, url: `https://${INSTANCE}/tags/${t}` })),
+    emojis: [],
+    card: null,
+    poll: null,
   };
 }
 
@@ -141,7 +186,11 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     const types = queryAll(req, 'types');
     const excluded = queryAll(req, 'exclude_types');
     if ((types.length && !types.includes('mention')) || excluded.includes('mention')) return json(200, []);
-    const items = ctx.store.derived('mastodon', 'notifications', () => visible.filter((p) => p.mentionsBrand && p.notificationId).map((p) => ({ key: BigInt(p.notificationId as string), id: p.notificationId as string, post: p })));
+    const items = ctx.store.derived('mastodon', 'notifications', () =>
+      visible
+        .filter((p) => p.mentionsBrand && p.notificationId)
+        .map((p) => ({ key: BigInt(p.notificationId as string), id: p.notificationId as string, post: p })),
+    );
     const got = page(items, req, limitOf(req, 40, 80), ctx);
     const body = got.map((i) => renderNotification(i.post, ctx));
     return json(200, body, linkHeader(req, got));
@@ -149,15 +198,27 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
   const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path);
   if (req.method === 'GET' && tag) {
     const name = decodeURIComponent(tag[1] ?? '').toLowerCase();
-    const items = ctx.store.derived('mastodon', `tag|${name}`, () => visible.filter((p) => p.tags.includes(name)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
+    const items = ctx.store.derived('mastodon', `tag|${name}`, () =>
+      visible.filter((p) => p.tags.includes(name)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })),
+    );
     const got = page(items, req, limitOf(req, 20, 40), ctx);
-    return json(200, got.map((i) => renderStatus(i.post, ctx)), linkHeader(req, got));
+    return json(
+      200,
+      got.map((i) => renderStatus(i.post, ctx)),
+      linkHeader(req, got),
+    );
   }
   if (req.method === 'GET' && path === '/api/v2/search') return searchStatuses(req, ctx, visible, authed);
   const notification = /^\/api\/v1\/notifications\/(\d+)$/.exec(path);
   if (req.method === 'GET' && notification) {
     if (!authed) return unauthorized();
-    const p = ctx.store.derived('mastodon', 'notification-index', () => new Map(visible.filter((x) => x.mentionsBrand && x.notificationId).map((x) => [x.notificationId as string, x]))).get(notification[1] ?? '');
+    const p = ctx.store
+      .derived(
+        'mastodon',
+        'notification-index',
+        () => new Map(visible.filter((x) => x.mentionsBrand && x.notificationId).map((x) => [x.notificationId as string, x])),
+      )
+      .get(notification[1] ?? '');
     return p ? json(200, renderNotification(p, ctx)) : notFound();
   }
   const status = /^\/api\/v1\/statuses\/(\d+)$/.exec(path);
@@ -178,7 +239,11 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
   if (req.method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
     if (!authed) return unauthorized();
     const me = ctx.store.brandAccounts.mastodon;
-    return json(200, { ...renderAccount(me), source: { privacy: 'public', sensitive: false, language: 'en', note: '', fields: [], follow_requests_count: 0 }, role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false } });
+    return json(200, {
+      ...renderAccount(me),
+      source: { privacy: 'public', sensitive: false, language: 'en', note: '', fields: [], follow_requests_count: 0 },
+      role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false },
+    });
   }
   if (req.method === 'GET' && path === '/api/v1/accounts/lookup') {
     const acct = req.query.get('acct') ?? '';
@@ -195,9 +260,18 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
     const id = accountStatuses[1] ?? '';
     if (!ctx.store.accountById('mastodon', id)) return notFound();
     const excludeReplies = req.query.get('exclude_replies') === 'true';
-    const items = ctx.store.derived('mastodon', `account|${id}|${excludeReplies}`, () => ctx.store.list('mastodon').filter((p) => !p.deleted && p.author.id === id && !(excludeReplies && p.parent)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
+    const items = ctx.store.derived('mastodon', `account|${id}|${excludeReplies}`, () =>
+      ctx.store
+        .list('mastodon')
+        .filter((p) => !p.deleted && p.author.id === id && !(excludeReplies && p.parent))
+        .map((p) => ({ key: keyOf(p.id), id: p.id, post: p })),
+    );
     const got = page(items, req, limitOf(req, 20, 40), ctx);
-    return json(200, got.map((i) => renderStatus(i.post, ctx)), linkHeader(req, got));
+    return json(
+      200,
+      got.map((i) => renderStatus(i.post, ctx)),
+      linkHeader(req, got),
+    );
   }
   if (req.method === 'GET' && path === '/api/v1/instance') return json(200, instanceV1(ctx));
   if (req.method === 'GET' && path === '/api/v2/instance') return json(200, instanceV2(ctx));
@@ -212,7 +286,9 @@ function searchStatuses(req: SimRequest, ctx: SimContext, visible: readonly SimP
   if (!q.trim()) return json(400, { error: 'Validation failed: q is missing' });
   if (!authed) return json(200, { accounts: [], statuses: [], hashtags: [] }); // statuses search needs a user token
   if (type && type !== 'statuses') return json(200, { accounts: [], statuses: [], hashtags: [] });
-  const items = ctx.store.derived('mastodon', `search|${q}`, () => visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })));
+  const items = ctx.store.derived('mastodon', `search|${q}`, () =>
+    visible.filter((p) => matchesQuery(p.text, q)).map((p) => ({ key: keyOf(p.id), id: p.id, post: p })),
+  );
   const got = page(items, req, limitOf(req, 20, 40), ctx);
   return json(200, { accounts: [], statuses: got.map((i) => renderStatus(i.post, ctx)), hashtags: [] });
 }
@@ -222,7 +298,12 @@ function statusContext(req: SimRequest, ctx: SimContext, context: RegExpExecArra
   const p = ctx.store.get('mastodon', context[1] ?? '');
   if (!p || p.deleted) return notFound();
   const ancestors: SimPost[] = [];
-  for (let a = p.parent ? ctx.store.get('mastodon', p.parent.id) : undefined; a && ancestors.length < 40; a = a.parent ? ctx.store.get('mastodon', a.parent.id) : undefined) if (!a.deleted) ancestors.unshift(a);
+  for (
+    let a = p.parent ? ctx.store.get('mastodon', p.parent.id) : undefined;
+    a && ancestors.length < 40;
+    a = a.parent ? ctx.store.get('mastodon', a.parent.id) : undefined
+  )
+    if (!a.deleted) ancestors.unshift(a);
   const descendants: SimPost[] = [];
   const walk = (id: string): void => {
     for (const c of ctx.store.children('mastodon', id)) {
@@ -238,22 +319,47 @@ const notFound = (): SimResponse => json(404, { error: 'Record not found' });
 
 function renderNotification(p: SimPost, ctx: SimContext): Record<string, unknown> {
   const id = p.notificationId as string;
-  return { id, type: 'mention', created_at: new Date(p.indexedAt).toISOString(), group_key: `ungrouped-${id}`, account: renderAccount(p.author), status: renderStatus(p, ctx) };
+  return {
+    id,
+    type: 'mention',
+    created_at: new Date(p.indexedAt).toISOString(),
+    group_key: `ungrouped-${id}`,
+    account: renderAccount(p.author),
+    status: renderStatus(p, ctx),
+  };
 }
 
 const STATUS_LIMITS = { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 };
-const MEDIA_LIMITS = { supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'], image_size_limit: 16777216, image_matrix_limit: 33177600, video_size_limit: 103809024, video_frame_rate_limit: 120, video_matrix_limit: 8294400 };
+const MEDIA_LIMITS = {
+  supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'],
+  image_size_limit: 16777216,
+  image_matrix_limit: 33177600,
+  video_size_limit: 103809024,
+  video_frame_rate_limit: 120,
+  video_matrix_limit: 8294400,
+};
 const POLL_LIMITS = { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 };
 
 /** `GET /api/v1/instance` (Mastodon 4.x, deprecated in favour of v2 but still served; Mastodon.py reads `version` from it). */
 function instanceV1(ctx: SimContext): Record<string, unknown> {
   const brand = ctx.store.brandAccounts.mastodon;
   return {
-    uri: INSTANCE, title: 'Simulated Mastodon', short_description: 'A local simulator of the Mastodon API', description: 'A local simulator of the Mastodon API', email: `admin@${INSTANCE}`,
-    version: '4.3.0', urls: { streaming_api: `wss://${INSTANCE}` }, stats: { user_count: 1200, status_count: 98000, domain_count: 5400 },
-    thumbnail: `https://${INSTANCE}/packs/media/images/preview.png`, languages: ['en'], registrations: false, approval_required: false, invites_enabled: false,
+    uri: INSTANCE,
+    title: 'Simulated Mastodon',
+    short_description: 'A local simulator of the Mastodon API',
+    description: 'A local simulator of the Mastodon API',
+    email: `admin@${INSTANCE}`,
+    version: '4.3.0',
+    urls: { streaming_api: `wss://${INSTANCE}` },
+    stats: { user_count: 1200, status_count: 98000, domain_count: 5400 },
+    thumbnail: `https://${INSTANCE}/packs/media/images/preview.png`,
+    languages: ['en'],
+    registrations: false,
+    approval_required: false,
+    invites_enabled: false,
     configuration: { accounts: { max_featured_tags: 10 }, statuses: STATUS_LIMITS, media_attachments: MEDIA_LIMITS, polls: POLL_LIMITS },
-    contact_account: renderAccount(brand), rules: [],
+    contact_account: renderAccount(brand),
+    rules: [],
   };
 }
 
@@ -261,11 +367,26 @@ function instanceV1(ctx: SimContext): Record<string, unknown> {
 function instanceV2(ctx: SimContext): Record<string, unknown> {
   const brand = ctx.store.brandAccounts.mastodon;
   return {
-    domain: INSTANCE, title: 'Simulated Mastodon', version: '4.3.0', source_url: 'https://github.com/mastodon/mastodon', description: 'A local simulator of the Mastodon API',
-    usage: { users: { active_month: 800 } }, thumbnail: { url: `https://${INSTANCE}/packs/media/images/preview.png` }, languages: ['en'],
-    configuration: { urls: { streaming: `wss://${INSTANCE}`, status: null }, accounts: { max_featured_tags: 10, max_pinned_statuses: 5 }, statuses: STATUS_LIMITS, media_attachments: MEDIA_LIMITS, polls: POLL_LIMITS, translation: { enabled: false } },
-    registrations: { enabled: false, approval_required: false, message: null }, api_versions: { mastodon: 2 },
-    contact: { email: `admin@${INSTANCE}`, account: renderAccount(brand) }, rules: [],
+    domain: INSTANCE,
+    title: 'Simulated Mastodon',
+    version: '4.3.0',
+    source_url: 'https://github.com/mastodon/mastodon',
+    description: 'A local simulator of the Mastodon API',
+    usage: { users: { active_month: 800 } },
+    thumbnail: { url: `https://${INSTANCE}/packs/media/images/preview.png` },
+    languages: ['en'],
+    configuration: {
+      urls: { streaming: `wss://${INSTANCE}`, status: null },
+      accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
+      statuses: STATUS_LIMITS,
+      media_attachments: MEDIA_LIMITS,
+      polls: POLL_LIMITS,
+      translation: { enabled: false },
+    },
+    registrations: { enabled: false, approval_required: false, message: null },
+    api_versions: { mastodon: 2 },
+    contact: { email: `admin@${INSTANCE}`, account: renderAccount(brand) },
+    rules: [],
   };
 }
 
@@ -292,16 +413,40 @@ function postStatus(req: SimRequest, ctx: SimContext, authed: boolean, token: st
   if (parentId && (!parent || parent.deleted)) return json(404, { error: 'Record not found' });
   const t = ctx.store.markTimes('mastodon', ctx.store.now());
   const post: SimPost = {
-    platform: 'mastodon', seq: ctx.store.nextSeq('mastodon'), id: ctx.store.ids.mastodonStatus(t.createdAt), author: ctx.store.brandAccounts.mastodon, text,
-    lang: typeof body['language'] === 'string' ? body['language'] : 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
-    parent: parent ? { id: parent.id } : null, root: parent ? { id: parent.root?.id ?? parent.id } : null,
-    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+    platform: 'mastodon',
+    seq: ctx.store.nextSeq('mastodon'),
+    id: ctx.store.ids.mastodonStatus(t.createdAt),
+    author: ctx.store.brandAccounts.mastodon,
+    text,
+    lang: typeof body['language'] === 'string' ? body['language'] : 'en',
+    createdAt: t.createdAt,
+    indexedAt: t.indexedAt,
+    tags: [],
+    parent: parent ? { id: parent.id } : null,
+    root: parent ? { id: parent.root?.id ?? parent.id } : null,
+    byBrand: true,
+    deleted: false,
+    mentionsBrand: false,
+    likes: 0,
+    reposts: 0,
+    replies: 0,
+    sentiment: null,
+    topic: null,
+    source: 'reply',
   };
   ctx.store.insert(post);
   if (parent) parent.replies++;
   // The key is recorded atomically with the effect (mastodon#21840).
   if (keyed) seen.set(keyed, post.id);
-  ctx.store.replies.push({ platform: 'mastodon', id: post.id, inReplyTo: parentId ?? '', text, idempotencyKey: key, endpoint: 'POST /api/v1/statuses', createdAt: mastodonTime(t.createdAt) });
+  ctx.store.replies.push({
+    platform: 'mastodon',
+    id: post.id,
+    inReplyTo: parentId ?? '',
+    text,
+    idempotencyKey: key,
+    endpoint: 'POST /api/v1/statuses',
+    createdAt: mastodonTime(t.createdAt),
+  });
   return respondWrite(req, ctx, json(200, renderStatus(post, ctx)));
 }
 

@@ -12,7 +12,13 @@ function esc(s: string, raw: boolean): string {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'post';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+      .slice(0, 40) || 'post'
+  );
 }
 
 export function renderThing(p: SimPost, ctx: SimContext, raw: boolean): Record<string, unknown> {
@@ -26,10 +32,32 @@ export function renderThing(p: SimPost, ctx: SimContext, raw: boolean): Record<s
     return {
       kind: 't1',
       data: {
-        subreddit_id: 't5_2qh44', approved_at_utc: null, author_is_blocked: false, link_title: esc(link?.title ?? '', raw), ups: p.likes, id, name: p.id,
-        author, author_fullname: gone ? undefined : p.author.id, body: gone ? '[deleted]' : esc(p.text, raw), link_id: p.linkId, parent_id: p.parent?.id ?? p.linkId,
-        subreddit: p.subreddit, subreddit_name_prefixed: `r/${p.subreddit}`, permalink, link_permalink: `https://www.reddit.com${permalink.split('/').slice(0, 6).join('/')}/`,
-        created: created, created_utc: created, edited: false, score: p.likes + 1, locked: false, archived: false, distinguished: null, stickied: false, replies: '', depth: 0,
+        subreddit_id: 't5_2qh44',
+        approved_at_utc: null,
+        author_is_blocked: false,
+        link_title: esc(link?.title ?? '', raw),
+        ups: p.likes,
+        id,
+        name: p.id,
+        author,
+        author_fullname: gone ? undefined : p.author.id,
+        body: gone ? '[deleted]' : esc(p.text, raw),
+        link_id: p.linkId,
+        parent_id: p.parent?.id ?? p.linkId,
+        subreddit: p.subreddit,
+        subreddit_name_prefixed: `r/${p.subreddit}`,
+        permalink,
+        link_permalink: `https://www.reddit.com${permalink.split('/').slice(0, 6).join('/')}/`,
+        created: created,
+        created_utc: created,
+        edited: false,
+        score: p.likes + 1,
+        locked: false,
+        archived: false,
+        distinguished: null,
+        stickied: false,
+        replies: '',
+        depth: 0,
       },
     };
   }
@@ -37,14 +65,37 @@ export function renderThing(p: SimPost, ctx: SimContext, raw: boolean): Record<s
   return {
     kind: 't3',
     data: {
-      id, name: p.id, title: esc(p.title ?? '', raw), selftext: gone ? '[deleted]' : esc(p.text, raw), author, author_fullname: gone ? undefined : p.author.id,
-      subreddit: p.subreddit, subreddit_name_prefixed: `r/${p.subreddit}`, permalink, url: `https://www.reddit.com${permalink}`, is_self: true,
-      created: created, created_utc: created, num_comments: p.replies, score: p.likes + 1, ups: p.likes + 1, over_18: false, edited: false, locked: false, archived: false, stickied: false,
+      id,
+      name: p.id,
+      title: esc(p.title ?? '', raw),
+      selftext: gone ? '[deleted]' : esc(p.text, raw),
+      author,
+      author_fullname: gone ? undefined : p.author.id,
+      subreddit: p.subreddit,
+      subreddit_name_prefixed: `r/${p.subreddit}`,
+      permalink,
+      url: `https://www.reddit.com${permalink}`,
+      is_self: true,
+      created: created,
+      created_utc: created,
+      num_comments: p.replies,
+      score: p.likes + 1,
+      ups: p.likes + 1,
+      over_18: false,
+      edited: false,
+      locked: false,
+      archived: false,
+      stickied: false,
     },
   };
 }
 
-function listing(req: SimRequest, ctx: SimContext, items: readonly SimPost[], render: (p: SimPost, raw: boolean) => Record<string, unknown> = (p, raw) => renderThing(p, ctx, raw)): SimResponse {
+function listing(
+  req: SimRequest,
+  ctx: SimContext,
+  items: readonly SimPost[],
+  render: (p: SimPost, raw: boolean) => Record<string, unknown> = (p, raw) => renderThing(p, ctx, raw),
+): SimResponse {
   const limit = Math.max(1, Math.min(intParam(req, 'limit', 25) ?? 25, 100));
   const raw = req.query.get('raw_json') === '1';
   const after = req.query.get('after');
@@ -56,7 +107,17 @@ function listing(req: SimRequest, ctx: SimContext, items: readonly SimPost[], re
   }
   const { page, hasOlder } = pageBefore(items, before, limit, listingFx(req, ctx), ctx);
   const oldest = page.reduce<SimPost | null>((o, p) => (!o || p.seq < o.seq ? p : o), null);
-  return json(200, { kind: 'Listing', data: { after: hasOlder && oldest ? oldest.id : null, dist: page.length, modhash: null, geo_filter: '', children: page.map((p) => render(p, raw)), before: null } });
+  return json(200, {
+    kind: 'Listing',
+    data: {
+      after: hasOlder && oldest ? oldest.id : null,
+      dist: page.length,
+      modhash: null,
+      geo_filter: '',
+      children: page.map((p) => render(p, raw)),
+      before: null,
+    },
+  });
 }
 
 // eslint-disable-next-line max-lines-per-function -- the route table: one short branch per documented endpoint, each delegating; splitting it would scatter the routes
@@ -81,22 +142,61 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
     const kind = sub[2] === 'comments' ? 't1' : 't3';
     const subs = subredditSet(sub[1] ?? '');
     const key = subs ? [...subs].join('+') : 'all';
-    return listing(req, ctx, ctx.store.derived('reddit', `${kind}|${key}`, () => visible.filter((p) => p.kind === kind && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')))));
+    return listing(
+      req,
+      ctx,
+      ctx.store.derived('reddit', `${kind}|${key}`, () => visible.filter((p) => p.kind === kind && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')))),
+    );
   }
   // A submission with its comment tree: `/comments/{id}`, `/r/{sub}/comments/{id}/{slug}/{comment}`.
   const thread = /^(?:\/r\/[A-Za-z0-9_]+)?\/comments\/([a-z0-9]+)(?:\/([^/]*))?(?:\/([a-z0-9]+))?$/.exec(path);
   if (req.method === 'GET' && thread) return commentThread(req, ctx, thread);
   const byId = /^\/by_id\/([a-z0-9_,]+)$/.exec(path);
   if (req.method === 'GET' && byId) {
-    const things = (byId[1] ?? '').split(',').filter((id) => id.startsWith('t3_')).map((id) => ctx.store.get('reddit', id)).filter((p): p is SimPost => !!p);
+    const things = (byId[1] ?? '')
+      .split(',')
+      .filter((id) => id.startsWith('t3_'))
+      .map((id) => ctx.store.get('reddit', id))
+      .filter((p): p is SimPost => !!p);
     if (!things.length) return notFound();
-    return json(200, { kind: 'Listing', data: { after: null, dist: things.length, modhash: null, geo_filter: '', children: things.map((p) => renderThing(p, ctx, req.query.get('raw_json') === '1')), before: null } });
+    return json(200, {
+      kind: 'Listing',
+      data: {
+        after: null,
+        dist: things.length,
+        modhash: null,
+        geo_filter: '',
+        children: things.map((p) => renderThing(p, ctx, req.query.get('raw_json') === '1')),
+        before: null,
+      },
+    });
   }
   const about = /^\/user\/([A-Za-z0-9_-]+)\/about$/.exec(path);
   if (req.method === 'GET' && about) {
     const a = ctx.store.accountByHandle('reddit', about[1] ?? '');
     if (!a) return notFound();
-    return json(200, { kind: 't2', data: { name: a.handle, id: a.id.slice(3), created: 1577836800, created_utc: 1577836800, link_karma: 120, comment_karma: 1400, total_karma: 1520, awarder_karma: 0, awardee_karma: 0, icon_img: '', is_employee: false, is_mod: false, is_gold: false, verified: true, has_verified_email: true, is_suspended: false, accept_followers: true } });
+    return json(200, {
+      kind: 't2',
+      data: {
+        name: a.handle,
+        id: a.id.slice(3),
+        created: 1577836800,
+        created_utc: 1577836800,
+        link_karma: 120,
+        comment_karma: 1400,
+        total_karma: 1520,
+        awarder_karma: 0,
+        awardee_karma: 0,
+        icon_img: '',
+        is_employee: false,
+        is_mod: false,
+        is_gold: false,
+        verified: true,
+        has_verified_email: true,
+        is_suspended: false,
+        accept_followers: true,
+      },
+    });
   }
   // The inbox (user context): username mentions and replies to the brand's comments.
   const inbox = /^\/message\/(mentions|inbox|unread|comments)$/.exec(path);
@@ -104,7 +204,17 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
   if (req.method === 'GET' && path === '/api/info') {
     const ids = (req.query.get('id') ?? '').split(',').filter(Boolean).slice(0, 100);
     const things = ids.map((id) => ctx.store.get('reddit', id)).filter((p): p is SimPost => !!p);
-    return json(200, { kind: 'Listing', data: { after: null, dist: things.length, modhash: null, geo_filter: '', children: things.map((p) => renderThing(p, ctx, req.query.get('raw_json') === '1')), before: null } });
+    return json(200, {
+      kind: 'Listing',
+      data: {
+        after: null,
+        dist: things.length,
+        modhash: null,
+        geo_filter: '',
+        children: things.map((p) => renderThing(p, ctx, req.query.get('raw_json') === '1')),
+        before: null,
+      },
+    });
   }
   if (req.method === 'GET' && path === '/api/v1/me') {
     if (!auth.user) return json(403, { message: 'Forbidden', error: 403 });
@@ -129,7 +239,11 @@ export function handleReddit(req: SimRequest, ctx: SimContext): SimResponse {
 /** /api/v1/access_token: password, refresh_token (user context) or client_credentials (app only) grants. */
 function accessToken(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResponse {
   const basic = /^Basic\s+(.+)$/i.exec(header(req, 'authorization') ?? '');
-  const [clientId] = basic ? Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':') : [];
+  const [clientId] = basic
+    ? Buffer.from(basic[1] ?? '', 'base64')
+        .toString('utf8')
+        .split(':')
+    : [];
   if (!clientId || ctx.auth.isRevoked('reddit')) return unauthorized();
   const b = bodyOf(req);
   const grant = b['grant_type'];
@@ -141,7 +255,12 @@ function accessToken(req: SimRequest, ctx: SimContext, brand: SimAccount): SimRe
     if (!b['refresh_token']) return json(200, { error: 'invalid_grant' });
     user = brand.handle;
   } else if (grant !== 'client_credentials') return json(200, { error: 'unsupported_grant_type' });
-  return json(200, { access_token: ctx.auth.issueReddit(user), token_type: 'bearer', expires_in: 86400, scope: user ? 'identity read submit privatemessages history' : '*' });
+  return json(200, {
+    access_token: ctx.auth.issueReddit(user),
+    token_type: 'bearer',
+    expires_in: 86400,
+    scope: user ? 'identity read submit privatemessages history' : '*',
+  });
 }
 
 /** Search: submissions mentioning the brand that match q, optionally restricted to the subreddit(s). */
@@ -153,7 +272,12 @@ function searchListing(req: SimRequest, ctx: SimContext, search: RegExpExecArray
   const items =
     type && !type.split(',').includes('link')
       ? []
-      : ctx.store.derived('reddit', `search|${q}|${subs ? [...subs].join('+') : '*'}`, () => visible.filter((p) => p.kind === 't3' && p.mentionsBrand && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')) && matchesQuery(`${p.title ?? ''}\n${p.text}`, q)));
+      : ctx.store.derived('reddit', `search|${q}|${subs ? [...subs].join('+') : '*'}`, () =>
+          visible.filter(
+            (p) =>
+              p.kind === 't3' && p.mentionsBrand && (!subs || subs.has(p.subreddit?.toLowerCase() ?? '')) && matchesQuery(`${p.title ?? ''}\n${p.text}`, q),
+          ),
+        );
   return listing(req, ctx, items);
 }
 
@@ -178,8 +302,14 @@ function commentThread(req: SimRequest, ctx: SimContext, thread: RegExpExecArray
   };
   const top = focus ? [focus] : ctx.store.list('reddit').filter((c) => c.kind === 't1' && c.parent?.id === link.id);
   const comments = top.filter(() => count++ < limit).map((c) => tree(c, 0));
-  const one = (children: unknown[]): Record<string, unknown> => ({ kind: 'Listing', data: { after: null, dist: children.length, modhash: null, geo_filter: '', children, before: null } });
-  return json(200, [one([renderThing(link, ctx, raw)]), { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: comments, before: null } }]);
+  const one = (children: unknown[]): Record<string, unknown> => ({
+    kind: 'Listing',
+    data: { after: null, dist: children.length, modhash: null, geo_filter: '', children, before: null },
+  });
+  return json(200, [
+    one([renderThing(link, ctx, raw)]),
+    { kind: 'Listing', data: { after: null, dist: null, modhash: null, geo_filter: '', children: comments, before: null } },
+  ]);
 }
 
 /** /message/{mentions,inbox,unread,comments}: username mentions and replies to the brand's comments (user context only). */
@@ -213,10 +343,30 @@ function inboxItem(p: SimPost, ctx: SimContext, raw: boolean): Record<string, un
   return {
     kind: 't1',
     data: {
-      first_message: null, first_message_name: null, subreddit: p.subreddit, likes: null, replies: '', author_fullname: d['author_fullname'], id: d['id'],
-      subject: mention ? 'username mention' : 'comment reply', score: d['score'], author: d['author'], num_comments: null, parent_id: d['parent_id'],
-      subreddit_name_prefixed: d['subreddit_name_prefixed'], new: true, type: mention ? 'username_mention' : 'comment_reply', body: d['body'], link_title: d['link_title'],
-      dest: ctx.store.brandAccounts.reddit.handle, was_comment: true, name: p.id, created: d['created'], created_utc: d['created_utc'], context: `${String(d['permalink'])}?context=3`, distinguished: null,
+      first_message: null,
+      first_message_name: null,
+      subreddit: p.subreddit,
+      likes: null,
+      replies: '',
+      author_fullname: d['author_fullname'],
+      id: d['id'],
+      subject: mention ? 'username mention' : 'comment reply',
+      score: d['score'],
+      author: d['author'],
+      num_comments: null,
+      parent_id: d['parent_id'],
+      subreddit_name_prefixed: d['subreddit_name_prefixed'],
+      new: true,
+      type: mention ? 'username_mention' : 'comment_reply',
+      body: d['body'],
+      link_title: d['link_title'],
+      dest: ctx.store.brandAccounts.reddit.handle,
+      was_comment: true,
+      name: p.id,
+      created: d['created'],
+      created_utc: d['created_utc'],
+      context: `${String(d['permalink'])}?context=3`,
+      distinguished: null,
     },
   };
 }
@@ -235,12 +385,40 @@ function postComment(req: SimRequest, ctx: SimContext, user: string | null): Sim
   const t = ctx.store.markTimes('reddit', ctx.store.now());
   const linkId = parent.kind === 't3' ? parent.id : (parent.linkId ?? parent.id);
   const post: SimPost = {
-    platform: 'reddit', seq: ctx.store.nextSeq('reddit'), id: `t1_${ctx.store.ids.redditComment()}`, kind: 't1', subreddit: parent.subreddit, linkId,
-    author: ctx.store.brandAccounts.reddit, text, lang: null, createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [], parent: { id: parent.id }, root: { id: linkId },
-    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+    platform: 'reddit',
+    seq: ctx.store.nextSeq('reddit'),
+    id: `t1_${ctx.store.ids.redditComment()}`,
+    kind: 't1',
+    subreddit: parent.subreddit,
+    linkId,
+    author: ctx.store.brandAccounts.reddit,
+    text,
+    lang: null,
+    createdAt: t.createdAt,
+    indexedAt: t.indexedAt,
+    tags: [],
+    parent: { id: parent.id },
+    root: { id: linkId },
+    byBrand: true,
+    deleted: false,
+    mentionsBrand: false,
+    likes: 0,
+    reposts: 0,
+    replies: 0,
+    sentiment: null,
+    topic: null,
+    source: 'reply',
   };
   ctx.store.insert(post);
   parent.replies++;
-  ctx.store.replies.push({ platform: 'reddit', id: post.id, inReplyTo: parent.id, text, idempotencyKey: null, endpoint: 'POST /api/comment', createdAt: new Date(t.createdAt).toISOString() });
+  ctx.store.replies.push({
+    platform: 'reddit',
+    id: post.id,
+    inReplyTo: parent.id,
+    text,
+    idempotencyKey: null,
+    endpoint: 'POST /api/comment',
+    createdAt: new Date(t.createdAt).toISOString(),
+  });
   return respondWrite(req, ctx, json(200, { json: { errors: [], data: { things: [renderThing(post, ctx, true)] } } }));
 }

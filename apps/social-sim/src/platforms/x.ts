@@ -1,5 +1,17 @@
 import { bearerOf } from '../auth.js';
-import { bodyOf, decodeCursor, encodeCursor, intParam, json, listingFx, matchesQuery, pageBefore, type SimContext, type SimRequest, type SimResponse } from '../context.js';
+import {
+  bodyOf,
+  decodeCursor,
+  encodeCursor,
+  intParam,
+  json,
+  listingFx,
+  matchesQuery,
+  pageBefore,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+} from '../context.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
 
@@ -31,13 +43,22 @@ function renderTweet(p: SimPost, f: Set<string>, ctx: SimContext): Record<string
   if (f.has('in_reply_to_user_id') && p.parent) t['in_reply_to_user_id'] = ctx.store.get('x', p.parent.id)?.author.id ?? ctx.store.brandAccounts.x.id;
   if (f.has('lang')) t['lang'] = p.lang ?? 'und';
   if (f.has('referenced_tweets') && p.parent) t['referenced_tweets'] = [{ type: 'replied_to', id: p.parent.id }];
-  if (f.has('public_metrics')) t['public_metrics'] = { retweet_count: p.reposts, reply_count: p.replies, like_count: p.likes, quote_count: 0, bookmark_count: 0, impression_count: 40 + p.likes * 30 };
+  if (f.has('public_metrics'))
+    t['public_metrics'] = {
+      retweet_count: p.reposts,
+      reply_count: p.replies,
+      like_count: p.likes,
+      quote_count: 0,
+      bookmark_count: 0,
+      impression_count: 40 + p.likes * 30,
+    };
   return t;
 }
 
 function renderUser(a: SimAccount, f: Set<string>): Record<string, unknown> {
   const u: Record<string, unknown> = { id: a.id, name: a.displayName, username: a.handle };
-  if (f.has('public_metrics')) u['public_metrics'] = { followers_count: a.followers, following_count: 311, tweet_count: 5012, listed_count: 7, like_count: 900 };
+  if (f.has('public_metrics'))
+    u['public_metrics'] = { followers_count: a.followers, following_count: 311, tweet_count: 5012, listed_count: 7, like_count: 900 };
   if (f.has('created_at')) u['created_at'] = '2019-03-04T10:00:00.000Z';
   if (f.has('description')) u['description'] = '';
   if (f.has('protected')) u['protected'] = false;
@@ -56,7 +77,12 @@ const filtered = new WeakMap<readonly SimPost[], Map<string, SimPost[]>>();
 /** Timeline/search paging shared by recent search, mentions and user tweets. */
 function timeline(req: SimRequest, ctx: SimContext, all: readonly SimPost[], opts: { tokenParam: string; min: number; def: number; key: string }): SimResponse {
   const max = intParam(req, 'max_results', opts.def);
-  if (max === null || max < opts.min || max > 100) return invalid('max_results', `The \`max_results\` query parameter value [${req.query.get('max_results') ?? ''}] is not between ${opts.min} and 100`, req.query.get('max_results') ?? '');
+  if (max === null || max < opts.min || max > 100)
+    return invalid(
+      'max_results',
+      `The \`max_results\` query parameter value [${req.query.get('max_results') ?? ''}] is not between ${opts.min} and 100`,
+      req.query.get('max_results') ?? '',
+    );
   const sinceId = req.query.get('since_id');
   const untilId = req.query.get('until_id');
   const start = req.query.get('start_time');
@@ -65,7 +91,12 @@ function timeline(req: SimRequest, ctx: SimContext, all: readonly SimPost[], opt
   if (sinceId) {
     const ms = snowflakeMs(sinceId);
     if (ms === null) return invalid('since_id', `The \`since_id\` query parameter value [${sinceId}] is not valid`, sinceId);
-    if (ms < ctx.store.now() - SEVEN_DAYS) return invalid('since_id', `Invalid 'since_id':'${sinceId}'. 'since_id' must be a tweet id created after ${new Date(ctx.store.now() - SEVEN_DAYS).toISOString()}.`, sinceId);
+    if (ms < ctx.store.now() - SEVEN_DAYS)
+      return invalid(
+        'since_id',
+        `Invalid 'since_id':'${sinceId}'. 'since_id' must be a tweet id created after ${new Date(ctx.store.now() - SEVEN_DAYS).toISOString()}.`,
+        sinceId,
+      );
   }
   const startMs = start ? Date.parse(start) : null;
   const endMs = end ? Date.parse(end) : null;
@@ -78,7 +109,13 @@ function timeline(req: SimRequest, ctx: SimContext, all: readonly SimPost[], opt
   const viewKey = `${since ?? ''}|${until ?? ''}|${startMs ?? ''}|${endMs ?? ''}`;
   let items = views.get(viewKey);
   if (!items) {
-    items = all.filter((p) => (since === null || BigInt(p.id) > since) && (until === null || BigInt(p.id) < until) && (startMs === null || p.createdAt >= startMs) && (endMs === null || p.createdAt < endMs));
+    items = all.filter(
+      (p) =>
+        (since === null || BigInt(p.id) > since) &&
+        (until === null || BigInt(p.id) < until) &&
+        (startMs === null || p.createdAt >= startMs) &&
+        (endMs === null || p.createdAt < endMs),
+    );
     if (views.size > 100) views.clear();
     views.set(viewKey, items);
   }
@@ -109,7 +146,15 @@ const EXPANSION_FIELDS: Record<string, string> = {
 
 function notFoundError(resourceType: 'tweet' | 'user', parameter: string, value: string): Record<string, unknown> {
   const what = resourceType === 'tweet' ? 'tweet' : 'user';
-  return { value, detail: `Could not find ${what} with ${parameter}: [${value}].`, title: 'Not Found Error', resource_type: resourceType, parameter, resource_id: value, type: 'https://api.twitter.com/2/problems/resource-not-found' };
+  return {
+    value,
+    detail: `Could not find ${what} with ${parameter}: [${value}].`,
+    title: 'Not Found Error',
+    resource_type: resourceType,
+    parameter,
+    resource_id: value,
+    type: 'https://api.twitter.com/2/problems/resource-not-found',
+  };
 }
 
 /**
@@ -118,7 +163,12 @@ function notFoundError(resourceType: 'tweet' | 'user', parameter: string, value:
  * tweet that is gone becomes a partial error inside the 200 (X API v2 "partial errors").
  */
 function expanded(req: SimRequest, ctx: SimContext, tweets: readonly SimPost[], errors: Record<string, unknown>[], single = false): Record<string, unknown> {
-  const expansions = new Set((req.query.get('expansions') ?? '').split(',').map((e) => e.trim()).filter(Boolean));
+  const expansions = new Set(
+    (req.query.get('expansions') ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  );
   const tf = fieldsOf(req, 'tweet.fields');
   for (const e of expansions) if (EXPANSION_FIELDS[e]) tf.add(EXPANSION_FIELDS[e]);
   const uf = fieldsOf(req, 'user.fields');
@@ -154,7 +204,11 @@ function expanded(req: SimRequest, ctx: SimContext, tweets: readonly SimPost[], 
  * `from:`, `to:`, `is:reply` (each may be negated with `-`). Other operators are ignored.
  */
 function operatorFilter(query: string, ctx: SimContext): ((p: SimPost) => boolean) | null {
-  const ops = [...query.matchAll(/(^|\s)(-?)(conversation_id|from|to|is):(\S+)/g)].map((m) => ({ neg: m[2] === '-', op: m[3] as string, value: (m[4] as string).replace(/\)+$/, '').toLowerCase() }));
+  const ops = [...query.matchAll(/(^|\s)(-?)(conversation_id|from|to|is):(\S+)/g)].map((m) => ({
+    neg: m[2] === '-',
+    op: m[3] as string,
+    value: (m[4] as string).replace(/\)+$/, '').toLowerCase(),
+  }));
   const used = ops.filter((o) => o.op !== 'is' || o.value === 'reply');
   if (!used.length) return null;
   return (p) =>
@@ -170,7 +224,12 @@ function operatorFilter(query: string, ctx: SimContext): ((p: SimPost) => boolea
     });
 }
 
-function userLookup(req: SimRequest, ctx: SimContext, accounts: { key: string; parameter: string; account: SimAccount | undefined }[], single: boolean): SimResponse {
+function userLookup(
+  req: SimRequest,
+  ctx: SimContext,
+  accounts: { key: string; parameter: string; account: SimAccount | undefined }[],
+  single: boolean,
+): SimResponse {
   const uf = fieldsOf(req, 'user.fields');
   const found = accounts.filter((a) => a.account).map((a) => renderUser(a.account as SimAccount, uf));
   const errors = accounts.filter((a) => !a.account).map((a) => notFoundError('user', a.parameter, a.key));
@@ -195,7 +254,14 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
     const ops = operatorFilter(query, ctx);
     // With thread/author operators the brand's own replies are searchable too (they are public tweets).
     const pool = (): readonly SimPost[] => (ops ? ctx.store.list('x').filter((p) => !p.deleted && ops(p)) : visible);
-    return timeline(req, ctx, ctx.store.derived('x', `search|${query}|${Math.floor(weekAgo / 60_000)}`, () => pool().filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query))), { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` });
+    return timeline(
+      req,
+      ctx,
+      ctx.store.derived('x', `search|${query}|${Math.floor(weekAgo / 60_000)}`, () =>
+        pool().filter((p) => p.createdAt >= weekAgo && matchesQuery(p.text, query)),
+      ),
+      { tokenParam: 'next_token', min: 10, def: 10, key: `search|${query}` },
+    );
   }
   if (req.method === 'GET' && path === '/2/users/me') return userLookup(req, ctx, [{ key: brand.id, parameter: 'id', account: brand }], true);
   const userById = /^\/2\/users\/(\d+)$/.exec(path);
@@ -210,10 +276,22 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
   }
   if (req.method === 'GET' && (path === '/2/users' || path === '/2/users/by')) {
     const param = path === '/2/users' ? 'ids' : 'usernames';
-    const keys = (req.query.get(param) ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+    const keys = (req.query.get(param) ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
     if (!keys.length) return invalid(param, `The \`${param}\` query parameter can not be empty`);
     if (keys.length > 100) return invalid(param, `The \`${param}\` query parameter value [${keys.length}] is not between 1 and 100`, String(keys.length));
-    return userLookup(req, ctx, keys.map((k) => ({ key: k, parameter: param === 'ids' ? 'ids' : 'usernames', account: param === 'ids' ? ctx.store.accountById('x', k) : ctx.store.accountByHandle('x', k) })), false);
+    return userLookup(
+      req,
+      ctx,
+      keys.map((k) => ({
+        key: k,
+        parameter: param === 'ids' ? 'ids' : 'usernames',
+        account: param === 'ids' ? ctx.store.accountById('x', k) : ctx.store.accountByHandle('x', k),
+      })),
+      false,
+    );
   }
   const tweetById = /^\/2\/tweets\/(\d+)$/.exec(path);
   if (req.method === 'GET' && tweetById) {
@@ -222,9 +300,13 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
     return json(200, expanded(req, ctx, [p], [], true));
   }
   if (req.method === 'GET' && path === '/2/tweets') {
-    const ids = (req.query.get('ids') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+    const ids = (req.query.get('ids') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
     if (!ids.length) return invalid('ids', 'The `ids` query parameter can not be empty');
-    if (ids.length > 100 || ids.some((id) => !/^\d{1,19}$/.test(id))) return invalid('ids', `The \`ids\` query parameter value [${ids.join(',')}] is not valid`, ids.join(','));
+    if (ids.length > 100 || ids.some((id) => !/^\d{1,19}$/.test(id)))
+      return invalid('ids', `The \`ids\` query parameter value [${ids.join(',')}] is not valid`, ids.join(','));
     const found = ids.map((id) => ctx.store.get('x', id)).filter((p): p is SimPost => !!p && !p.deleted);
     const missing = ids.filter((id) => !found.some((p) => p.id === id)).map((id) => notFoundError('tweet', 'ids', id));
     if (!found.length) return json(200, { errors: missing });
@@ -232,7 +314,8 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
   }
   if (req.method === 'DELETE' && tweetById) {
     const p = ctx.store.get('x', tweetById[1] ?? '');
-    if (p && !p.deleted && !p.byBrand) return json(403, { detail: 'You are not allowed to delete a Tweet that is not your own.', type: 'about:blank', title: 'Forbidden', status: 403 });
+    if (p && !p.deleted && !p.byBrand)
+      return json(403, { detail: 'You are not allowed to delete a Tweet that is not your own.', type: 'about:blank', title: 'Forbidden', status: 403 });
     // Deleting a tweet that is already gone answers deleted: false (nothing to do).
     const gone = p ? ctx.store.deleteOwn('x', p.id) : undefined;
     return respondWrite(req, ctx, json(200, { data: { deleted: !!gone } }));
@@ -248,7 +331,12 @@ export function handleX(req: SimRequest, ctx: SimContext): SimResponse {
     return timeline(req, ctx, items, { tokenParam: 'pagination_token', min: 5, def: 10, key: `tweets|${tweets[1]}` });
   }
   if (req.method === 'POST' && path === '/2/tweets') return postTweet(req, ctx, brand);
-  return json(404, { title: 'Not Found Error', detail: `Could not find the requested resource ${path}`, type: 'https://api.twitter.com/2/problems/resource-not-found', status: 404 });
+  return json(404, {
+    title: 'Not Found Error',
+    detail: `Could not find the requested resource ${path}`,
+    type: 'https://api.twitter.com/2/problems/resource-not-found',
+    status: 404,
+  });
 }
 
 /** POST /2/tweets: the brand's reply (280 characters, no duplicate text, the parent must be visible). */
@@ -260,18 +348,49 @@ function postTweet(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResp
   if (!text.trim()) return invalid('text', 'text must not be empty');
   if ([...text].length > 280) return json(403, { detail: 'Your Tweet text is too long.', type: 'about:blank', title: 'Forbidden', status: 403 });
   const parent = parentId ? ctx.store.get('x', parentId) : undefined;
-  if (parentId && (!parent || parent.deleted)) return json(403, { detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.', type: 'about:blank', title: 'Forbidden', status: 403 });
+  if (parentId && (!parent || parent.deleted))
+    return json(403, {
+      detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.',
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+    });
   if (ctx.store.list('x').some((p) => p.byBrand && !p.deleted && p.text === text)) {
     return json(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
   }
   const t = ctx.store.markTimes('x', ctx.store.now());
   const post: SimPost = {
-    platform: 'x', seq: ctx.store.nextSeq('x'), id: ctx.store.ids.xTweet(t.createdAt), author: brand, text, lang: 'en', createdAt: t.createdAt, indexedAt: t.indexedAt, tags: [],
-    parent: parent ? { id: parent.id } : null, root: parent ? { id: parent.root?.id ?? parent.id } : null,
-    byBrand: true, deleted: false, mentionsBrand: false, likes: 0, reposts: 0, replies: 0, sentiment: null, topic: null, source: 'reply',
+    platform: 'x',
+    seq: ctx.store.nextSeq('x'),
+    id: ctx.store.ids.xTweet(t.createdAt),
+    author: brand,
+    text,
+    lang: 'en',
+    createdAt: t.createdAt,
+    indexedAt: t.indexedAt,
+    tags: [],
+    parent: parent ? { id: parent.id } : null,
+    root: parent ? { id: parent.root?.id ?? parent.id } : null,
+    byBrand: true,
+    deleted: false,
+    mentionsBrand: false,
+    likes: 0,
+    reposts: 0,
+    replies: 0,
+    sentiment: null,
+    topic: null,
+    source: 'reply',
   };
   ctx.store.insert(post);
   if (parent) parent.replies++;
-  ctx.store.replies.push({ platform: 'x', id: post.id, inReplyTo: parentId ?? '', text, idempotencyKey: null, endpoint: 'POST /2/tweets', createdAt: new Date(t.createdAt).toISOString() });
+  ctx.store.replies.push({
+    platform: 'x',
+    id: post.id,
+    inReplyTo: parentId ?? '',
+    text,
+    idempotencyKey: null,
+    endpoint: 'POST /2/tweets',
+    createdAt: new Date(t.createdAt).toISOString(),
+  });
   return respondWrite(req, ctx, json(201, { data: { id: post.id, text: escText(text), edit_history_tweet_ids: [post.id] } }));
 }

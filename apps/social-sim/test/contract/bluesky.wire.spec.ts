@@ -57,7 +57,10 @@ describe.each(VIA)('Bluesky wire (%s)', (via) => {
     const cids = (found.json.posts as { cid: string }[]).map((p) => p.cid);
     expect(cids).toHaveLength(posts.length);
     for (const cid of cids) expect({ cid, valid: isCidV1(cid) }).toEqual({ cid, valid: true });
-    const reply = await call(base, 'POST', '/xrpc/com.atproto.repo.createRecord', { headers: auth, json: { repo: session.did, collection: 'app.bsky.feed.post', record: { $type: 'app.bsky.feed.post', text: 'hi', createdAt: new Date().toISOString() } } });
+    const reply = await call(base, 'POST', '/xrpc/com.atproto.repo.createRecord', {
+      headers: auth,
+      json: { repo: session.did, collection: 'app.bsky.feed.post', record: { $type: 'app.bsky.feed.post', text: 'hi', createdAt: new Date().toISOString() } },
+    });
     expect(isCidV1(reply.json.cid as string)).toBe(true);
     expect(isCidV1(reply.json.commit.cid as string)).toBe(true);
   });
@@ -66,7 +69,9 @@ describe.each(VIA)('Bluesky wire (%s)', (via) => {
     const s = await call(base, 'GET', '/xrpc/com.atproto.server.getSession', { headers: auth });
     expect(s.status).toBe(200);
     expect(s.json).toMatchObject({ did: session.did, handle: session.handle, active: true });
-    expect((await call(base, 'GET', `/xrpc/com.atproto.identity.resolveHandle?handle=${session.handle}`, { headers: auth })).json).toEqual({ did: session.did });
+    expect((await call(base, 'GET', `/xrpc/com.atproto.identity.resolveHandle?handle=${session.handle}`, { headers: auth })).json).toEqual({
+      did: session.did,
+    });
     const unknown = await call(base, 'GET', '/xrpc/com.atproto.identity.resolveHandle?handle=nobody.example', { headers: auth });
     expect(unknown.status).toBe(400);
     expect(unknown.json).toEqual({ error: 'InvalidRequest', message: 'Unable to resolve handle' });
@@ -77,22 +82,37 @@ describe.each(VIA)('Bluesky wire (%s)', (via) => {
 
   it("the author's profile (getProfile by DID or handle), posts by URI (getPosts)", async () => {
     sim.control.seed({ platform: 'bluesky', count: 2 });
-    const [a, b] = (await call(base, 'GET', '/xrpc/app.bsky.feed.searchPosts?q=acme', { headers: auth })).json.posts as { uri: string; author: { did: string; handle: string } }[];
+    const [a, b] = (await call(base, 'GET', '/xrpc/app.bsky.feed.searchPosts?q=acme', { headers: auth })).json.posts as {
+      uri: string;
+      author: { did: string; handle: string };
+    }[];
     const byDid = await call(base, 'GET', `/xrpc/app.bsky.actor.getProfile?actor=${a!.author.did}`, { headers: auth });
     expect(byDid.json).toMatchObject({ did: a!.author.did, handle: a!.author.handle, followersCount: expect.any(Number) });
     expect((await call(base, 'GET', `/xrpc/app.bsky.actor.getProfile?actor=${a!.author.handle}`, { headers: auth })).json.did).toBe(a!.author.did);
     const none = await call(base, 'GET', '/xrpc/app.bsky.actor.getProfile?actor=did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', { headers: auth });
     expect(none.status).toBe(400);
     expect(none.json).toEqual({ error: 'InvalidRequest', message: 'Profile not found' });
-    const got = await call(base, 'GET', `/xrpc/app.bsky.feed.getPosts?uris=${encodeURIComponent(a!.uri)}&uris=${encodeURIComponent(b!.uri)}`, { headers: auth });
+    const got = await call(base, 'GET', `/xrpc/app.bsky.feed.getPosts?uris=${encodeURIComponent(a!.uri)}&uris=${encodeURIComponent(b!.uri)}`, {
+      headers: auth,
+    });
     expect(got.json.posts.map((p: { uri: string }) => p.uri)).toEqual([a!.uri, b!.uri]);
   });
 
   it('reply, read the thread (getPostThread), delete the own reply (deleteRecord)', async () => {
     sim.control.seed({ platform: 'bluesky', count: 1 });
-    const [post] = (await call(base, 'GET', '/xrpc/app.bsky.notification.listNotifications?reasons=mention', { headers: auth })).json.notifications as { uri: string; cid: string }[];
+    const [post] = (await call(base, 'GET', '/xrpc/app.bsky.notification.listNotifications?reasons=mention', { headers: auth })).json.notifications as {
+      uri: string;
+      cid: string;
+    }[];
     const ref = { uri: post!.uri, cid: post!.cid };
-    const reply = await call(base, 'POST', '/xrpc/com.atproto.repo.createRecord', { headers: auth, json: { repo: session.did, collection: 'app.bsky.feed.post', record: { $type: 'app.bsky.feed.post', text: 'Sorry, DM us?', createdAt: new Date().toISOString(), reply: { root: ref, parent: ref } } } });
+    const reply = await call(base, 'POST', '/xrpc/com.atproto.repo.createRecord', {
+      headers: auth,
+      json: {
+        repo: session.did,
+        collection: 'app.bsky.feed.post',
+        record: { $type: 'app.bsky.feed.post', text: 'Sorry, DM us?', createdAt: new Date().toISOString(), reply: { root: ref, parent: ref } },
+      },
+    });
     expect(reply.status).toBe(200);
     const thread = await call(base, 'GET', `/xrpc/app.bsky.feed.getPostThread?uri=${encodeURIComponent(post!.uri)}`, { headers: auth });
     expect(thread.status).toBe(200);
@@ -104,16 +124,24 @@ describe.each(VIA)('Bluesky wire (%s)', (via) => {
     expect(feed.json.feed.map((f: { post: { uri: string } }) => f.post.uri)).toEqual([reply.json.uri]);
 
     const rkey = (reply.json.uri as string).split('/').pop()!;
-    const del = await call(base, 'POST', '/xrpc/com.atproto.repo.deleteRecord', { headers: auth, json: { repo: session.did, collection: 'app.bsky.feed.post', rkey } });
+    const del = await call(base, 'POST', '/xrpc/com.atproto.repo.deleteRecord', {
+      headers: auth,
+      json: { repo: session.did, collection: 'app.bsky.feed.post', rkey },
+    });
     expect(del.status).toBe(200);
     expect(del.json.commit).toEqual({ cid: expect.any(String), rev: expect.stringMatching(/^[a-z2-7]{13}$/) });
     const gone = await call(base, 'GET', `/xrpc/app.bsky.feed.getPostThread?uri=${encodeURIComponent(reply.json.uri as string)}`, { headers: auth });
     expect(gone.status).toBe(400);
     expect(gone.json).toEqual({ error: 'NotFound', message: `Post not found: ${reply.json.uri as string}` });
-    expect((await call(base, 'GET', `/xrpc/app.bsky.feed.getPostThread?uri=${encodeURIComponent(post!.uri)}`, { headers: auth })).json.thread.replies).toEqual([]);
+    expect((await call(base, 'GET', `/xrpc/app.bsky.feed.getPostThread?uri=${encodeURIComponent(post!.uri)}`, { headers: auth })).json.thread.replies).toEqual(
+      [],
+    );
     expect(sim.control.replies('bluesky')[0]!.deletedAt).toEqual(expect.any(String));
     // Deleting it again is a no-op without a commit.
-    expect((await call(base, 'POST', '/xrpc/com.atproto.repo.deleteRecord', { headers: auth, json: { repo: session.did, collection: 'app.bsky.feed.post', rkey } })).json).toEqual({});
+    expect(
+      (await call(base, 'POST', '/xrpc/com.atproto.repo.deleteRecord', { headers: auth, json: { repo: session.did, collection: 'app.bsky.feed.post', rkey } }))
+        .json,
+    ).toEqual({});
   });
 
   it('deleteSession ends the session: its refresh token is refused afterwards', async () => {

@@ -27,7 +27,12 @@ export interface PlatformSpec {
 
 export const signal = (): AbortSignal => AbortSignal.timeout(20_000);
 
-export async function drain(connector: Connector<unknown>, source: SourceConfig, cursor: unknown, maxPages = 200): Promise<{ mentions: Mention[]; cursor: unknown; pages: number }> {
+export async function drain(
+  connector: Connector<unknown>,
+  source: SourceConfig,
+  cursor: unknown,
+  maxPages = 200,
+): Promise<{ mentions: Mention[]; cursor: unknown; pages: number }> {
   const mentions: Mention[] = [];
   let pages = 0;
   for (;;) {
@@ -127,7 +132,10 @@ export function connectorContract(spec: PlatformSpec): void {
       const err = await failureOf(spec.make().poll(source, null, signal()));
       expect(err.failure).toBe('rate_limited');
       expect(err.status).toBe(429);
-      const sent = sim.control.requests(spec.platform).filter((e) => e.status === 429).at(-1);
+      const sent = sim.control
+        .requests(spec.platform)
+        .filter((e) => e.status === 429)
+        .at(-1);
       const expected = spec.resetFromHeaders(sent?.headers ?? {}, Date.now());
       if (expected === null) expect(err.retryAt).toBeUndefined();
       else if (spec.platform === 'reddit') expect(Math.abs((err.retryAt?.getTime() ?? 0) - expected)).toBeLessThan(5000);
@@ -230,7 +238,10 @@ export function connectorContract(spec: PlatformSpec): void {
         spec.seed(sim, 1);
         const c = spec.make();
         const [m] = (await c.poll(source, null, signal())).mentions;
-        const res = await c.reply(source, m!.replyTarget, 'Sorry to hear that, we are on it. DM us your order number?', { idempotencyKey: 'reply-1', signal: signal() });
+        const res = await c.reply(source, m!.replyTarget, 'Sorry to hear that, we are on it. DM us your order number?', {
+          idempotencyKey: 'reply-1',
+          signal: signal(),
+        });
         const replies = sim.control.replies(spec.platform);
         expect(replies).toHaveLength(1);
         expect(replies[0]!.inReplyTo).toBe(m!.externalId);

@@ -22,11 +22,24 @@ describe.each(VIA)('Mastodon wire (%s)', (via) => {
   it('GET /api/v1/instance answers with the v1 Instance entity (Mastodon.py reads its version)', async () => {
     const r = await call(base, 'GET', '/api/v1/instance');
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ uri: expect.any(String), title: expect.any(String), version: expect.stringMatching(/^\d+\.\d+\.\d+/), urls: { streaming_api: expect.any(String) }, stats: { user_count: expect.any(Number) }, languages: expect.any(Array), registrations: expect.any(Boolean) });
+    expect(r.json).toMatchObject({
+      uri: expect.any(String),
+      title: expect.any(String),
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      urls: { streaming_api: expect.any(String) },
+      stats: { user_count: expect.any(Number) },
+      languages: expect.any(Array),
+      registrations: expect.any(Boolean),
+    });
     expect(r.json.configuration.statuses).toEqual({ max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 });
     expect(r.headers['x-ratelimit-limit']).toBe('300');
     const v2 = await call(base, 'GET', '/api/v2/instance');
-    expect(v2.json).toMatchObject({ domain: expect.any(String), version: r.json.version, configuration: { statuses: { max_characters: 500 } }, registrations: { enabled: false } });
+    expect(v2.json).toMatchObject({
+      domain: expect.any(String),
+      version: r.json.version,
+      configuration: { statuses: { max_characters: 500 } },
+      registrations: { enabled: false },
+    });
   });
 
   it('verify_credentials: the account with source; 401 with the documented body without a token', async () => {
@@ -69,7 +82,10 @@ describe.each(VIA)('Mastodon wire (%s)', (via) => {
 
   it('reply, read the thread (context), delete the own reply (DELETE returns it with its text)', async () => {
     const [post] = sim.control.seed({ platform: 'mastodon', count: 1 });
-    const reply = await call(base, 'POST', '/api/v1/statuses', { headers: { ...AUTH, 'idempotency-key': 'r-1' }, form: { status: '@jane sorry, on it', in_reply_to_id: post!.id, visibility: 'public' } });
+    const reply = await call(base, 'POST', '/api/v1/statuses', {
+      headers: { ...AUTH, 'idempotency-key': 'r-1' },
+      form: { status: '@jane sorry, on it', in_reply_to_id: post!.id, visibility: 'public' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.json.in_reply_to_id).toBe(post!.id);
     const ctx = await call(base, 'GET', `/api/v1/statuses/${post!.id}/context`);

@@ -7,7 +7,13 @@ connectorContract({
   source: (sim) => ({
     sourceKey: 'reddit:search:acme',
     baseUrl: sim.baseUrls.reddit,
-    credentials: { clientId: 'sim-client', clientSecret: 'sim-secret', username: 'acme_support', password: 'pw', userAgent: 'web:earshot-contract:0.1.0 (by /u/acme_support)' },
+    credentials: {
+      clientId: 'sim-client',
+      clientSecret: 'sim-secret',
+      username: 'acme_support',
+      password: 'pw',
+      userAgent: 'web:earshot-contract:0.1.0 (by /u/acme_support)',
+    },
     stream: { kind: 'search', query: 'acme' },
     pageSize: 50,
   }),

@@ -9,7 +9,10 @@ import { baseOf, call, VIA } from './wire.js';
 const UA = { 'user-agent': 'script:earshot-wire-spec:0.1 (by /u/acme_support)' };
 
 async function token(base: string, grant: Record<string, string>): Promise<Record<string, string>> {
-  const r = await call(base, 'POST', '/api/v1/access_token', { headers: { ...UA, authorization: `Basic ${Buffer.from('sim-client:sim-secret').toString('base64')}` }, form: grant });
+  const r = await call(base, 'POST', '/api/v1/access_token', {
+    headers: { ...UA, authorization: `Basic ${Buffer.from('sim-client:sim-secret').toString('base64')}` },
+    form: grant,
+  });
   expect(r.json).toMatchObject({ access_token: expect.any(String), token_type: 'bearer', expires_in: expect.any(Number) });
   return { ...UA, authorization: `Bearer ${r.json.access_token as string}` };
 }
@@ -95,7 +98,10 @@ describe.each(VIA)('Reddit wire (%s)', (via) => {
     const r = await call(base, 'GET', '/message/mentions?raw_json=1', { headers: user });
     expect(r.status).toBe(200);
     expect(names(r.json as Listing)).toEqual([...comments].reverse());
-    expect((r.json as Listing).data.children[0]).toMatchObject({ kind: 't1', data: { type: 'username_mention', was_comment: true, dest: 'acme_support', new: true } });
+    expect((r.json as Listing).data.children[0]).toMatchObject({
+      kind: 't1',
+      data: { type: 'username_mention', was_comment: true, dest: 'acme_support', new: true },
+    });
     const app = await token(base, { grant_type: 'client_credentials' });
     const denied = await call(base, 'GET', '/message/mentions', { headers: app });
     expect(denied.status).toBe(403);

@@ -4,7 +4,15 @@
  * Port scheme of main.ts: P keeps the path-prefix layout, P+1 mastodon, P+2 bluesky, P+3 reddit,
  * P+4 x, P+5 rss.
  */
-import { createBlueskyConnector, createMastodonConnector, createRedditConnector, createRssConnector, createXConnector, type Connector, type SourceConfig } from '@earshot/connectors';
+import {
+  createBlueskyConnector,
+  createMastodonConnector,
+  createRedditConnector,
+  createRssConnector,
+  createXConnector,
+  type Connector,
+  type SourceConfig,
+} from '@earshot/connectors';
 import { startupBanner } from '../../src/banner.js';
 import { createSocialSim, ROOT_PORT_OFFSETS, SIM_PLATFORMS, type SimPlatform, type SocialSim, type SocialSimOptions } from '../../src/index.js';
 import { call } from './wire.js';
@@ -81,11 +89,55 @@ describe('each platform at the root of its own port', () => {
   });
 
   const connectors: Record<SimPlatform, { make(): Connector<unknown>; source(base: string): SourceConfig; seed(sim: SocialSim): string[] }> = {
-    mastodon: { make: () => createMastodonConnector(), source: (baseUrl) => ({ sourceKey: 'mastodon:notifications', baseUrl, credentials: { accessToken: 't' }, stream: { kind: 'notifications' }, pageSize: 40 }), seed: (s) => s.control.seed({ platform: 'mastodon', count: 3 }).map((p) => p.id) },
-    bluesky: { make: () => createBlueskyConnector(), source: (baseUrl) => ({ sourceKey: 'bluesky:search:acme', baseUrl, credentials: { identifier: 'acme.bsky.social', password: 'app-password' }, stream: { kind: 'search', query: 'acme' }, pageSize: 50 }), seed: (s) => s.control.seed({ platform: 'bluesky', count: 3 }).map((p) => p.id) },
-    reddit: { make: () => createRedditConnector(), source: (baseUrl) => ({ sourceKey: 'reddit:search:acme', baseUrl, credentials: { clientId: 'c', clientSecret: 's', username: 'acme_support', password: 'pw', userAgent: 'web:earshot-roots:0.1.0 (by /u/acme_support)' }, stream: { kind: 'search', query: 'acme' }, pageSize: 50 }), seed: (s) => s.control.seed({ platform: 'reddit', count: 3, kind: 't3' }).map((p) => p.id) },
-    x: { make: () => createXConnector(), source: (baseUrl) => ({ sourceKey: 'x:search:acme', baseUrl, credentials: { bearerToken: 'a', userAccessToken: 'u' }, stream: { kind: 'search', query: 'acme' }, pageSize: 50 }), seed: (s) => s.control.seed({ platform: 'x', count: 3 }).map((p) => p.id) },
-    rss: { make: () => createRssConnector(), source: (baseUrl) => ({ sourceKey: 'rss:blogs', baseUrl, credentials: {}, stream: { kind: 'feed', query: 'feed.xml' } }), seed: (s) => s.control.seed({ platform: 'rss', count: 3 }).map((p) => p.id) },
+    mastodon: {
+      make: () => createMastodonConnector(),
+      source: (baseUrl) => ({
+        sourceKey: 'mastodon:notifications',
+        baseUrl,
+        credentials: { accessToken: 't' },
+        stream: { kind: 'notifications' },
+        pageSize: 40,
+      }),
+      seed: (s) => s.control.seed({ platform: 'mastodon', count: 3 }).map((p) => p.id),
+    },
+    bluesky: {
+      make: () => createBlueskyConnector(),
+      source: (baseUrl) => ({
+        sourceKey: 'bluesky:search:acme',
+        baseUrl,
+        credentials: { identifier: 'acme.bsky.social', password: 'app-password' },
+        stream: { kind: 'search', query: 'acme' },
+        pageSize: 50,
+      }),
+      seed: (s) => s.control.seed({ platform: 'bluesky', count: 3 }).map((p) => p.id),
+    },
+    reddit: {
+      make: () => createRedditConnector(),
+      source: (baseUrl) => ({
+        sourceKey: 'reddit:search:acme',
+        baseUrl,
+        credentials: { clientId: 'c', clientSecret: 's', username: 'acme_support', password: 'pw', userAgent: 'web:earshot-roots:0.1.0 (by /u/acme_support)' },
+        stream: { kind: 'search', query: 'acme' },
+        pageSize: 50,
+      }),
+      seed: (s) => s.control.seed({ platform: 'reddit', count: 3, kind: 't3' }).map((p) => p.id),
+    },
+    x: {
+      make: () => createXConnector(),
+      source: (baseUrl) => ({
+        sourceKey: 'x:search:acme',
+        baseUrl,
+        credentials: { bearerToken: 'a', userAccessToken: 'u' },
+        stream: { kind: 'search', query: 'acme' },
+        pageSize: 50,
+      }),
+      seed: (s) => s.control.seed({ platform: 'x', count: 3 }).map((p) => p.id),
+    },
+    rss: {
+      make: () => createRssConnector(),
+      source: (baseUrl) => ({ sourceKey: 'rss:blogs', baseUrl, credentials: {}, stream: { kind: 'feed', query: 'feed.xml' } }),
+      seed: (s) => s.control.seed({ platform: 'rss', count: 3 }).map((p) => p.id),
+    },
   };
 
   it.each(SIM_PLATFORMS)('our %s connector polls the root URL as its base URL', async (platform) => {

@@ -23,7 +23,10 @@ describe.each(VIA)('X wire (%s)', (via) => {
 
   it('expansions=author_id puts author_id in every tweet, so a client can join includes.users', async () => {
     sim.control.seed({ platform: 'x', count: 12 });
-    for (const path of ['/2/tweets/search/recent?query=acme&max_results=10&expansions=author_id', '/2/users/783214/mentions?expansions=author_id&user.fields=public_metrics']) {
+    for (const path of [
+      '/2/tweets/search/recent?query=acme&max_results=10&expansions=author_id',
+      '/2/users/783214/mentions?expansions=author_id&user.fields=public_metrics',
+    ]) {
       const r = await call(base, 'GET', path, { headers: AUTH });
       expect(r.status).toBe(200);
       const users = new Map((r.json.includes.users as { id: string; username: string }[]).map((u) => [u.id, u]));
@@ -47,7 +50,19 @@ describe.each(VIA)('X wire (%s)', (via) => {
     expect(one.json.includes.users[0].id).toBe(one.json.data.author_id);
     const missing = await call(base, 'GET', '/2/tweets/1460323737035677698', { headers: AUTH });
     expect(missing.status).toBe(200);
-    expect(missing.json).toEqual({ errors: [{ value: '1460323737035677698', detail: 'Could not find tweet with id: [1460323737035677698].', title: 'Not Found Error', resource_type: 'tweet', parameter: 'id', resource_id: '1460323737035677698', type: NOT_FOUND_TYPE }] });
+    expect(missing.json).toEqual({
+      errors: [
+        {
+          value: '1460323737035677698',
+          detail: 'Could not find tweet with id: [1460323737035677698].',
+          title: 'Not Found Error',
+          resource_type: 'tweet',
+          parameter: 'id',
+          resource_id: '1460323737035677698',
+          type: NOT_FOUND_TYPE,
+        },
+      ],
+    });
     const many = await call(base, 'GET', `/2/tweets?ids=${post!.id},1460323737035677698`, { headers: AUTH });
     expect(many.json.data.map((t: { id: string }) => t.id)).toEqual([post!.id]);
     expect(many.json.errors[0]).toMatchObject({ resource_id: '1460323737035677698', parameter: 'ids', type: NOT_FOUND_TYPE });
@@ -56,11 +71,16 @@ describe.each(VIA)('X wire (%s)', (via) => {
     expect(bad.json).toMatchObject({ title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' });
   });
 
-  it("the author: /2/users/:id and /2/users/by/username/:username with user.fields; the signed-in user with /2/users/me", async () => {
+  it('the author: /2/users/:id and /2/users/by/username/:username with user.fields; the signed-in user with /2/users/me', async () => {
     const [post] = sim.control.seed({ platform: 'x', count: 1 });
     const authorId = (await call(base, 'GET', `/2/tweets/${post!.id}?tweet.fields=author_id`, { headers: AUTH })).json.data.author_id as string;
     const user = await call(base, 'GET', `/2/users/${authorId}?user.fields=public_metrics,profile_image_url`, { headers: AUTH });
-    expect(user.json.data).toMatchObject({ id: authorId, username: expect.any(String), public_metrics: { followers_count: expect.any(Number) }, profile_image_url: expect.any(String) });
+    expect(user.json.data).toMatchObject({
+      id: authorId,
+      username: expect.any(String),
+      public_metrics: { followers_count: expect.any(Number) },
+      profile_image_url: expect.any(String),
+    });
     const byName = await call(base, 'GET', `/2/users/by/username/${user.json.data.username as string}`, { headers: AUTH });
     expect(byName.json.data.id).toBe(authorId);
     const gone = await call(base, 'GET', '/2/users/by/username/nobody_here', { headers: AUTH });
@@ -71,10 +91,18 @@ describe.each(VIA)('X wire (%s)', (via) => {
 
   it('reply, read the thread (conversation_id: search, referenced_tweets.id expansion), delete the own reply', async () => {
     const [post] = sim.control.seed({ platform: 'x', count: 1 });
-    const reply = await call(base, 'POST', '/2/tweets', { headers: AUTH, json: { text: 'Sorry about that, DM us?', reply: { in_reply_to_tweet_id: post!.id } } });
+    const reply = await call(base, 'POST', '/2/tweets', {
+      headers: AUTH,
+      json: { text: 'Sorry about that, DM us?', reply: { in_reply_to_tweet_id: post!.id } },
+    });
     expect(reply.status).toBe(201);
     const id = reply.json.data.id as string;
-    const thread = await call(base, 'GET', `/2/tweets/search/recent?query=${encodeURIComponent(`conversation_id:${post!.id}`)}&tweet.fields=in_reply_to_user_id,author_id&expansions=referenced_tweets.id`, { headers: AUTH });
+    const thread = await call(
+      base,
+      'GET',
+      `/2/tweets/search/recent?query=${encodeURIComponent(`conversation_id:${post!.id}`)}&tweet.fields=in_reply_to_user_id,author_id&expansions=referenced_tweets.id`,
+      { headers: AUTH },
+    );
     const replyTweet = (thread.json.data as { id: string }[]).find((t) => t.id === id);
     expect(replyTweet).toMatchObject({ author_id: '783214', referenced_tweets: [{ type: 'replied_to', id: post!.id }] });
     expect(thread.json.includes.tweets.map((t: { id: string }) => t.id)).toContain(post!.id);

@@ -8,7 +8,12 @@ import { ROLE_LABELS } from '../modules/auth/role-labels';
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((part) => Array.from(part ?? '')[0] ?? '').join('').toUpperCase() || '?';
+  return (
+    letters
+      .map((part) => Array.from(part ?? '')[0] ?? '')
+      .join('')
+      .toUpperCase() || '?'
+  );
 }
 
 /** The signed-in user's name and role, with "Sign out". A disclosure, closed by Escape or a click elsewhere. */

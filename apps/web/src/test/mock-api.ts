@@ -83,7 +83,11 @@ export function mockApi(routes: MockRoutes) {
       return new FakeResponse(reply.status, text, reply.headers ?? {}) as unknown as Response;
     }
     unhandled.push(`${method} ${url.pathname}`);
-    return new FakeResponse(501, JSON.stringify({ statusCode: 501, error: 'Not Mocked', message: `No mock for ${method} ${url.pathname}` }), {}) as unknown as Response;
+    return new FakeResponse(
+      501,
+      JSON.stringify({ statusCode: 501, error: 'Not Mocked', message: `No mock for ${method} ${url.pathname}` }),
+      {},
+    ) as unknown as Response;
   });
 
   globalThis.fetch = fetchMock as typeof fetch;

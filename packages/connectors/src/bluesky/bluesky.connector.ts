@@ -1,4 +1,13 @@
-import { ConnectorError, type Connector, type Mention, type PollResult, type RateLimitInfo, type ReplyResult, type ReplyTarget, type SourceConfig } from '../core/connector.js';
+import {
+  ConnectorError,
+  type Connector,
+  type Mention,
+  type PollResult,
+  type RateLimitInfo,
+  type ReplyResult,
+  type ReplyTarget,
+  type SourceConfig,
+} from '../core/connector.js';
 import { ConnectorHttpError, HttpClient, type HttpBody } from '../core/http-client.js';
 import { maxIso, minIsoMs } from '../core/ids.js';
 import { arr, isObject, malformed, numOrNull, obj, str } from '../core/json.js';
@@ -54,7 +63,8 @@ export class BlueskyConnector implements Connector<BlueskyCursor> {
 
   async poll(source: SourceConfig, cursor: BlueskyCursor | null, signal: AbortSignal): Promise<PollResult<BlueskyCursor>> {
     const kind = source.stream.kind;
-    if (kind !== 'search' && kind !== 'notifications') throw new ConnectorError('bad_request', `bluesky does not support stream "${kind}"`, { platform: 'bluesky' });
+    if (kind !== 'search' && kind !== 'notifications')
+      throw new ConnectorError('bad_request', `bluesky does not support stream "${kind}"`, { platform: 'bluesky' });
     const query = source.stream.query?.trim() ?? '';
     if (kind === 'search' && !query) throw new ConnectorError('bad_request', 'bluesky search needs a query', { platform: 'bluesky' });
     const limit = Math.max(1, Math.min(source.pageSize ?? 100, 100));
@@ -165,7 +175,9 @@ export class BlueskyConnector implements Connector<BlueskyCursor> {
 
   private async get(source: SourceConfig, nsid: string, params: Record<string, string | number | string[]>, signal: AbortSignal) {
     const url = buildUrl(assertHttpBaseUrl(source.baseUrl, 'bluesky'), `/xrpc/${nsid}`, params);
-    return this.withSession(source, signal, (session) => this.http.json({ platform: 'bluesky', url, headers: { authorization: `Bearer ${session.accessJwt}` }, signal }));
+    return this.withSession(source, signal, (session) =>
+      this.http.json({ platform: 'bluesky', url, headers: { authorization: `Bearer ${session.accessJwt}` }, signal }),
+    );
   }
 
   /** Runs `fn` with a session; on an expired/invalid token refreshes (or logs in again) once and retries. */
@@ -192,7 +204,8 @@ export class BlueskyConnector implements Connector<BlueskyCursor> {
       this.sessions.set(this.sessionKey(source), s);
       return s;
     }
-    if (!c['identifier'] || !c['password']) throw new ConnectorError('auth_expired', 'bluesky: missing credentials "identifier"/"password"', { platform: 'bluesky' });
+    if (!c['identifier'] || !c['password'])
+      throw new ConnectorError('auth_expired', 'bluesky: missing credentials "identifier"/"password"', { platform: 'bluesky' });
     return this.sessionCall(source, 'com.atproto.server.createSession', { json: { identifier: c['identifier'], password: c['password'] } }, undefined, signal);
   }
 
@@ -220,9 +233,16 @@ export class BlueskyConnector implements Connector<BlueskyCursor> {
       });
     } catch (err) {
       // Wrong app password: 401 AuthenticationRequired; revoked refresh token: 400 ExpiredToken.
-      if (err instanceof ConnectorHttpError && (err.status === 401 || err.errorCode === 'AuthenticationRequired' || err.errorCode === 'ExpiredToken' || err.errorCode === 'InvalidToken')) {
+      if (
+        err instanceof ConnectorHttpError &&
+        (err.status === 401 || err.errorCode === 'AuthenticationRequired' || err.errorCode === 'ExpiredToken' || err.errorCode === 'InvalidToken')
+      ) {
         this.sessions.delete(this.sessionKey(source));
-        throw new ConnectorError('auth_expired', `bluesky: ${nsid} refused (${err.errorCode ?? err.status ?? '?'}): reconnect the account`, { platform: 'bluesky', status: err.status, cause: err });
+        throw new ConnectorError('auth_expired', `bluesky: ${nsid} refused (${err.errorCode ?? err.status ?? '?'}): reconnect the account`, {
+          platform: 'bluesky',
+          status: err.status,
+          cause: err,
+        });
       }
       throw err;
     }

@@ -15,7 +15,12 @@ describe('normalizeBlueskyPost', () => {
       lang: 'en',
       thread: { rootId: 'at://did:plc:root/app.bsky.feed.post/3laaaaaaaaaa2', parentId: 'at://did:plc:parent/app.bsky.feed.post/3lbbbbbbbbbb2' },
       engagement: { replies: 0, reposts: 0, likes: 1 },
-      replyTarget: { platform: 'bluesky', rootUri: 'at://did:plc:root/app.bsky.feed.post/3laaaaaaaaaa2', rootCid: 'bafyreiroot', did: 'did:plc:u5cwb2mwiv2bfq53cjufe6yn' },
+      replyTarget: {
+        platform: 'bluesky',
+        rootUri: 'at://did:plc:root/app.bsky.feed.post/3laaaaaaaaaa2',
+        rootCid: 'bafyreiroot',
+        did: 'did:plc:u5cwb2mwiv2bfq53cjufe6yn',
+      },
     });
   });
   it('without a profile the follower count is null (profileViewBasic has none)', () => {

@@ -16,13 +16,14 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-
 const h = (o: Record<string, string>): Headers => new Headers(o);
 const NOW = Date.parse('2026-11-20T09:14:00.000Z');
 
 describe('stripHtml / decodeEntities', () => {
   it('turns Mastodon content into plain text', () => {
-    expect(stripHtml('<p><span class="h-card"><a href="https://m.example/@acme">@<span>acme</span></a></span> late &amp; lost</p><p>a<br />b</p>')).toBe('@acme late & lost\n\na\nb');
+    expect(stripHtml('<p><span class="h-card"><a href="https://m.example/@acme">@<span>acme</span></a></span> late &amp; lost</p><p>a<br />b</p>')).toBe(
+      '@acme late & lost\n\na\nb',
+    );
   });
   it('drops script bodies and decodes numeric entities; never re-creates markup', () => {
     expect(stripHtml('<script>alert(1)</script>x &#60;b&#x3e; &unknown;')).toBe('x <b> &unknown;');
@@ -46,12 +47,20 @@ describe('safeHttpUrl / assertHttpBaseUrl', () => {
 
 describe('parseRateLimit (five reset formats)', () => {
   it('Mastodon: ISO-8601 instant', () => {
-    const r = parseRateLimit('mastodon', h({ 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '12', 'X-RateLimit-Reset': '2026-11-20T09:15:00.019685Z' }), NOW);
+    const r = parseRateLimit(
+      'mastodon',
+      h({ 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '12', 'X-RateLimit-Reset': '2026-11-20T09:15:00.019685Z' }),
+      NOW,
+    );
     expect(r).toMatchObject({ limit: 300, remaining: 12 });
     expect(r?.resetAt?.toISOString()).toBe('2026-11-20T09:15:00.019Z');
   });
   it('Bluesky: epoch seconds + Retry-After', () => {
-    const r = parseRateLimit('bluesky', h({ 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '1763630100', 'Retry-After': '60' }), NOW);
+    const r = parseRateLimit(
+      'bluesky',
+      h({ 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '1763630100', 'Retry-After': '60' }),
+      NOW,
+    );
     expect(r?.resetAt?.getTime()).toBe(1763630100_000);
     expect(r?.retryAfterMs).toBe(60_000);
   });
@@ -61,7 +70,9 @@ describe('parseRateLimit (five reset formats)', () => {
     expect(r?.resetAt?.getTime()).toBe(NOW + 90_000);
   });
   it('X: epoch seconds; none → null', () => {
-    expect(parseRateLimit('x', h({ 'x-rate-limit-limit': '450', 'x-rate-limit-remaining': '449', 'x-rate-limit-reset': '1763630100' }), NOW)?.resetAt?.getTime()).toBe(1763630100_000);
+    expect(
+      parseRateLimit('x', h({ 'x-rate-limit-limit': '450', 'x-rate-limit-remaining': '449', 'x-rate-limit-reset': '1763630100' }), NOW)?.resetAt?.getTime(),
+    ).toBe(1763630100_000);
     expect(parseRateLimit('x', h({}), NOW)).toBeNull();
   });
 });
@@ -95,12 +106,17 @@ describe('HttpClient', () => {
   });
   it('a network error is a disconnect', async () => {
     const c = new HttpClient({ fetch: () => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })) });
-    await expect(c.json({ platform: 'x', url: 'http://127.0.0.1/x' })).rejects.toMatchObject({ failure: 'disconnect', message: expect.stringContaining('ECONNREFUSED') as unknown });
+    await expect(c.json({ platform: 'x', url: 'http://127.0.0.1/x' })).rejects.toMatchObject({
+      failure: 'disconnect',
+      message: expect.stringContaining('ECONNREFUSED') as unknown,
+    });
   });
   it('logs path, status and class but no query or headers', async () => {
     const seen: unknown[] = [];
     const c = new HttpClient({ fetch: () => Promise.resolve(new Response('{}', { status: 503 })), onRequest: (e) => seen.push(e) });
-    await expect(c.json({ platform: 'x', url: 'http://127.0.0.1/x/2/tweets?query=secret', headers: { authorization: 'Bearer t' } })).rejects.toBeInstanceOf(ConnectorError);
+    await expect(c.json({ platform: 'x', url: 'http://127.0.0.1/x/2/tweets?query=secret', headers: { authorization: 'Bearer t' } })).rejects.toBeInstanceOf(
+      ConnectorError,
+    );
     expect(seen).toEqual([expect.objectContaining({ path: '/x/2/tweets', status: 503, failure: 'retry' })]);
     expect(JSON.stringify(seen)).not.toMatch(/secret|Bearer/);
   });

@@ -57,9 +57,19 @@ describe('HttpClient: body cap', () => {
 
   it('refuses at once when Content-Length already says too much', async () => {
     let read = false;
-    const body = new ReadableStream({ pull: () => { read = true; } }, { highWaterMark: 0 });
+    const body = new ReadableStream(
+      {
+        pull: () => {
+          read = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
     const c = new HttpClient({ maxBodyBytes: 1000, fetch: () => Promise.resolve(new Response(body, { headers: { 'content-length': '5000' } })) });
-    await expect(c.text({ platform: 'x', url: 'https://example.test/x' })).rejects.toMatchObject({ failure: 'bad_request', message: expect.stringMatching(/over 1 KB/) as unknown });
+    await expect(c.text({ platform: 'x', url: 'https://example.test/x' })).rejects.toMatchObject({
+      failure: 'bad_request',
+      message: expect.stringMatching(/over 1 KB/) as unknown,
+    });
     expect(read).toBe(false);
   });
 

@@ -100,20 +100,34 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Our words for a status: what users see instead of the platform's body. */
 function reasonFor(status: number): string {
   switch (status) {
-    case 400: return 'bad request';
-    case 401: return 'unauthorized';
-    case 403: return 'forbidden';
-    case 404: return 'not found';
-    case 405: return 'method not allowed';
-    case 408: return 'request timeout';
-    case 409: return 'conflict';
-    case 410: return 'gone';
-    case 413: return 'request too large';
-    case 422: return 'unprocessable request';
-    case 429: return 'too many requests';
-    case 502: return 'bad gateway';
-    case 503: return 'service unavailable';
-    case 504: return 'gateway timeout';
+    case 400:
+      return 'bad request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not found';
+    case 405:
+      return 'method not allowed';
+    case 408:
+      return 'request timeout';
+    case 409:
+      return 'conflict';
+    case 410:
+      return 'gone';
+    case 413:
+      return 'request too large';
+    case 422:
+      return 'unprocessable request';
+    case 429:
+      return 'too many requests';
+    case 502:
+      return 'bad gateway';
+    case 503:
+      return 'service unavailable';
+    case 504:
+      return 'gateway timeout';
     default:
       if (status >= 300 && status < 400) return 'redirect (redirects are not followed)';
       if (status >= 500) return 'server error';
@@ -281,7 +295,9 @@ export class HttpClient {
       const res = await this.fetchImpl(req.url, { method, headers, body, signal, redirect: 'manual' });
       status = res.status;
       const ok = (res.status >= 200 && res.status < 300) || (req.acceptStatus ?? []).includes(res.status);
-      const text = ok ? await readCapped(res, this.maxBodyBytes, req.platform) : await readCapped(res, Math.min(ERROR_BODY_BYTES, this.maxBodyBytes), req.platform, true);
+      const text = ok
+        ? await readCapped(res, this.maxBodyBytes, req.platform)
+        : await readCapped(res, Math.min(ERROR_BODY_BYTES, this.maxBodyBytes), req.platform, true);
       if (!ok) throw classifyHttpFailure(req.platform, res.status, res.headers, text, this.now());
       const rateLimit = parseRateLimit(req.platform, res.headers, this.now(), req.bucket);
       log(null);
@@ -303,7 +319,13 @@ export class HttpClient {
     try {
       return { ...res, data: JSON.parse(res.data) as unknown };
     } catch (cause) {
-      throw new ConnectorHttpError('retry', `${req.platform} ${res.status}: malformed JSON body`, { status: res.status, platform: req.platform, cause }, null, res.data.slice(0, BODY_EXCERPT));
+      throw new ConnectorHttpError(
+        'retry',
+        `${req.platform} ${res.status}: malformed JSON body`,
+        { status: res.status, platform: req.platform, cause },
+        null,
+        res.data.slice(0, BODY_EXCERPT),
+      );
     }
   }
 
@@ -312,7 +334,12 @@ export class HttpClient {
     const platform = req.platform;
     const opts = { platform, cause: err, status: status ?? undefined };
     const refused = refusalOf(err);
-    if (refused) return new ConnectorError('bad_request', refused.message.startsWith(`${platform}:`) ? refused.message : `${platform}: request refused: ${refused.message}`, { ...opts, cause: refused, status: refused.status ?? opts.status });
+    if (refused)
+      return new ConnectorError(
+        'bad_request',
+        refused.message.startsWith(`${platform}:`) ? refused.message : `${platform}: request refused: ${refused.message}`,
+        { ...opts, cause: refused, status: refused.status ?? opts.status },
+      );
     if (timedOut) return new ConnectorError('disconnect', `${platform}: no complete response within ${timeoutMs} ms`, opts);
     if (req.signal?.aborted || isAbortLike(err)) return new ConnectorError('disconnect', `${platform}: request aborted`, opts);
     const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;

@@ -10,7 +10,6 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-
 /** The regex chain stripHtml was before the linear scanners: the oracle for "same results". */
 function regexStripHtml(html: string): string {
   const text = html
@@ -28,15 +27,65 @@ function regexStripHtml(html: string): string {
 
 /** Markup-heavy strings: the pieces the scanners look for, cut and joined at random. */
 const PIECES = [
-  '<', '>', '/', '!', '-', '<!--', '-->', '--', '<script>', '</script>', '<SCRIPT a="1">', '</script >', '<style>', '</style\t>', '<template>', '</template>',
-  '<scripts>', '<br>', '<BR/>', '<br />', '<br / >', '</p>', '</P >', '</pre>', '</div>', '</li>', '</blockquote>', '</h1>', '</h7>', '</h>', '</hr>',
-  '<p>', '<a href="x">', 'a', 'b', ' ', '\t', '\u00a0', '\n', '\r', '\r\n', '&amp;', '&#60;', '&#x3e;', '&unknown;', '&', ';', 'é', '😀', '\u2028', '\u3000',
+  '<',
+  '>',
+  '/',
+  '!',
+  '-',
+  '<!--',
+  '-->',
+  '--',
+  '<script>',
+  '</script>',
+  '<SCRIPT a="1">',
+  '</script >',
+  '<style>',
+  '</style\t>',
+  '<template>',
+  '</template>',
+  '<scripts>',
+  '<br>',
+  '<BR/>',
+  '<br />',
+  '<br / >',
+  '</p>',
+  '</P >',
+  '</pre>',
+  '</div>',
+  '</li>',
+  '</blockquote>',
+  '</h1>',
+  '</h7>',
+  '</h>',
+  '</hr>',
+  '<p>',
+  '<a href="x">',
+  'a',
+  'b',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\n',
+  '\r',
+  '\r\n',
+  '&amp;',
+  '&#60;',
+  '&#x3e;',
+  '&unknown;',
+  '&',
+  ';',
+  'é',
+  '😀',
+  '\u2028',
+  '\u3000',
 ];
 const markup = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join(''));
 
 describe('stripHtml', () => {
   it('turns Mastodon content into plain text', () => {
-    expect(stripHtml('<p><span class="h-card"><a href="https://m.example/@acme">@<span>acme</span></a></span> late &amp; lost</p><p>a<br />b</p>')).toBe('@acme late & lost\n\na\nb');
+    expect(stripHtml('<p><span class="h-card"><a href="https://m.example/@acme">@<span>acme</span></a></span> late &amp; lost</p><p>a<br />b</p>')).toBe(
+      '@acme late & lost\n\na\nb',
+    );
   });
 
   it('drops comments, script/style/template bodies, and keeps an unclosed one as written', () => {

@@ -1,9 +1,26 @@
 import { closingTagFinder, forwardSearch, skipSpaces, startsWithCI, startsWithWordCI } from './scan.util.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '\u2026', mdash: '\u2014',
-  ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', copy: '\u00a9',
-  reg: '\u00ae', trade: '\u2122', euro: '\u20ac', pound: '\u00a3', laquo: '\u00ab', raquo: '\u00bb',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  hellip: '\u2026',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  euro: '\u20ac',
+  pound: '\u00a3',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
 };
 
 /**

@@ -63,12 +63,17 @@ export class MastodonConnector implements Connector<MastodonCursor> {
       return { mentions: mentionsOf(page.items), nextCursor: next, more: next.backfill !== undefined, rateLimit: page.rateLimit };
     }
     const page = await this.fetchPage(source, stream, { limit, min_id: cursor.minId }, signal);
-    const minId = maxNumericId(page.items.map((i) => i.cursorId), cursor.minId) ?? cursor.minId;
+    const minId =
+      maxNumericId(
+        page.items.map((i) => i.cursorId),
+        cursor.minId,
+      ) ?? cursor.minId;
     return { mentions: mentionsOf(page.items), nextCursor: { minId }, more: page.items.length >= limit, rateLimit: page.rateLimit };
   }
 
   async reply(source: SourceConfig, target: ReplyTarget, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult> {
-    if (target.platform !== 'mastodon') throw new ConnectorError('bad_request', `mastodon cannot reply to a ${target.platform} target`, { platform: 'mastodon' });
+    if (target.platform !== 'mastodon')
+      throw new ConnectorError('bad_request', `mastodon cannot reply to a ${target.platform} target`, { platform: 'mastodon' });
     const root = assertHttpBaseUrl(source.baseUrl, 'mastodon');
     const token = requireCredential('mastodon', source.credentials, 'accessToken');
     // Mastodon does not add the @mention itself; without it the author is not notified.
@@ -92,7 +97,8 @@ export class MastodonConnector implements Connector<MastodonCursor> {
   private stream(source: SourceConfig): MastodonStream {
     const kind = source.stream.kind;
     if (kind === 'notifications' || kind === 'hashtag' || kind === 'search') {
-      if (kind !== 'notifications' && !source.stream.query?.trim()) throw new ConnectorError('bad_request', `mastodon ${kind} needs a query`, { platform: 'mastodon' });
+      if (kind !== 'notifications' && !source.stream.query?.trim())
+        throw new ConnectorError('bad_request', `mastodon ${kind} needs a query`, { platform: 'mastodon' });
       return kind;
     }
     throw new ConnectorError('bad_request', `mastodon does not support stream "${kind}"`, { platform: 'mastodon' });
@@ -112,7 +118,13 @@ export class MastodonConnector implements Connector<MastodonCursor> {
     } else {
       url = buildUrl(root, STREAMS.search.path, { q: (source.stream.query ?? '').trim(), type: 'statuses', resolve: 'false', ...params });
     }
-    const res = await this.http.json({ platform: 'mastodon', url, headers, signal, bucket: 'min_id' in params || 'max_id' in params ? 'mastodon:paging' : 'mastodon' });
+    const res = await this.http.json({
+      platform: 'mastodon',
+      url,
+      headers,
+      signal,
+      bucket: 'min_id' in params || 'max_id' in params ? 'mastodon:paging' : 'mastodon',
+    });
     let list: unknown[];
     if (stream === 'search') {
       if (!isObject(res.data) || !Array.isArray(res.data['statuses'])) malformed('mastodon', 'search without statuses[]');

@@ -10,8 +10,9 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-
-const listing = JSON.parse(readFileSync(new URL('./__fixtures__/comments-listing.json', import.meta.url), 'utf8')) as { data: { children: Record<string, unknown>[] } };
+const listing = JSON.parse(readFileSync(new URL('./__fixtures__/comments-listing.json', import.meta.url), 'utf8')) as {
+  data: { children: Record<string, unknown>[] };
+};
 
 describe('normalizeRedditThing', () => {
   it('maps a t1 comment', () => {
@@ -37,7 +38,10 @@ describe('normalizeRedditThing', () => {
 
 describe('a self post shows its title once', () => {
   const post = (title: string, selftext: string) =>
-    normalizeRedditThing({ kind: 't3', data: { name: 't3_abc', title, selftext, author: 'u1', permalink: '/r/gadgets/comments/abc/x/', created_utc: 1763630043 } }, 'reddit:subreddit:gadgets')!.text;
+    normalizeRedditThing(
+      { kind: 't3', data: { name: 't3_abc', title, selftext, author: 'u1', permalink: '/r/gadgets/comments/abc/x/', created_utc: 1763630043 } },
+      'reddit:subreddit:gadgets',
+    )!.text;
 
   it('shows the title alone when the body repeats it (case, spaces and a closing stop aside)', () => {
     expect(post('Acme X1 battery dies in 2 hours', 'Acme X1 battery dies in 2 hours')).toBe('Acme X1 battery dies in 2 hours');
@@ -53,7 +57,9 @@ describe('a self post shows its title once', () => {
   });
 
   it('shows the body alone when the title is its opening cut short with an ellipsis', () => {
-    expect(post('So I ordered an Acme ket...', 'So I ordered an Acme kettle and it broke after a day')).toBe('So I ordered an Acme kettle and it broke after a day');
+    expect(post('So I ordered an Acme ket...', 'So I ordered an Acme kettle and it broke after a day')).toBe(
+      'So I ordered an Acme kettle and it broke after a day',
+    );
     expect(post('Acme kettle broke\u2026', 'Acme kettle broke on day two.')).toBe('Acme kettle broke on day two.');
   });
 

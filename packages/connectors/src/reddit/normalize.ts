@@ -22,7 +22,8 @@ export function normalizeRedditThing(thing: Json, sourceKey: string): Mention | 
   if ((kind !== 't1' && kind !== 't3') || !fullname || createdAt === null) return null;
   const author = str(d['author']) ?? '[deleted]';
   const permalink = str(d['permalink']);
-  const text = kind === 't3' ? selfPostText(decodeEntities(str(d['title']) ?? ''), decodeEntities(str(d['selftext']) ?? '')) : decodeEntities(str(d['body']) ?? '');
+  const text =
+    kind === 't3' ? selfPostText(decodeEntities(str(d['title']) ?? ''), decodeEntities(str(d['selftext']) ?? '')) : decodeEntities(str(d['body']) ?? '');
   const edited = numOrNull(d['edited']);
   return {
     platform: 'reddit',

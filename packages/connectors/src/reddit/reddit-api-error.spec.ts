@@ -9,12 +9,14 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-
 describe('redditApiError (json.errors inside a 200)', () => {
   const now = Date.UTC(2026, 11, 5);
 
   it('reads the wait from a RATELIMIT message without quoting it', () => {
-    const err = redditApiError([['RATELIMIT', 'Looks like you have been doing that a lot. Take a break for 5 minutes before trying again. CANARY', 'ratelimit']], now);
+    const err = redditApiError(
+      [['RATELIMIT', 'Looks like you have been doing that a lot. Take a break for 5 minutes before trying again. CANARY', 'ratelimit']],
+      now,
+    );
     expect(err.failure).toBe('rate_limited');
     expect(err.retryAt?.getTime()).toBe(now + 5 * 60_000);
     expect(err.message).toBe('reddit RATELIMIT: try again in 300 s');

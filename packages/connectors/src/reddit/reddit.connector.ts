@@ -66,7 +66,8 @@ export class RedditConnector implements Connector<RedditCursor> {
 
     if (highWater === null) {
       const pagesLeft = cursor?.run?.pagesLeft ?? source.backfillPages ?? 0;
-      if (runAfter && pagesLeft > 0) return { mentions, nextCursor: { highWaterUtc: null, run: { after: runAfter, newestUtc, pagesLeft: pagesLeft - 1 } }, more: true, rateLimit };
+      if (runAfter && pagesLeft > 0)
+        return { mentions, nextCursor: { highWaterUtc: null, run: { after: runAfter, newestUtc, pagesLeft: pagesLeft - 1 } }, more: true, rateLimit };
       return { mentions, nextCursor: { highWaterUtc: newestUtc ?? 0 }, more: false, rateLimit };
     }
     if (runAfter) return { mentions, nextCursor: { highWaterUtc: highWater, run: { after: runAfter, newestUtc } }, more: true, rateLimit };
@@ -129,10 +130,24 @@ export class RedditConnector implements Connector<RedditCursor> {
     return c['userAgent'] || (c['username'] ? `web:earshot:0.1.0 (by /u/${c['username']})` : DEFAULT_USER_AGENT);
   }
 
-  private async api(source: SourceConfig, method: 'GET' | 'POST', path: string, query: Record<string, string | number>, signal: AbortSignal, form?: Record<string, string>): Promise<HttpResponse<unknown>> {
+  private async api(
+    source: SourceConfig,
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string | number>,
+    signal: AbortSignal,
+    form?: Record<string, string>,
+  ): Promise<HttpResponse<unknown>> {
     const url = buildUrl(assertHttpBaseUrl(source.baseUrl, 'reddit'), path, query);
     const send = async (token: string) =>
-      this.http.json({ platform: 'reddit', method, url, headers: { authorization: `Bearer ${token}`, 'user-agent': this.userAgent(source) }, body: form ? { form } : undefined, signal });
+      this.http.json({
+        platform: 'reddit',
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}`, 'user-agent': this.userAgent(source) },
+        body: form ? { form } : undefined,
+        signal,
+      });
     const token = await this.token(source, signal, false);
     try {
       return await send(token);
@@ -211,9 +226,14 @@ export function redditApiError(errors: unknown[], now: number): ConnectorError {
     const m = /(\d{1,9})\s{0,8}(second|minute|hour)/i.exec(message.slice(0, 1000));
     const unit = m?.[2]?.toLowerCase();
     const ms = m ? Number(m[1]) * (unit === 'hour' ? 3_600_000 : unit === 'minute' ? 60_000 : 1000) : 60_000;
-    return new ConnectorError('rate_limited', `reddit RATELIMIT: try again in ${Math.ceil(ms / 1000)} s`, { platform: 'reddit', status: 200, retryAt: new Date(now + ms) });
+    return new ConnectorError('rate_limited', `reddit RATELIMIT: try again in ${Math.ceil(ms / 1000)} s`, {
+      platform: 'reddit',
+      status: 200,
+      retryAt: new Date(now + ms),
+    });
   }
-  if (code === 'USER_REQUIRED') return new ConnectorError('auth_expired', `reddit ${code}: the account must sign in again`, { platform: 'reddit', status: 200 });
+  if (code === 'USER_REQUIRED')
+    return new ConnectorError('auth_expired', `reddit ${code}: the account must sign in again`, { platform: 'reddit', status: 200 });
   return new ConnectorError('bad_request', `reddit ${code}: request rejected`, { platform: 'reddit', status: 200 });
 }
 

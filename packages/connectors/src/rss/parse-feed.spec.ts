@@ -14,7 +14,6 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-
 const fixture = (name: string): string => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 
 describe('parseFeed + normalizeFeedItem', () => {
@@ -22,7 +21,14 @@ describe('parseFeed + normalizeFeedItem', () => {
     const feed = parseFeed(fixture('feed.xml'))!;
     expect(feed.format).toBe('rss');
     const [a, b] = feed.items.map((i) => normalizeFeedItem(i, feed, 'https://gadgets.example/feed.xml', 'rss:gadgets', Date.parse('2026-11-21T00:00:00Z')));
-    expect(a).toMatchObject({ externalId: 'gadgets-1042', url: 'https://gadgets.example/acme-x1', author: { handle: 'Sam Writer' }, text: 'Acme X1 review: great battery, poor support\n\nThe Acme X1 & its charger.', lang: 'en', createdAt: '2026-11-20T09:14:03.000Z' });
+    expect(a).toMatchObject({
+      externalId: 'gadgets-1042',
+      url: 'https://gadgets.example/acme-x1',
+      author: { handle: 'Sam Writer' },
+      text: 'Acme X1 review: great battery, poor support\n\nThe Acme X1 & its charger.',
+      lang: 'en',
+      createdAt: '2026-11-20T09:14:03.000Z',
+    });
     expect(b?.url).toBeNull();
     expect(b?.createdAt).toBe('2026-11-21T00:00:00.000Z');
     expect(b?.text).toBe('Links & things\n\nPlain text');
@@ -30,7 +36,13 @@ describe('parseFeed + normalizeFeedItem', () => {
   it('reads Atom with relative links', () => {
     const feed = parseFeed(fixture('atom.xml'))!;
     const m = normalizeFeedItem(feed.items[0]!, feed, 'https://news.example/atom.xml', 'rss:news');
-    expect(m).toMatchObject({ externalId: 'tag:news.example,2026:1', url: 'https://news.example/2026/acme-recall', lang: 'de', editedAt: '2026-11-20T10:00:00.000Z', author: { handle: 'Newsdesk' } });
+    expect(m).toMatchObject({
+      externalId: 'tag:news.example,2026:1',
+      url: 'https://news.example/2026/acme-recall',
+      lang: 'de',
+      editedAt: '2026-11-20T10:00:00.000Z',
+      author: { handle: 'Newsdesk' },
+    });
     expect(m.text).toBe('Acme recalls X1 chargers\n\nAcme has recalled chargers.');
   });
   it('returns null for HTML', () => {
@@ -96,13 +108,68 @@ function regexParseFeed(xml: string): ParsedFeed | null {
 }
 
 /** Feed-shaped strings: tags, attributes and text cut and joined at random. */
-const TAGS = ['rss', 'RDF', 'rdf:RDF', 'channel', 'item', 'items', 'title', 'link', 'guid', 'pubDate', 'dc:date', 'dc:creator', 'author', 'content:encoded', 'description', 'language', 'feed', 'entry', 'id', 'published', 'updated', 'name', 'content', 'summary'];
+const TAGS = [
+  'rss',
+  'RDF',
+  'rdf:RDF',
+  'channel',
+  'item',
+  'items',
+  'title',
+  'link',
+  'guid',
+  'pubDate',
+  'dc:date',
+  'dc:creator',
+  'author',
+  'content:encoded',
+  'description',
+  'language',
+  'feed',
+  'entry',
+  'id',
+  'published',
+  'updated',
+  'name',
+  'content',
+  'summary',
+];
 const PIECE = fc.oneof(
-  fc.constantFrom(...TAGS).chain((t) => fc.constantFrom(`<${t}>`, `</${t}>`, `<${t} `, `</${t} >`, `<${t}/>`, `<${t.toUpperCase()}>`, `</${t.toUpperCase()}>`, `<${t}x>`)),
+  fc
+    .constantFrom(...TAGS)
+    .chain((t) => fc.constantFrom(`<${t}>`, `</${t}>`, `<${t} `, `</${t} >`, `<${t}/>`, `<${t.toUpperCase()}>`, `</${t.toUpperCase()}>`, `<${t}x>`)),
   fc.constantFrom(
-    ' xmlns="http://www.w3.org/2005/Atom"', " xmlns = 'HTTP://WWW.W3.ORG/2005/ATOM'", ' xmlns="http://www.w3.org/2005/Atom', ' xml:lang="de"', " xml:lang='fr'", ' rel="alternate"', " rel='self'",
-    ' rel=', ' href="/a"', " href='https://x.example/b'", ' href="', 'href="c"', '<![CDATA[', ']]>', '<![CDATA[<b>x</b>]]>', '<', '>', '/', '"', "'", '=', ' ', '\n', '\t',
-    'acme', 'Fri, 20 Nov 2026 09:14:03 GMT', '2026-11-20T09:00:00Z', '&amp;', '&lt;p&gt;', '&#x41;', 'é',
+    ' xmlns="http://www.w3.org/2005/Atom"',
+    " xmlns = 'HTTP://WWW.W3.ORG/2005/ATOM'",
+    ' xmlns="http://www.w3.org/2005/Atom',
+    ' xml:lang="de"',
+    " xml:lang='fr'",
+    ' rel="alternate"',
+    " rel='self'",
+    ' rel=',
+    ' href="/a"',
+    " href='https://x.example/b'",
+    ' href="',
+    'href="c"',
+    '<![CDATA[',
+    ']]>',
+    '<![CDATA[<b>x</b>]]>',
+    '<',
+    '>',
+    '/',
+    '"',
+    "'",
+    '=',
+    ' ',
+    '\n',
+    '\t',
+    'acme',
+    'Fri, 20 Nov 2026 09:14:03 GMT',
+    '2026-11-20T09:00:00Z',
+    '&amp;',
+    '&lt;p&gt;',
+    '&#x41;',
+    'é',
   ),
 );
 const noise = fc.array(PIECE, { maxLength: 6 }).map((a) => a.join(''));
@@ -111,12 +178,37 @@ const elementOf = (tags: string[], inner: fc.Arbitrary<string>) =>
   fc
     .tuple(fc.constantFrom(...tags), noise, inner, fc.constantFrom('ok', 'ok', 'ok', 'ok', 'unclosed', 'self', 'upper'), fc.constantFrom(...TAGS))
     .map(([t, attrs, body, shape, other]) =>
-      shape === 'self' ? `<${t}${attrs}/>` : `<${shape === 'upper' ? t.toUpperCase() : t}${attrs}>${body}${shape === 'unclosed' ? '' : `</${shape === 'ok' ? t : other}>`}`,
+      shape === 'self'
+        ? `<${t}${attrs}/>`
+        : `<${shape === 'upper' ? t.toUpperCase() : t}${attrs}>${body}${shape === 'unclosed' ? '' : `</${shape === 'ok' ? t : other}>`}`,
     );
-const CHILDREN = ['title', 'link', 'guid', 'pubDate', 'dc:date', 'dc:creator', 'author', 'content:encoded', 'description', 'language', 'id', 'published', 'updated', 'name', 'content', 'summary'];
+const CHILDREN = [
+  'title',
+  'link',
+  'guid',
+  'pubDate',
+  'dc:date',
+  'dc:creator',
+  'author',
+  'content:encoded',
+  'description',
+  'language',
+  'id',
+  'published',
+  'updated',
+  'name',
+  'content',
+  'summary',
+];
 const leaf = elementOf(CHILDREN, noise);
-const author = elementOf(['author'], fc.array(fc.oneof(leaf, PIECE), { maxLength: 3 }).map((a) => a.join('')));
-const container = elementOf(['item', 'entry', 'channel', 'author'], fc.array(fc.oneof(leaf, leaf, author, PIECE), { maxLength: 8 }).map((a) => a.join('')));
+const author = elementOf(
+  ['author'],
+  fc.array(fc.oneof(leaf, PIECE), { maxLength: 3 }).map((a) => a.join('')),
+);
+const container = elementOf(
+  ['item', 'entry', 'channel', 'author'],
+  fc.array(fc.oneof(leaf, leaf, author, PIECE), { maxLength: 8 }).map((a) => a.join('')),
+);
 const feedish = fc.array(fc.oneof(PIECE, leaf, container, container), { maxLength: 8 }).map((a) => a.join(''));
 
 describe('parseFeed: same results as the regexes it replaced, linear on hostile feeds', () => {
@@ -165,7 +257,15 @@ describe('parseFeed: same results as the regexes it replaced, linear on hostile 
 
   it('turns a hostile item body into text quickly', () => {
     const started = cpuMs();
-    const text = feedItemText({ id: null, title: '<'.repeat(N), link: null, published: null, updated: null, author: null, summary: '<!--'.repeat(N) + ' '.repeat(N) + 'x' });
+    const text = feedItemText({
+      id: null,
+      title: '<'.repeat(N),
+      link: null,
+      published: null,
+      updated: null,
+      author: null,
+      summary: '<!--'.repeat(N) + ' '.repeat(N) + 'x',
+    });
     expect(cpuMs() - started).toBeLessThan(2000);
     expect(text).toBe(`${'<'.repeat(N)}\n\n${stripHtml('<!--'.repeat(N) + ' '.repeat(N) + 'x')}`);
   });

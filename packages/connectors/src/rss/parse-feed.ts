@@ -102,7 +102,12 @@ function declaresAtom(xml: string): boolean {
       let r = skipSpaces(xml, q + 5);
       if (xml[r] !== '=') continue;
       r = skipSpaces(xml, r + 1);
-      if ((xml[r] === '"' || xml[r] === "'") && startsWithCI(xml, r + 1, ATOM_NS) && (xml[r + 1 + ATOM_NS.length] === '"' || xml[r + 1 + ATOM_NS.length] === "'")) return true;
+      if (
+        (xml[r] === '"' || xml[r] === "'") &&
+        startsWithCI(xml, r + 1, ATOM_NS) &&
+        (xml[r + 1 + ATOM_NS.length] === '"' || xml[r + 1 + ATOM_NS.length] === "'")
+      )
+        return true;
     }
   }
   return false;

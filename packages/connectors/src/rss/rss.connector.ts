@@ -79,21 +79,42 @@ export function feedUrl(source: Pick<SourceConfig, 'baseUrl' | 'stream'>): strin
   } catch (cause) {
     throw new ConnectorError('bad_request', 'rss: the feed path is not a valid URL path', { platform: 'rss', cause });
   }
-  if (resolved.origin !== new URL(root).origin) throw new ConnectorError('bad_request', "rss: the feed path must stay on the base URL's host and port", { platform: 'rss' });
+  if (resolved.origin !== new URL(root).origin)
+    throw new ConnectorError('bad_request', "rss: the feed path must stay on the base URL's host and port", { platform: 'rss' });
   return assertHttpBaseUrl(resolved.toString(), 'rss');
 }
 
 /** Feed item → Mention. The id is the guid/atom:id, else the link, else a hash of title+date. */
-export function normalizeFeedItem(item: FeedItem, feed: Pick<ParsedFeed, 'title' | 'language'>, feedUrl: string, sourceKey: string, now: number = Date.now()): Mention {
+export function normalizeFeedItem(
+  item: FeedItem,
+  feed: Pick<ParsedFeed, 'title' | 'language'>,
+  feedUrl: string,
+  sourceKey: string,
+  now: number = Date.now(),
+): Mention {
   const link = safeHttpUrl(item.link ? new URL(item.link, feedUrl).toString() : null);
-  const externalId = item.id || link || createHash('sha256').update(`${item.title}\u0000${item.published ?? ''}`).digest('hex').slice(0, 32);
+  const externalId =
+    item.id ||
+    link ||
+    createHash('sha256')
+      .update(`${item.title}\u0000${item.published ?? ''}`)
+      .digest('hex')
+      .slice(0, 32);
   const host = new URL(feedUrl).hostname;
   return {
     platform: 'rss',
     externalId,
     sourceKey,
     url: link,
-    author: { externalId: item.author ?? host, handle: item.author ?? host, displayName: item.author ?? (feed.title || null), followers: null, avatarUrl: null, verified: false, bot: false },
+    author: {
+      externalId: item.author ?? host,
+      handle: item.author ?? host,
+      displayName: item.author ?? (feed.title || null),
+      followers: null,
+      avatarUrl: null,
+      verified: false,
+      bot: false,
+    },
     text: feedItemText(item),
     lang: feed.language ? (feed.language.toLowerCase().split(/[-_]/)[0] ?? null) : null,
     createdAt: item.published ?? item.updated ?? new Date(now).toISOString(),

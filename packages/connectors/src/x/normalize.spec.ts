@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { normalizeXTweet, xUsersById } from './normalize.js';
 
-const body = JSON.parse(readFileSync(new URL('./__fixtures__/search-recent.json', import.meta.url), 'utf8')) as { data: Record<string, unknown>[]; includes: unknown };
+const body = JSON.parse(readFileSync(new URL('./__fixtures__/search-recent.json', import.meta.url), 'utf8')) as {
+  data: Record<string, unknown>[];
+  includes: unknown;
+};
 
 describe('normalizeXTweet', () => {
   it('maps a tweet with its expanded author (partial errors in the 200 are ignored)', () => {

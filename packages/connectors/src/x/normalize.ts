@@ -23,7 +23,9 @@ export function normalizeXTweet(tweet: Json, users: ReadonlyMap<string, Json>, s
   const username = str(user['username']) ?? authorId;
   const userMetrics = obj(user['public_metrics']);
   const metrics = obj(tweet['public_metrics']);
-  const repliedTo = arr(tweet['referenced_tweets']).map(obj).find((r) => r['type'] === 'replied_to');
+  const repliedTo = arr(tweet['referenced_tweets'])
+    .map(obj)
+    .find((r) => r['type'] === 'replied_to');
   const conversationId = idStr(tweet['conversation_id']);
   const lang = str(tweet['lang']);
   return {

@@ -93,7 +93,8 @@ export class XConnector implements Connector<XCursor> {
 
     if (cursor === null) {
       const pagesLeft = source.backfillPages ?? 0;
-      if (runToken && pagesLeft > 0) return { mentions, nextCursor: { sinceId: null, run: { nextToken: runToken, newestId, pagesLeft: pagesLeft - 1 } }, more: true, rateLimit };
+      if (runToken && pagesLeft > 0)
+        return { mentions, nextCursor: { sinceId: null, run: { nextToken: runToken, newestId, pagesLeft: pagesLeft - 1 } }, more: true, rateLimit };
       // Nothing seen yet: `{sinceId: null}` makes the next poll read the whole 7-day window.
       return { mentions, nextCursor: { sinceId: newestId }, more: false, rateLimit };
     }
@@ -136,10 +137,18 @@ export class XConnector implements Connector<XCursor> {
   async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null> {
     if (target.platform !== 'x') return null;
     const me = await this.userId(source, signal);
-    const res = await this.get(source, `/2/users/${encodeURIComponent(me)}/tweets`, { max_results: 100, 'tweet.fields': 'referenced_tweets,conversation_id,created_at' }, signal, true);
+    const res = await this.get(
+      source,
+      `/2/users/${encodeURIComponent(me)}/tweets`,
+      { max_results: 100, 'tweet.fields': 'referenced_tweets,conversation_id,created_at' },
+      signal,
+      true,
+    );
     const want = text.trim();
     for (const t of arr(obj(res.data)['data']).map(obj)) {
-      const repliedTo = arr(t['referenced_tweets']).map(obj).find((r) => r['type'] === 'replied_to');
+      const repliedTo = arr(t['referenced_tweets'])
+        .map(obj)
+        .find((r) => r['type'] === 'replied_to');
       if (repliedTo && idStr(repliedTo['id']) === target.tweetId && decodeEntities(str(t['text']) ?? '').trim() === want) {
         const id = idStr(t['id']);
         if (id) return { externalId: id, url: null };

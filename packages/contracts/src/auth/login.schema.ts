@@ -3,7 +3,10 @@ import { PasswordSchema, UserSchema } from '../users/user.schema.js';
 import { WorkspaceSchema } from '../users/workspace.schema.js';
 
 export const LoginRequestSchema = z.strictObject({
-  email: z.email({ message: 'must be an e-mail address' }).max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email({ message: 'must be an e-mail address' })
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(1, { message: 'is required' }).max(1024),
 });
 export type LoginRequest = z.input<typeof LoginRequestSchema>;

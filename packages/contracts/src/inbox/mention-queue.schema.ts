@@ -7,7 +7,14 @@ function csv<T extends z.ZodType<string, string>>(item: T) {
   return z
     .string()
     .max(500)
-    .transform((s) => [...new Set(s.split(',').map((p) => p.trim()).filter((p) => p.length > 0))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((p) => p.trim())
+          .filter((p) => p.length > 0),
+      ),
+    ])
     .pipe(z.array(item).min(1, { message: 'must list at least one value' }));
 }
 
@@ -28,7 +35,10 @@ export const MentionQueueQuerySchema = z.strictObject({
   brandId: z.uuid({ message: 'must be a brand id' }).optional(),
   /** A user id, or `me`. */
   assignee: z.union([z.literal('me'), z.uuid()], { message: 'must be a user id or "me"' }).optional(),
-  unassigned: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
+  unassigned: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
   /** Received at or after (ISO 8601). */
   from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
   /** Received before (ISO 8601). */
@@ -77,7 +87,10 @@ export const UpdateMentionRequestSchema = z
 export type UpdateMentionRequest = z.input<typeof UpdateMentionRequestSchema>;
 
 export const BulkUpdateMentionsRequestSchema = z.strictObject({
-  ids: z.array(z.uuid({ message: 'must be mention ids' })).min(1, { message: 'select at least one mention' }).max(500, { message: 'at most 500 mentions at once' }),
+  ids: z
+    .array(z.uuid({ message: 'must be mention ids' }))
+    .min(1, { message: 'select at least one mention' })
+    .max(500, { message: 'at most 500 mentions at once' }),
   changes: z
     .strictObject({
       status: MentionStatusSchema.optional(),

@@ -67,7 +67,14 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
         queryHint: 'tag without # (e.g. acme)',
         queryField: { label: 'Hashtag', hint: 'A hashtag without #.', placeholder: 'acmesupport' },
       },
-      { kind: 'search', label: 'Search', description: 'Full-text search (only opted-in posts)', query: 'required', queryHint: 'search terms', queryField: SEARCH_WORDS },
+      {
+        kind: 'search',
+        label: 'Search',
+        description: 'Full-text search (only opted-in posts)',
+        query: 'required',
+        queryHint: 'search terms',
+        queryField: SEARCH_WORDS,
+      },
     ],
     credentials: [{ name: 'accessToken', label: 'Access token', secret: true, required: true }],
   },
@@ -77,7 +84,14 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
     baseUrlHasDefault: true,
     baseUrlHint: 'The address of your Bluesky PDS.',
     streams: [
-      { kind: 'search', label: 'Search', description: 'Post search (latest)', query: 'required', queryHint: 'search terms, e.g. acme', queryField: SEARCH_WORDS },
+      {
+        kind: 'search',
+        label: 'Search',
+        description: 'Post search (latest)',
+        query: 'required',
+        queryHint: 'search terms, e.g. acme',
+        queryField: SEARCH_WORDS,
+      },
       { kind: 'notifications', label: 'Notifications', description: 'Mentions, replies and quotes of the account', query: 'none', queryField: null },
     ],
     credentials: [
@@ -125,7 +139,14 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
         queryField: { label: 'Search query', hint: 'An X recent-search query.', placeholder: 'acme -is:retweet' },
       },
       // The optional user id is not asked for in the form: credentials.userId or /2/users/me supply it.
-      { kind: 'mentions', label: 'Mentions', description: 'Mentions of the account', query: 'optional', queryHint: 'user id (default: credentials.userId or /2/users/me)', queryField: null },
+      {
+        kind: 'mentions',
+        label: 'Mentions',
+        description: 'Mentions of the account',
+        query: 'optional',
+        queryHint: 'user id (default: credentials.userId or /2/users/me)',
+        queryField: null,
+      },
     ],
     credentials: [
       { name: 'bearerToken', label: 'App bearer token (search)', secret: true, required: true },
@@ -139,7 +160,16 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
     baseUrlHasDefault: false,
     baseUrlHint: 'The address of the feed.',
     // The form asks for the feed's full address as the base URL, so no separate feed path.
-    streams: [{ kind: 'feed', label: 'Feed', description: 'RSS or Atom feed', query: 'optional', queryHint: 'feed path or URL relative to the base URL', queryField: null }],
+    streams: [
+      {
+        kind: 'feed',
+        label: 'Feed',
+        description: 'RSS or Atom feed',
+        query: 'optional',
+        queryHint: 'feed path or URL relative to the base URL',
+        queryField: null,
+      },
+    ],
     credentials: [],
   },
 };

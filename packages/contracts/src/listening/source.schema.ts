@@ -39,7 +39,9 @@ const BaseUrlSchema = z
   .url({ message: 'must be the API address, e.g. https://mastodon.social' })
   .max(500)
   .refine((u) => /^https?:\/\//i.test(u), { message: 'must start with https:// (or http://)' });
-const CredentialsSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, { message: 'credential names are letters, digits and _' }), z.string().min(1).max(4000)).refine((r) => Object.keys(r).length <= 10, { message: 'at most 10 credential fields' });
+const CredentialsSchema = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, { message: 'credential names are letters, digits and _' }), z.string().min(1).max(4000))
+  .refine((r) => Object.keys(r).length <= 10, { message: 'at most 10 credential fields' });
 
 export const CreateSourceRequestSchema = z.strictObject({
   name: z.string().trim().min(1, { message: 'is required' }).max(120),

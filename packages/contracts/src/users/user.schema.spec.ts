@@ -24,7 +24,9 @@ describe('CreateUserRequestSchema', () => {
 
   it('names each bad field', () => {
     const result = CreateUserRequestSchema.safeParse({ email: 'nope', name: '', role: 'god', password: 'short' });
-    const paths = toFieldIssues(result.error!).map((i) => i.path).sort();
+    const paths = toFieldIssues(result.error!)
+      .map((i) => i.path)
+      .sort();
     expect(paths).toEqual(['email', 'name', 'password', 'role']);
   });
 

@@ -18,13 +18,13 @@ export type UserList = z.infer<typeof UserListSchema>;
 
 const NameSchema = z.string().trim().min(1, { message: 'is required' }).max(120, { message: 'must be at most 120 characters' });
 /** Passwords: long beats complex (NIST SP 800-63B); 12 to 256 characters. */
-export const PasswordSchema = z
-  .string()
-  .min(12, { message: 'must be at least 12 characters' })
-  .max(256, { message: 'must be at most 256 characters' });
+export const PasswordSchema = z.string().min(12, { message: 'must be at least 12 characters' }).max(256, { message: 'must be at most 256 characters' });
 
 export const CreateUserRequestSchema = z.strictObject({
-  email: z.email({ message: 'must be an e-mail address' }).max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email({ message: 'must be an e-mail address' })
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   name: NameSchema,
   role: RoleSchema,
   password: PasswordSchema,

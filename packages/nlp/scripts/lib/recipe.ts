@@ -27,7 +27,9 @@ export function labelIndex(p: Polarity): number {
 }
 
 /** Sentiment training examples: label confidence x source weight. */
-export function sentimentExamples(sets: ReadonlyArray<{ data: Featurized<SentimentRow>; weight: number; keep?: (r: SentimentRow) => boolean }>): TrainExample[] {
+export function sentimentExamples(
+  sets: ReadonlyArray<{ data: Featurized<SentimentRow>; weight: number; keep?: (r: SentimentRow) => boolean }>,
+): TrainExample[] {
   const out: TrainExample[] = [];
   for (const s of sets) {
     s.data.rows.forEach((r, i) => {

@@ -4,10 +4,12 @@ import { tokenize } from '../text/tokenize.js';
 import { type CategoryWord, type Tokenized } from '../text/tokenized.js';
 
 const STOP = new Set(
-  ('a an the and or but if so to of in on at by for with from into about as is are was were be been being am do does did have has had ' +
+  (
+    'a an the and or but if so to of in on at by for with from into about as is are was were be been being am do does did have has had ' +
     'i me my mine we us our you your yours he him his she her it its they them their this that these those there here what which who whom ' +
     'when where why how all any both each few more most other some such no not only own same than too very can will just should would could ' +
-    'now then again still also get got go going gone one two up out over please thanks thank hi hello hey dm yes ok okay via rt amp').split(' '),
+    'now then again still also get got go going gone one two up out over please thanks thank hi hello hey dm yes ok okay via rt amp'
+  ).split(' '),
 );
 
 /** Light stemming so "delays", "delayed" and "delay" meet. */
@@ -103,7 +105,10 @@ function keywordMatchers(tax: Taxonomy): Pick<CompiledTaxonomy, 'matcher' | 'com
         lists[c.id]?.push(k);
         continue;
       }
-      const parts = k.split('&').map((x) => x.trim()).filter(Boolean);
+      const parts = k
+        .split('&')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const id = combos.length;
       combos.push({ cat: ci, keyword: parts.join(' & '), parts: parts.length });
       parts.forEach((part, pi) => (comboLists[`${id}:${pi}`] = [part]));

@@ -4,7 +4,26 @@ import { type Intent, type SentimentLabel } from '../types.js';
 /** Complaint probability at which a post counts as a complaint. */
 export const COMPLAINT_THRESHOLD = 0.5;
 
-const QUESTION_OPENERS = new Set(['how', 'what', 'when', 'where', 'why', 'who', 'which', 'can', 'could', 'is', 'are', 'do', 'does', 'did', 'will', 'would', 'should', 'any']);
+const QUESTION_OPENERS = new Set([
+  'how',
+  'what',
+  'when',
+  'where',
+  'why',
+  'who',
+  'which',
+  'can',
+  'could',
+  'is',
+  'are',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'should',
+  'any',
+]);
 
 /**
  * One intent per post, in this order of precedence: complaint (model probability, or a

@@ -40,10 +40,51 @@ const DENSE = {
   cuePast: denseSlot('cue:past'),
 };
 /** Past-tense verbs (a crude "-ed" test plus common irregular ones): complaints narrate what happened. */
-const PAST_IRREGULAR = new Set(['paid', 'bought', 'got', 'sent', 'told', 'said', 'took', 'made', 'gave', 'left', 'lost', 'broke', 'came', 'went', 'had', 'was', 'were', 'been', 'did']);
+const PAST_IRREGULAR = new Set([
+  'paid',
+  'bought',
+  'got',
+  'sent',
+  'told',
+  'said',
+  'took',
+  'made',
+  'gave',
+  'left',
+  'lost',
+  'broke',
+  'came',
+  'went',
+  'had',
+  'was',
+  'were',
+  'been',
+  'did',
+]);
 /** Complaint cues that carry across domains (Preotiuc-Pietro et al. 2019): second person, time, "why" (and past tense above). */
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'u', 'ur', 'yall']);
-const TEMPORAL = new Set(['still', 'yet', 'again', 'already', 'since', 'ago', 'hours', 'hrs', 'days', 'weeks', 'months', 'years', 'minutes', 'mins', 'today', 'yesterday', 'tomorrow', 'tonight', 'week', 'month']);
+const TEMPORAL = new Set([
+  'still',
+  'yet',
+  'again',
+  'already',
+  'since',
+  'ago',
+  'hours',
+  'hrs',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'minutes',
+  'mins',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
+  'week',
+  'month',
+]);
 const RULE_SLOTS = new Map<string, number>();
 function ruleSlot(list: string, negated: boolean): number {
   const key = `${negated ? 'neg:' : ''}${list}`;
@@ -255,7 +296,8 @@ function cueFeatures(tok: Tokenized, idx: number[], val: number[]): void {
   if (why) {
     idx.push(DENSE.cueWhy);
     val.push(1);
-  }}
+  }
+}
 
 /** No lexicon word, punctuation, capitals, elongation, sarcasm, and which rule lists matched. */
 function styleAndRuleFeatures(sig: TextSignals, sarcasm: boolean, idx: number[], val: number[]): void {

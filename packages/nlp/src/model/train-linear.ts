@@ -117,8 +117,12 @@ export function trainLinear(examples: readonly TrainExample[], classes: readonly
   if (sc) for (let p = 0; p < w.length; p += 1) if (w[p] !== 0) w[p] = (w[p] ?? 0) * (sc[p] ?? 1);
   if (avgW && snapshots > 0) {
     for (let p = 0; p < avgW.length; p += 1) if (avgW[p] !== 0) avgW[p] = ((avgW[p] ?? 0) / snapshots) * (sc ? (sc[p] ?? 1) : 1);
-    return new LinearModel(classes, dim, avgW, Float32Array.from(avgB, (b) => b / snapshots));
+    return new LinearModel(
+      classes,
+      dim,
+      avgW,
+      Float32Array.from(avgB, (b) => b / snapshots),
+    );
   }
   return new LinearModel(classes, dim, w, bias);
 }
-

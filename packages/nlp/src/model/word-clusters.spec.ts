@@ -6,7 +6,13 @@ import { readSignals } from '../text/signals.js';
 
 describe('WordClusters', () => {
   it('decodes words and one-byte cluster ids', () => {
-    const wc = new WordClusters({ format: 'earshot-clusters-1', source: 'test', clusters: 3, words: 'bag luggage late', clusterOf: encodeBase64(Uint8Array.from([2, 2, 0])) });
+    const wc = new WordClusters({
+      format: 'earshot-clusters-1',
+      source: 'test',
+      clusters: 3,
+      words: 'bag luggage late',
+      clusterOf: encodeBase64(Uint8Array.from([2, 2, 0])),
+    });
     expect(wc.size).toBe(3);
     expect(wc.of('bag')).toBe(2);
     expect(wc.of('luggage')).toBe(2);

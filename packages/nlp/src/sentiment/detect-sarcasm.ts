@@ -38,7 +38,8 @@ export function detectSarcasm(sig: TextSignals): SarcasmCue | undefined {
   if (!opener) return undefined;
   const weak = opener.pattern.startsWith('thank');
   const failure = failures.find(
-    (h: PhraseHit) => h.start >= opener.end && (!weak || STRONG_FAILURE.has(h.pattern)) && !(h.pattern === 'again' && SINCERE_BEFORE_AGAIN.has(tok.norm[h.start - 1] ?? '')),
+    (h: PhraseHit) =>
+      h.start >= opener.end && (!weak || STRONG_FAILURE.has(h.pattern)) && !(h.pattern === 'again' && SINCERE_BEFORE_AGAIN.has(tok.norm[h.start - 1] ?? '')),
   );
   if (!failure) return undefined;
   // praise that goes on past the opener ("amazing service again, she's the best") is sincere

@@ -50,8 +50,35 @@ export const URGENCY_MIN_PROBABILITY = 0.3;
 /** Words after "you" that make it an accusation: "you lost my bag", "you never answer", "you keep cancelling". */
 const YOU = new Set(['you', 'u', 'ya', 'yall', 'youve']);
 const YOU_DID = new Set([
-  'lost', 'sent', 'took', 'made', 'broke', 'sold', 'gave', 'told', 'kept', 'let', 'cost', 'stole', 'left', 'forgot', 'put', 'got',
-  'never', 'always', 'keep', 'still', 'did', 'do', 'have', 'had', 'charge', 'cancel', 'ruin', 'lie', 'screw',
+  'lost',
+  'sent',
+  'took',
+  'made',
+  'broke',
+  'sold',
+  'gave',
+  'told',
+  'kept',
+  'let',
+  'cost',
+  'stole',
+  'left',
+  'forgot',
+  'put',
+  'got',
+  'never',
+  'always',
+  'keep',
+  'still',
+  'did',
+  'do',
+  'have',
+  'had',
+  'charge',
+  'cancel',
+  'ruin',
+  'lie',
+  'screw',
 ]);
 const YOU_FILLER = new Set(['guys', 'people', 'all', 'just', 'have', 'had', 'really', 'seriously', 'clearly', 'obviously']);
 
@@ -166,7 +193,12 @@ function ruleReasons(input: UrgencyInput, reasons: UrgencyReason[]): void {
     const hits = sig.has[code];
     let triggers = hits && hits.length > 0 ? quote(hits) : [];
     // (length checks first: an empty [] is a different kind of array to V8 than a list of strings)
-    if (code === 'accusation' && blame && !(triggers.length > 0 && triggers.some((t) => t.toLowerCase().startsWith(blame.toLowerCase()) || blame.toLowerCase().startsWith(t.toLowerCase())))) triggers = [...triggers, blame].slice(0, 4);
+    if (
+      code === 'accusation' &&
+      blame &&
+      !(triggers.length > 0 && triggers.some((t) => t.toLowerCase().startsWith(blame.toLowerCase()) || blame.toLowerCase().startsWith(t.toLowerCase())))
+    )
+      triggers = [...triggers, blame].slice(0, 4);
     if (code === 'timeCritical') {
       const m = TIME_LEFT.exec(sig.tok.text);
       if (m && !(triggers.length > 0 && triggers.includes(m[0]))) triggers = [...triggers, m[0]].slice(0, 4);
@@ -185,7 +217,12 @@ function semanticReasons(sig: TextSignals, reasons: UrgencyReason[]): void {
   const crisis = (['disaster', 'safety', 'casualties', 'rescue', 'damage'] as const).some((c) => (sig.has[c]?.length ?? 0) > 0);
   if (crisis) {
     const wc = shippedWordClusters();
-    const labels: Record<string, string> = { safety: 'may mention danger', casualties: 'may mention people hurt or missing', rescue: 'may ask for rescue or supplies', damage: 'may report damage' };
+    const labels: Record<string, string> = {
+      safety: 'may mention danger',
+      casualties: 'may mention people hurt or missing',
+      rescue: 'may ask for rescue or supplies',
+      damage: 'may report damage',
+    };
     SEMANTIC_REASONS.forEach((code) => {
       if ((sig.has[code]?.length ?? 0) > 0) return;
       const k = wc.seedReasons.indexOf(code);
@@ -201,7 +238,13 @@ function semanticReasons(sig: TextSignals, reasons: UrgencyReason[]): void {
           best = sig.tok.raw[i] ?? '';
         }
       }
-      if (best) reasons.push({ code: `${code}-like`, weight: round1(W[code] * SEMANTIC_SHARE), text: `${labels[code] ?? code}: '${best}' (word-vector match)`, triggers: [best] });
+      if (best)
+        reasons.push({
+          code: `${code}-like`,
+          weight: round1(W[code] * SEMANTIC_SHARE),
+          text: `${labels[code] ?? code}: '${best}' (word-vector match)`,
+          triggers: [best],
+        });
     });
   }
 }
@@ -284,7 +327,12 @@ function contextReasons(context: AnalyzeContext | undefined, reasons: UrgencyRea
     if (context?.likes) parts.push(`${formatCount(context.likes)} likes`);
     if (context?.shares) parts.push(`${formatCount(context.shares)} shares`);
     if (context?.replies) parts.push(`${formatCount(context.replies)} replies`);
-    reasons.push({ code: 'engagement', weight: (W.engagement as readonly number[])[engTier] ?? 0, text: `getting attention: ${parts.join(', ')}`, triggers: parts });
+    reasons.push({
+      code: 'engagement',
+      weight: (W.engagement as readonly number[])[engTier] ?? 0,
+      text: `getting attention: ${parts.join(', ')}`,
+      triggers: parts,
+    });
   }
 }
 

@@ -75,7 +75,9 @@ describe('SecretBox: v2 format, tag length, legacy values', () => {
   it('a v2 value opens only with the binding it was sealed with', () => {
     const aad = sourceCredentialsAad({ workspaceId: 'ws-a', sourceId: 's-1', baseUrl: 'https://mastodon.social' });
     const sealed = box.seal('{"accessToken":"t"}', aad);
-    expect(box.open(sealed, sourceCredentialsAad({ workspaceId: 'ws-a', sourceId: 's-1', baseUrl: 'https://mastodon.social/api/' }))).toBe('{"accessToken":"t"}');
+    expect(box.open(sealed, sourceCredentialsAad({ workspaceId: 'ws-a', sourceId: 's-1', baseUrl: 'https://mastodon.social/api/' }))).toBe(
+      '{"accessToken":"t"}',
+    );
     for (const other of [
       { workspaceId: 'ws-b', sourceId: 's-1', baseUrl: 'https://mastodon.social' },
       { workspaceId: 'ws-a', sourceId: 's-2', baseUrl: 'https://mastodon.social' },

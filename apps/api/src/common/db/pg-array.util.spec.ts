@@ -66,14 +66,27 @@ const serverUrl = process.env.TEST_DATABASE_URL;
     const types = cols.map((c) => c.type);
     const sql = `SELECT ${types.map((_, i) => `c${i}::text AS c${i}`).join(', ')}, ord
       FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) WITH ORDINALITY AS u(${types.map((_, i) => `c${i}`).join(', ')}, ord) ORDER BY ord`;
-    const binary = (await client.query(sql, cols.map((c) => c.toBinary()))).rows;
+    const binary = (
+      await client.query(
+        sql,
+        cols.map((c) => c.toBinary()),
+      )
+    ).rows;
     // The reference: the same values as node-pg's own text-format array literals (the PGlite path).
-    const text = (await client.query(sql, cols.map((c) => c.values))).rows;
+    const text = (
+      await client.query(
+        sql,
+        cols.map((c) => c.values),
+      )
+    ).rows;
     expect(binary).toEqual(text);
     expect(binary[4]).toMatchObject({ c4: '0' }); // -0 stored as 0, as text input stores it
     expect(binary[1]).toMatchObject({ c0: 'quote " and \\ backslash, {braces}', c2: '-32768', c5: 'false', c8: '2024-05-06 07:08:09.123456+00' });
     expect(binary[3]).toMatchObject({ c6: '"s\uFFFD"' });
-    const empty = await client.query('SELECT cardinality($1::text[]) AS n, cardinality($2::uuid[]) AS m', [new PgArray('text', []).toBinary(), new PgArray('uuid', []).toBinary()]);
+    const empty = await client.query('SELECT cardinality($1::text[]) AS n, cardinality($2::uuid[]) AS m', [
+      new PgArray('text', []).toBinary(),
+      new PgArray('uuid', []).toBinary(),
+    ]);
     expect(empty.rows[0]).toEqual({ n: 0, m: 0 });
   });
 });

@@ -20,5 +20,8 @@ export async function queryPrepared(dataSource: DataSource, name: string, text: 
   if (dataSource.options.type === 'postgres' && !embedded && typeof pool?.query === 'function') {
     return (await (pool as PgPool).query({ name, text, values: values.map((v) => (v instanceof PgArray ? v.toBinary() : v)) })).rows;
   }
-  return (await dataSource.query(text, values.map((v) => (v instanceof PgArray ? v.values : v)))) as unknown[];
+  return (await dataSource.query(
+    text,
+    values.map((v) => (v instanceof PgArray ? v.values : v)),
+  )) as unknown[];
 }

@@ -1,4 +1,14 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, NotFoundException, Optional, UnauthorizedException, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+  Optional,
+  UnauthorizedException,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { ApiError } from '@earshot/contracts';
 import type { Request, Response } from 'express';
 import { AuthService } from '../../modules/auth/auth.service.js';
@@ -67,7 +77,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
                 : exception.message;
       return {
         statusCode: status,
-        error: typeof r.error === 'string' ? r.error : (HttpStatus[status] ?? 'Error').replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()),
+        error:
+          typeof r.error === 'string'
+            ? r.error
+            : (HttpStatus[status] ?? 'Error')
+                .replace(/_/g, ' ')
+                .toLowerCase()
+                .replace(/^\w/, (c) => c.toUpperCase()),
         message,
         ...(requestId ? { requestId } : {}),
         ...(Array.isArray(r.issues) ? { issues: r.issues as ApiError['issues'] } : {}),
@@ -75,6 +91,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ...(r.claimedBy !== undefined ? { claimedBy: r.claimedBy as ApiError['claimedBy'] } : {}),
       };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Quote the request id when reporting it.', ...(requestId ? { requestId } : {}) };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. Quote the request id when reporting it.',
+      ...(requestId ? { requestId } : {}),
+    };
   }
 }

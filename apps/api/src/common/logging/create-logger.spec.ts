@@ -108,7 +108,7 @@ describe('Nest start-up lines', () => {
     expect(lines.filter((l) => l.context === 'RoutesResolver' || l.context === 'InstanceLoader').every((l) => l.level === 20)).toBe(true);
   });
 
-  it('prints none of them at the default level, and the app\'s own info lines still', async () => {
+  it("prints none of them at the default level, and the app's own info lines still", async () => {
     const lines = await bootLines('info');
     expect(lines.filter((l) => /Mapped \{|dependencies initialized|Nest application/.test(l.msg))).toEqual([]);
     expect(lines).toContainEqual(expect.objectContaining({ level: 30, context: 'Poller', msg: 'source 1 polled' }));

@@ -6,7 +6,14 @@ import type { Logger } from 'pino';
  * per gateway event, and "starting/started". Some 60 lines at every start, useful only when
  * debugging routing, so they are logged at debug. Their warnings and errors keep their level.
  */
-export const NEST_BOOT_CONTEXTS: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+export const NEST_BOOT_CONTEXTS: ReadonlySet<string> = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Nest's logger interface over pino: framework and `new Logger(ctx)` messages become log lines. */
 export class PinoLoggerService implements LoggerService {

@@ -38,7 +38,11 @@ describe('guarded fetch', () => {
   beforeAll(async () => {
     canary = await startCanary();
     allowedServer = await startCanary((req, res) => route(req.url ?? '/', res));
-    guarded = createGuardedFetch({ allowedPrivateHosts: () => [`127.0.0.1:${allowedServer.port}`], maxBodyBytes: 1024 * 1024, resolve: scripted(['127.0.0.1']) });
+    guarded = createGuardedFetch({
+      allowedPrivateHosts: () => [`127.0.0.1:${allowedServer.port}`],
+      maxBodyBytes: 1024 * 1024,
+      resolve: scripted(['127.0.0.1']),
+    });
   });
   afterAll(async () => {
     await guarded.close();
@@ -98,14 +102,17 @@ describe('guarded fetch', () => {
     }
   });
 
-  it.each([['::1'], ['::ffff:7f00:1'], ['::ffff:169.254.169.254'], ['fd00::1'], ['10.0.0.1', PUBLIC]])('refuses a name whose answer holds %s', async (...answer) => {
-    const g = createGuardedFetch({ allowedPrivateHosts: () => [], resolve: scripted(answer) });
-    try {
-      expect((await refusal(g(`http://name.test:${canary.port}/`))).reason).toBe('address');
-    } finally {
-      await g.close();
-    }
-  });
+  it.each([['::1'], ['::ffff:7f00:1'], ['::ffff:169.254.169.254'], ['fd00::1'], ['10.0.0.1', PUBLIC]])(
+    'refuses a name whose answer holds %s',
+    async (...answer) => {
+      const g = createGuardedFetch({ allowedPrivateHosts: () => [], resolve: scripted(answer) });
+      try {
+        expect((await refusal(g(`http://name.test:${canary.port}/`))).reason).toBe('address');
+      } finally {
+        await g.close();
+      }
+    },
+  );
 
   it('with the system resolver, localhost is refused', async () => {
     const g = createGuardedFetch({ allowedPrivateHosts: () => [] });
@@ -122,7 +129,12 @@ describe('guarded fetch', () => {
       const resolve = scripted([PUBLIC], ['127.0.0.1']);
       const url = `http://rebind.test:${canary.port}/latest/meta-data/`;
       await assertPublicUrl(url, [], async (h) => (await resolve(h)).map((a) => a.address));
-      const naive = new Agent({ connect: { lookup: ((h: string, o: { all?: boolean }, cb: (e: Error | null, a: unknown, f?: number) => void) => void resolve(h).then((a) => (o.all ? cb(null, a) : cb(null, a[0]!.address, a[0]!.family)))) as never } });
+      const naive = new Agent({
+        connect: {
+          lookup: ((h: string, o: { all?: boolean }, cb: (e: Error | null, a: unknown, f?: number) => void) =>
+            void resolve(h).then((a) => (o.all ? cb(null, a) : cb(null, a[0]!.address, a[0]!.family)))) as never,
+        },
+      });
       try {
         const res = await undiciFetch(url, { dispatcher: naive });
         await res.text();
@@ -226,6 +238,14 @@ describe('guarded fetch', () => {
   it('withMaxBodyBytes gives another cap on the same pools', async () => {
     route = (_p, res) => res.writeHead(200).end(Buffer.alloc(3000));
     expect((await guarded(`http://127.0.0.1:${allowedServer.port}/`).then((r) => r.arrayBuffer())).byteLength).toBe(3000);
-    expect((await refusal(guarded.withMaxBodyBytes(2000)(`http://127.0.0.1:${allowedServer.port}/`).then((r) => r.arrayBuffer()))).reason).toBe('body_too_large');
+    expect(
+      (
+        await refusal(
+          guarded
+            .withMaxBodyBytes(2000)(`http://127.0.0.1:${allowedServer.port}/`)
+            .then((r) => r.arrayBuffer()),
+        )
+      ).reason,
+    ).toBe('body_too_large');
   });
 });

@@ -55,7 +55,10 @@ const systemResolve: Resolver = (hostname) => dnsLookup(hostname, { all: true, v
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A `net.connect` lookup that resolves once, refuses private answers, and hands back only what it checked. */
-export function pinnedLookup(resolve: Resolver, blocked: (address: string) => boolean = isBlockedAddress): (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback) => void {
+export function pinnedLookup(
+  resolve: Resolver,
+  blocked: (address: string) => boolean = isBlockedAddress,
+): (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback) => void {
   return (hostname, options, callback) => {
     const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
     resolve(host).then(
@@ -65,7 +68,11 @@ export function pinnedLookup(resolve: Resolver, blocked: (address: string) => bo
         const bad = answers.find((a) => blocked(a.address));
         if (bad) return callback(new OutboundRefusedError(`${host} resolves to a private or local address (${bad.address})`, 'address'), '');
         if (addresses.length === 0) return callback(Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' }), '');
-        if (options.all) return callback(null, addresses.map((a) => ({ address: a.address, family: a.family })));
+        if (options.all)
+          return callback(
+            null,
+            addresses.map((a) => ({ address: a.address, family: a.family })),
+          );
         return callback(null, addresses[0]!.address, addresses[0]!.family);
       },
       (err: NodeJS.ErrnoException) => callback(err, ''),

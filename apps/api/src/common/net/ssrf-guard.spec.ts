@@ -76,7 +76,9 @@ describe('parseAllowedHost (EARSHOT_ALLOWED_PRIVATE_HOSTS entries)', () => {
 describe('allowedPrivateHosts', () => {
   it('adds the simulator host on its ports P..P+5 only', () => {
     const keys = allowedPrivateHosts({ allowedPrivateHosts: ['10.0.0.5:3000'], socialSimUrl: new URL('http://127.0.0.1:4100') });
-    expect(keys.sort()).toEqual(['10.0.0.5:3000', '127.0.0.1:4100', '127.0.0.1:4101', '127.0.0.1:4102', '127.0.0.1:4103', '127.0.0.1:4104', '127.0.0.1:4105'].sort());
+    expect(keys.sort()).toEqual(
+      ['10.0.0.5:3000', '127.0.0.1:4100', '127.0.0.1:4101', '127.0.0.1:4102', '127.0.0.1:4103', '127.0.0.1:4104', '127.0.0.1:4105'].sort(),
+    );
     expect(keys).not.toContain('127.0.0.1');
     expect(keys).not.toContain('127.0.0.1:5432');
   });

@@ -4,12 +4,34 @@ import { BlockList, isIP } from 'node:net';
 /** Addresses an admin-supplied URL may not reach unless its host:port is explicitly allowed. */
 const BLOCKED = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(net, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv4');
 // ::/96 covers ::, ::1 and the deprecated IPv4-compatible form (::7f00:1); BlockList maps ::ffff:a.b.c.d onto the IPv4 rules.
-for (const [net, prefix] of [['::', 96], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2001:db8::', 32], ['2002::', 16]] as const) {
+for (const [net, prefix] of [
+  ['::', 96],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv6');
 }
 
@@ -49,7 +71,8 @@ export function hostPortKey(url: URL): string {
  */
 export function parseAllowedHost(entry: string): string {
   const trimmed = entry.trim().toLowerCase();
-  if (!trimmed.startsWith('[') && (trimmed.match(/:/g) ?? []).length > 1) throw new Error(`"${trimmed}": write an IPv6 address in brackets, with its port (e.g. [::1]:4100)`);
+  if (!trimmed.startsWith('[') && (trimmed.match(/:/g) ?? []).length > 1)
+    throw new Error(`"${trimmed}": write an IPv6 address in brackets, with its port (e.g. [::1]:4100)`);
   if (!/:\d+$/.test(trimmed)) throw new Error(`"${trimmed}" has no port: entries are host:port exact (e.g. 127.0.0.1:4100, [::1]:4100)`);
   let url: URL;
   try {
@@ -86,8 +109,12 @@ export function checkUrlShape(raw: string | URL, allowedHosts: readonly string[]
   const bare = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   const literal = isIP(bare) ? bare : null;
   if (allowedHosts.includes(key)) return { url, allowed: true, literal };
-  if (!isAllowedPublicPort(portOf(url))) throw new UnsafeUrlError(`uses port ${portOf(url)}, which is not allowed (80, 443 or 1024-65535); an admin can allow ${key} with EARSHOT_ALLOWED_PRIVATE_HOSTS`);
-  if (literal && isBlockedAddress(literal)) throw new UnsafeUrlError(`points to a private or local address (${literal}); an admin can allow ${key} with EARSHOT_ALLOWED_PRIVATE_HOSTS`);
+  if (!isAllowedPublicPort(portOf(url)))
+    throw new UnsafeUrlError(
+      `uses port ${portOf(url)}, which is not allowed (80, 443 or 1024-65535); an admin can allow ${key} with EARSHOT_ALLOWED_PRIVATE_HOSTS`,
+    );
+  if (literal && isBlockedAddress(literal))
+    throw new UnsafeUrlError(`points to a private or local address (${literal}); an admin can allow ${key} with EARSHOT_ALLOWED_PRIVATE_HOSTS`);
   return { url, allowed: false, literal };
 }
 
@@ -98,7 +125,11 @@ export function checkUrlShape(raw: string | URL, allowedHosts: readonly string[]
  * Used to give a clear 400 when a source is saved; the real guard is the guarded fetch
  * (guarded-fetch.ts), which checks every request again and connects to the address it checked.
  */
-export async function assertPublicUrl(raw: string, allowedHosts: readonly string[], resolve: (host: string) => Promise<string[]> = defaultResolve): Promise<URL> {
+export async function assertPublicUrl(
+  raw: string,
+  allowedHosts: readonly string[],
+  resolve: (host: string) => Promise<string[]> = defaultResolve,
+): Promise<URL> {
   const { url, allowed, literal } = checkUrlShape(raw, allowedHosts);
   if (allowed || literal) return url;
   const host = url.hostname.replace(/\.$/, '');

@@ -6,7 +6,9 @@ export class Inbox1795440588639 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."mention_workspace_status_urgency_idx"`);
     await queryRunner.query(`DROP INDEX "public"."mention_workspace_created_idx"`);
-    await queryRunner.query(`CREATE TABLE "mention_note" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "mention_id" uuid NOT NULL, "author_user_id" uuid NOT NULL, "body" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_fac36372536bb3c2c54d13e1e02" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "mention_note" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "mention_id" uuid NOT NULL, "author_user_id" uuid NOT NULL, "body" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_fac36372536bb3c2c54d13e1e02" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "mention_note_mention_idx" ON "mention_note"  ("workspace_id", "mention_id", "created_at") `);
     await queryRunner.query(`ALTER TABLE "workspace" ADD "change_seq" bigint NOT NULL DEFAULT '0'`);
     await queryRunner.query(`ALTER TABLE "workspace" ADD "sla_targets" jsonb NOT NULL DEFAULT '{"low": 1440, "high": 60, "medium": 240, "critical": 15}'`);
@@ -29,8 +31,12 @@ export class Inbox1795440588639 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "mention_claim_expiry_idx" ON "mention"  ("claim_expires_at") WHERE claimed_by_id IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "mention_workspace_seq_idx" ON "mention"  ("workspace_id", "change_seq") `);
     await queryRunner.query(`CREATE INDEX "mention_assignee_idx" ON "mention"  ("workspace_id", "assignee_id", "urgency_score") WHERE assignee_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "mention_open_sla_idx" ON "mention"  ("workspace_id", "sla_due_at", "id") WHERE status IN ('new', 'open', 'pending')`);
-    await queryRunner.query(`CREATE INDEX "mention_open_urgency_idx" ON "mention"  ("workspace_id", "urgency_score", "created_at", "id") WHERE status IN ('new', 'open', 'pending')`);
+    await queryRunner.query(
+      `CREATE INDEX "mention_open_sla_idx" ON "mention"  ("workspace_id", "sla_due_at", "id") WHERE status IN ('new', 'open', 'pending')`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "mention_open_urgency_idx" ON "mention"  ("workspace_id", "urgency_score", "created_at", "id") WHERE status IN ('new', 'open', 'pending')`,
+    );
     await queryRunner.query(`CREATE INDEX "mention_workspace_created_idx" ON "mention"  ("workspace_id", "created_at", "id") `);
     // Open SLA clocks get due times from the default targets.
     await queryRunner.query(

@@ -9,9 +9,13 @@ export class MentionRaw1795442147641 implements MigrationInterface {
   name = 'MentionRaw1795442147641';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "mention_raw" ("mention_id" uuid NOT NULL, "workspace_id" uuid NOT NULL, "raw" json NOT NULL, CONSTRAINT "PK_c8e3b96de67d3cbe650365c5e2e" PRIMARY KEY ("mention_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "mention_raw" ("mention_id" uuid NOT NULL, "workspace_id" uuid NOT NULL, "raw" json NOT NULL, CONSTRAINT "PK_c8e3b96de67d3cbe650365c5e2e" PRIMARY KEY ("mention_id"))`,
+    );
     // Existing data survives: each mention's raw object is copied before the column is dropped.
-    await queryRunner.query(`INSERT INTO "mention_raw" ("mention_id", "workspace_id", "raw") SELECT "id", "workspace_id", "raw"::json FROM "mention" WHERE "raw" IS NOT NULL`);
+    await queryRunner.query(
+      `INSERT INTO "mention_raw" ("mention_id", "workspace_id", "raw") SELECT "id", "workspace_id", "raw"::json FROM "mention" WHERE "raw" IS NOT NULL`,
+    );
     await queryRunner.query(`ALTER TABLE "mention" DROP COLUMN "raw"`);
   }
 

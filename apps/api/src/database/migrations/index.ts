@@ -8,4 +8,14 @@ import { AuthorHistoryIndex1795435457876 } from './1795435457876-AuthorHistoryIn
 import { Listening1795432260879 } from './1795432260879-Listening.js';
 import { Initial1795430539582 } from './1795430539582-Initial.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
-export const MIGRATIONS: Array<new () => unknown> = [Initial1795430539582, Listening1795432260879, AuthorHistoryIndex1795435457876, AuthorHistoryOnRead1795435746769, Inbox1795440588639, MentionSearchVector1795441733347, MentionRaw1795442147641, IngestLighterIndexes1795444674052, LoginThrottle1796453800817];
+export const MIGRATIONS: Array<new () => unknown> = [
+  Initial1795430539582,
+  Listening1795432260879,
+  AuthorHistoryIndex1795435457876,
+  AuthorHistoryOnRead1795435746769,
+  Inbox1795440588639,
+  MentionSearchVector1795441733347,
+  MentionRaw1795442147641,
+  IngestLighterIndexes1795444674052,
+  LoginThrottle1796453800817,
+];

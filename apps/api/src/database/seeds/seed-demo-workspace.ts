@@ -37,9 +37,25 @@ export async function seedDemoWorkspace(
     if ((await m.count(WorkspaceEntity)) > 0) return { created: false };
     const workspace = await m.save(m.create(WorkspaceEntity, { name: 'Demo workspace', slug: 'demo', timeZone: 'UTC' }));
     const admin = await m.save(
-      m.create(UserEntity, { workspaceId: workspace.id, email: config.admin.email, name: 'Administrator', role: 'admin', passwordHash, active: true, lastLoginAt: null, mustChangePassword: generated !== undefined }),
+      m.create(UserEntity, {
+        workspaceId: workspace.id,
+        email: config.admin.email,
+        name: 'Administrator',
+        role: 'admin',
+        passwordHash,
+        active: true,
+        lastLoginAt: null,
+        mustChangePassword: generated !== undefined,
+      }),
     );
-    await m.insert(AuditEventEntity, { workspaceId: workspace.id, actorUserId: null, action: 'workspace.seeded', targetType: 'user', targetId: admin.id, data: { email: admin.email } });
+    await m.insert(AuditEventEntity, {
+      workspaceId: workspace.id,
+      actorUserId: null,
+      action: 'workspace.seeded',
+      targetType: 'user',
+      targetId: admin.id,
+      data: { email: admin.email },
+    });
     if (config.socialSimUrl) await wireDemoToSimulator(m, workspace.id, config.socialSimUrl, sealCredentials);
     return { created: true, email: admin.email, ...(generated ? { generatedPassword: generated } : {}) };
   });
@@ -47,15 +63,42 @@ export async function seedDemoWorkspace(
 
 /** The demo brand and one source per platform, all reading the local social simulator. */
 const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' | 'streamQuery'> & { credentials: Record<string, string> }> = [
-  { name: 'Mastodon: mentions of @acme', platform: 'mastodon', streamKind: 'notifications', streamQuery: null, credentials: { accessToken: 'demo-mastodon-token' } },
-  { name: 'Bluesky: search "acme"', platform: 'bluesky', streamKind: 'search', streamQuery: 'acme', credentials: { identifier: 'acme.bsky.social', password: 'demo-app-password' } },
-  { name: 'Reddit: search "acme"', platform: 'reddit', streamKind: 'search', streamQuery: 'acme', credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme', password: 'demo-password' } },
+  {
+    name: 'Mastodon: mentions of @acme',
+    platform: 'mastodon',
+    streamKind: 'notifications',
+    streamQuery: null,
+    credentials: { accessToken: 'demo-mastodon-token' },
+  },
+  {
+    name: 'Bluesky: search "acme"',
+    platform: 'bluesky',
+    streamKind: 'search',
+    streamQuery: 'acme',
+    credentials: { identifier: 'acme.bsky.social', password: 'demo-app-password' },
+  },
+  {
+    name: 'Reddit: search "acme"',
+    platform: 'reddit',
+    streamKind: 'search',
+    streamQuery: 'acme',
+    credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme', password: 'demo-password' },
+  },
   { name: 'X: recent search "acme"', platform: 'x', streamKind: 'search', streamQuery: 'acme', credentials: { bearerToken: 'demo-x-bearer' } },
 ];
 
 async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: URL, seal: (json: string, aad: string) => string): Promise<void> {
   const brand = await m.save(m.create(BrandEntity, { workspaceId, name: 'Acme', kind: 'own', handles: ['acme'] }));
-  await m.save(m.create(ListeningQueryEntity, { workspaceId, brandId: brand.id, name: 'Everything about Acme', query: 'acme OR @acme OR #acme', topic: null, enabled: true }));
+  await m.save(
+    m.create(ListeningQueryEntity, {
+      workspaceId,
+      brandId: brand.id,
+      name: 'Everything about Acme',
+      query: 'acme OR @acme OR #acme',
+      topic: null,
+      enabled: true,
+    }),
+  );
   const root = sim.origin;
   for (const d of DEMO_SOURCES) {
     // The id is chosen before the insert: the credentials are sealed to it and to the origin.

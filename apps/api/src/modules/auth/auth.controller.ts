@@ -27,11 +27,16 @@ export class AuthController {
   @HttpCode(200)
   @ApiDoc({
     tag: 'auth',
-    summary: 'Sign in; sets the httpOnly session cookie and a device cookie (this browser keeps its own sign-in allowance). 429 with Retry-After when throttled',
+    summary:
+      'Sign in; sets the httpOnly session cookie and a device cookie (this browser keeps its own sign-in allowance). 429 with Retry-After when throttled',
     body: LoginRequestSchema,
     response: SessionSchema,
   })
-  async login(@Body(new ZodValidationPipe(LoginRequestSchema)) body: z.output<typeof LoginRequestSchema>, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<Session> {
+  async login(
+    @Body(new ZodValidationPipe(LoginRequestSchema)) body: z.output<typeof LoginRequestSchema>,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Session> {
     try {
       const { token, session, deviceCookie, deviceCookieExpiresAt } = await this.auth.login(body.email, body.password, {
         ip: clientIp(req),

@@ -16,7 +16,13 @@ import { SessionsRepository } from './sessions.repository.js';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, SessionsRepository, { provide: USER_SESSIONS, useExisting: SessionsRepository }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    SessionsRepository,
+    { provide: USER_SESSIONS, useExisting: SessionsRepository },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, SessionsRepository, LoginThrottleService, USER_SESSIONS, UsersModule],
 })
 export class AuthModule {}

@@ -36,7 +36,10 @@ export interface LoginResult {
 
 export class TooManyAttemptsException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
-    super({ error: 'Too Many Requests', message: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).` }, HttpStatus.TOO_MANY_REQUESTS);
+    super(
+      { error: 'Too Many Requests', message: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }
 
@@ -97,14 +100,34 @@ export class AuthService {
     const token = newSessionToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMs);
-    const session = await this.sessions.create({ tokenHash: hashSessionToken(token), userId: user.id, workspaceId: user.workspaceId, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 255) ?? null });
+    const session = await this.sessions.create({
+      tokenHash: hashSessionToken(token),
+      userId: user.id,
+      workspaceId: user.workspaceId,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 255) ?? null,
+    });
     await this.users.touchLastLogin(user.id, now);
     user.lastLoginAt = now;
-    await this.audit.record({ workspaceId: user.workspaceId, actorUserId: user.id, action: 'auth.login', targetType: 'session', targetId: session.id, ip: meta.ip, requestId: meta.requestId });
+    await this.audit.record({
+      workspaceId: user.workspaceId,
+      actorUserId: user.id,
+      action: 'auth.login',
+      targetType: 'session',
+      targetId: session.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     const active = await this.sessions.findActive(session.tokenHash, now);
     if (!active) throw new UnauthorizedException('Wrong e-mail or password.');
     const issued = this.devices.issue(email, now.getTime(), device);
-    return { token, session: toSessionDto(active.user, active.workspace, expiresAt), deviceCookie: issued.value, deviceCookieExpiresAt: new Date(issued.device.expiresAt) };
+    return {
+      token,
+      session: toSessionDto(active.user, active.workspace, expiresAt),
+      deviceCookie: issued.value,
+      deviceCookieExpiresAt: new Date(issued.device.expiresAt),
+    };
   }
 
   /**
@@ -117,8 +140,19 @@ export class AuthService {
     const user = await this.users.findInWorkspace(auth.workspaceId, auth.userId);
     if (!user) throw new UnauthorizedException('Sign in first: your session has ended.');
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'auth.password_change_failed', targetType: 'user', targetId: auth.userId, ...meta });
-      throw new BadRequestException({ error: 'Bad Request', message: 'The current password is wrong.', issues: [{ path: 'currentPassword', message: 'is not your current password' }] });
+      await this.audit.record({
+        workspaceId: auth.workspaceId,
+        actorUserId: auth.userId,
+        action: 'auth.password_change_failed',
+        targetType: 'user',
+        targetId: auth.userId,
+        ...meta,
+      });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'The current password is wrong.',
+        issues: [{ path: 'currentPassword', message: 'is not your current password' }],
+      });
     }
     const passwordHash = await this.passwords.hash(newPassword);
     const wasRequired = user.mustChangePassword;
@@ -127,7 +161,18 @@ export class AuthService {
       user.mustChangePassword = false;
       await this.users.save(m, user);
       await this.sessions.revokeAllForUser(m, user.id, auth.sessionId);
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'auth.password_changed', targetType: 'user', targetId: user.id, data: { wasRequired }, ...meta }, m);
+      await this.audit.record(
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'auth.password_changed',
+          targetType: 'user',
+          targetId: user.id,
+          data: { wasRequired },
+          ...meta,
+        },
+        m,
+      );
     });
     if (decision.allowed) await this.throttle.succeeded(decision.ticket);
     this.events.emit('sessions.ended', { userId: user.id, keepSessionId: auth.sessionId });
@@ -137,7 +182,13 @@ export class AuthService {
   }
 
   /** A throttled attempt: audited only when it is the one that blocked a key (one row per burst). */
-  private async refuse(action: string, decision: Extract<ThrottleDecision, { allowed: false }>, data: Record<string, unknown>, auth: AuthContext | null, meta: { ip: string | null; requestId: string | null }): Promise<never> {
+  private async refuse(
+    action: string,
+    decision: Extract<ThrottleDecision, { allowed: false }>,
+    data: Record<string, unknown>,
+    auth: AuthContext | null,
+    meta: { ip: string | null; requestId: string | null },
+  ): Promise<never> {
     if (decision.newlyBlocked.length > 0) {
       await this.audit.record({
         workspaceId: auth?.workspaceId ?? null,
@@ -160,6 +211,13 @@ export class AuthService {
     if (!active) return;
     await this.sessions.revoke(active.session.id);
     this.events.emit('sessions.ended', { sessionIds: [active.session.id] });
-    await this.audit.record({ workspaceId: active.user.workspaceId, actorUserId: active.user.id, action: 'auth.logout', targetType: 'session', targetId: active.session.id, ...meta });
+    await this.audit.record({
+      workspaceId: active.user.workspaceId,
+      actorUserId: active.user.id,
+      action: 'auth.logout',
+      targetType: 'session',
+      targetId: active.session.id,
+      ...meta,
+    });
   }
 }

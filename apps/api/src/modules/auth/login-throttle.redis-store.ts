@@ -1,7 +1,6 @@
 import { createClient } from 'redis';
 import type { LoginThrottleStore, ThrottleHit } from './login-throttle.repository.js';
 
-
 /** KEYS: counters. ARGV: now, windowMs. Each key: a hash { c: count, w: window start, b: blocked until }. */
 const HIT = `
 local out = {}

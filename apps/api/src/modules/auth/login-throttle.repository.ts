@@ -64,17 +64,25 @@ export class PgLoginThrottleRepository implements LoginThrottleStore {
   }
 
   async block(key: string, until: number): Promise<void> {
-    await this.dataSource.query(`UPDATE login_throttle SET blocked_until = $2 WHERE key = $1 AND (blocked_until IS NULL OR blocked_until < $2)`, [key, new Date(until)]);
+    await this.dataSource.query(`UPDATE login_throttle SET blocked_until = $2 WHERE key = $1 AND (blocked_until IS NULL OR blocked_until < $2)`, [
+      key,
+      new Date(until),
+    ]);
   }
 
   async refund(keys: string[], reset: string[]): Promise<void> {
     if (reset.length > 0) await this.dataSource.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [[...reset].sort()]);
     if (keys.length > 0) {
-      await this.dataSource.query(`UPDATE login_throttle SET count = GREATEST(count - 1, 0) WHERE key = ANY($1::text[]) AND blocked_until IS NULL`, [[...keys].sort()]);
+      await this.dataSource.query(`UPDATE login_throttle SET count = GREATEST(count - 1, 0) WHERE key = ANY($1::text[]) AND blocked_until IS NULL`, [
+        [...keys].sort(),
+      ]);
     }
   }
 
   async prune(now: number, windowMs: number): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE window_start < $1 AND (blocked_until IS NULL OR blocked_until < $2)`, [new Date(now - windowMs), new Date(now)]);
+    await this.dataSource.query(`DELETE FROM login_throttle WHERE window_start < $1 AND (blocked_until IS NULL OR blocked_until < $2)`, [
+      new Date(now - windowMs),
+      new Date(now),
+    ]);
   }
 }

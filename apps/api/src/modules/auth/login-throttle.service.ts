@@ -52,9 +52,7 @@ export interface ThrottleTicket {
   keys: KeySpec[];
 }
 
-export type ThrottleDecision =
-  | { allowed: true; ticket: ThrottleTicket }
-  | { allowed: false; retryAfterSeconds: number; newlyBlocked: ThrottleScope[] };
+export type ThrottleDecision = { allowed: true; ticket: ThrottleTicket } | { allowed: false; retryAfterSeconds: number; newlyBlocked: ThrottleScope[] };
 
 /**
  * The IP as the limiter counts it: an IPv4-mapped IPv6 address as IPv4, and an IPv6 address
@@ -69,7 +67,10 @@ export function throttleIp(ip: string | null): string | null {
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 @Injectable()

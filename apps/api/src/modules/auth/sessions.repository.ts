@@ -68,7 +68,12 @@ export class SessionsRepository {
   /** Drops sessions that ended more than a day ago. */
   async purgeEnded(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - 86_400_000);
-    const res = await this.dataSource.createQueryBuilder().delete().from(SessionEntity).where('expires_at < :cutoff OR revoked_at < :cutoff', { cutoff }).execute();
+    const res = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(SessionEntity)
+      .where('expires_at < :cutoff OR revoked_at < :cutoff', { cutoff })
+      .execute();
     return res.affected ?? 0;
   }
 }

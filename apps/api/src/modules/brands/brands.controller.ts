@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { BrandListSchema, BrandSchema, CreateBrandRequestSchema, IdParamsSchema, UpdateBrandRequestSchema, type Brand, type BrandList, type IdParams } from '@earshot/contracts';
+import {
+  BrandListSchema,
+  BrandSchema,
+  CreateBrandRequestSchema,
+  IdParamsSchema,
+  UpdateBrandRequestSchema,
+  type Brand,
+  type BrandList,
+  type IdParams,
+} from '@earshot/contracts';
 import type { z } from 'zod';
 import type { AuthContext, AuthedRequest } from '../../common/auth-context.js';
 import { ApiDoc } from '../../common/decorators/api-doc.decorator.js';
@@ -23,7 +32,11 @@ export class BrandsController {
   @HttpCode(201)
   @RequireRole('manager')
   @ApiDoc({ tag: 'listening', summary: 'Add a brand or competitor', body: CreateBrandRequestSchema, response: BrandSchema, status: 201 })
-  create(@Auth() auth: AuthContext, @Body(new ZodValidationPipe(CreateBrandRequestSchema)) body: z.output<typeof CreateBrandRequestSchema>, @Req() req: AuthedRequest): Promise<Brand> {
+  create(
+    @Auth() auth: AuthContext,
+    @Body(new ZodValidationPipe(CreateBrandRequestSchema)) body: z.output<typeof CreateBrandRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<Brand> {
     return this.brands.create(auth, body, requestMeta(req));
   }
 

@@ -24,7 +24,18 @@ export class BrandsService {
     try {
       return await this.brands.transaction(async (m) => {
         const b = await this.brands.insert(m, { workspaceId: auth.workspaceId, name: input.name, kind: input.kind, handles: [...new Set(input.handles)] });
-        await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'brand.created', targetType: 'brand', targetId: b.id, data: { name: b.name, kind: b.kind }, ...meta }, m);
+        await this.audit.record(
+          {
+            workspaceId: auth.workspaceId,
+            actorUserId: auth.userId,
+            action: 'brand.created',
+            targetType: 'brand',
+            targetId: b.id,
+            data: { name: b.name, kind: b.kind },
+            ...meta,
+          },
+          m,
+        );
         return toBrandDto(b);
       });
     } catch (e) {
@@ -42,7 +53,18 @@ export class BrandsService {
         if (input.kind !== undefined) b.kind = input.kind;
         if (input.handles !== undefined) b.handles = [...new Set(input.handles)];
         const saved = await this.brands.save(m, b);
-        await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'brand.updated', targetType: 'brand', targetId: b.id, data: { ...input }, ...meta }, m);
+        await this.audit.record(
+          {
+            workspaceId: auth.workspaceId,
+            actorUserId: auth.userId,
+            action: 'brand.updated',
+            targetType: 'brand',
+            targetId: b.id,
+            data: { ...input },
+            ...meta,
+          },
+          m,
+        );
         return toBrandDto(saved);
       });
     } catch (e) {
@@ -54,7 +76,10 @@ export class BrandsService {
   async remove(auth: AuthContext, id: string, meta: RequestMeta): Promise<void> {
     await this.brands.transaction(async (m) => {
       if (!(await this.brands.deleteInWorkspace(m, auth.workspaceId, id))) throw new NotFoundException('No such brand in this workspace.');
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'brand.deleted', targetType: 'brand', targetId: id, ...meta }, m);
+      await this.audit.record(
+        { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'brand.deleted', targetType: 'brand', targetId: id, ...meta },
+        m,
+      );
     });
   }
 }

@@ -17,7 +17,12 @@ export class ClaimsController {
   @Post(':id/claim')
   @HttpCode(200)
   @RequireRole('trainee')
-  @ApiDoc({ tag: 'inbox', summary: 'Claim a mention to reply (or renew your claim); 409 when someone else holds it unless takeOver', body: ClaimRequestSchema, response: ClaimSchema })
+  @ApiDoc({
+    tag: 'inbox',
+    summary: 'Claim a mention to reply (or renew your claim); 409 when someone else holds it unless takeOver',
+    body: ClaimRequestSchema,
+    response: ClaimSchema,
+  })
   claim(
     @Auth() auth: AuthContext,
     @Param(new ZodValidationPipe(IdParamsSchema)) p: IdParams,

@@ -62,7 +62,8 @@ export class ClaimsService {
       );
       return { changed: true, takenOverFrom: holder };
     });
-    if (result.changed) this.events.emit('mentions.changed', { workspaceId: auth.workspaceId, ids: [id], kind: 'claimed', by: me, takenOverFrom: result.takenOverFrom });
+    if (result.changed)
+      this.events.emit('mentions.changed', { workspaceId: auth.workspaceId, ids: [id], kind: 'claimed', by: me, takenOverFrom: result.takenOverFrom });
     const mention = await this.mentions.findOne(auth.workspaceId, id);
     return mention!.claim!;
   }
@@ -113,7 +114,9 @@ export class ClaimsService {
     if (!m.claim || m.claim.user.id !== auth.userId) {
       throw new ConflictException({
         error: 'Conflict',
-        message: m.claim ? `${m.claim.user.name} is replying to this mention. Take over the claim to reply instead.` : 'Open the mention to claim it before replying.',
+        message: m.claim
+          ? `${m.claim.user.name} is replying to this mention. Take over the claim to reply instead.`
+          : 'Open the mention to claim it before replying.',
         code: 'claimed',
         claimedBy: m.claim?.user ?? null,
       });

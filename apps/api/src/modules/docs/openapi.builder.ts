@@ -17,8 +17,17 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], version: string)
     const params = [...r.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const ok = String(r.doc?.status ?? 200);
     const responses: Json = {
-      [ok]: r.doc?.response ? { description: 'Success', content: { 'application/json': { schema: schemaOf(r.doc.response, 'output') } } } : { description: 'Success' },
-      ...(r.doc?.body || params.length ? { '400': { description: 'Invalid request: `issues` lists each bad field', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } } } : {}),
+      [ok]: r.doc?.response
+        ? { description: 'Success', content: { 'application/json': { schema: schemaOf(r.doc.response, 'output') } } }
+        : { description: 'Success' },
+      ...(r.doc?.body || params.length
+        ? {
+            '400': {
+              description: 'Invalid request: `issues` lists each bad field',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+            },
+          }
+        : {}),
       ...(r.isPublic ? {} : { '401': { description: 'Not signed in' } }),
       ...(r.minRole ? { '403': { description: `Needs the ${r.minRole} role or higher` } } : {}),
     };
@@ -36,7 +45,12 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], version: string)
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Earshot API', version, description: 'Self-hosted social listening and response desk. Every route but sign-in, health and these docs needs the `earshot_session` cookie (or `Authorization: Bearer <token>`).' },
+    info: {
+      title: 'Earshot API',
+      version,
+      description:
+        'Self-hosted social listening and response desk. Every route but sign-in, health and these docs needs the `earshot_session` cookie (or `Authorization: Bearer <token>`).',
+    },
     servers: [{ url: '/' }],
     paths,
     components: {

@@ -16,7 +16,12 @@ export interface DiscoveredRoute {
   handler: string;
 }
 
-const join = (...parts: string[]) => '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /** Every route the app serves, read from the controllers' metadata (used by docs and tests). */
 export function discoverRoutes(container: ModulesContainer, prefix = 'api'): DiscoveredRoute[] {

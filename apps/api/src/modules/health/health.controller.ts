@@ -33,6 +33,11 @@ export class HealthController {
       database = { status: 'down', engine: this.config.database.engine, latencyMs: null, error: e instanceof Error ? e.message.slice(0, 200) : 'unreachable' };
     }
     if (database.status === 'down') res.status(503);
-    return { status: database.status === 'up' ? 'ok' : 'degraded', version: this.config.version, uptimeSeconds: Math.round((Date.now() - started) / 1000), database };
+    return {
+      status: database.status === 'up' ? 'ok' : 'degraded',
+      version: this.config.version,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      database,
+    };
   }
 }

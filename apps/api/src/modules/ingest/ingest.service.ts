@@ -118,14 +118,25 @@ function storableId(id: string): string {
  */
 function storable(m: Mention): Mention {
   const fit = (id: string | null) => id === null || (id.length <= MAX_ID && pgSafeText(id) === id);
-  if (fit(m.externalId) && fit(m.author.externalId) && fit(m.thread.rootId) && fit(m.thread.parentId) && (m.lang === null || m.lang.length <= 16) && (m.url === null || m.url.length <= 2000)) return m;
+  if (
+    fit(m.externalId) &&
+    fit(m.author.externalId) &&
+    fit(m.thread.rootId) &&
+    fit(m.thread.parentId) &&
+    (m.lang === null || m.lang.length <= 16) &&
+    (m.url === null || m.url.length <= 2000)
+  )
+    return m;
   return {
     ...m,
     externalId: storableId(m.externalId),
     url: m.url !== null && m.url.length <= 2000 ? m.url : null,
     lang: m.lang !== null && m.lang.length <= 16 ? m.lang : null,
     author: { ...m.author, externalId: storableId(m.author.externalId) },
-    thread: { rootId: m.thread.rootId === null ? null : storableId(m.thread.rootId), parentId: m.thread.parentId === null ? null : storableId(m.thread.parentId) },
+    thread: {
+      rootId: m.thread.rootId === null ? null : storableId(m.thread.rootId),
+      parentId: m.thread.parentId === null ? null : storableId(m.thread.parentId),
+    },
   };
 }
 

@@ -26,7 +26,10 @@ export class PollScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     if (!this.config.polling) return;
-    this.registry.addInterval('poll-sources', setInterval(() => void this.tick(), POLL_TICK_MS));
+    this.registry.addInterval(
+      'poll-sources',
+      setInterval(() => void this.tick(), POLL_TICK_MS),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

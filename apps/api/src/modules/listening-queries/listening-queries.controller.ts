@@ -34,7 +34,12 @@ export class ListeningQueriesController {
 
   @Post('validate')
   @HttpCode(200)
-  @ApiDoc({ tag: 'listening', summary: 'Check a query: the problem and its position, or valid', body: ValidateQueryRequestSchema, response: ValidateQueryResponseSchema })
+  @ApiDoc({
+    tag: 'listening',
+    summary: 'Check a query: the problem and its position, or valid',
+    body: ValidateQueryRequestSchema,
+    response: ValidateQueryResponseSchema,
+  })
   validate(@Body(new ZodValidationPipe(ValidateQueryRequestSchema)) body: z.output<typeof ValidateQueryRequestSchema>): ValidateQueryResponse {
     const error = describeQueryError(body.query);
     return { valid: error === null, error };
@@ -43,8 +48,18 @@ export class ListeningQueriesController {
   @Post()
   @HttpCode(201)
   @RequireRole('manager')
-  @ApiDoc({ tag: 'listening', summary: 'Add a listening query for a brand', body: CreateListeningQueryRequestSchema, response: ListeningQuerySchema, status: 201 })
-  create(@Auth() auth: AuthContext, @Body(new ZodValidationPipe(CreateListeningQueryRequestSchema)) body: z.output<typeof CreateListeningQueryRequestSchema>, @Req() req: AuthedRequest): Promise<ListeningQuery> {
+  @ApiDoc({
+    tag: 'listening',
+    summary: 'Add a listening query for a brand',
+    body: CreateListeningQueryRequestSchema,
+    response: ListeningQuerySchema,
+    status: 201,
+  })
+  create(
+    @Auth() auth: AuthContext,
+    @Body(new ZodValidationPipe(CreateListeningQueryRequestSchema)) body: z.output<typeof CreateListeningQueryRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<ListeningQuery> {
     return this.queries.create(auth, body, requestMeta(req));
   }
 

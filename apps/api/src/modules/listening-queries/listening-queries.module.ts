@@ -5,5 +5,10 @@ import { ListeningQueriesService } from './listening-queries.service.js';
 import { ListeningQueriesRepository } from './listening-queries.repository.js';
 import { QueryMatcherService } from './query-matcher.service.js';
 
-@Module({ imports: [BrandsModule], controllers: [ListeningQueriesController], providers: [ListeningQueriesService, ListeningQueriesRepository, QueryMatcherService], exports: [QueryMatcherService] })
+@Module({
+  imports: [BrandsModule],
+  controllers: [ListeningQueriesController],
+  providers: [ListeningQueriesService, ListeningQueriesRepository, QueryMatcherService],
+  exports: [QueryMatcherService],
+})
 export class ListeningQueriesModule {}

@@ -40,5 +40,4 @@ export class AuthorEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   firstSeenAt!: Date;
-
 }

@@ -17,7 +17,11 @@ export class MentionClaimsRepository {
   }
 
   /** Locks the mention and reads its claim (holder, whether still live, holder's name); undefined when the mention is not in the workspace. */
-  async lockClaim(tx: EntityManager, workspaceId: string, id: string): Promise<{ claimed_by_id: string | null; live: boolean | null; claimer_name: string | null } | undefined> {
+  async lockClaim(
+    tx: EntityManager,
+    workspaceId: string,
+    id: string,
+  ): Promise<{ claimed_by_id: string | null; live: boolean | null; claimer_name: string | null } | undefined> {
     const [row] = (await tx.query(
       `SELECT m.claimed_by_id, m.claim_expires_at > now() AS live, u.name AS claimer_name FROM mention m LEFT JOIN "user" u ON u.id = m.claimed_by_id
         WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE OF m`,
@@ -28,12 +32,22 @@ export class MentionClaimsRepository {
 
   /** Moves the expiry of a claim only (its holder renewed it: no change to announce). */
   async renew(tx: EntityManager, workspaceId: string, id: string, ttlSeconds: number): Promise<void> {
-    await tx.query(`UPDATE mention SET claim_expires_at = now() + make_interval(secs => $3) WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, ttlSeconds]);
+    await tx.query(`UPDATE mention SET claim_expires_at = now() + make_interval(secs => $3) WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      id,
+      ttlSeconds,
+    ]);
   }
 
   /** Gives the (locked) mention's claim to `userId` for `ttlSeconds`, with a change sequence number. */
   take(tx: EntityManager, workspaceId: string, id: string, userId: string, ttlSeconds: number): Promise<string[]> {
-    return touchMentions(tx, workspaceId, [id], `, claimed_by_id = $3, claimed_at = now(), claim_expires_at = now() + make_interval(secs => ${Math.trunc(ttlSeconds)})`, [userId]);
+    return touchMentions(
+      tx,
+      workspaceId,
+      [id],
+      `, claimed_by_id = $3, claimed_at = now(), claim_expires_at = now() + make_interval(secs => ${Math.trunc(ttlSeconds)})`,
+      [userId],
+    );
   }
 
   /** Drops the claims of the (locked) mentions, with change sequence numbers; returns the ids changed. */
@@ -43,13 +57,20 @@ export class MentionClaimsRepository {
 
   /** Locks the mention if `userId` holds its claim; false otherwise. */
   async lockHeldBy(tx: EntityManager, workspaceId: string, id: string, userId: string): Promise<boolean> {
-    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND id = $2 AND claimed_by_id = $3 FOR UPDATE`, [workspaceId, id, userId])) as unknown[];
+    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND id = $2 AND claimed_by_id = $3 FOR UPDATE`, [
+      workspaceId,
+      id,
+      userId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 
   /** Locks every mention whose claim `userId` holds, in id order; returns their ids. */
   async lockAllHeldBy(tx: EntityManager, workspaceId: string, userId: string): Promise<string[]> {
-    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND claimed_by_id = $2 ORDER BY id FOR UPDATE`, [workspaceId, userId])) as Array<{ id: string }>;
+    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND claimed_by_id = $2 ORDER BY id FOR UPDATE`, [
+      workspaceId,
+      userId,
+    ])) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 

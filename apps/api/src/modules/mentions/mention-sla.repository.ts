@@ -13,9 +13,10 @@ const FIRST_CHECK_LOOKBACK = '30 days';
 export class MentionSlaRepository {
   /** Locks the workspace's open mentions that have not breached yet, in id order; returns their ids. */
   async lockOpenUnbreached(tx: EntityManager, workspaceId: string): Promise<string[]> {
-    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND status IN (${OPEN_STATUS_SQL}) AND sla_breached_at IS NULL ORDER BY id FOR UPDATE`, [
-      workspaceId,
-    ])) as Array<{ id: string }>;
+    const rows = (await tx.query(
+      `SELECT id FROM mention WHERE workspace_id = $1 AND status IN (${OPEN_STATUS_SQL}) AND sla_breached_at IS NULL ORDER BY id FOR UPDATE`,
+      [workspaceId],
+    )) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 

@@ -96,7 +96,13 @@ function unnestSql(columns: ReadonlyArray<Column<never>>, first: number, alias: 
 
 /** The page's rows as one PgArray per column, in the order of `columns`. */
 function columnsOf<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[]): PgArray[] {
-  return columns.map(([, type, read]) => new PgArray(type, rows.map((r) => read(r))));
+  return columns.map(
+    ([, type, read]) =>
+      new PgArray(
+        type,
+        rows.map((r) => read(r)),
+      ),
+  );
 }
 
 /**
@@ -184,11 +190,23 @@ export class MentionWriteRepository {
    * skipped), raw objects and the cursor, fenced by the lease token. Returns whether the
    * fence held and the ids of the mentions inserted.
    */
-  async writePage(t: PageTarget, authors: readonly PageAuthor[], rows: readonly PageRow[], defaultSlaTargetsJson: string): Promise<{ fenced: boolean; ids: string[] }> {
+  async writePage(
+    t: PageTarget,
+    authors: readonly PageAuthor[],
+    rows: readonly PageRow[],
+    defaultSlaTargetsJson: string,
+  ): Promise<{ fenced: boolean; ids: string[] }> {
     const out = rowsOf(
       await queryPrepared(this.dataSource, 'earshot_ingest_write_page', WRITE_PAGE_SQL, [
-        t.workspaceId, t.sourceId, t.leaseToken, t.cursor, t.leaseSeconds, rows.length, defaultSlaTargetsJson,
-        ...columnsOf(AUTHOR_IN, authors), ...columnsOf(MENTION_IN, rows),
+        t.workspaceId,
+        t.sourceId,
+        t.leaseToken,
+        t.cursor,
+        t.leaseSeconds,
+        rows.length,
+        defaultSlaTargetsJson,
+        ...columnsOf(AUTHOR_IN, authors),
+        ...columnsOf(MENTION_IN, rows),
       ]),
     ) as Array<{ fenced: number; ids: string[] }>;
     return out[0]?.fenced === 1 ? { fenced: true, ids: out[0].ids } : { fenced: false, ids: [] };
@@ -201,7 +219,10 @@ export class MentionWriteRepository {
   }
 
   /** Each known author's posts in this workspace in the last 24 h (before this page); unknown authors are absent. */
-  async recentPosts(workspaceId: string, authors: ReadonlyArray<{ platform: string; externalId: string }>): Promise<Array<{ platform: string; externalId: string; recent: number }>> {
+  async recentPosts(
+    workspaceId: string,
+    authors: ReadonlyArray<{ platform: string; externalId: string }>,
+  ): Promise<Array<{ platform: string; externalId: string; recent: number }>> {
     const rows = (await this.dataSource.query(
       `SELECT a.platform, a.external_id,
          (SELECT count(*)::int FROM mention m WHERE m.author_id = a.id AND m.posted_at > now() - interval '24 hours') AS recent

@@ -112,7 +112,11 @@ export function toMentionDto(r: MentionRow, now = new Date()): Mention {
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? 'former user' } : null,
     tags: r.tags ?? [],
     claim: claimLive
-      ? { user: { id: r.claimed_by_id!, name: r.claimer_name ?? 'former user' }, claimedAt: iso(r.claimed_at ?? r.claim_expires_at)!, expiresAt: iso(r.claim_expires_at)! }
+      ? {
+          user: { id: r.claimed_by_id!, name: r.claimer_name ?? 'former user' },
+          claimedAt: iso(r.claimed_at ?? r.claim_expires_at)!,
+          expiresAt: iso(r.claim_expires_at)!,
+        }
       : null,
     sla: { dueAt: iso(r.sla_due_at), breachedAt: iso(r.sla_breached_at), firstResponseAt: iso(r.first_response_at), resolvedAt: iso(r.resolved_at) },
   };
@@ -128,5 +132,11 @@ export interface NoteRow {
 }
 
 export function toNoteDto(r: NoteRow): MentionNote {
-  return { id: r.id, mentionId: r.mention_id, author: { id: r.author_user_id, name: r.author_name ?? 'former user' }, body: r.body, createdAt: iso(r.created_at)! };
+  return {
+    id: r.id,
+    mentionId: r.mention_id,
+    author: { id: r.author_user_id, name: r.author_name ?? 'former user' },
+    body: r.body,
+    createdAt: iso(r.created_at)!,
+  };
 }

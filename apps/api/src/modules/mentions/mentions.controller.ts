@@ -35,21 +35,39 @@ export class MentionsController {
   constructor(private readonly mentions: MentionsService) {}
 
   @Get()
-  @ApiDoc({ tag: 'inbox', summary: 'The queue: filter, sort and page through mentions (open work by default)', query: MentionQueueQuerySchema, response: MentionPageSchema })
+  @ApiDoc({
+    tag: 'inbox',
+    summary: 'The queue: filter, sort and page through mentions (open work by default)',
+    query: MentionQueueQuerySchema,
+    response: MentionPageSchema,
+  })
   queue(@Auth() auth: AuthContext, @Query(new ZodValidationPipe(MentionQueueQuerySchema)) q: z.output<typeof MentionQueueQuerySchema>): Promise<MentionPage> {
     return this.mentions.queue(auth, q);
   }
 
   @Get('changes')
-  @ApiDoc({ tag: 'inbox', summary: 'Catch up after a reconnect: every mention changed after a sequence number', query: MentionChangesQuerySchema, response: MentionChangesSchema })
-  changes(@Auth() auth: AuthContext, @Query(new ZodValidationPipe(MentionChangesQuerySchema)) q: z.output<typeof MentionChangesQuerySchema>): Promise<MentionChanges> {
+  @ApiDoc({
+    tag: 'inbox',
+    summary: 'Catch up after a reconnect: every mention changed after a sequence number',
+    query: MentionChangesQuerySchema,
+    response: MentionChangesSchema,
+  })
+  changes(
+    @Auth() auth: AuthContext,
+    @Query(new ZodValidationPipe(MentionChangesQuerySchema)) q: z.output<typeof MentionChangesQuerySchema>,
+  ): Promise<MentionChanges> {
     return this.mentions.changes(auth, q.since, q.limit);
   }
 
   @Post('bulk')
   @HttpCode(200)
   @RequireRole('trainee')
-  @ApiDoc({ tag: 'inbox', summary: 'Change status, assignee or tags of up to 500 mentions at once', body: BulkUpdateMentionsRequestSchema, response: BulkUpdateMentionsResponseSchema })
+  @ApiDoc({
+    tag: 'inbox',
+    summary: 'Change status, assignee or tags of up to 500 mentions at once',
+    body: BulkUpdateMentionsRequestSchema,
+    response: BulkUpdateMentionsResponseSchema,
+  })
   bulk(
     @Auth() auth: AuthContext,
     @Body(new ZodValidationPipe(BulkUpdateMentionsRequestSchema)) body: z.output<typeof BulkUpdateMentionsRequestSchema>,

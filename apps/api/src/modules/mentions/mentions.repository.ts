@@ -94,7 +94,10 @@ export class MentionsRepository {
 
   async findByIds(workspaceId: string, ids: string[], m: EntityManager = this.dataSource.manager): Promise<Mention[]> {
     if (ids.length === 0) return [];
-    const rows = (await m.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.id = ANY($2::uuid[]) ORDER BY m.change_seq`, [workspaceId, ids])) as MentionRow[];
+    const rows = (await m.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.id = ANY($2::uuid[]) ORDER BY m.change_seq`, [
+      workspaceId,
+      ids,
+    ])) as MentionRow[];
     const now = new Date();
     return rows.map((r) => toMentionDto(r, now));
   }
@@ -113,11 +116,10 @@ export class MentionsRepository {
           mention.thread.parentId,
         ])) as MentionRow[])
       : [];
-    const replies = (await this.dataSource.query(`${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.platform = $2 AND m.parent_id = $3 ORDER BY m.posted_at LIMIT 50`, [
-      workspaceId,
-      mention.platform,
-      mention.externalId,
-    ])) as MentionRow[];
+    const replies = (await this.dataSource.query(
+      `${MENTION_SELECT} WHERE m.workspace_id = $1 AND m.platform = $2 AND m.parent_id = $3 ORDER BY m.posted_at LIMIT 50`,
+      [workspaceId, mention.platform, mention.externalId],
+    )) as MentionRow[];
     return { parent: parent[0] ? toMentionDto(parent[0], now) : null, replies: replies.map((r) => toMentionDto(r, now)) };
   }
 
@@ -152,7 +154,10 @@ export class MentionsRepository {
 
   /** Locks the workspace's mentions among `ids` in id order (so bulk updates cannot deadlock); returns the ids found. */
   async lock(tx: EntityManager, workspaceId: string, ids: string[]): Promise<string[]> {
-    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [workspaceId, ids])) as Array<{ id: string }>;
+    const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [
+      workspaceId,
+      ids,
+    ])) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 
@@ -170,7 +175,8 @@ export class MentionsRepository {
       // Resolution time is kept while resolved; reopening clears it. SLA stops while resolved or ignored (partial index).
       sets.push(`resolved_at = CASE WHEN ${status}::varchar = 'resolved' THEN COALESCE(resolved_at, now()) ELSE NULL END`);
       // Reopened after its due time passed: it is breached now (the breach check only looks at new due times).
-      if (OPEN_STATUSES.includes(input.status)) sets.push(`sla_breached_at = CASE WHEN sla_due_at <= now() THEN COALESCE(sla_breached_at, now()) ELSE sla_breached_at END`);
+      if (OPEN_STATUSES.includes(input.status))
+        sets.push(`sla_breached_at = CASE WHEN sla_due_at <= now() THEN COALESCE(sla_breached_at, now()) ELSE sla_breached_at END`);
     }
     if (input.assigneeId !== undefined) sets.push(`assignee_id = ${p(input.assigneeId)}::uuid`);
     if (input.tags !== undefined) sets.push(`tags = ${p(JSON.stringify([...new Set(input.tags)]))}::jsonb`);

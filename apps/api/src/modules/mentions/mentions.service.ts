@@ -65,7 +65,11 @@ export class MentionsService {
     });
   }
 
-  async bulkUpdate(auth: AuthContext, input: z.output<typeof BulkUpdateMentionsRequestSchema>, meta: RequestMeta): Promise<{ updated: number; items: Mention[] }> {
+  async bulkUpdate(
+    auth: AuthContext,
+    input: z.output<typeof BulkUpdateMentionsRequestSchema>,
+    meta: RequestMeta,
+  ): Promise<{ updated: number; items: Mention[] }> {
     const items = await this.change(auth, [...new Set(input.ids)], input.changes, meta, 'mention.bulk_updated');
     return { updated: items.length, items };
   }
@@ -76,7 +80,10 @@ export class MentionsService {
       await this.lockMentions(tx, auth.workspaceId, [mentionId], true);
       const row = await this.repo.insertNote(tx, auth.workspaceId, mentionId, auth.userId, body);
       await this.repo.touch(tx, auth.workspaceId, [mentionId]);
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'mention.note_added', targetType: 'mention', targetId: mentionId, ...meta }, tx);
+      await this.audit.record(
+        { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'mention.note_added', targetType: 'mention', targetId: mentionId, ...meta },
+        tx,
+      );
       return row;
     });
     this.events.emit('mentions.changed', { workspaceId: auth.workspaceId, ids: [mentionId], kind: 'updated' });
@@ -89,7 +96,11 @@ export class MentionsService {
     }
     const changed = await this.repo.transaction(async (tx) => {
       if (input.assigneeId && !(await this.repo.isActiveMember(tx, auth.workspaceId, input.assigneeId))) {
-        throw new BadRequestException({ error: 'Bad Request', message: 'Invalid request: assigneeId is not an active user of this workspace', issues: [{ path: 'assigneeId', message: 'is not an active user of this workspace' }] });
+        throw new BadRequestException({
+          error: 'Bad Request',
+          message: 'Invalid request: assigneeId is not an active user of this workspace',
+          issues: [{ path: 'assigneeId', message: 'is not an active user of this workspace' }],
+        });
       }
       const found = await this.lockMentions(tx, auth.workspaceId, ids, ids.length === 1);
       if (found.length === 0) return [];

@@ -23,10 +23,7 @@ export function decodeQueueCursor(sort: QueueSort, cursor: string): QueueKey {
   const key = c.k as unknown[];
   const iso = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && v.length <= 40;
   const uuid = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-  const ok =
-    sort === 'urgency'
-      ? key.length === 3 && Number.isInteger(key[0]) && iso(key[1]) && uuid(key[2])
-      : key.length === 2 && iso(key[0]) && uuid(key[1]);
+  const ok = sort === 'urgency' ? key.length === 3 && Number.isInteger(key[0]) && iso(key[1]) && uuid(key[2]) : key.length === 2 && iso(key[0]) && uuid(key[1]);
   if (!ok) throw new BadRequestException(BAD);
   return key as QueueKey;
 }

@@ -12,7 +12,10 @@ export class RedisIoAdapter extends IoAdapter {
   private clients: Array<ReturnType<typeof createClient>> = [];
   private adapterConstructor: ReturnType<typeof createAdapter> | null = null;
 
-  constructor(app: INestApplicationContext, private readonly url: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly url: string,
+  ) {
     super(app);
   }
 

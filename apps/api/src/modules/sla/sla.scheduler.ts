@@ -21,7 +21,10 @@ export class SlaScheduler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.config.polling) return;
-    this.registry.addInterval('sla-check', setInterval(() => void this.tick(), SLA_TICK_MS));
+    this.registry.addInterval(
+      'sla-check',
+      setInterval(() => void this.tick(), SLA_TICK_MS),
+    );
   }
 
   private async tick(): Promise<void> {

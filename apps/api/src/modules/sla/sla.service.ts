@@ -31,7 +31,16 @@ export class SlaService {
       const open = await this.mentions.lockOpenUnbreached(tx, auth.workspaceId);
       await this.repo.saveTargets(tx, auth.workspaceId, targets);
       const changed = await this.mentions.recomputeDue(tx, auth.workspaceId, open, targets);
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'sla.targets_changed', data: { ...targets, mentionsUpdated: changed.length }, ...meta }, tx);
+      await this.audit.record(
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'sla.targets_changed',
+          data: { ...targets, mentionsUpdated: changed.length },
+          ...meta,
+        },
+        tx,
+      );
       return changed;
     });
     if (ids.length) this.events.emit('mentions.changed', { workspaceId: auth.workspaceId, ids, kind: 'updated' });

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { CreateSourceRequestSchema, IdParamsSchema, SourceListSchema, SourceSchema, UpdateSourceRequestSchema, type IdParams, type Source, type SourceList } from '@earshot/contracts';
+import {
+  CreateSourceRequestSchema,
+  IdParamsSchema,
+  SourceListSchema,
+  SourceSchema,
+  UpdateSourceRequestSchema,
+  type IdParams,
+  type Source,
+  type SourceList,
+} from '@earshot/contracts';
 import type { z } from 'zod';
 import type { AuthContext, AuthedRequest } from '../../common/auth-context.js';
 import { ApiDoc } from '../../common/decorators/api-doc.decorator.js';
@@ -23,8 +32,18 @@ export class SourcesController {
   @Post()
   @HttpCode(201)
   @RequireRole('admin')
-  @ApiDoc({ tag: 'listening', summary: 'Connect a platform account or public search (credentials are encrypted, never returned)', body: CreateSourceRequestSchema, response: SourceSchema, status: 201 })
-  create(@Auth() auth: AuthContext, @Body(new ZodValidationPipe(CreateSourceRequestSchema)) body: z.output<typeof CreateSourceRequestSchema>, @Req() req: AuthedRequest): Promise<Source> {
+  @ApiDoc({
+    tag: 'listening',
+    summary: 'Connect a platform account or public search (credentials are encrypted, never returned)',
+    body: CreateSourceRequestSchema,
+    response: SourceSchema,
+    status: 201,
+  })
+  create(
+    @Auth() auth: AuthContext,
+    @Body(new ZodValidationPipe(CreateSourceRequestSchema)) body: z.output<typeof CreateSourceRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<Source> {
     return this.sources.create(auth, body, requestMeta(req));
   }
 

@@ -4,5 +4,9 @@ import { SourceLeaseRepository } from './source-lease.repository.js';
 import { SourcesRepository } from './sources.repository.js';
 import { SourcesService } from './sources.service.js';
 
-@Module({ controllers: [SourcesController], providers: [SourcesService, SourcesRepository, SourceLeaseRepository], exports: [SourcesService, SourceLeaseRepository] })
+@Module({
+  controllers: [SourcesController],
+  providers: [SourcesService, SourcesRepository, SourceLeaseRepository],
+  exports: [SourcesService, SourceLeaseRepository],
+})
 export class SourcesModule {}

@@ -23,7 +23,12 @@ export class SourcesRepository extends WorkspaceScopedRepository<SourceEntity> {
 
   /** Replaces the sealed credentials only if they are still `expected` (nobody wrote meanwhile); returns the rows changed. */
   async replaceCredentialsIfUnchanged(id: string, expected: string, sealed: string): Promise<number> {
-    const res = await this.dataSource.createQueryBuilder().update(SourceEntity).set({ credentialsCiphertext: sealed }).where('id = :id AND credentials_ciphertext = :old', { id, old: expected }).execute();
+    const res = await this.dataSource
+      .createQueryBuilder()
+      .update(SourceEntity)
+      .set({ credentialsCiphertext: sealed })
+      .where('id = :id AND credentials_ciphertext = :old', { id, old: expected })
+      .execute();
     return res.affected ?? 0;
   }
 

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { trimTrailingSlashes } from '@earshot/connectors';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
-import { PLATFORM_CREDENTIALS, PLATFORM_STREAMS, type CreateSourceRequestSchema, type Source, type SourcePlatform, type UpdateSourceRequestSchema } from '@earshot/contracts';
+import {
+  PLATFORM_CREDENTIALS,
+  PLATFORM_STREAMS,
+  type CreateSourceRequestSchema,
+  type Source,
+  type SourcePlatform,
+  type UpdateSourceRequestSchema,
+} from '@earshot/contracts';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
@@ -24,7 +31,8 @@ export class CredentialsUnavailableError extends Error {
   }
 }
 
-const badField = (path: string, message: string) => new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${path} ${message}`, issues: [{ path, message }] });
+const badField = (path: string, message: string) =>
+  new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${path} ${message}`, issues: [{ path, message }] });
 
 @Injectable()
 export class SourcesService implements OnApplicationBootstrap {
@@ -62,7 +70,10 @@ export class SourcesService implements OnApplicationBootstrap {
         const sealed = this.box.seal(plain, this.aadOf(s));
         done += await this.sources.replaceCredentialsIfUnchanged(s.id, old, sealed);
       } catch (err) {
-        this.logger.warn({ sourceId: s.id, err: err instanceof Error ? err.message : String(err) }, 'stored credentials could not be re-sealed; left as they are');
+        this.logger.warn(
+          { sourceId: s.id, err: err instanceof Error ? err.message : String(err) },
+          'stored credentials could not be re-sealed; left as they are',
+        );
       }
     }
     if (done) this.logger.log(`re-sealed the credentials of ${done} source(s) to their source id and origin`);
@@ -91,7 +102,9 @@ export class SourcesService implements OnApplicationBootstrap {
         baseUrl,
         streamKind: input.streamKind,
         streamQuery: input.streamQuery,
-        credentialsCiphertext: Object.keys(input.credentials).length ? this.box.seal(JSON.stringify(input.credentials), sourceCredentialsAad({ workspaceId: auth.workspaceId, sourceId: id, baseUrl })) : null,
+        credentialsCiphertext: Object.keys(input.credentials).length
+          ? this.box.seal(JSON.stringify(input.credentials), sourceCredentialsAad({ workspaceId: auth.workspaceId, sourceId: id, baseUrl }))
+          : null,
         credentialFields: Object.keys(input.credentials).sort(),
         enabled: input.enabled,
         pollIntervalSeconds: input.pollIntervalSeconds,
@@ -100,7 +113,18 @@ export class SourcesService implements OnApplicationBootstrap {
         nextPollAt: new Date(),
         consecutiveFailures: 0,
       });
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.created', targetType: 'source', targetId: s.id, data: { platform: s.platform, baseUrl: s.baseUrl, stream: s.streamKind, credentialFields: s.credentialFields }, ...meta }, m);
+      await this.audit.record(
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'source.created',
+          targetType: 'source',
+          targetId: s.id,
+          data: { platform: s.platform, baseUrl: s.baseUrl, stream: s.streamKind, credentialFields: s.credentialFields },
+          ...meta,
+        },
+        m,
+      );
       return s;
     });
     return toSourceDto(saved, 0);
@@ -116,13 +140,18 @@ export class SourcesService implements OnApplicationBootstrap {
       // Stored credentials are never sent to another origin: a new origin needs them again. (The
       // platform cannot be changed: UpdateSourceRequestSchema has no such field and refuses it.)
       if (originChange && s.credentialsCiphertext && input.credentials === undefined) {
-        throw badField('credentials', `must be given again when the base URL moves to another origin (${originChange.from} -> ${originChange.to}); the stored credentials are never sent to a new host`);
+        throw badField(
+          'credentials',
+          `must be given again when the base URL moves to another origin (${originChange.from} -> ${originChange.to}); the stored credentials are never sent to a new host`,
+        );
       }
-      if (input.streamQuery !== undefined || input.baseUrl !== undefined) this.checkStream(s.platform, s.streamKind, input.streamQuery !== undefined ? input.streamQuery : s.streamQuery, newBaseUrl);
+      if (input.streamQuery !== undefined || input.baseUrl !== undefined)
+        this.checkStream(s.platform, s.streamKind, input.streamQuery !== undefined ? input.streamQuery : s.streamQuery, newBaseUrl);
       if (input.credentials !== undefined) this.checkCredentials(s.platform, input.credentials);
       // Legacy credentials (bound to the workspace only) kept by this write: re-sealed below to this source and origin.
       // One that does not open is left as it is (the poller then asks for the credentials again).
-      const legacy = input.credentials === undefined && s.credentialsCiphertext && this.box.versionOf(s.credentialsCiphertext) !== 'v2' ? this.openOrNull(s) : null;
+      const legacy =
+        input.credentials === undefined && s.credentialsCiphertext && this.box.versionOf(s.credentialsCiphertext) !== 'v2' ? this.openOrNull(s) : null;
       if (input.name !== undefined) s.name = input.name;
       s.baseUrl = newBaseUrl;
       if (input.streamQuery !== undefined) s.streamQuery = input.streamQuery;
@@ -143,7 +172,15 @@ export class SourcesService implements OnApplicationBootstrap {
       const out = await this.sources.save(m, s);
       const changed = Object.keys(input).map((k) => (k === 'credentials' ? 'credentials (replaced)' : k));
       await this.audit.record(
-        { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.updated', targetType: 'source', targetId: id, data: { changed, ...(originChange ? { origin: originChange } : {}) }, ...meta },
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'source.updated',
+          targetType: 'source',
+          targetId: id,
+          data: { changed, ...(originChange ? { origin: originChange } : {}) },
+          ...meta,
+        },
         m,
       );
       return out;
@@ -155,7 +192,10 @@ export class SourcesService implements OnApplicationBootstrap {
     await this.sources.transaction(async (m) => {
       await this.lockOwn(m, auth.workspaceId, id);
       await this.sources.deleteInWorkspace(m, auth.workspaceId, id);
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.deleted', targetType: 'source', targetId: id, ...meta }, m);
+      await this.audit.record(
+        { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'source.deleted', targetType: 'source', targetId: id, ...meta },
+        m,
+      );
     });
   }
 
@@ -225,7 +265,10 @@ export class SourcesService implements OnApplicationBootstrap {
         resolved = null;
       }
       if (!resolved || resolved.origin !== originOf(baseUrl)) {
-        throw badField('streamQuery', `must be a feed path on the base URL's host and port (${originOf(baseUrl)}), e.g. /feed.xml; to read another site, create a source with that base URL`);
+        throw badField(
+          'streamQuery',
+          `must be a feed path on the base URL's host and port (${originOf(baseUrl)}), e.g. /feed.xml; to read another site, create a source with that base URL`,
+        );
       }
     }
   }
@@ -233,7 +276,8 @@ export class SourcesService implements OnApplicationBootstrap {
   private checkCredentials(platform: SourcePlatform, credentials: Record<string, string>): void {
     const specs = PLATFORM_CREDENTIALS[platform];
     for (const name of Object.keys(credentials)) {
-      if (!specs.some((c) => c.name === name)) throw badField(`credentials.${name}`, `is not a ${platform} credential (expected ${specs.map((c) => c.name).join(', ') || 'none'})`);
+      if (!specs.some((c) => c.name === name))
+        throw badField(`credentials.${name}`, `is not a ${platform} credential (expected ${specs.map((c) => c.name).join(', ') || 'none'})`);
     }
     for (const c of specs) if (c.required && !credentials[c.name]) throw badField(`credentials.${c.name}`, `is required for ${platform} (${c.label})`);
   }

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { CreateUserRequestSchema, IdParamsSchema, UpdateUserRequestSchema, UserListSchema, UserSchema, type IdParams, type User, type UserList } from '@earshot/contracts';
+import {
+  CreateUserRequestSchema,
+  IdParamsSchema,
+  UpdateUserRequestSchema,
+  UserListSchema,
+  UserSchema,
+  type IdParams,
+  type User,
+  type UserList,
+} from '@earshot/contracts';
 import type { z } from 'zod';
 import type { AuthContext, AuthedRequest } from '../../common/auth-context.js';
 import { requestMeta } from '../../common/request-meta.util.js';
@@ -23,7 +32,11 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   @ApiDoc({ tag: 'users', summary: 'Add a user to your workspace', body: CreateUserRequestSchema, response: UserSchema, status: 201 })
-  create(@Auth() auth: AuthContext, @Body(new ZodValidationPipe(CreateUserRequestSchema)) body: z.output<typeof CreateUserRequestSchema>, @Req() req: AuthedRequest): Promise<User> {
+  create(
+    @Auth() auth: AuthContext,
+    @Body(new ZodValidationPipe(CreateUserRequestSchema)) body: z.output<typeof CreateUserRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<User> {
     return this.users.create(auth, body, requestMeta(req));
   }
 

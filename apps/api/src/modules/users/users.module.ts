@@ -6,5 +6,9 @@ import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 // No import of auth: UsersService ends sessions through USER_SESSIONS, which the (global) AuthModule provides.
-@Module({ controllers: [UsersController, MembersController], providers: [UsersService, UsersRepository, PasswordService], exports: [UsersRepository, PasswordService] })
+@Module({
+  controllers: [UsersController, MembersController],
+  providers: [UsersService, UsersRepository, PasswordService],
+  exports: [UsersRepository, PasswordService],
+})
 export class UsersModule {}

@@ -50,6 +50,8 @@ export class UsersRepository {
 
   /** Active users of a workspace as teammates: id, name and role only. */
   async listMembers(workspaceId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'role'>>> {
-    return this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true, role: true }, where: { workspaceId, active: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(UserEntity)
+      .find({ select: { id: true, name: true, role: true }, where: { workspaceId, active: true }, order: { name: 'ASC', id: 'ASC' } });
   }
 }

@@ -30,7 +30,18 @@ export class UsersService {
     try {
       return await this.users.transaction(async (m) => {
         const user = await this.users.insert(m, { workspaceId: auth.workspaceId, email: input.email, name: input.name, role: input.role, passwordHash });
-        await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'user.created', targetType: 'user', targetId: user.id, data: { email: user.email, role: user.role }, ...meta }, m);
+        await this.audit.record(
+          {
+            workspaceId: auth.workspaceId,
+            actorUserId: auth.userId,
+            action: 'user.created',
+            targetType: 'user',
+            targetId: user.id,
+            data: { email: user.email, role: user.role },
+            ...meta,
+          },
+          m,
+        );
         return toUserDto(user);
       });
     } catch (e) {
@@ -67,7 +78,10 @@ export class UsersService {
         endsSessions.keep = self && passwordHash ? auth.sessionId : null;
         await this.sessions.revokeAllForUser(m, user.id, endsSessions.keep);
       }
-      await this.audit.record({ workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'user.updated', targetType: 'user', targetId: user.id, data: changes, ...meta }, m);
+      await this.audit.record(
+        { workspaceId: auth.workspaceId, actorUserId: auth.userId, action: 'user.updated', targetType: 'user', targetId: user.id, data: changes, ...meta },
+        m,
+      );
       return toUserDto(saved);
     });
     // After commit: their open sockets close too (the same sessions).

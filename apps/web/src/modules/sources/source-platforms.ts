@@ -34,12 +34,21 @@ function infoOf(platform: SourcePlatform): PlatformInfo {
     baseUrlHasDefault: spec.baseUrlHasDefault,
     baseUrlHint: spec.baseUrlHint,
     streams: spec.streams.map((s) => ({ kind: s.kind, label: s.label, query: s.queryField })),
-    credentials: spec.credentials.map((c) => ({ name: c.name, label: c.label, secret: c.secret, required: c.required, ...(c.required ? {} : { hint: 'Optional.' }) })),
+    credentials: spec.credentials.map((c) => ({
+      name: c.name,
+      label: c.label,
+      secret: c.secret,
+      required: c.required,
+      ...(c.required ? {} : { hint: 'Optional.' }),
+    })),
   };
 }
 
 /** What the source form shows for each platform: the one platform table (@earshot/contracts) in the form's shape. */
-export const PLATFORM_INFO: Readonly<Record<SourcePlatform, PlatformInfo>> = Object.fromEntries(PLATFORMS.map((p) => [p, infoOf(p)])) as Record<SourcePlatform, PlatformInfo>;
+export const PLATFORM_INFO: Readonly<Record<SourcePlatform, PlatformInfo>> = Object.fromEntries(PLATFORMS.map((p) => [p, infoOf(p)])) as Record<
+  SourcePlatform,
+  PlatformInfo
+>;
 
 export const PLATFORM_OPTIONS = PLATFORMS.map((platform) => ({ value: platform, label: PLATFORM_INFO[platform].label }));
 

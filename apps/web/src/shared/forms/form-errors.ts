@@ -22,11 +22,7 @@ function sentence(label: string, message: string): string {
 }
 
 /** Sorts field issues into the form's fields; issues about anything else go to the form message. */
-export function issuesToFormErrors<F extends string>(
-  issues: readonly FieldIssue[],
-  labels: Record<F, string>,
-  fallback: string | null = null,
-): FormErrors<F> {
+export function issuesToFormErrors<F extends string>(issues: readonly FieldIssue[], labels: Record<F, string>, fallback: string | null = null): FormErrors<F> {
   const fields: Partial<Record<F, string>> = {};
   const other: string[] = [];
   for (const issue of issues) {

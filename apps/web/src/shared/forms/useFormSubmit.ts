@@ -34,5 +34,7 @@ export function useFormSubmit<F extends string>() {
 /** A 409 without field issues ("already exists") belongs next to `field`. */
 export function conflictOn<F extends string>(field: F): (error: unknown) => FormErrors<F> | null {
   return (error) =>
-    isApiRequestError(error) && error.statusCode === 409 && error.issues.length === 0 ? { fields: { [field]: asSentence(error.message) } as Partial<Record<F, string>>, form: null } : null;
+    isApiRequestError(error) && error.statusCode === 409 && error.issues.length === 0
+      ? { fields: { [field]: asSentence(error.message) } as Partial<Record<F, string>>, form: null }
+      : null;
 }

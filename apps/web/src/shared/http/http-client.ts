@@ -35,17 +35,9 @@ const GENERIC_MESSAGES: Record<number, string> = {
  * contracts schema. Error responses become an `ApiRequestError` carrying the server's
  * message and field issues.
  */
-export async function request<T>(
-  method: HttpMethod,
-  path: string,
-  options: RequestOptions & { schema: ResponseParser<T> },
-): Promise<T>;
+export async function request<T>(method: HttpMethod, path: string, options: RequestOptions & { schema: ResponseParser<T> }): Promise<T>;
 export async function request(method: HttpMethod, path: string, options?: RequestOptions): Promise<void>;
-export async function request<T>(
-  method: HttpMethod,
-  path: string,
-  options: RequestOptions & { schema?: ResponseParser<T> } = {},
-): Promise<T | void> {
+export async function request<T>(method: HttpMethod, path: string, options: RequestOptions & { schema?: ResponseParser<T> } = {}): Promise<T | void> {
   const { body, signal, schema, redirectOnUnauthorized = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -112,8 +104,7 @@ function toApiError(response: Response, text: string): ApiError {
 }
 
 export const http = {
-  get: <T>(path: string, schema: ResponseParser<T>, options: Omit<RequestOptions, 'body'> = {}) =>
-    request('GET', path, { ...options, schema }),
+  get: <T>(path: string, schema: ResponseParser<T>, options: Omit<RequestOptions, 'body'> = {}) => request('GET', path, { ...options, schema }),
   post: <T>(path: string, body: unknown, schema: ResponseParser<T>, options: Omit<RequestOptions, 'body'> = {}) =>
     request('POST', path, { ...options, body, schema }),
   patch: <T>(path: string, body: unknown, schema: ResponseParser<T>, options: Omit<RequestOptions, 'body'> = {}) =>

@@ -150,7 +150,9 @@ describe('LoginPage', () => {
     const session = { ...buildSession('admin'), mustChangePassword: true };
     api = mockApi({
       'GET /api/auth/me': { status: 200, body: session },
-      'POST /api/auth/password': apiError(400, 'Bad Request', 'The current password is wrong.', [{ path: 'currentPassword', message: 'is not your current password' }]),
+      'POST /api/auth/password': apiError(400, 'Bad Request', 'The current password is wrong.', [
+        { path: 'currentPassword', message: 'is not your current password' },
+      ]),
     });
     const { user } = renderApp('/inbox');
 

@@ -18,11 +18,26 @@ describe('Inbox › queue', () => {
     const breached = buildMention({
       text: 'Refund still missing after 3 weeks',
       author: { handle: 'casey', followers: 12_400 },
-      urgency: { score: 91, level: 'critical', reasons: [{ code: 'money', weight: 40, text: 'Mentions a missing refund', triggers: ['refund'] }, { code: 'wait', weight: 20, text: 'Long wait', triggers: ['3 weeks'] }] },
+      urgency: {
+        score: 91,
+        level: 'critical',
+        reasons: [
+          { code: 'money', weight: 40, text: 'Mentions a missing refund', triggers: ['refund'] },
+          { code: 'wait', weight: 20, text: 'Long wait', triggers: ['3 weeks'] },
+        ],
+      },
       sla: { dueAt: minutes(-5), breachedAt: minutes(-5), firstResponseAt: null, resolvedAt: null },
       claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1) },
     });
-    const calm = buildMention({ text: 'Love the new app', platform: 'bluesky', author: { handle: 'sam.bsky.social', followers: 950 }, sentiment: { score: 0.8, label: 'positive', confidence: 0.9 }, urgency: { score: 12, level: 'low', reasons: [] }, status: 'open', sla: { dueAt: minutes(120), breachedAt: null, firstResponseAt: null, resolvedAt: null } });
+    const calm = buildMention({
+      text: 'Love the new app',
+      platform: 'bluesky',
+      author: { handle: 'sam.bsky.social', followers: 950 },
+      sentiment: { score: 0.8, label: 'positive', confidence: 0.9 },
+      urgency: { score: 12, level: 'low', reasons: [] },
+      status: 'open',
+      sla: { dueAt: minutes(120), breachedAt: null, firstResponseAt: null, resolvedAt: null },
+    });
     ({ api } = openInbox({ items: [breached, calm] }));
 
     await mentionsList();
@@ -120,7 +135,12 @@ describe('Inbox › queue', () => {
     api = view.api;
     await waitForRows(2);
 
-    view.socket.serverEmit('mention.claimed', { seq: 11, mention: { ...b, seq: 11, claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1) } }, by: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, takenOverFrom: null });
+    view.socket.serverEmit('mention.claimed', {
+      seq: 11,
+      mention: { ...b, seq: 11, claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1) } },
+      by: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' },
+      takenOverFrom: null,
+    });
     expect(rowOf(b.id)).toHaveTextContent('Dana is replying');
     expect(rowIds()).toEqual([a.id, b.id]);
 
@@ -142,7 +162,9 @@ describe('Inbox › queue', () => {
     const view = openInbox({
       items: [a],
       seq: 10,
-      routes: { 'GET /api/mentions/changes': (call) => ({ status: 200, body: changes.shift() ?? { items: [], seq: Number(call.query.get('since')), hasMore: false } }) },
+      routes: {
+        'GET /api/mentions/changes': (call) => ({ status: 200, body: changes.shift() ?? { items: [], seq: Number(call.query.get('since')), hasMore: false } }),
+      },
     });
     api = view.api;
     await waitForRows(1);
@@ -215,7 +237,18 @@ describe('Inbox › keyboard', () => {
     const b = buildMention();
     const view = openInbox({
       items: [a, b],
-      routes: { 'POST /api/mentions/bulk': { status: 200, body: { updated: 2, items: [{ ...a, seq: 60, status: 'resolved' }, { ...b, seq: 61, status: 'resolved' }] } } },
+      routes: {
+        'POST /api/mentions/bulk': {
+          status: 200,
+          body: {
+            updated: 2,
+            items: [
+              { ...a, seq: 60, status: 'resolved' },
+              { ...b, seq: 61, status: 'resolved' },
+            ],
+          },
+        },
+      },
     });
     api = view.api;
     await waitForRows(2);
@@ -257,7 +290,15 @@ describe('Inbox › roles and hostile content', () => {
       mention: m,
       thread: { parent: buildMention({ text: '<svg onload=alert(5)>' }), replies: [] },
       authorHistory: { total: 2, open: 1, earlier: [buildMention({ text: '<iframe src=javascript:alert(6)>' })] },
-      notes: [{ id: '00000000-0000-4000-8000-00000000a0a0', mentionId: m.id, author: { id: '00000000-0000-4000-8000-00000000a0a1', name: '<i>Lee</i>' }, body: '<script>alert(7)</script>', createdAt: minutes(-1) }],
+      notes: [
+        {
+          id: '00000000-0000-4000-8000-00000000a0a0',
+          mentionId: m.id,
+          author: { id: '00000000-0000-4000-8000-00000000a0a1', name: '<i>Lee</i>' },
+          body: '<script>alert(7)</script>',
+          createdAt: minutes(-1),
+        },
+      ],
     };
     const view = openInbox({ items: [m], path: `/inbox/${m.id}`, routes: { 'GET /api/mentions/:id': { status: 200, body: detail } } });
     api = view.api;

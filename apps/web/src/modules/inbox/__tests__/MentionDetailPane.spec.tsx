@@ -23,7 +23,16 @@ describe('Inbox › detail pane', () => {
           claims += 1;
           return (call.body as { takeOver: boolean }).takeOver
             ? { status: 200, body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5) } }
-            : { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Dana is replying to this mention. Take over the claim to reply instead.', code: 'claimed', claimedBy: DANA } };
+            : {
+                status: 409,
+                body: {
+                  statusCode: 409,
+                  error: 'Conflict',
+                  message: 'Dana is replying to this mention. Take over the claim to reply instead.',
+                  code: 'claimed',
+                  claimedBy: DANA,
+                },
+              };
         },
         'DELETE /api/mentions/:id/claim': { status: 204 },
       },
@@ -63,7 +72,16 @@ describe('Inbox › detail pane', () => {
       path: `/inbox/${m.id}`,
       routes: {
         'GET /api/mentions/:id': { status: 200, body: detail },
-        'POST /api/mentions/:id/notes': (call) => ({ status: 201, body: { id: '00000000-0000-4000-8000-00000000b0b1', mentionId: m.id, author: { id: '00000000-0000-4000-8000-00000000b0b2', name: 'Pat agent' }, body: (call.body as { body: string }).body, createdAt: inMinutes(0) } }),
+        'POST /api/mentions/:id/notes': (call) => ({
+          status: 201,
+          body: {
+            id: '00000000-0000-4000-8000-00000000b0b1',
+            mentionId: m.id,
+            author: { id: '00000000-0000-4000-8000-00000000b0b2', name: 'Pat agent' },
+            body: (call.body as { body: string }).body,
+            createdAt: inMinutes(0),
+          },
+        }),
         'PATCH /api/mentions/:id': (call) => ({ status: 200, body: { ...m, seq: 99, ...(call.body as object) } }),
       },
     });
@@ -103,7 +121,12 @@ describe('Inbox › assigning', () => {
     const view = openInbox({
       items: [m],
       path: `/inbox/${m.id}`,
-      routes: { 'PATCH /api/mentions/:id': (call) => ({ status: 200, body: { ...m, seq: m.seq + 1, assignee: { id: (call.body as { assigneeId: string }).assigneeId, name: 'Dana' } } }) },
+      routes: {
+        'PATCH /api/mentions/:id': (call) => ({
+          status: 200,
+          body: { ...m, seq: m.seq + 1, assignee: { id: (call.body as { assigneeId: string }).assigneeId, name: 'Dana' } },
+        }),
+      },
     });
     api = view.api;
     const select = await screen.findByLabelText('Assign to');
@@ -127,7 +150,13 @@ describe('Inbox › reply shortcut', () => {
     const m = buildMention({ text: 'Is anyone there?' });
     const view = openInbox({
       items: [m],
-      routes: { 'POST /api/mentions/:id/claim': { status: 200, body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5) } }, 'DELETE /api/mentions/:id/claim': { status: 204 } },
+      routes: {
+        'POST /api/mentions/:id/claim': {
+          status: 200,
+          body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5) },
+        },
+        'DELETE /api/mentions/:id/claim': { status: 204 },
+      },
     });
     api = view.api;
     await waitForRows(1);

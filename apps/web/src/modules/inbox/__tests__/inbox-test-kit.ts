@@ -37,7 +37,9 @@ export function openInbox(options: { role?: Role; items: Mention[]; seq?: number
     },
     'GET /api/mentions/:id': (call) => {
       const mention = options.items.find((m) => m.id === call.params['id']);
-      return mention ? { status: 200, body: buildMentionDetail(mention) } : { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'No such mention in this workspace.' } };
+      return mention
+        ? { status: 200, body: buildMentionDetail(mention) }
+        : { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'No such mention in this workspace.' } };
     },
     ...options.routes,
   });

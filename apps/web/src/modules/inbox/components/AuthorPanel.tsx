@@ -17,7 +17,9 @@ export function AuthorPanel({ author, history, now, timeZone }: AuthorPanelProps
   return (
     <section className="author" aria-label="Author">
       <div className="author__identity">
-        {isHttpUrl(author.avatarUrl) ? <img className="author__avatar" src={author.avatarUrl} alt="" width={40} height={40} referrerPolicy="no-referrer" /> : null}
+        {isHttpUrl(author.avatarUrl) ? (
+          <img className="author__avatar" src={author.avatarUrl} alt="" width={40} height={40} referrerPolicy="no-referrer" />
+        ) : null}
         <div>
           <p className="author__name">
             {author.displayName ?? author.handle}

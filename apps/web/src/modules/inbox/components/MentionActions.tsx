@@ -26,7 +26,13 @@ export function MentionActions({ mention, me, busy, onStatus, onAssignToMe, onUn
   return (
     <div className="detail-actions" role="group" aria-label="Actions">
       {STATUS_BUTTONS.map((b) => (
-        <Button key={b.status} size="sm" variant={b.status === 'resolved' ? 'primary' : 'secondary'} disabled={busy || mention.status === b.status} onClick={() => onStatus(b.status)}>
+        <Button
+          key={b.status}
+          size="sm"
+          variant={b.status === 'resolved' ? 'primary' : 'secondary'}
+          disabled={busy || mention.status === b.status}
+          onClick={() => onStatus(b.status)}
+        >
           {b.label}
         </Button>
       ))}

@@ -42,7 +42,19 @@ interface MentionDetailPaneProps {
 }
 
 /** The open mention: text, scoring, thread, author and history, notes, status and the reply claim. */
-export function MentionDetailPane({ id, connection, me, readOnly, canAssignOthers = false, autoReply, presence, now, timeZone, onChanged, onClose }: MentionDetailPaneProps) {
+export function MentionDetailPane({
+  id,
+  connection,
+  me,
+  readOnly,
+  canAssignOthers = false,
+  autoReply,
+  presence,
+  now,
+  timeZone,
+  onChanged,
+  onClose,
+}: MentionDetailPaneProps) {
   const { state, applyMention, addNote, reload } = useMentionDetail(id, connection);
   const applied = useCallback(
     (mentions: Mention[]) => {

@@ -30,7 +30,8 @@ interface MentionListProps {
 }
 
 export function MentionList(props: MentionListProps) {
-  const { items, pendingCount, currentIndex, openId, checked, hasMore, loadingMore, me, now, timeZone, reveal, onOpen, onToggle, onLoadMore, onInsertPending } = props;
+  const { items, pendingCount, currentIndex, openId, checked, hasMore, loadingMore, me, now, timeZone, reveal, onOpen, onToggle, onLoadMore, onInsertPending } =
+    props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; this component is not memoized
   const virtualizer = useVirtualizer({
@@ -68,7 +69,15 @@ export function MentionList(props: MentionListProps) {
       <div className="mention-list__notices" aria-live="polite">
         {pendingCount > 0 ? <NewMentionsPill count={pendingCount} onShow={onInsertPending} /> : null}
       </div>
-      <div ref={scrollRef} className="mention-list__scroll" role="list" aria-label="Mentions" aria-busy={loadingMore || undefined} onScroll={onScroll} tabIndex={-1}>
+      <div
+        ref={scrollRef}
+        className="mention-list__scroll"
+        role="list"
+        aria-label="Mentions"
+        aria-busy={loadingMore || undefined}
+        onScroll={onScroll}
+        tabIndex={-1}
+      >
         <div className="mention-list__canvas" style={{ height: virtualizer.getTotalSize() }} role="none">
           {virtualItems.map((row) => {
             const mention = items[row.index]!;
@@ -92,7 +101,11 @@ export function MentionList(props: MentionListProps) {
           })}
         </div>
       </div>
-      {loadingMore ? <p className="mention-list__more" role="status">Loading more mentions…</p> : null}
+      {loadingMore ? (
+        <p className="mention-list__more" role="status">
+          Loading more mentions…
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -77,7 +77,9 @@ export function MentionRow({ mention, index, total, top, current, open, checked,
         <span className="mention-row__text">{mention.text}</span>
         <span className="mention-row__status">
           <span className={`status status--${mention.status}`}>{STATUS_LABELS[mention.status]}</span>
-          <span className="mention-row__assignee">{mention.assignee ? `Assigned to ${mention.assignee.id === me ? 'you' : mention.assignee.name}` : 'Unassigned'}</span>
+          <span className="mention-row__assignee">
+            {mention.assignee ? `Assigned to ${mention.assignee.id === me ? 'you' : mention.assignee.name}` : 'Unassigned'}
+          </span>
           <ClaimIndicator claim={mention.claim} me={me} now={now} />
           <SlaBadge mention={mention} now={now} />
         </span>

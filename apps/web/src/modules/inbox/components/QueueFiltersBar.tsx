@@ -43,17 +43,46 @@ export function QueueFiltersBar({ filters, search, onSearch, onChange }: QueueFi
 
   return (
     <form className="queue-filters" role="search" aria-label="Filter mentions" onSubmit={(event) => event.preventDefault()}>
-      <TextField label="Search" type="search" value={search} placeholder="Words, “phrases”, -exclude" onChange={(e) => onSearch(e.target.value)} className="queue-filters__search" />
+      <TextField
+        label="Search"
+        type="search"
+        value={search}
+        placeholder="Words, “phrases”, -exclude"
+        onChange={(e) => onSearch(e.target.value)}
+        className="queue-filters__search"
+      />
       <SelectField
         label="Status"
         options={STATUS_OPTIONS}
         value={statusValue}
-        onChange={(e) => set('status', e.target.value.startsWith('only:') ? (e.target.value.slice(5) as QueueFilters['status']) : (e.target.value as QueueFilters['status']))}
+        onChange={(e) =>
+          set('status', e.target.value.startsWith('only:') ? (e.target.value.slice(5) as QueueFilters['status']) : (e.target.value as QueueFilters['status']))
+        }
       />
-      <SelectField label="Urgency" options={URGENCY_OPTIONS} value={filters.urgency} onChange={(e) => set('urgency', e.target.value as QueueFilters['urgency'])} />
-      <SelectField label="Sentiment" options={SENTIMENT_OPTIONS} value={filters.sentiment} onChange={(e) => set('sentiment', e.target.value as QueueFilters['sentiment'])} />
-      <SelectField label="Platform" options={PLATFORM_OPTIONS} value={filters.platform} onChange={(e) => set('platform', e.target.value as QueueFilters['platform'])} />
-      <SelectField label="Assignee" options={ASSIGNEE_OPTIONS} value={filters.assignee} onChange={(e) => set('assignee', e.target.value as QueueFilters['assignee'])} />
+      <SelectField
+        label="Urgency"
+        options={URGENCY_OPTIONS}
+        value={filters.urgency}
+        onChange={(e) => set('urgency', e.target.value as QueueFilters['urgency'])}
+      />
+      <SelectField
+        label="Sentiment"
+        options={SENTIMENT_OPTIONS}
+        value={filters.sentiment}
+        onChange={(e) => set('sentiment', e.target.value as QueueFilters['sentiment'])}
+      />
+      <SelectField
+        label="Platform"
+        options={PLATFORM_OPTIONS}
+        value={filters.platform}
+        onChange={(e) => set('platform', e.target.value as QueueFilters['platform'])}
+      />
+      <SelectField
+        label="Assignee"
+        options={ASSIGNEE_OPTIONS}
+        value={filters.assignee}
+        onChange={(e) => set('assignee', e.target.value as QueueFilters['assignee'])}
+      />
       <SelectField
         label="Received"
         options={RECEIVED_OPTIONS}

@@ -5,7 +5,10 @@ import { SENTIMENT_LABELS } from '../mention-labels';
 export function SentimentBadge({ sentiment }: { sentiment: Mention['sentiment'] }) {
   if (!sentiment) return <span className="sentiment sentiment--none">No sentiment</span>;
   return (
-    <span className={`sentiment sentiment--${sentiment.label}`} title={`Score ${sentiment.score.toFixed(2)}, confidence ${Math.round(sentiment.confidence * 100)}%`}>
+    <span
+      className={`sentiment sentiment--${sentiment.label}`}
+      title={`Score ${sentiment.score.toFixed(2)}, confidence ${Math.round(sentiment.confidence * 100)}%`}
+    >
       {SENTIMENT_LABELS[sentiment.label]}
     </span>
   );

@@ -17,7 +17,8 @@ export function useMentionActions(userId: string, apply: (mentions: Mention[]) =
       setBusy(true);
       setError(null);
       try {
-        const mentions = ids.length === 1 ? [await mentionsApi.updateMention(ids[0]!, changes)] : (await mentionsApi.bulkUpdateMentions({ ids: [...ids], changes })).items;
+        const mentions =
+          ids.length === 1 ? [await mentionsApi.updateMention(ids[0]!, changes)] : (await mentionsApi.bulkUpdateMentions({ ids: [...ids], changes })).items;
         apply(mentions);
         return true;
       } catch (e) {

@@ -5,9 +5,7 @@ import type { RealtimeConnection } from '../../../shared/realtime/realtime-conne
 import * as mentionsApi from '../api/mentions.api';
 
 export type DetailState =
-  | { status: 'loading'; id: string }
-  | { status: 'error'; id: string; message: string }
-  | { status: 'ready'; id: string; detail: MentionDetail };
+  { status: 'loading'; id: string } | { status: 'error'; id: string; message: string } | { status: 'ready'; id: string; detail: MentionDetail };
 
 /** One mention with thread, author history and notes; the mention itself stays live over the socket. */
 export function useMentionDetail(id: string, connection: RealtimeConnection) {
@@ -21,7 +19,8 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
         if (!controller.signal.aborted) setState({ status: 'ready', id, detail });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', id, message: isApiRequestError(error) ? error.message : 'This mention could not be loaded.' });
+        if (!controller.signal.aborted)
+          setState({ status: 'error', id, message: isApiRequestError(error) ? error.message : 'This mention could not be loaded.' });
       },
     );
     return () => controller.abort();

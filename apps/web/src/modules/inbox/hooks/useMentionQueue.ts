@@ -25,15 +25,18 @@ export function useMentionQueue(filters: QueueFilters, connection: RealtimeConne
   });
   const catchingUp = useRef<Promise<void> | null>(null);
 
-  const catchUp = useCallback(async (forKey: string, since: number): Promise<void> => {
-    let from = since;
-    for (;;) {
-      const batch = await mentionsApi.listChanges(from);
-      dispatch({ type: 'changes', key: forKey, mentions: batch.items, seq: batch.seq, userId, now: Date.now() });
-      from = batch.seq;
-      if (!batch.hasMore || latest.current.key !== forKey) return;
-    }
-  }, [userId]);
+  const catchUp = useCallback(
+    async (forKey: string, since: number): Promise<void> => {
+      let from = since;
+      for (;;) {
+        const batch = await mentionsApi.listChanges(from);
+        dispatch({ type: 'changes', key: forKey, mentions: batch.items, seq: batch.seq, userId, now: Date.now() });
+        from = batch.seq;
+        if (!batch.hasMore || latest.current.key !== forKey) return;
+      }
+    },
+    [userId],
+  );
 
   /** One catch-up at a time; a request while one runs starts another from the newer sequence after it. */
   const requestCatchUp = useCallback(() => {

@@ -60,10 +60,7 @@ export function useReplyClaim(mentionId: string, me: string, liveHolder: UserRef
   useEffect(() => {
     if (!holding) return;
     const timer = setInterval(() => {
-      mentionsApi.claimMention(mentionId, false).then(
-        (claim) => setState({ status: 'held', claim }),
-        onFailure,
-      );
+      mentionsApi.claimMention(mentionId, false).then((claim) => setState({ status: 'held', claim }), onFailure);
     }, CLAIM_RENEW_MS);
     return () => clearInterval(timer);
   }, [holding, mentionId, onFailure]);

@@ -7,7 +7,12 @@ import { excerptAround } from '../components/QueryErrorPointer';
 
 const acme = buildBrand({ name: 'Acme Airlines', kind: 'own', handles: ['acme', 'acme_help'] });
 const rival = buildBrand({ name: 'Globex', kind: 'competitor', handles: [] });
-const luggage = buildListeningQuery({ brandId: acme.id, name: 'Lost luggage', query: '"lost luggage" AND (refund OR cancel) NOT @acme lang:en', topic: 'Baggage' });
+const luggage = buildListeningQuery({
+  brandId: acme.id,
+  name: 'Lost luggage',
+  query: '"lost luggage" AND (refund OR cancel) NOT @acme lang:en',
+  topic: 'Baggage',
+});
 const mentions = buildListeningQuery({ brandId: acme.id, name: 'Mentions', query: '@acme OR #acmeair', enabled: false });
 
 let api: MockApi;
@@ -37,7 +42,11 @@ describe('Settings › Brands & queries', () => {
     const card = await brandCard('Acme Airlines');
     expect(card).toHaveTextContent('Own brand');
     const handles = within(card).getByRole('list', { name: 'Handles of Acme Airlines' });
-    expect(within(handles).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['@acme', '@acme_help']);
+    expect(
+      within(handles)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['@acme', '@acme_help']);
 
     const table = within(card).getByRole('table', { name: 'Listening queries of Acme Airlines' });
     const row = within(table).getByRole('rowheader', { name: 'Lost luggage' }).closest('tr')!;
@@ -120,7 +129,16 @@ describe('Settings › Brands & queries', () => {
       'POST /api/listening-queries': () => {
         attempt += 1;
         return attempt === 1
-          ? { status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'Invalid request: query A * prefix needs at least 3 letters before it', issues: [{ path: 'query', message: 'A * prefix needs at least 3 letters before it' }], position: 7 } }
+          ? {
+              status: 400,
+              body: {
+                statusCode: 400,
+                error: 'Bad Request',
+                message: 'Invalid request: query A * prefix needs at least 3 letters before it',
+                issues: [{ path: 'query', message: 'A * prefix needs at least 3 letters before it' }],
+                position: 7,
+              },
+            }
           : { status: 201, body: created };
       },
     });

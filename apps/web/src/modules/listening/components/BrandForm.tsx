@@ -80,9 +80,13 @@ export function BrandForm(props: BrandFormProps) {
       send = () => onCreate(request);
     }
 
-    await submit(send, onDone, LABELS, (error) =>
-      conflictOn<Field>('name')(error) ??
-      (isApiRequestError(error) && error.issues.length > 0 ? issuesToFormErrors(nameHandles(error.issues, list), LABELS, asSentence(error.message)) : null),
+    await submit(
+      send,
+      onDone,
+      LABELS,
+      (error) =>
+        conflictOn<Field>('name')(error) ??
+        (isApiRequestError(error) && error.issues.length > 0 ? issuesToFormErrors(nameHandles(error.issues, list), LABELS, asSentence(error.message)) : null),
     );
   }
 

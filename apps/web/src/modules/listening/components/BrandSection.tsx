@@ -65,7 +65,8 @@ export function BrandSection({ brand, queries, canEdit, onFeedback, run, updateB
       onUpdate={updateQuery}
       onDone={(saved) => {
         setOpen(null);
-        if (saved) onFeedback({ tone: 'success', text: existing ? `The query “${saved.name}” was saved.` : `The query “${saved.name}” was added to ${brand.name}.` });
+        if (saved)
+          onFeedback({ tone: 'success', text: existing ? `The query “${saved.name}” was saved.` : `The query “${saved.name}” was added to ${brand.name}.` });
       }}
     />
   );
@@ -119,9 +120,7 @@ export function BrandSection({ brand, queries, canEdit, onFeedback, run, updateB
           confirmLabel="Delete brand"
           busy={busy.has(brand.id)}
           onCancel={() => setOpen(null)}
-          onConfirm={() =>
-            void track(brand.id, () => run(() => deleteBrand(brand.id), `${brand.name} was deleted.`, `Couldn't delete ${brand.name}`))
-          }
+          onConfirm={() => void track(brand.id, () => run(() => deleteBrand(brand.id), `${brand.name} was deleted.`, `Couldn't delete ${brand.name}`))}
         >
           <p>
             {queries.length > 0

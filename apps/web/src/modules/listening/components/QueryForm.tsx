@@ -108,7 +108,13 @@ export function QueryForm({ brand, existing, onCreate, onUpdate, onDone }: Query
             serverError={errors.fields.query}
             helpId={helpId}
           />
-          <CheckboxField asSwitch label="Enabled" hint="Only enabled queries pick mentions for this brand." checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+          <CheckboxField
+            asSwitch
+            label="Enabled"
+            hint="Only enabled queries pick mentions for this brand."
+            checked={enabled}
+            onChange={(e) => setEnabled(e.target.checked)}
+          />
         </div>
         <QueryHelp id={helpId} />
       </div>

@@ -1,13 +1,17 @@
 import { useCallback, useMemo } from 'react';
-import type { Brand, CreateBrandRequest, CreateListeningQueryRequest, ListeningQuery, UpdateBrandRequest, UpdateListeningQueryRequest } from '@earshot/contracts';
+import type {
+  Brand,
+  CreateBrandRequest,
+  CreateListeningQueryRequest,
+  ListeningQuery,
+  UpdateBrandRequest,
+  UpdateListeningQueryRequest,
+} from '@earshot/contracts';
 import { useResourceList } from '../../../shared/hooks/useResourceList';
 import * as brandsApi from '../api/brands.api';
 import * as queriesApi from '../api/listening-queries.api';
 
-export type ListeningState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; brands: Brand[]; queries: ListeningQuery[] };
+export type ListeningState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; brands: Brand[]; queries: ListeningQuery[] };
 
 const FAILURE_MESSAGE = 'Brands and queries could not be loaded.';
 

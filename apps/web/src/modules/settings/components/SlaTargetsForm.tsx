@@ -53,7 +53,9 @@ export function SlaTargetsForm({ canEdit }: { canEdit: boolean }) {
   return (
     <form className="panel form" noValidate aria-label="SLA targets" onSubmit={(e) => void handleSubmit(e)}>
       <h2 className="panel__title">SLA targets</h2>
-      <p className="panel__note">Minutes to respond, by urgency. A mention’s due time is counted from when Earshot received it; late ones are flagged in the inbox.</p>
+      <p className="panel__note">
+        Minutes to respond, by urgency. A mention’s due time is counted from when Earshot received it; late ones are flagged in the inbox.
+      </p>
       {loadError ? <Alert tone="error">{loadError}</Alert> : null}
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       {done ? <Alert tone="success">Saved. Open mentions now have due times under these targets.</Alert> : null}

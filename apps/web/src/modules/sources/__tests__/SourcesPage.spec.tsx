@@ -13,7 +13,14 @@ const healthy = buildSource({
   streamQuery: 'acmesupport',
   health: { status: 'ok', lastPollAt: minutesAgo(2), lastSuccessAt: minutesAgo(2), nextPollAt: minutesAhead(3), mentionsToday: 42 },
 });
-const throttled = buildSource({ name: 'X search', platform: 'x', baseUrl: 'https://api.x.com', streamKind: 'search', streamQuery: 'acme', health: { status: 'throttled' } });
+const throttled = buildSource({
+  name: 'X search',
+  platform: 'x',
+  baseUrl: 'https://api.x.com',
+  streamKind: 'search',
+  streamQuery: 'acme',
+  health: { status: 'throttled' },
+});
 const failing = buildSource({
   name: 'Reddit search',
   platform: 'reddit',
@@ -30,7 +37,14 @@ const reconnect = buildSource({
   credentialFields: ['identifier', 'password'],
   health: { status: 'auth_required', lastError: 'Bluesky rejected the app password.', lastErrorAt: minutesAgo(5) },
 });
-const broken = buildSource({ name: 'Status feed', platform: 'rss', baseUrl: 'https://status.example.com/feed.xml', streamKind: 'feed', credentialFields: [], health: { status: 'error', lastError: 'The feed answered 404 Not Found.' } });
+const broken = buildSource({
+  name: 'Status feed',
+  platform: 'rss',
+  baseUrl: 'https://status.example.com/feed.xml',
+  streamKind: 'feed',
+  credentialFields: [],
+  health: { status: 'error', lastError: 'The feed answered 404 Not Found.' },
+});
 const fresh = buildSource({ name: 'New hashtag', health: { status: 'idle' } });
 const off = buildSource({ name: 'Old account', enabled: false, health: { status: 'disabled' } });
 
@@ -136,14 +150,24 @@ describe('Settings › Sources', () => {
   });
 
   it("adds a source, sending only the chosen platform's fields, and shows the server's per-field errors", async () => {
-    const created = buildSource({ name: 'Acme on Bluesky', platform: 'bluesky', baseUrl: 'https://bsky.social', streamKind: 'search', streamQuery: 'acme air', health: { status: 'idle' } });
+    const created = buildSource({
+      name: 'Acme on Bluesky',
+      platform: 'bluesky',
+      baseUrl: 'https://bsky.social',
+      streamKind: 'search',
+      streamQuery: 'acme air',
+      health: { status: 'idle' },
+    });
     let attempt = 0;
     serve('admin', {
       'POST /api/sources': () => {
         attempt += 1;
         return attempt === 1
           ? apiError(400, 'Bad Request', 'validation failed', [
-              { path: 'baseUrl', message: 'points to a private or local address (127.0.0.1); an admin can allow 127.0.0.1:80 with EARSHOT_ALLOWED_PRIVATE_HOSTS' },
+              {
+                path: 'baseUrl',
+                message: 'points to a private or local address (127.0.0.1); an admin can allow 127.0.0.1:80 with EARSHOT_ALLOWED_PRIVATE_HOSTS',
+              },
             ])
           : { status: 201, body: created };
       },
@@ -230,7 +254,10 @@ describe('Settings › Sources', () => {
     serve('admin', {
       'PATCH /api/sources/:id': ({ body }) => {
         const change = UpdateSourceRequestSchema.parse(body);
-        return { status: 200, body: { ...reconnect, enabled: false, health: { ...reconnect.health, status: 'disabled' }, name: change.name ?? reconnect.name } };
+        return {
+          status: 200,
+          body: { ...reconnect, enabled: false, health: { ...reconnect.health, status: 'disabled' }, name: change.name ?? reconnect.name },
+        };
       },
     });
     const { user } = renderApp('/settings/sources');
@@ -283,7 +310,9 @@ describe('Settings › Sources', () => {
     let refuse = false;
     serve('admin', {
       'POST /api/sources/:id/poll': () =>
-        refuse ? apiError(400, 'Bad Request', 'This source is disabled; enable it first.') : { status: 202, body: { ...healthy, health: { ...healthy.health, nextPollAt: new Date().toISOString() } } },
+        refuse
+          ? apiError(400, 'Bad Request', 'This source is disabled; enable it first.')
+          : { status: 202, body: { ...healthy, health: { ...healthy.health, nextPollAt: new Date().toISOString() } } },
     });
     const { user } = renderApp('/settings/sources');
 
@@ -316,10 +345,17 @@ describe('Settings tabs for listening', () => {
     ['admin', ['Workspace', 'Users', 'Sources', 'Brands & queries']],
     ['manager', ['Workspace', 'Sources', 'Brands & queries']],
   ])('shows %s the tabs their role may open', async (role, tabs) => {
-    api = mockApi({ 'GET /api/auth/me': { status: 200, body: buildSession(role) }, 'GET /api/workspace/sla': { status: 200, body: { critical: 15, high: 60, medium: 240, low: 1440 } } });
+    api = mockApi({
+      'GET /api/auth/me': { status: 200, body: buildSession(role) },
+      'GET /api/workspace/sla': { status: 200, body: { critical: 15, high: 60, medium: 240, low: 1440 } },
+    });
     renderApp('/settings/workspace');
     const nav = await screen.findByRole('navigation', { name: 'Settings' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(tabs);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(tabs);
   });
 
   it.each<Role>(['agent', 'trainee', 'viewer'])('keeps %s out of Sources and does not call the api', async (role) => {

@@ -15,7 +15,9 @@ describe('StreamQueryInput (shared by the add and edit source forms)', () => {
   });
 
   it('shows the note, or nothing, for a stream without a query', () => {
-    const { container, rerender } = render(<StreamQueryInput stream={notifications} value="" onChange={() => undefined} noQueryNote="This stream needs no query." />);
+    const { container, rerender } = render(
+      <StreamQueryInput stream={notifications} value="" onChange={() => undefined} noQueryNote="This stream needs no query." />,
+    );
     expect(screen.getByText('This stream needs no query.')).toBeInTheDocument();
     rerender(<StreamQueryInput stream={notifications} value="" onChange={() => undefined} />);
     expect(container).toBeEmptyDOMElement();

@@ -39,7 +39,10 @@ describe('useSources', () => {
   it('keeps the last list when a refresh fails, and says it is stale', async () => {
     let fail = false;
     api = mockApi({
-      'GET /api/sources': () => (fail ? { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'down' } } : { status: 200, body: { items: [buildSource({ name: 'Kept' })] } }),
+      'GET /api/sources': () =>
+        fail
+          ? { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'down' } }
+          : { status: 200, body: { items: [buildSource({ name: 'Kept' })] } },
     });
 
     const { result, unmount } = renderHook(() => useSources());

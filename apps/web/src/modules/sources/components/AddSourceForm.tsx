@@ -121,7 +121,14 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
           }}
           error={errors.fields.streamKind}
         />
-        <StreamQueryInput stream={stream} value={streamQuery} onChange={setStreamQuery} error={errors.fields.streamQuery} withPlaceholder noQueryNote="This stream needs no query." />
+        <StreamQueryInput
+          stream={stream}
+          value={streamQuery}
+          onChange={setStreamQuery}
+          error={errors.fields.streamQuery}
+          withPlaceholder
+          noQueryNote="This stream needs no query."
+        />
       </div>
       <CredentialInputs
         platform={platform}
@@ -144,12 +151,7 @@ export function AddSourceForm({ onCreate, onCreated, onCancel }: AddSourceFormPr
           onChange={(e) => setPollInterval(e.target.value)}
           error={errors.fields.pollIntervalSeconds}
         />
-        <CheckboxField
-          className="form__check"
-          label="Start polling right away"
-          checked={enabled}
-          onChange={(e) => setEnabled(e.target.checked)}
-        />
+        <CheckboxField className="form__check" label="Start polling right away" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
       </div>
       <div className="form__actions">
         <Button type="submit" variant="primary" busy={submitting}>

@@ -77,7 +77,9 @@ export function SourceCard({ source, now, timeZone, canManage, busy, children, e
           </div>
           <div>
             <dt>Last poll</dt>
-            <dd>{source.health.lastPollAt ? <RelativeTime iso={source.health.lastPollAt} now={now} timeZone={timeZone} /> : <span className="muted">Never</span>}</dd>
+            <dd>
+              {source.health.lastPollAt ? <RelativeTime iso={source.health.lastPollAt} now={now} timeZone={timeZone} /> : <span className="muted">Never</span>}
+            </dd>
           </div>
           <div>
             <dt>Next poll</dt>

@@ -91,9 +91,7 @@ export function SourcesPage() {
           <h2 className="section-header__title" id="sources-heading">
             Sources
           </h2>
-          <p className="section-header__description">
-            The accounts, searches and feeds Earshot listens to. Updated every {SOURCES_REFRESH_MS / 1000} seconds.
-          </p>
+          <p className="section-header__description">The accounts, searches and feeds Earshot listens to. Updated every {SOURCES_REFRESH_MS / 1000} seconds.</p>
         </div>
         {canManage && !adding ? (
           <Button
@@ -131,7 +129,11 @@ export function SourcesPage() {
       ) : null}
       {state.status === 'ready' && state.sources.length === 0 && !adding ? (
         <EmptyState title="No sources yet" icon={<Icon name="compass" size={28} />}>
-          <p>{canManage ? 'Add a source to start listening: a Mastodon, Bluesky, Reddit or X account or search, or an RSS feed.' : 'Ask an admin to connect one.'}</p>
+          <p>
+            {canManage
+              ? 'Add a source to start listening: a Mastodon, Bluesky, Reddit or X account or search, or an RSS feed.'
+              : 'Ask an admin to connect one.'}
+          </p>
         </EmptyState>
       ) : null}
       {state.status === 'ready' && state.sources.length > 0 ? (
