@@ -78,3 +78,16 @@ export interface SeedOptions {
   /** Gap between consecutive created times of a batch (ms, default 1000; the batch ends now). */
   spacingMs?: number;
 }
+
+/** The fields every reply the brand posts starts with, on every platform (a fresh post of ours). */
+export const BRAND_REPLY = {
+  byBrand: true,
+  deleted: false,
+  mentionsBrand: false,
+  likes: 0,
+  reposts: 0,
+  replies: 0,
+  sentiment: null,
+  topic: null,
+  source: 'reply',
+} as const satisfies Partial<SimPost>;

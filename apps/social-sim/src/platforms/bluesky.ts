@@ -16,6 +16,7 @@ import {
 import { cidFor } from '../ids.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
+import { BRAND_REPLY } from '../sim-model.js';
 
 const COLLECTION = 'app.bsky.feed.post';
 
@@ -335,15 +336,7 @@ function writeRecord(req: SimRequest, ctx: SimContext, put: boolean): SimRespons
     tags: [],
     parent: parentUri ? { id: parentUri, cid: reply?.['parent']?.['cid'] } : null,
     root: reply?.['root']?.['uri'] ? { id: reply['root']['uri'], cid: reply['root']['cid'] } : null,
-    byBrand: true,
-    deleted: false,
-    mentionsBrand: false,
-    likes: 0,
-    reposts: 0,
-    replies: 0,
-    sentiment: null,
-    topic: null,
-    source: 'reply',
+    ...BRAND_REPLY,
   };
   ctx.store.insert(post);
   if (parent) parent.replies++;

@@ -14,6 +14,7 @@ import {
 } from '../context.js';
 import { mastodonTime } from '../dialects.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
+import { BRAND_REPLY } from '../sim-model.js';
 
 const INSTANCE = 'mastodon.example';
 const keyOf = (id: string): bigint => (/^\d+$/.test(id) ? BigInt(id) : -1n);
@@ -424,15 +425,7 @@ function postStatus(req: SimRequest, ctx: SimContext, authed: boolean, token: st
     tags: [],
     parent: parent ? { id: parent.id } : null,
     root: parent ? { id: parent.root?.id ?? parent.id } : null,
-    byBrand: true,
-    deleted: false,
-    mentionsBrand: false,
-    likes: 0,
-    reposts: 0,
-    replies: 0,
-    sentiment: null,
-    topic: null,
-    source: 'reply',
+    ...BRAND_REPLY,
   };
   ctx.store.insert(post);
   if (parent) parent.replies++;

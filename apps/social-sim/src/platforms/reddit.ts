@@ -3,6 +3,7 @@ import { bodyOf, header, intParam, json, listingFx, matchesQuery, pageBefore, ty
 import { rateLimitedBody } from '../dialects.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
+import { BRAND_REPLY } from '../sim-model.js';
 
 const unauthorized = (): SimResponse => json(401, { message: 'Unauthorized', error: 401 });
 const DEFAULT_UA = /^(node|undici|python-requests|curl|axios|got)\b/i;
@@ -399,15 +400,7 @@ function postComment(req: SimRequest, ctx: SimContext, user: string | null): Sim
     tags: [],
     parent: { id: parent.id },
     root: { id: linkId },
-    byBrand: true,
-    deleted: false,
-    mentionsBrand: false,
-    likes: 0,
-    reposts: 0,
-    replies: 0,
-    sentiment: null,
-    topic: null,
-    source: 'reply',
+    ...BRAND_REPLY,
   };
   ctx.store.insert(post);
   parent.replies++;

@@ -14,6 +14,7 @@ import {
 } from '../context.js';
 import type { SimAccount, SimPost } from '../sim-model.js';
 import { respondWrite } from './mastodon.js';
+import { BRAND_REPLY } from '../sim-model.js';
 
 const TWEPOCH = 1288834974657n;
 const SEVEN_DAYS = 7 * 24 * 3_600_000;
@@ -371,15 +372,7 @@ function postTweet(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResp
     tags: [],
     parent: parent ? { id: parent.id } : null,
     root: parent ? { id: parent.root?.id ?? parent.id } : null,
-    byBrand: true,
-    deleted: false,
-    mentionsBrand: false,
-    likes: 0,
-    reposts: 0,
-    replies: 0,
-    sentiment: null,
-    topic: null,
-    source: 'reply',
+    ...BRAND_REPLY,
   };
   ctx.store.insert(post);
   if (parent) parent.replies++;
