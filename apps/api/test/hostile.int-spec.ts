@@ -7,6 +7,7 @@ import { MentionEntity } from '../src/modules/mentions/mention.entity.js';
 import { SourceEntity } from '../src/modules/sources/source.entity.js';
 import { WorkspaceFactory, loginAs } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { listenForAcme } from './utils/listen-for-acme.js';
 
 /** One closed item, then 200,000 `<item>` tags that never close (the regex parser took about a minute on these). */
 const HOSTILE_FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title><item><title>acme feed item</title><guid>hostile-1</guid></item>${'<item>'.repeat(200_000)}`;
@@ -47,16 +48,7 @@ describe('hostile platform content does not stall the api (integration)', () => 
     const ws = await WorkspaceFactory.create(t, 'Hostile');
     workspaceId = ws.id;
     admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
-    const brand = await request(t.server)
-      .post('/api/brands')
-      .set('Cookie', admin)
-      .send({ name: 'Acme', handles: ['acme'] })
-      .expect(201);
-    await request(t.server)
-      .post('/api/listening-queries')
-      .set('Cookie', admin)
-      .send({ brandId: brand.body.id, name: 'Acme', query: 'acme OR @acme' })
-      .expect(201);
+    await listenForAcme(t, admin);
   }, 60_000);
   afterAll(async () => {
     await t?.close();

@@ -5,6 +5,7 @@ import { MentionEntity } from '../src/modules/mentions/mention.entity.js';
 import { SourceEntity } from '../src/modules/sources/source.entity.js';
 import { WorkspaceFactory, loginAs } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { listenForAcme } from './utils/listen-for-acme.js';
 
 /** The poller against the local simulator: leases, cursors, classified failures, health. */
 describe('poller against the social simulator (integration)', () => {
@@ -20,16 +21,7 @@ describe('poller against the social simulator (integration)', () => {
     const ws = await WorkspaceFactory.create(t, 'Poller');
     workspaceId = ws.id;
     admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
-    const brand = await request(t.server)
-      .post('/api/brands')
-      .set('Cookie', admin)
-      .send({ name: 'Acme', handles: ['acme'] })
-      .expect(201);
-    await request(t.server)
-      .post('/api/listening-queries')
-      .set('Cookie', admin)
-      .send({ brandId: brand.body.id, name: 'Acme', query: 'acme OR @acme' })
-      .expect(201);
+    await listenForAcme(t, admin);
     const src = await request(t.server)
       .post('/api/sources')
       .set('Cookie', admin)
