@@ -1,3 +1,4 @@
+import { TransactionalRepository } from './transactional.repository.js';
 import type { DataSource, DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
 /**
@@ -5,15 +6,12 @@ import type { DataSource, DeepPartial, EntityManager, EntityTarget, FindOptionsW
  * transaction for a change and its audit event, a locked read-modify-write, save and delete,
  * each scoped to one workspace. A feature's repository extends it and adds its own reads.
  */
-export abstract class WorkspaceScopedRepository<T extends ObjectLiteral & { workspaceId: string; id: string }> {
+export abstract class WorkspaceScopedRepository<T extends ObjectLiteral & { workspaceId: string; id: string }> extends TransactionalRepository {
   protected constructor(
-    protected readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly entity: EntityTarget<T>,
-  ) {}
-
-  /** Runs `work` in one transaction (the change and its audit event commit together). */
-  transaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
-    return this.dataSource.transaction(work);
+  ) {
+    super(dataSource);
   }
 
   findInWorkspace(manager: EntityManager, workspaceId: string, id: string): Promise<T | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionalRepository } from '../../common/db/transactional.repository.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { touchMentions } from './change-seq.repository.js';
 
@@ -8,12 +9,9 @@ const CLEAR_CLAIM = `, claimed_by_id = NULL, claimed_at = NULL, claim_expires_at
 
 /** The claim columns of mentions (who is replying, until when); every statement is scoped by workspace id. */
 @Injectable()
-export class MentionClaimsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Runs `work` in one transaction (the writes below take its manager). */
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class MentionClaimsRepository extends TransactionalRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   /** Locks the mention and reads its claim (holder, whether still live, holder's name); undefined when the mention is not in the workspace. */

@@ -10,6 +10,6 @@ import { MentionsService } from './mentions.service.js';
 @Module({
   controllers: [MentionsController],
   providers: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository, MentionsService],
-  exports: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository, MentionsService],
+  exports: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository],
 })
 export class MentionsModule {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionalRepository } from '../../common/db/transactional.repository.js';
+import { MentionEntity } from './mention.entity.js';
 import { OPEN_STATUSES, type Mention, type MentionNote, type MentionQueueFilters, type QueueSort, type UserRef } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { currentChangeSeq, touchMentions } from './change-seq.repository.js';
@@ -38,8 +40,10 @@ export interface QueuePage {
 
 /** All mention reads and the triage writes of the inbox; every statement is scoped by workspace id. */
 @Injectable()
-export class MentionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class MentionsRepository extends TransactionalRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
 
   /** The workspace's committed change sequence (read before a list so catch-up starts early enough). */
   currentSeq(workspaceId: string, m: EntityManager = this.dataSource.manager): Promise<number> {
@@ -147,11 +151,6 @@ export class MentionsRepository {
     return rows.map(toNoteDto);
   }
 
-  /** Runs `work` in one transaction (the writes below take its manager). */
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   /** Locks the workspace's mentions among `ids` in id order (so bulk updates cannot deadlock); returns the ids found. */
   async lock(tx: EntityManager, workspaceId: string, ids: string[]): Promise<string[]> {
     const rows = (await tx.query(`SELECT id FROM mention WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [
@@ -213,5 +212,20 @@ export class MentionsRepository {
   async userRef(userId: string): Promise<UserRef> {
     const rows = (await this.dataSource.query(`SELECT id, name FROM "user" WHERE id = $1`, [userId])) as UserRef[];
     return rows[0] ?? { id: userId, name: 'former user' };
+  }
+
+  /** Mentions stored today (UTC) per source of the workspace. */
+  async countTodayBySource(workspaceId: string): Promise<Map<string, number>> {
+    const since = new Date();
+    since.setUTCHours(0, 0, 0, 0);
+    const rows = await this.dataSource
+      .getRepository(MentionEntity)
+      .createQueryBuilder('m')
+      .select('m.source_id', 'source_id')
+      .addSelect('count(*)::int', 'n')
+      .where('m.workspace_id = :workspaceId AND m.created_at >= :since', { workspaceId, since })
+      .groupBy('m.source_id')
+      .getRawMany<{ source_id: string | null; n: number }>();
+    return new Map(rows.filter((r) => r.source_id).map((r) => [r.source_id!, Number(r.n)]));
   }
 }

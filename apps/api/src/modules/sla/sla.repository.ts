@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionalRepository } from '../../common/db/transactional.repository.js';
 import type { SlaTargets } from '@earshot/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** The workspace's SLA settings: its targets and how far its breach check has got. */
 @Injectable()
-export class SlaRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Runs `work` in one transaction (the writes take its manager). */
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class SlaRepository extends TransactionalRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   /** The workspace's own targets (partial), or null when it has none. */

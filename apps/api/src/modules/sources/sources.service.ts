@@ -18,6 +18,7 @@ import { allowedPrivateHosts } from '../../common/net/allowed-hosts.js';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MentionsRepository } from '../mentions/mentions.repository.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import type { SourceEntity } from './source.entity.js';
 import { SourcesRepository } from './sources.repository.js';
@@ -40,6 +41,7 @@ export class SourcesService implements OnApplicationBootstrap {
 
   constructor(
     private readonly sources: SourcesRepository,
+    private readonly mentions: MentionsRepository,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
@@ -82,7 +84,7 @@ export class SourcesService implements OnApplicationBootstrap {
 
   async list(auth: AuthContext): Promise<Source[]> {
     const rows = await this.sources.listInWorkspace(auth.workspaceId);
-    const counts = await this.sources.countMentionsTodayBySource(auth.workspaceId);
+    const counts = await this.mentions.countTodayBySource(auth.workspaceId);
     return rows.map((s) => toSourceDto(s, counts.get(s.id) ?? 0));
   }
 
@@ -185,7 +187,7 @@ export class SourcesService implements OnApplicationBootstrap {
       );
       return out;
     });
-    return toSourceDto(saved, (await this.sources.countMentionsTodayBySource(auth.workspaceId)).get(id) ?? 0);
+    return toSourceDto(saved, (await this.mentions.countTodayBySource(auth.workspaceId)).get(id) ?? 0);
   }
 
   async remove(auth: AuthContext, id: string, meta: RequestMeta): Promise<void> {
@@ -207,7 +209,7 @@ export class SourcesService implements OnApplicationBootstrap {
       row.nextPollAt = new Date();
       return this.sources.save(m, row);
     });
-    return toSourceDto(s, (await this.sources.countMentionsTodayBySource(auth.workspaceId)).get(id) ?? 0);
+    return toSourceDto(s, (await this.mentions.countTodayBySource(auth.workspaceId)).get(id) ?? 0);
   }
 
   /**

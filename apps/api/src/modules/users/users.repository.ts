@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionalRepository } from '../../common/db/transactional.repository.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 /** All user I/O. Every read that serves a request is scoped to one workspace. */
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Runs `work` in one transaction (the change, its session revocations and its audit event commit together). */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class UsersRepository extends TransactionalRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   listInWorkspace(workspaceId: string): Promise<UserEntity[]> {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ChangePasswordRequestSchema, toFieldIssues } from '@earshot/contracts';
+import { AuthPanel } from './AuthPanel';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { TextField } from '../../../shared/ui/TextField';
@@ -43,60 +44,54 @@ export function ChangePasswordPage() {
   }
 
   return (
-    <main className="login">
-      <div className="login__panel">
-        <p className="brand brand--large">Earshot</p>
-        <h1 className="login__title">Choose your password</h1>
-        <p className="login__intro">
-          {session?.user.email ? `${session.user.email} still has` : 'This account still has'} the password Earshot generated at first start. Choose your own
-          (at least 12 characters) to continue.
-        </p>
+    <AuthPanel
+      title="Choose your password"
+      intro={`${session?.user.email ? `${session.user.email} still has` : 'This account still has'} the password Earshot generated at first start. Choose your own (at least 12 characters) to continue.`}
+      footnote={
+        <Button variant="secondary" size="sm" onClick={() => void logout()}>
+          Sign out
+        </Button>
+      }
+    >
+      {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
 
-        {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-
-        <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label="Choose your password">
-          <input type="hidden" name="username" autoComplete="username" value={session?.user.email ?? ''} />
-          <TextField
-            label={LABELS.currentPassword}
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            autoFocus
-            required
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.target.value)}
-            error={errors.fields.currentPassword}
-          />
-          <TextField
-            label={LABELS.newPassword}
-            type="password"
-            name="newPassword"
-            autoComplete="new-password"
-            required
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.target.value)}
-            error={errors.fields.newPassword}
-          />
-          <TextField
-            label={LABELS.confirmPassword}
-            type="password"
-            name="confirmPassword"
-            autoComplete="new-password"
-            required
-            value={confirmPassword}
-            onChange={(event) => setConfirmPassword(event.target.value)}
-            error={errors.fields.confirmPassword}
-          />
-          <Button type="submit" variant="primary" className="button--block" busy={submitting}>
-            {submitting ? 'Saving…' : 'Save and continue'}
-          </Button>
-        </form>
-        <p className="login__footnote">
-          <Button variant="secondary" size="sm" onClick={() => void logout()}>
-            Sign out
-          </Button>
-        </p>
-      </div>
-    </main>
+      <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label="Choose your password">
+        <input type="hidden" name="username" autoComplete="username" value={session?.user.email ?? ''} />
+        <TextField
+          label={LABELS.currentPassword}
+          type="password"
+          name="currentPassword"
+          autoComplete="current-password"
+          autoFocus
+          required
+          value={currentPassword}
+          onChange={(event) => setCurrentPassword(event.target.value)}
+          error={errors.fields.currentPassword}
+        />
+        <TextField
+          label={LABELS.newPassword}
+          type="password"
+          name="newPassword"
+          autoComplete="new-password"
+          required
+          value={newPassword}
+          onChange={(event) => setNewPassword(event.target.value)}
+          error={errors.fields.newPassword}
+        />
+        <TextField
+          label={LABELS.confirmPassword}
+          type="password"
+          name="confirmPassword"
+          autoComplete="new-password"
+          required
+          value={confirmPassword}
+          onChange={(event) => setConfirmPassword(event.target.value)}
+          error={errors.fields.confirmPassword}
+        />
+        <Button type="submit" variant="primary" className="button--block" busy={submitting}>
+          {submitting ? 'Saving…' : 'Save and continue'}
+        </Button>
+      </form>
+    </AuthPanel>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginRequestSchema, toFieldIssues } from '@earshot/contracts';
+import { AuthPanel } from './AuthPanel';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { TextField } from '../../../shared/ui/TextField';
@@ -52,44 +53,37 @@ export function LoginPage() {
   }
 
   return (
-    <main className="login">
-      <div className="login__panel">
-        <p className="brand brand--large">Earshot</p>
-        <h1 className="login__title">Sign in</h1>
-        <p className="login__intro">Listen to what people say about you, and answer in time.</p>
+    <AuthPanel title="Sign in" intro="Listen to what people say about you, and answer in time." footnote="Accounts are created by your workspace admin.">
+      {notice && !errors.form ? <Alert tone="info">{notice}</Alert> : null}
+      {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
 
-        {notice && !errors.form ? <Alert tone="info">{notice}</Alert> : null}
-        {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-
-        <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label="Sign in">
-          <TextField
-            label={LABELS.email}
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            autoFocus
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={errors.fields.email}
-          />
-          <TextField
-            label={LABELS.password}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={errors.fields.password}
-          />
-          <Button type="submit" variant="primary" className="button--block" busy={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </Button>
-        </form>
-        <p className="login__footnote">Accounts are created by your workspace admin.</p>
-      </div>
-    </main>
+      <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label="Sign in">
+        <TextField
+          label={LABELS.email}
+          type="email"
+          name="email"
+          autoComplete="username"
+          inputMode="email"
+          autoFocus
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={errors.fields.email}
+        />
+        <TextField
+          label={LABELS.password}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={errors.fields.password}
+        />
+        <Button type="submit" variant="primary" className="button--block" busy={submitting}>
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+    </AuthPanel>
   );
 }
