@@ -25,6 +25,8 @@ export function jestConfig({ displayName, testEnvironment = 'node', tsconfig = '
     moduleNameMapper: {
       '^@earshot/social-sim$': path.join(root, 'apps/social-sim/src/index.ts'),
       '^@earshot/([a-z-]+)$': path.join(root, 'packages/$1/src/index.ts'),
+      // A package's pure subpath entry (`@earshot/connectors/reply-length`, usable in the browser).
+      '^@earshot/([a-z-]+)/([a-z-]+)$': path.join(root, 'packages/$1/src/$2.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     reporters: ['default', [path.join(root, 'tools/jest/totals-reporter.js'), { project: displayName }]],

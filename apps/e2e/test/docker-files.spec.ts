@@ -14,7 +14,7 @@ const pkg = (dir: string): { name: string; dependencies?: Record<string, string>
 /** Workspace folders by package name (apps/* and packages/*). */
 function workspaces(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const dir of ['apps/api', 'apps/web', 'apps/social-sim', 'apps/e2e', ...['contracts', 'connectors', 'nlp', 'query'].map((p) => `packages/${p}`)]) {
+  for (const dir of ['apps/api', 'apps/web', 'apps/social-sim', 'apps/e2e', ...['contracts', 'connectors', 'nlp', 'query', 'voice'].map((p) => `packages/${p}`)]) {
     out.set(pkg(dir).name, dir);
   }
   return out;
@@ -49,7 +49,7 @@ describe('docker/Dockerfile', () => {
 
   it('ships the manifest and build of every workspace package the api imports at run time', () => {
     const deps = runtimeWorkspaceDeps();
-    expect(deps).toEqual(expect.arrayContaining(['packages/connectors', 'packages/contracts', 'packages/nlp', 'packages/query']));
+    expect(deps).toEqual(expect.arrayContaining(['packages/connectors', 'packages/contracts', 'packages/nlp', 'packages/query', 'packages/voice']));
     for (const dir of [...deps, 'apps/api']) {
       expect(runtimeStage).toContain(`/src/${dir}/package.json ${dir}/`);
       expect(runtimeStage).toContain(`/src/${dir}/dist ${dir}/dist`);

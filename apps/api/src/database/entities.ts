@@ -10,6 +10,9 @@ import { AuthorEntity } from '../modules/mentions/author.entity.js';
 import { MentionEntity } from '../modules/mentions/mention.entity.js';
 import { MentionNoteEntity } from '../modules/mentions/mention-note.entity.js';
 import { MentionRawEntity } from '../modules/mentions/mention-raw.entity.js';
+import { ReplyEntity } from '../modules/replies/reply.entity.js';
+import { ReplyTemplateEntity } from '../modules/templates/reply-template.entity.js';
+import { VoiceGuideEntity } from '../modules/voice/voice-guide.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
 export const ENTITIES = [
@@ -25,4 +28,7 @@ export const ENTITIES = [
   MentionEntity,
   MentionRawEntity,
   MentionNoteEntity,
+  ReplyEntity,
+  ReplyTemplateEntity,
+  VoiceGuideEntity,
 ];

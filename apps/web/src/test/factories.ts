@@ -21,6 +21,8 @@ export function buildUser(overrides: Partial<User> = {}): User {
     workspaceId: WORKSPACE.id,
     email: `user-${id.slice(-4)}@example.com`,
     name: 'Someone',
+    firstName: 'Someone',
+    signature: 'S',
     role: 'agent',
     active: true,
     lastLoginAt: null,
@@ -122,11 +124,20 @@ export function buildMention(overrides: Partial<Omit<Mention, 'author'>> & { aut
     assignee: null,
     tags: [],
     claim: null,
+    replies: { total: 0, sent: 0, awaitingApproval: 0, inFlight: 0, needsAttention: 0, lastStatus: null },
     sla: { dueAt: null, breachedAt: null, firstResponseAt: null, resolvedAt: null },
     ...rest,
   };
 }
 
 export function buildMentionDetail(mention: Mention, overrides: Partial<Omit<MentionDetail, 'mention'>> = {}): MentionDetail {
-  return { mention, thread: { parent: null, replies: [] }, authorHistory: { total: 1, open: 1, earlier: [] }, notes: [], ...overrides };
+  return {
+    mention,
+    thread: { parent: null, replies: [] },
+    authorHistory: { total: 1, open: 1, earlier: [], teamReplies: [] },
+    notes: [],
+    replies: [],
+    replyability: { code: 'ok', canReply: true, message: null },
+    ...overrides,
+  };
 }

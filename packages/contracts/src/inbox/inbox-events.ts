@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from '../auth/role.schema.js';
+import { ReplySchema } from '../replies/reply.schema.js';
 import { MentionSchema, UserRefSchema } from './mention.schema.js';
 
 /**
@@ -16,7 +17,8 @@ export const SERVER_EVENT_SCHEMAS = {
   /** Claimed, taken over or released (`mention.claim` is null when released). */
   'mention.claimed': MentionChange.extend({ by: UserRefSchema.nullable(), takenOverFrom: UserRefSchema.nullable() }),
   'sla.breached': MentionChange,
-  'reply.updated': z.object({ seq: z.number().int(), mentionId: z.uuid(), replyId: z.uuid(), status: z.string() }),
+  /** A reply changed status (created, approved, rejected, sent…); the mention's reply summary changed with it. */
+  'reply.updated': MentionChange.extend({ reply: ReplySchema }),
   /** Everyone of the workspace who is connected, and the mention each one has open. */
   'presence.changed': z.object({
     users: z.array(z.object({ user: UserRefSchema, role: RoleSchema, viewing: z.uuid().nullable() })),

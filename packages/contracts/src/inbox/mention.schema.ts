@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourcePlatformSchema } from '../listening/source.schema.js';
+import { ReplySummarySchema } from '../replies/reply-status.schema.js';
 
 export const MENTION_STATUSES = ['new', 'open', 'pending', 'resolved', 'ignored'] as const;
 export const MentionStatusSchema = z.enum(MENTION_STATUSES, { message: `must be one of ${MENTION_STATUSES.join(', ')}` });
@@ -34,7 +35,13 @@ export const UserRefSchema = z.object({ id: z.uuid(), name: z.string() });
 export type UserRef = z.infer<typeof UserRefSchema>;
 
 /** Who is replying to a mention, until when (the claim is renewed while their reply pane is open). */
-export const ClaimSchema = z.object({ user: UserRefSchema, claimedAt: z.iso.datetime(), expiresAt: z.iso.datetime() });
+export const ClaimSchema = z.object({
+  user: UserRefSchema,
+  claimedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  /** `awaiting_approval`: the holder's reply waits for a manager, so the claim does not lapse meanwhile. */
+  reason: z.enum(['replying', 'awaiting_approval']),
+});
 export type Claim = z.infer<typeof ClaimSchema>;
 
 export const MentionAuthorSchema = z.object({
@@ -78,6 +85,8 @@ export const MentionSchema = z.object({
   assignee: UserRefSchema.nullable(),
   tags: z.array(z.string()),
   claim: ClaimSchema.nullable(),
+  /** The team's replies to this mention at a glance. */
+  replies: ReplySummarySchema,
   sla: z.object({
     dueAt: z.iso.datetime().nullable(),
     breachedAt: z.iso.datetime().nullable(),
@@ -96,24 +105,3 @@ export const MentionNoteSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type MentionNote = z.infer<typeof MentionNoteSchema>;
-
-/** One mention with what an agent needs to answer the person: thread, author history, notes. */
-export const MentionDetailSchema = z.object({
-  mention: MentionSchema,
-  thread: z.object({
-    /** The post this one answers, when Earshot stored it. */
-    parent: MentionSchema.nullable(),
-    /** Stored posts that answer this one, oldest first. */
-    replies: z.array(MentionSchema),
-  }),
-  authorHistory: z.object({
-    /** All stored mentions by this author in the workspace. */
-    total: z.number().int(),
-    /** Of those, how many still need the team (new, open, pending). */
-    open: z.number().int(),
-    /** Their earlier mentions, newest first (at most 20). */
-    earlier: z.array(MentionSchema),
-  }),
-  notes: z.array(MentionNoteSchema),
-});
-export type MentionDetail = z.infer<typeof MentionDetailSchema>;

@@ -6,6 +6,10 @@ export const UserSchema = z.object({
   workspaceId: z.uuid(),
   email: z.email(),
   name: z.string(),
+  /** For templates' `{{agent.first_name}}`; the first word of `name` until the user sets one. */
+  firstName: z.string(),
+  /** For `{{agent.signature}}` and sign-offs; the initials of `name` until the user sets one. */
+  signature: z.string(),
   role: RoleSchema,
   active: z.boolean(),
   lastLoginAt: z.iso.datetime().nullable(),
@@ -40,3 +44,19 @@ export const UpdateUserRequestSchema = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change: send at least one of name, role, active, password' });
 export type UpdateUserRequest = z.input<typeof UpdateUserRequestSchema>;
+
+/** `PATCH /api/profile`: the signed-in user's own first name and signature (null: back to the default). */
+export const UpdateProfileRequestSchema = z
+  .strictObject({
+    firstName: z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' }).nullable().optional(),
+    signature: z
+      .string()
+      .trim()
+      .min(1, { message: 'is required' })
+      .max(30, { message: 'must be at most 30 characters' })
+      .regex(/^[^\r\n]+$/, { message: 'must be one line' })
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change: send firstName or signature' });
+export type UpdateProfileRequest = z.input<typeof UpdateProfileRequestSchema>;

@@ -1,3 +1,4 @@
+import { Replies1796464984714 } from './1796464984714-Replies.js';
 import { LoginThrottle1796453800817 } from './1796453800817-LoginThrottle.js';
 import { IngestLighterIndexes1795444674052 } from './1795444674052-IngestLighterIndexes.js';
 import { MentionRaw1795442147641 } from './1795442147641-MentionRaw.js';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   MentionRaw1795442147641,
   IngestLighterIndexes1795444674052,
   LoginThrottle1796453800817,
+  Replies1796464984714,
 ];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ReplySummary } from '@earshot/contracts';
 
 export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'ignored';
 
@@ -154,6 +155,10 @@ export class MentionEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   tags!: string[];
+
+  /** The team's replies at a glance (ReplySummary), kept in the transaction of every reply status change. */
+  @Column({ type: 'jsonb', default: () => `'{"total": 0, "sent": 0, "awaitingApproval": 0, "inFlight": 0, "needsAttention": 0, "lastStatus": null}'` })
+  replySummary!: ReplySummary;
 
   /** When Earshot stored it. */
   @CreateDateColumn({ type: 'timestamptz' })

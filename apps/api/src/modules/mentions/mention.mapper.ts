@@ -1,4 +1,4 @@
-import type { Mention, MentionNote, SourcePlatform, UrgencyReason } from '@earshot/contracts';
+import type { ReplySummary, Mention, MentionNote, SourcePlatform, UrgencyReason } from '@earshot/contracts';
 
 /** One row of MENTION_SELECT. */
 export interface MentionRow {
@@ -39,6 +39,7 @@ export interface MentionRow {
   sla_breached_at: Date | null;
   first_response_at: Date | null;
   resolved_at: Date | null;
+  reply_summary: ReplySummary;
   a_id: string;
   a_platform: string;
   a_handle: string;
@@ -54,7 +55,7 @@ export const MENTION_COLUMNS = `m.id, m.change_seq, m.platform, m.external_id, m
     m.brand_id, m.topics, m.thread_root_id, m.parent_id, m.engagement, m.sentiment_score, m.sentiment_label, m.sentiment_confidence,
     m.urgency_score, m.urgency_level, m.urgency_reasons, m.intent, m.category, m.spam, m.status, m.tags,
     m.assignee_id, asg.name AS assignee_name, m.claimed_by_id, clm.name AS claimer_name, m.claimed_at, m.claim_expires_at,
-    m.sla_due_at, m.sla_breached_at, m.first_response_at, m.resolved_at,
+    m.sla_due_at, m.sla_breached_at, m.first_response_at, m.resolved_at, m.reply_summary,
     a.id AS a_id, a.platform AS a_platform, a.handle AS a_handle, a.display_name AS a_display_name, a.followers AS a_followers,
     a.verified AS a_verified, a.bot AS a_bot, a.avatar_url AS a_avatar_url`;
 
@@ -111,11 +112,13 @@ export function toMentionDto(r: MentionRow, now = new Date()): Mention {
     status: r.status as Mention['status'],
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? 'former user' } : null,
     tags: r.tags ?? [],
+    replies: r.reply_summary,
     claim: claimLive
       ? {
           user: { id: r.claimed_by_id!, name: r.claimer_name ?? 'former user' },
           claimedAt: iso(r.claimed_at ?? r.claim_expires_at)!,
           expiresAt: iso(r.claim_expires_at)!,
+          reason: r.reply_summary.awaitingApproval > 0 ? 'awaiting_approval' : 'replying',
         }
       : null,
     sla: { dueAt: iso(r.sla_due_at), breachedAt: iso(r.sla_breached_at), firstResponseAt: iso(r.first_response_at), resolvedAt: iso(r.resolved_at) },

@@ -54,7 +54,12 @@ export class MentionsService {
       this.repo.authorHistory(auth.workspaceId, mention),
       this.repo.notes(auth.workspaceId, id),
     ]);
-    return { mention, thread, authorHistory, notes };
+    // Replies, the team's earlier replies and the full replyability check come with the replies module.
+    const replyability: MentionDetail['replyability'] =
+      mention.platform === 'rss'
+        ? { code: 'feed', canReply: false, message: 'Feeds cannot be answered from Earshot: open the original to respond there.' }
+        : { code: 'ok', canReply: true, message: null };
+    return { mention, thread, authorHistory: { ...authorHistory, teamReplies: [] }, notes, replies: [], replyability };
   }
 
   update(auth: AuthContext, id: string, input: z.output<typeof UpdateMentionRequestSchema>, meta: RequestMeta): Promise<Mention> {

@@ -23,6 +23,14 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
+  /** For `{{agent.first_name}}`; null: the first word of `name`. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  firstName!: string | null;
+
+  /** For `{{agent.signature}}`; null: the initials of `name`. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  signature!: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   role!: Role;
 

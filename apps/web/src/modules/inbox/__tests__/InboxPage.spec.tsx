@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { buildMention } from '../../../test/factories';
+import { buildMention, buildMentionDetail } from '../../../test/factories';
 import { stubLayout } from '../../../test/layout-stub';
 import type { MockApi } from '../../../test/mock-api';
 import { SEARCH_DEBOUNCE_MS } from '../components/InboxPage';
@@ -27,7 +27,7 @@ describe('Inbox › queue', () => {
         ],
       },
       sla: { dueAt: minutes(-5), breachedAt: minutes(-5), firstResponseAt: null, resolvedAt: null },
-      claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1) },
+      claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1), reason: 'replying' },
     });
     const calm = buildMention({
       text: 'Love the new app',
@@ -137,7 +137,11 @@ describe('Inbox › queue', () => {
 
     view.socket.serverEmit('mention.claimed', {
       seq: 11,
-      mention: { ...b, seq: 11, claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1) } },
+      mention: {
+        ...b,
+        seq: 11,
+        claim: { user: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' }, claimedAt: minutes(0), expiresAt: minutes(1), reason: 'replying' },
+      },
       by: { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' },
       takenOverFrom: null,
     });
@@ -286,10 +290,9 @@ describe('Inbox › roles and hostile content', () => {
       url: 'javascript:alert(1)',
       author: { handle: '<script>alert(2)</script>', displayName: '<b onmouseover=alert(3)>Casey</b>', avatarUrl: 'javascript:alert(4)' },
     });
-    const detail = {
-      mention: m,
+    const detail = buildMentionDetail(m, {
       thread: { parent: buildMention({ text: '<svg onload=alert(5)>' }), replies: [] },
-      authorHistory: { total: 2, open: 1, earlier: [buildMention({ text: '<iframe src=javascript:alert(6)>' })] },
+      authorHistory: { total: 2, open: 1, earlier: [buildMention({ text: '<iframe src=javascript:alert(6)>' })], teamReplies: [] },
       notes: [
         {
           id: '00000000-0000-4000-8000-00000000a0a0',
@@ -299,7 +302,7 @@ describe('Inbox › roles and hostile content', () => {
           createdAt: minutes(-1),
         },
       ],
-    };
+    });
     const view = openInbox({ items: [m], path: `/inbox/${m.id}`, routes: { 'GET /api/mentions/:id': { status: 200, body: detail } } });
     api = view.api;
     await waitForRows(1);

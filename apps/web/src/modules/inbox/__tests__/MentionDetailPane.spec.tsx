@@ -22,7 +22,15 @@ describe('Inbox › detail pane', () => {
         'POST /api/mentions/:id/claim': (call) => {
           claims += 1;
           return (call.body as { takeOver: boolean }).takeOver
-            ? { status: 200, body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5) } }
+            ? {
+                status: 200,
+                body: {
+                  user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' },
+                  claimedAt: inMinutes(0),
+                  expiresAt: inMinutes(1.5),
+                  reason: 'replying',
+                },
+              }
             : {
                 status: 409,
                 body: {
@@ -64,7 +72,7 @@ describe('Inbox › detail pane', () => {
     });
     const detail = buildMentionDetail(m, {
       thread: { parent: buildMention({ text: 'We shipped it yesterday' }), replies: [buildMention({ text: 'Thanks, checking' })] },
-      authorHistory: { total: 3, open: 2, earlier: [buildMention({ text: 'Order 1 is late', status: 'resolved' })] },
+      authorHistory: { total: 3, open: 2, earlier: [buildMention({ text: 'Order 1 is late', status: 'resolved' })], teamReplies: [] },
       notes: [{ id: '00000000-0000-4000-8000-00000000b0b0', mentionId: m.id, author: DANA, body: 'Called the courier', createdAt: inMinutes(-3) }],
     });
     const view = openInbox({
@@ -153,7 +161,7 @@ describe('Inbox › reply shortcut', () => {
       routes: {
         'POST /api/mentions/:id/claim': {
           status: 200,
-          body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5) },
+          body: { user: { id: '00000000-0000-4000-8000-0000000000ee', name: 'Me' }, claimedAt: inMinutes(0), expiresAt: inMinutes(1.5), reason: 'replying' },
         },
         'DELETE /api/mentions/:id/claim': { status: 204 },
       },

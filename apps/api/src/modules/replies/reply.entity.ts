@@ -1,0 +1,110 @@
+import type { ApprovalReason, LintReport, Platform, ReplyStatus } from '@earshot/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A public reply, and the outbox it is sent from. The sender takes a row with
+ * `FOR UPDATE SKIP LOCKED`, stamps a fresh `lease_token` (the fencing token every later write
+ * of that attempt must match) and `leased_until`, and calls the platform with
+ * `idempotency_key`; so any api instance may send and none sends twice.
+ */
+@Entity('reply')
+@Check('reply_status_check', `"status" IN ('draft', 'pending_approval', 'approved', 'rejected', 'queued', 'sending', 'sent', 'failed', 'unknown')`)
+@Index('reply_client_key_uq', ['workspaceId', 'clientKey'], { unique: true })
+@Index('reply_mention_idx', ['workspaceId', 'mentionId', 'createdAt'])
+@Index('reply_status_idx', ['workspaceId', 'status', 'createdAt'])
+@Index('reply_due_idx', ['nextAttemptAt'], { where: `"status" IN ('queued', 'sending', 'unknown')` })
+export class ReplyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  workspaceId!: string;
+
+  @Column({ type: 'uuid' })
+  mentionId!: string;
+
+  /** The source the reply is posted through (its credentials), fixed when the reply is queued. */
+  @Column({ type: 'uuid', nullable: true })
+  sourceId!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  platform!: Platform;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  templateId!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  templateUnedited!: boolean;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: ReplyStatus;
+
+  @Column({ type: 'uuid' })
+  authorUserId!: string;
+
+  @Column({ type: 'boolean', default: false })
+  resolveOnSend!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  approvalRequired!: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  approvalReasons!: ApprovalReason[];
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionComment!: string | null;
+
+  @Column({ type: 'jsonb' })
+  lintReport!: LintReport;
+
+  /** Sent to the platform with every attempt (Mastodon's Idempotency-Key, Bluesky's rkey seed). Unique across the installation. */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  idempotencyKey!: string;
+
+  /** The client's key for one composed reply: a double submit finds the first row. */
+  @Column({ type: 'varchar', length: 100 })
+  clientKey!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** When the first attempt went out (Mastodon keeps an idempotency key for one hour after it). */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstAttemptAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  leaseToken!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  leasedUntil!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  externalId!: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  externalUrl!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
