@@ -68,6 +68,9 @@ describe('outbound requests and sources (integration)', () => {
     return { outcome: out[0]!, row: await source(id) };
   }
   const createSource = (body: Record<string, unknown>) => request(t.server).post('/api/sources').set('Cookie', admin).send(body);
+  /** A Mastodon notifications source at `baseUrl` (item 3 only varies the address). */
+  const createMastodonAt = (name: string, baseUrl: string) =>
+    createSource({ name, platform: 'mastodon', baseUrl, streamKind: 'notifications', credentials: { accessToken: 'x' } });
 
   describe('item 1: SSRF through an RSS source, fixed at the root', () => {
     it('refuses a feed path on another address at save time, with a 400 naming streamQuery', async () => {
@@ -287,43 +290,19 @@ describe('outbound requests and sources (integration)', () => {
 
   describe('item 3: private hosts are host:port exact; the simulator only on its ports', () => {
     it('with SOCIAL_SIM_URL=http://127.0.0.1:4100 a Mastodon source at 127.0.0.1:5432 is refused at save', async () => {
-      const res = await createSource({
-        name: 'PG',
-        platform: 'mastodon',
-        baseUrl: 'http://127.0.0.1:5432',
-        streamKind: 'notifications',
-        credentials: { accessToken: 'x' },
-      }).expect(400);
+      const res = await createMastodonAt('PG', 'http://127.0.0.1:5432').expect(400);
       expect(res.body.issues[0]).toMatchObject({ path: 'baseUrl', message: expect.stringMatching(/private or local address/) });
-      await createSource({
-        name: 'Sim+6',
-        platform: 'mastodon',
-        baseUrl: 'http://127.0.0.1:4106',
-        streamKind: 'notifications',
-        credentials: { accessToken: 'x' },
-      }).expect(400);
+      await createMastodonAt('Sim+6', 'http://127.0.0.1:4106').expect(400);
     });
 
     it("accepts the simulator's main port and its per-platform ports P+1..P+5", async () => {
       for (const port of [4100, 4101, 4105]) {
-        await createSource({
-          name: `Sim ${port}`,
-          platform: 'mastodon',
-          baseUrl: `http://127.0.0.1:${port}/mastodon`,
-          streamKind: 'notifications',
-          credentials: { accessToken: 'x' },
-        }).expect(201);
+        await createMastodonAt(`Sim ${port}`, `http://127.0.0.1:${port}/mastodon`).expect(201);
       }
     });
 
     it('a stored source at 127.0.0.1:5432 (or any other port of the simulator host) is refused at poll', async () => {
-      const created = await createSource({
-        name: 'Later moved',
-        platform: 'mastodon',
-        baseUrl: 'http://127.0.0.1:4101',
-        streamKind: 'notifications',
-        credentials: { accessToken: 'x' },
-      }).expect(201);
+      const created = await createMastodonAt('Later moved', 'http://127.0.0.1:4101').expect(201);
       for (const baseUrl of ['http://127.0.0.1:5432', canary.url]) {
         await t.dataSource.query(`UPDATE source SET base_url = $2, credentials_ciphertext = NULL, credential_fields = '[]' WHERE id = $1`, [
           created.body.id,
