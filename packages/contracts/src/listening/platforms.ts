@@ -47,6 +47,11 @@ export interface PlatformSpec {
   baseUrlHint: string;
   streams: readonly StreamSpec[];
   credentials: readonly CredentialSpec[];
+  /**
+   * The credential sets that let a source post replies, any one of them complete (names from
+   * `credentials`); empty: replies cannot be posted through this platform at all (feeds).
+   */
+  replyCredentials: ReadonlyArray<readonly string[]>;
 }
 
 const SEARCH_WORDS: StreamQueryField = { label: 'Search words', hint: 'The words to search for.', placeholder: 'acme airlines' };
@@ -77,6 +82,7 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
       },
     ],
     credentials: [{ name: 'accessToken', label: 'Access token', secret: true, required: true }],
+    replyCredentials: [['accessToken']],
   },
   bluesky: {
     label: 'Bluesky',
@@ -98,6 +104,7 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
       { name: 'identifier', label: 'Handle or email', secret: false, required: true },
       { name: 'password', label: 'App password', secret: true, required: true },
     ],
+    replyCredentials: [['identifier', 'password']],
   },
   reddit: {
     label: 'Reddit',
@@ -123,6 +130,8 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
       { name: 'refreshToken', label: 'Refresh token (code flow)', secret: true, required: false },
       { name: 'userAgent', label: 'User-Agent (platform:app:version (by /u/name))', secret: false, required: false },
     ],
+    // The app-only token (client id + secret) reads but cannot comment: a user is needed.
+    replyCredentials: [['username', 'password'], ['refreshToken']],
   },
   x: {
     label: 'X',
@@ -153,6 +162,8 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
       { name: 'userAccessToken', label: 'User access token (replies, mentions)', secret: true, required: false },
       { name: 'userId', label: 'User id of the brand account', secret: false, required: false },
     ],
+    // The app bearer token searches; posting needs the brand account's user token.
+    replyCredentials: [['userAccessToken']],
   },
   rss: {
     label: 'RSS feed',
@@ -171,6 +182,7 @@ export const PLATFORM_TABLE: Readonly<Record<SourcePlatform, PlatformSpec>> = {
       },
     ],
     credentials: [],
+    replyCredentials: [],
   },
 };
 
@@ -182,3 +194,20 @@ function byPlatform<T>(pick: (spec: PlatformSpec) => T): Readonly<Record<SourceP
 export const PLATFORM_STREAMS: Readonly<Record<SourcePlatform, readonly StreamSpec[]>> = byPlatform((s) => s.streams);
 /** Each platform's credential fields (a view of PLATFORM_TABLE). */
 export const PLATFORM_CREDENTIALS: Readonly<Record<SourcePlatform, readonly CredentialSpec[]>> = byPlatform((s) => s.credentials);
+
+/**
+ * The credential fields a source still lacks before it can post replies: [] when one of the
+ * platform's `replyCredentials` sets is complete; otherwise the missing fields of the set
+ * closest to complete (the first such set on a tie). Null: the platform cannot post replies.
+ */
+export function missingReplyCredentials(platform: SourcePlatform, present: readonly string[]): string[] | null {
+  const sets = PLATFORM_TABLE[platform].replyCredentials;
+  if (sets.length === 0) return null;
+  let best: string[] | null = null;
+  for (const set of sets) {
+    const missing = set.filter((name) => !present.includes(name));
+    if (missing.length === 0) return [];
+    if (!best || missing.length < best.length) best = missing;
+  }
+  return best;
+}
