@@ -1,3 +1,4 @@
+import { TemplateVoiceBrandFk1796465393270 } from './1796465393270-TemplateVoiceBrandFk.js';
 import { Replies1796464984714 } from './1796464984714-Replies.js';
 import { LoginThrottle1796453800817 } from './1796453800817-LoginThrottle.js';
 import { IngestLighterIndexes1795444674052 } from './1795444674052-IngestLighterIndexes.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   IngestLighterIndexes1795444674052,
   LoginThrottle1796453800817,
   Replies1796464984714,
+  TemplateVoiceBrandFk1796465393270,
 ];

@@ -1,5 +1,6 @@
 import type { Intent, Platform } from '@earshot/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { BrandEntity } from '../brands/brand.entity.js';
 
 /** A brand's reply template (Settings › Templates). */
 @Entity('reply_template')
@@ -14,6 +15,11 @@ export class ReplyTemplateEntity {
 
   @Column({ type: 'uuid' })
   brandId!: string;
+
+  /** A deleted brand takes its templates with it (as it does its listening queries). */
+  @ManyToOne(() => BrandEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'brand_id', foreignKeyConstraintName: 'reply_template_brand_fk' })
+  brand?: Relation<BrandEntity>;
 
   @Column({ type: 'varchar', length: 120 })
   title!: string;
