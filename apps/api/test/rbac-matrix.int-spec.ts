@@ -22,6 +22,8 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'GET /api/users': 'admin',
   'POST /api/users': 'admin',
   'PATCH /api/users/:id': 'admin',
+  'GET /api/profile': 'viewer',
+  'PATCH /api/profile': 'viewer',
   'GET /api/brands': 'viewer',
   'POST /api/brands': 'manager',
   'PATCH /api/brands/:id': 'manager',

@@ -43,6 +43,7 @@ export const EXAMPLES: Record<string, Example> = {
     ok: 201,
   },
   'PATCH /api/users/:id': { path: (i) => `/api/users/${i.user}`, body: () => ({ name: 'Renamed Person' }), ok: 200 },
+  'PATCH /api/profile': { path: () => '/api/profile', body: () => ({ firstName: 'Ada', signature: '^AL' }), ok: 200 },
   'POST /api/brands': { path: () => '/api/brands', body: () => ({ name: 'Brand X', handles: ['@brandx'] }), ok: 201 },
   'PATCH /api/brands/:id': { path: (i) => `/api/brands/${i.brand}`, body: () => ({ name: 'Acme Renamed' }), ok: 200 },
   'POST /api/listening-queries/validate': { path: () => '/api/listening-queries/validate', body: () => ({ query: 'acme OR "acme corp"' }), ok: 200 },
