@@ -15,6 +15,8 @@ export interface SimRequest {
   rawBody: string;
   /** `http://127.0.0.1:4100/mastodon`: the platform's base URL as the client sees it. */
   base: string;
+  /** The request log entry's id (`/_control/requests`): a reply records the request that made it. */
+  requestId?: number;
 }
 
 export interface SimResponse {

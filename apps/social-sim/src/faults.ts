@@ -32,13 +32,25 @@ export interface FaultSpec {
   delayMs?: number;
   /** rate_limit: seconds until the reset (default 60). */
   resetInSec?: number;
-  /** malformed: `truncated` (default), `html`, `empty`; rate_limit on Reddit: `html` for the "whoa there" page. */
-  variant?: 'truncated' | 'html' | 'empty';
+  /**
+   * malformed: `truncated` (default), `html`, `empty`; rate_limit on Reddit: `html` for the "whoa there" page,
+   * `in_body` for the comment limit ("doing that a lot") that `POST /api/comment` reports inside a 200.
+   */
+  variant?: 'truncated' | 'html' | 'empty' | 'in_body';
   /** expired_token: also refuse refresh/login until faults are cleared (revoked credentials). */
   revoke?: boolean;
   /** duplicates: how many already-served items to repeat (default 5). */
   count?: number;
+  /**
+   * slow, hang, server_error, disconnect on a write (not GET): the platform applies the write
+   * first, then the fault acts on the answer (a 503 after the commit, a hang-up, an answer that
+   * comes late or never). Without it these faults act before the write, which then never happens.
+   */
+  afterWrite?: boolean;
 }
+
+/** The faults `afterWrite` can follow a write with. */
+export const AFTER_WRITE_KINDS: readonly FaultKind[] = ['slow', 'hang', 'server_error', 'disconnect'];
 
 export interface ActiveFault extends FaultSpec {
   id: string;
@@ -56,6 +68,7 @@ export class FaultBook {
 
   add(spec: FaultSpec): ActiveFault {
     if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`unknown fault kind "${String(spec.kind)}"`);
+    if (spec.afterWrite && !AFTER_WRITE_KINDS.includes(spec.kind)) throw new Error(`afterWrite applies to ${AFTER_WRITE_KINDS.join(', ')} only`);
     const times = spec.times ?? 1;
     const fault: ActiveFault = { ...spec, id: `f${++this.counter}`, remaining: times <= 0 ? Infinity : times, hits: 0 };
     this.faults.push(fault);
@@ -75,6 +88,7 @@ export class FaultBook {
       if (f.remaining <= 0 || !kinds.includes(f.kind)) continue;
       if (f.platform && f.platform !== platform) continue;
       if (f.method && f.method.toUpperCase() !== method) continue;
+      if (f.afterWrite && (method === 'GET' || method === 'HEAD')) continue;
       if (f.path && !path.includes(f.path)) continue;
       if (f.probability !== undefined && f.probability < 1 && this.rng.next() >= f.probability) continue;
       f.remaining--;

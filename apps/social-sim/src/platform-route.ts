@@ -82,6 +82,16 @@ export async function handlePlatform(
   const method = (req.method ?? 'GET').toUpperCase();
   const rawBody = await readBody(req);
   const host = req.headers.host ?? '127.0.0.1';
+  const fault = faults.forRequest(platform, method, path || '/');
+  const entry = log.add({
+    at: new Date(store.now()).toISOString(),
+    platform,
+    method,
+    path: path || '/',
+    query: query.toString(),
+    fault: fault?.kind ?? null,
+    via: atRoot ? 'root' : 'prefix',
+  });
   const simReq: SimRequest = {
     platform,
     method,
@@ -90,20 +100,12 @@ export async function handlePlatform(
     headers: req.headers,
     rawBody,
     base: atRoot ? `http://${host}` : `http://${host}/${platform}`,
+    requestId: entry.id,
   };
-  const fault = faults.forRequest(platform, method, simReq.path);
-  const entry = log.add({
-    at: new Date(store.now()).toISOString(),
-    platform,
-    method,
-    path: simReq.path,
-    query: query.toString(),
-    fault: fault?.kind ?? null,
-    via: atRoot ? 'root' : 'prefix',
-  });
   const now = store.now();
+  const afterWrite = fault?.afterWrite === true;
 
-  if (fault && (await answeredByFault(parts, req, res, entry, fault, platform, now))) return;
+  if (fault && !afterWrite && (await answeredByFault(parts, req, res, entry, fault, platform, now))) return;
   const limit = parts.limiter.take(platform, now);
   if (limit.exceeded) {
     send(res, entry, windowExceededResponse(platform, limit.headers, now));
@@ -117,7 +119,35 @@ export async function handlePlatform(
     return;
   }
   const response: SimResponse = { ...out, headers: { ...limit.headers, ...(out.headers ?? {}) } };
-  send(res, entry, fault?.kind === 'malformed' ? malformed(fault, platform, out, response) : response);
+  if (fault && afterWrite) await answerAfterWrite(parts, req, res, entry, fault, platform, response);
+  else send(res, entry, fault?.kind === 'malformed' ? malformed(fault, platform, out, response) : response);
+}
+
+/** A fault with `afterWrite`: the write is done; now the answer is late, never comes, is a 5xx, or the socket is cut. */
+async function answerAfterWrite(
+  parts: PlatformRouteParts,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: RequestLogEntry,
+  fault: ActiveFault,
+  platform: SimPlatform,
+  response: SimResponse,
+): Promise<void> {
+  switch (fault.kind) {
+    case 'slow':
+      await parts.waits.delay(fault.delayMs ?? 2000);
+      send(res, entry, response); // nothing is sent when the client gave up meanwhile
+      return;
+    case 'hang':
+      await parts.waits.untilClosed(res);
+      return;
+    case 'server_error':
+      send(res, entry, serverErrorBody(platform, fault.status ?? 503));
+      return;
+    default:
+      entry.status = -1;
+      req.socket.destroy();
+  }
 }
 
 /** Faults that act before the platform answers; true when the request is done (answered, dropped or hung up). */
@@ -141,7 +171,7 @@ async function answeredByFault(
       await parts.waits.delay(fault.delayMs ?? 2000);
       return res.destroyed;
     case 'rate_limit':
-      send(res, entry, faultRateLimitedResponse(platform, now, fault.resetInSec ?? 60, fault.variant === 'html'));
+      send(res, entry, faultRateLimitedResponse(platform, now, fault.resetInSec ?? 60, fault.variant));
       return true;
     case 'server_error':
       send(res, entry, serverErrorBody(platform, fault.status ?? 503));

@@ -37,8 +37,19 @@ export function windowExceededResponse(platform: SimPlatform, headers: Record<st
 }
 
 /** The 429 of an injected `rate_limit` fault: nothing left, reset in `resetInSec`. */
-export function faultRateLimitedResponse(platform: SimPlatform, now: number, resetInSec: number, html: boolean): SimResponse {
+export function faultRateLimitedResponse(platform: SimPlatform, now: number, resetInSec: number, variant?: string): SimResponse {
   const cfg = RATE_LIMITS[platform];
+  if (platform === 'reddit' && variant === 'in_body') {
+    // Reddit's per-user posting limit: HTTP 200, the window still has requests left, the wait only in the message.
+    const wait = resetInSec >= 60 && resetInSec % 60 === 0 ? `${resetInSec / 60} minute${resetInSec === 60 ? '' : 's'}` : `${resetInSec} seconds`;
+    const message = `Looks like you've been doing that a lot. Take a break for ${wait} before trying again.`;
+    return {
+      status: 200,
+      body: { json: { errors: [['RATELIMIT', message, 'ratelimit']] } },
+      headers: rateHeaders(platform, cfg.limit, cfg.limit - 1, now + cfg.windowSec * 1000, now),
+    };
+  }
+  const html = variant === 'html';
   const headers = rateHeaders(platform, cfg.limit, 0, now + resetInSec * 1000, now);
   if (platform === 'bluesky') headers['Retry-After'] = String(resetInSec);
   const body = rateLimitedBody(platform, html);

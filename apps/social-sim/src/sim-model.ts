@@ -59,6 +59,8 @@ export interface SimReply {
   idempotencyKey: string | null;
   endpoint: string;
   createdAt: string;
+  /** Id of the request that made it in the request log (`/_control/requests`), when made over HTTP. */
+  requestId?: number;
   /** Set when the brand deleted this reply through the platform's API. */
   deletedAt?: string;
 }

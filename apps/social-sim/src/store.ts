@@ -9,6 +9,8 @@ export class SimStore {
   readonly ids = new IdFactory();
   readonly posts: Record<SimPlatform, SimPost[]> = { mastodon: [], bluesky: [], reddit: [], x: [], rss: [] };
   readonly replies: SimReply[] = [];
+  /** Mastodon's Idempotency-Key memory: `<account id>|<key>` → the status it made, until `expiresAt` (store clock). */
+  readonly idempotency = new Map<string, { id: string; expiresAt: number }>();
   readonly brandAccounts: Record<SimPlatform, SimAccount>;
   /** Authors and the brand's own accounts. */
   readonly people: SimAccounts;
@@ -292,6 +294,7 @@ export class SimStore {
     }
     this.byId.clear();
     this.replies.length = 0;
+    this.idempotency.clear();
     this.threads.clear();
   }
 }

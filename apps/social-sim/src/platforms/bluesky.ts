@@ -348,6 +348,7 @@ function writeRecord(req: SimRequest, ctx: SimContext, put: boolean): SimRespons
     idempotencyKey: rkey,
     endpoint: put ? 'com.atproto.repo.putRecord' : 'com.atproto.repo.createRecord',
     createdAt: new Date(t.createdAt).toISOString(),
+    requestId: req.requestId,
   });
   return respondWrite(
     req,

@@ -276,7 +276,7 @@ export function handleMastodon(req: SimRequest, ctx: SimContext): SimResponse {
   }
   if (req.method === 'GET' && path === '/api/v1/instance') return json(200, instanceV1(ctx));
   if (req.method === 'GET' && path === '/api/v2/instance') return json(200, instanceV2(ctx));
-  if (req.method === 'POST' && path === '/api/v1/statuses') return postStatus(req, ctx, authed, token ?? '');
+  if (req.method === 'POST' && path === '/api/v1/statuses') return postStatus(req, ctx, authed);
   return notFound();
 }
 
@@ -391,20 +391,21 @@ function instanceV2(ctx: SimContext): Record<string, unknown> {
   };
 }
 
-const idempotency = new WeakMap<SimContext, Map<string, string>>();
+/** How long Mastodon remembers an Idempotency-Key (`redis.setex(…, 3_600, status.id)` in PostStatusService). */
+export const IDEMPOTENCY_TTL_MS = 3_600_000;
 
-function postStatus(req: SimRequest, ctx: SimContext, authed: boolean, token: string): SimResponse {
+function postStatus(req: SimRequest, ctx: SimContext, authed: boolean): SimResponse {
   if (!authed) return unauthorized();
   const body = bodyOf(req);
   const key = header(req, 'idempotency-key');
-  let seen = idempotency.get(ctx);
-  if (!seen) idempotency.set(ctx, (seen = new Map()));
-  const keyed = key ? `${token}|${key}` : null;
-  const prior = keyed ? seen.get(keyed) : undefined;
-  if (prior) {
-    // Same Idempotency-Key within the hour: the same status, no second post.
-    const p = ctx.store.get('mastodon', prior);
-    if (p) return respondWrite(req, ctx, json(200, renderStatus(p, ctx)));
+  // Keyed by account, not token (`idempotency:status:<account id>:<key>`): every token here is the brand's.
+  const keyed = key ? `${ctx.store.brandAccounts.mastodon.id}|${key}` : null;
+  const prior = keyed ? ctx.store.idempotency.get(keyed) : undefined;
+  if (prior && prior.expiresAt > ctx.store.now()) {
+    // Same Idempotency-Key within the hour: the same status, no second post; a status deleted since is `find`'s 404.
+    const p = ctx.store.get('mastodon', prior.id);
+    if (!p || p.deleted) return json(404, { error: 'Record not found' });
+    return respondWrite(req, ctx, json(200, renderStatus(p, ctx)));
   }
   const text = typeof body['status'] === 'string' ? body['status'] : '';
   if (!text.trim()) return json(422, { error: "Validation failed: Text can't be blank" });
@@ -430,7 +431,7 @@ function postStatus(req: SimRequest, ctx: SimContext, authed: boolean, token: st
   ctx.store.insert(post);
   if (parent) parent.replies++;
   // The key is recorded atomically with the effect (mastodon#21840).
-  if (keyed) seen.set(keyed, post.id);
+  if (keyed) ctx.store.idempotency.set(keyed, { id: post.id, expiresAt: t.createdAt + IDEMPOTENCY_TTL_MS });
   ctx.store.replies.push({
     platform: 'mastodon',
     id: post.id,
@@ -439,6 +440,7 @@ function postStatus(req: SimRequest, ctx: SimContext, authed: boolean, token: st
     idempotencyKey: key,
     endpoint: 'POST /api/v1/statuses',
     createdAt: mastodonTime(t.createdAt),
+    requestId: req.requestId,
   });
   return respondWrite(req, ctx, json(200, renderStatus(post, ctx)));
 }

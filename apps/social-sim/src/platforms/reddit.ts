@@ -412,6 +412,7 @@ function postComment(req: SimRequest, ctx: SimContext, user: string | null): Sim
     idempotencyKey: null,
     endpoint: 'POST /api/comment',
     createdAt: new Date(t.createdAt).toISOString(),
+    requestId: req.requestId,
   });
   return respondWrite(req, ctx, json(200, { json: { errors: [], data: { things: [renderThing(post, ctx, true)] } } }));
 }

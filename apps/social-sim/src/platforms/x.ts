@@ -384,6 +384,7 @@ function postTweet(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResp
     idempotencyKey: null,
     endpoint: 'POST /2/tweets',
     createdAt: new Date(t.createdAt).toISOString(),
+    requestId: req.requestId,
   });
   return respondWrite(req, ctx, json(201, { data: { id: post.id, text: escText(text), edit_history_tweet_ids: [post.id] } }));
 }
