@@ -3,4 +3,15 @@
  * length, with no connector code behind it, so the dashboard's composer and the voice linter
  * count exactly as the connectors (and the platforms) do.
  */
-export { replyLength } from './core/reply-length.js';
+export {
+  REPLY_LIMITS,
+  graphemeCount,
+  graphemes,
+  isEmojiGrapheme,
+  postedReplyText,
+  replyLength,
+  replyLimitOf,
+  type PostedReplyTarget,
+  type ReplyLengthUnit,
+  type ReplyLimit,
+} from './core/reply-length.js';

@@ -15,6 +15,7 @@ import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
 import { assertHttpBaseUrl, buildUrl } from '../core/safe-url.js';
 import { normalizeBlueskyPost } from './normalize.js';
 import { tidFromKey } from './tid.js';
+import { REPLY_LIMITS, type ReplyLimit } from '../core/reply-length.js';
 
 /**
  * Bluesky cursor (connectors.md §8.1). Bluesky cursors only go backwards, so each run reads the
@@ -57,8 +58,8 @@ export class BlueskyConnector implements Connector<BlueskyCursor> {
     this.followerCounts = options.followerCounts ?? true;
   }
 
-  replyLimit(): { max: number; unit: 'graphemes' } {
-    return { max: 300, unit: 'graphemes' };
+  replyLimit(): ReplyLimit {
+    return REPLY_LIMITS.bluesky;
   }
 
   async poll(source: SourceConfig, cursor: BlueskyCursor | null, signal: AbortSignal): Promise<PollResult<BlueskyCursor>> {

@@ -5,6 +5,7 @@ import { arr, idStr, isObject, malformed, obj, requireCredential } from '../core
 import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
 import { assertHttpBaseUrl, buildUrl } from '../core/safe-url.js';
 import { normalizeMastodonStatus } from './normalize.js';
+import { REPLY_LIMITS, postedReplyText, type ReplyLimit } from '../core/reply-length.js';
 
 /**
  * Mastodon cursor (connectors.md §8.1). `minId` is the largest id already returned (a
@@ -38,8 +39,8 @@ export class MastodonConnector implements Connector<MastodonCursor> {
     this.http = new HttpClient({ userAgent: DEFAULT_USER_AGENT, ...options });
   }
 
-  replyLimit(): { max: number; unit: 'chars' } {
-    return { max: 500, unit: 'chars' };
+  replyLimit(): ReplyLimit {
+    return REPLY_LIMITS.mastodon;
   }
 
   async poll(source: SourceConfig, cursor: MastodonCursor | null, signal: AbortSignal): Promise<PollResult<MastodonCursor>> {
@@ -76,9 +77,8 @@ export class MastodonConnector implements Connector<MastodonCursor> {
       throw new ConnectorError('bad_request', `mastodon cannot reply to a ${target.platform} target`, { platform: 'mastodon' });
     const root = assertHttpBaseUrl(source.baseUrl, 'mastodon');
     const token = requireCredential('mastodon', source.credentials, 'accessToken');
-    // Mastodon does not add the @mention itself; without it the author is not notified.
-    const handle = `@${target.acct}`;
-    const status = text.toLowerCase().includes(handle.toLowerCase()) ? text : `${handle} ${text}`;
+    // Mastodon does not add the @mention itself; without it the author is not notified (the linter counts this text).
+    const status = postedReplyText('mastodon', target, text);
     const res = await this.http.json({
       platform: 'mastodon',
       method: 'POST',

@@ -4,6 +4,7 @@ import { arr, isObject, malformed, numOrNull, obj, str } from '../core/json.js';
 import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
 import { assertHttpBaseUrl, buildUrl } from '../core/safe-url.js';
 import { isRedditTombstone, normalizeRedditThing } from './normalize.js';
+import { REPLY_LIMITS, type ReplyLimit } from '../core/reply-length.js';
 
 /**
  * Reddit cursor (connectors.md §4, §8.1). Never resume with `before=` (breaks when that item is
@@ -36,8 +37,8 @@ export class RedditConnector implements Connector<RedditCursor> {
     this.now = options.now ?? Date.now;
   }
 
-  replyLimit(): { max: number; unit: 'chars' } {
-    return { max: 10_000, unit: 'chars' };
+  replyLimit(): ReplyLimit {
+    return REPLY_LIMITS.reddit;
   }
 
   async poll(source: SourceConfig, cursor: RedditCursor | null, signal: AbortSignal): Promise<PollResult<RedditCursor>> {

@@ -4,6 +4,7 @@ import { HttpClient } from '../core/http-client.js';
 import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
 import { assertHttpBaseUrl, safeHttpUrl } from '../core/safe-url.js';
 import { feedItemText, parseFeed, type FeedItem, type ParsedFeed } from './parse-feed.js';
+import { REPLY_LIMITS, type ReplyLimit } from '../core/reply-length.js';
 
 /**
  * RSS/Atom cursor: conditional-GET validators plus the ids already returned (newest first,
@@ -29,8 +30,8 @@ export class RssConnector implements Connector<RssCursor> {
     this.now = options.now ?? Date.now;
   }
 
-  replyLimit(): { max: number; unit: 'chars' } {
-    return { max: 0, unit: 'chars' };
+  replyLimit(): ReplyLimit {
+    return REPLY_LIMITS.rss;
   }
 
   async poll(source: SourceConfig, cursor: RssCursor | null, signal: AbortSignal): Promise<PollResult<RssCursor>> {

@@ -6,6 +6,7 @@ import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
 import { assertHttpBaseUrl, buildUrl } from '../core/safe-url.js';
 import { decodeEntities } from '../core/strip-html.js';
 import { normalizeXTweet, xUsersById } from './normalize.js';
+import { REPLY_LIMITS, type ReplyLimit } from '../core/reply-length.js';
 
 /**
  * X cursor (connectors.md §5, §8.1). `since_id` stays fixed while a run follows `next_token`;
@@ -34,8 +35,8 @@ export class XConnector implements Connector<XCursor> {
     this.now = options.now ?? Date.now;
   }
 
-  replyLimit(): { max: number; unit: 'weighted' } {
-    return { max: 280, unit: 'weighted' };
+  replyLimit(): ReplyLimit {
+    return REPLY_LIMITS.x;
   }
 
   async poll(source: SourceConfig, cursor: XCursor | null, signal: AbortSignal): Promise<PollResult<XCursor>> {
