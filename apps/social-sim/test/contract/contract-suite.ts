@@ -248,14 +248,18 @@ export function connectorContract(spec: PlatformSpec): void {
         expect(replies[0]!.id).toBe(res.externalId);
       });
 
-      it('a lost reply response + retry → exactly one reply on the platform', async () => {
+      it.each([
+        ['a lost reply response', { kind: 'lost_response' }, 'disconnect', signal],
+        ['a 503 after the write', { kind: 'server_error', status: 503, afterWrite: true }, 'retry', signal],
+        ['a timeout after the write', { kind: 'hang', afterWrite: true }, 'disconnect', () => AbortSignal.timeout(500)],
+      ] as const)('%s + retry → exactly one reply on the platform', async (_name, fault, failure, firstSignal) => {
         spec.seed(sim, 1);
         const c = spec.make();
         const [m] = (await c.poll(source, null, signal())).mentions;
         const text = 'Thanks for flagging this, a teammate is looking into it now.';
-        sim.control.addFault({ kind: 'lost_response', platform: spec.platform, path: writePath });
-        const lost = await failureOf(c.reply(source, m!.replyTarget, text, { idempotencyKey: 'key-42', signal: signal() }));
-        expect(lost.failure).toBe('disconnect');
+        sim.control.addFault({ ...fault, platform: spec.platform, path: writePath });
+        const lost = await failureOf(c.reply(source, m!.replyTarget, text, { idempotencyKey: 'key-42', signal: firstSignal() }));
+        expect(lost.failure).toBe(failure);
         expect(sim.control.replies(spec.platform)).toHaveLength(1); // it landed
 
         let result;
