@@ -7,5 +7,10 @@ import { parseTemplate } from '@earshot/voice';
  * The parsing and the wording are packages/voice's, so the composer and the api agree.
  */
 export function templateBodyIssues(body: string): FieldIssue[] {
-  return parseTemplate(body).errors.map((e) => ({ path: 'body', message: `${e.message} (at character ${e.start + 1})`, position: e.start }));
+  return parseTemplate(body).errors.map((e) => ({
+    path: 'body',
+    // Every message carries the place too, for clients that show only the message.
+    message: /at character \d/.test(e.message) ? e.message : `${e.message} (at character ${e.start + 1})`,
+    position: e.start,
+  }));
 }
