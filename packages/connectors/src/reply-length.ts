@@ -6,6 +6,7 @@
 export {
   REPLY_LIMITS,
   graphemeCount,
+  graphemeSpans,
   graphemes,
   isEmojiGrapheme,
   postedReplyText,

@@ -1,5 +1,5 @@
 import type { Intent, LintFinding, LintReport, LintSeverity, Platform, RequiredElement, RuleSetting, TextSpan, VoiceGuideBody } from '@earshot/contracts';
-import { isEmojiGrapheme, postedReplyText, REPLY_LIMITS, replyLength } from '@earshot/connectors/reply-length';
+import { graphemeSpans, isEmojiGrapheme, postedReplyText, REPLY_LIMITS, replyLength } from '@earshot/connectors/reply-length';
 import { ruleInfo, type RuleId } from './rules.js';
 import { renderTemplate } from './template.js';
 import { fleschKincaidGrade, PhraseTrie, syllables, tokenize, type PhraseMatch } from './text.js';
@@ -308,12 +308,6 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-let segmenter: Intl.Segmenter | null = null;
-function graphemeSpans(text: string): { segment: string; index: number }[] {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return [...segmenter.segment(text)];
-}
-
 function spansOf(re: RegExp, text: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
   re.lastIndex = 0;
@@ -521,7 +515,7 @@ export function lintReply(draft: string, guide: VoiceGuideBody, context: LintCon
     const max = guide.limits.maxEmoji;
     let seen = 0;
     for (const g of graphemeSpans(draft)) {
-      if (!isEmojiGrapheme(g.segment)) continue;
+      if ((g.segment.length === 1 && g.segment.charCodeAt(0) < 0x2000) || !isEmojiGrapheme(g.segment)) continue;
       seen++;
       if (seen <= max) continue;
       const span = { start: g.index, end: g.index + g.segment.length };

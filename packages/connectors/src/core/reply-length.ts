@@ -65,18 +65,61 @@ function mentionsHandle(text: string, handle: string): boolean {
 }
 
 let segmenter: Intl.Segmenter | null = null;
-/** Grapheme clusters of `text` (user-perceived characters: 👩‍👩‍👧, 🇫🇷, 👍🏽 and e + U+0301 are one each). */
-export function graphemes(text: string): string[] {
+function segment(text: string): Intl.Segments {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const out: string[] = [];
-  for (const s of segmenter.segment(text)) out.push(s.segment);
+  return segmenter.segment(text);
+}
+
+/**
+ * Characters that are always a grapheme cluster of their own when next to one another: printable ASCII,
+ * tab, LF and Latin-1/Latin Extended letters (below the combining marks at U+0300; © and ® excluded as
+ * emoji bases; CR excluded for CR LF). Intl.Segmenter is slow (about 1 µs a character), so only the runs
+ * around other characters are segmented.
+ */
+const COMPLEX_RE = /[^\t\n\x20-\x7E\u00A0-\u00A8\u00AA-\u00AD\u00AF-\u02FF]+/gu;
+
+/**
+ * The stretches of `text` that need real segmentation: each run of other characters widened by one
+ * character on each side (the base a combining mark attaches to; the character after a prepended mark),
+ * merged when they touch. Between two simple characters there is always a boundary.
+ */
+function complexRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  COMPLEX_RE.lastIndex = 0;
+  for (let m = COMPLEX_RE.exec(text); m; m = COMPLEX_RE.exec(text)) {
+    const start = Math.max(0, m.index - 1);
+    const end = Math.min(text.length, m.index + m[0].length + 1);
+    const last = runs[runs.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else runs.push([start, end]);
+  }
+  return runs;
+}
+
+/** Grapheme clusters of `text` with their UTF-16 offsets (👩‍👩‍👧, 🇫🇷, 👍🏽 and e + U+0301 are one each). */
+export function graphemeSpans(text: string): { segment: string; index: number }[] {
+  const out: { segment: string; index: number }[] = [];
+  let at = 0;
+  for (const [start, end] of complexRuns(text)) {
+    for (; at < start; at++) out.push({ segment: text[at]!, index: at });
+    for (const s of segment(text.slice(start, end))) out.push({ segment: s.segment, index: start + s.index });
+    at = end;
+  }
+  for (; at < text.length; at++) out.push({ segment: text[at]!, index: at });
   return out;
 }
 
+/** Grapheme clusters of `text`, as strings. */
+export function graphemes(text: string): string[] {
+  return graphemeSpans(text).map((g) => g.segment);
+}
+
 export function graphemeCount(text: string): number {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
+  let n = text.length;
+  for (const [start, end] of complexRuns(text)) {
+    n -= end - start;
+    for (const _ of segment(text.slice(start, end))) n++;
+  }
   return n;
 }
 
@@ -142,8 +185,9 @@ function xWeighted(text: string): number {
   let n = 0;
   let at = 0;
   const weighRest = (s: string) => {
-    for (const g of graphemes(s)) {
-      if (isEmojiGrapheme(g)) n += 2;
+    for (const { segment: g } of graphemeSpans(s)) {
+      if (g.length === 1) n += xCodePointWeight(g.charCodeAt(0));
+      else if (isEmojiGrapheme(g)) n += 2;
       else for (const ch of g) n += xCodePointWeight(ch.codePointAt(0) ?? 0);
     }
   };
