@@ -10,6 +10,10 @@ import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceS
 import { UsersPage } from '../modules/users/components/UsersPage';
 import { SourcesPage } from '../modules/sources/components/SourcesPage';
 import { ListeningPage } from '../modules/listening/components/ListeningPage';
+import { SettingsIndex } from '../modules/settings/components/SettingsIndex';
+import { TemplatesPage } from '../modules/templates/components/TemplatesPage';
+import { VoiceGuidePage } from '../modules/voice/components/VoiceGuidePage';
+import { ProfilePage } from '../modules/profile/components/ProfilePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAccess } from './RequireAccess';
@@ -59,8 +63,15 @@ export function AppRoutes() {
             </RequireAccess>
           }
         >
-          <Route index element={<Navigate to="workspace" replace />} />
-          <Route path="workspace" element={<WorkspaceSettingsPage />} />
+          <Route index element={<SettingsIndex />} />
+          <Route
+            path="workspace"
+            element={
+              <RequireAccess area="workspace">
+                <WorkspaceSettingsPage />
+              </RequireAccess>
+            }
+          />
           <Route
             path="users"
             element={
@@ -85,8 +96,25 @@ export function AppRoutes() {
               </RequireAccess>
             }
           />
+          <Route
+            path="templates"
+            element={
+              <RequireAccess area="templates">
+                <TemplatesPage />
+              </RequireAccess>
+            }
+          />
+          <Route
+            path="voice"
+            element={
+              <RequireAccess area="voice">
+                <VoiceGuidePage />
+              </RequireAccess>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
+        <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../modules/auth/hooks/useAuth';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { Icon } from '../shared/ui/Icon';
@@ -16,7 +16,7 @@ function initials(name: string): string {
   );
 }
 
-/** The signed-in user's name and role, with "Sign out". A disclosure, closed by Escape or a click elsewhere. */
+/** The signed-in user's name and role, with "Profile" and "Sign out". A disclosure, closed by Escape or a click elsewhere. */
 export function UserMenu() {
   const { user } = useSession();
   const { logout } = useAuth();
@@ -80,6 +80,9 @@ export function UserMenu() {
             Role: <strong>{ROLE_LABELS[user.role]}</strong>
           </p>
         </div>
+        <Link className="user-menu__action" to="/profile" onClick={() => setOpen(false)}>
+          Profile
+        </Link>
         <button type="button" className="user-menu__action" onClick={() => void signOut()} disabled={signingOut}>
           {signingOut ? 'Signing out…' : 'Sign out'}
         </button>

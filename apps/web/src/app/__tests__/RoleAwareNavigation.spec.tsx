@@ -29,9 +29,9 @@ describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
     ['admin', ['Inbox', 'Analytics', 'Reports', 'Settings']],
     ['manager', ['Inbox', 'Analytics', 'Reports', 'Settings']],
-    ['agent', ['Inbox', 'Reports']],
-    ['trainee', ['Inbox', 'Reports']],
-    ['viewer', ['Inbox', 'Analytics', 'Reports']],
+    ['agent', ['Inbox', 'Reports', 'Settings']],
+    ['trainee', ['Inbox', 'Reports', 'Settings']],
+    ['viewer', ['Inbox', 'Analytics', 'Reports', 'Settings']],
   ])('shows %s the areas their role may open', async (role, expected) => {
     signedInAs(role);
     renderApp('/inbox');
@@ -72,7 +72,7 @@ describe('role-aware navigation', () => {
 
 describe('pages a role may not open', () => {
   it.each<[Role, string]>([
-    ['viewer', '/settings'],
+    ['viewer', '/settings/workspace'],
     ['agent', '/analytics'],
     ['manager', '/settings/users'],
   ])('shows %s an access-denied state at %s instead of a blank page', async (role, path) => {

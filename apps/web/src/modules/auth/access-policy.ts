@@ -1,19 +1,25 @@
 import { ROLES, type Role } from '@earshot/contracts';
 
 /** The parts of the dashboard a role may open. The api enforces the same rules on its side. */
-export type Area = 'inbox' | 'analytics' | 'reports' | 'settings' | 'users' | 'sources' | 'listening';
+export type Area = 'inbox' | 'analytics' | 'reports' | 'settings' | 'workspace' | 'users' | 'sources' | 'listening' | 'templates' | 'voice';
 
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
   inbox: ROLES,
   analytics: ['admin', 'manager', 'viewer'],
   reports: ROLES,
-  settings: ['admin', 'manager'],
+  /** The Settings section opens for everyone; each of its tabs checks its own area (agents read templates and the voice guide). */
+  settings: ROLES,
+  /** Workspace details and SLA targets. */
+  workspace: ['admin', 'manager'],
   users: ['admin'],
   /** Connected sources and their health; only admins change them (see `manageSources`). */
   sources: ['admin', 'manager'],
-  /** Brands and listening queries: everyone who may open Settings. */
+  /** Brands and listening queries: admins and managers. */
   listening: ['admin', 'manager'],
+  /** Reply templates and brand voice guides: everyone reads them (see `editReplySettings`). */
+  templates: ROLES,
+  voice: ROLES,
 };
 
 export function canAccess(role: Role, area: Area): boolean {
@@ -21,7 +27,7 @@ export function canAccess(role: Role, area: Area): boolean {
 }
 
 /** What a role may change inside an area it can open. */
-export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers';
+export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
@@ -32,6 +38,8 @@ const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   triage: ['admin', 'manager', 'agent', 'trainee'],
   /** Assign a mention to any teammate (trainees may take work, not hand it out). */
   assignOthers: ['admin', 'manager', 'agent'],
+  /** Add, edit and delete reply templates; change or reset a brand's voice guide. */
+  editReplySettings: ['admin', 'manager'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

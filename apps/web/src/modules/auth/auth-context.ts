@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { ChangePasswordRequest, LoginRequest, Session } from '@earshot/contracts';
+import type { ChangePasswordRequest, LoginRequest, Session, User } from '@earshot/contracts';
 
 export interface AuthContextValue {
   /** Null while signed out. The provider renders nothing else until it knows. */
@@ -10,6 +10,8 @@ export interface AuthContextValue {
   logout(): Promise<void>;
   /** Replaces the user's password (required first when `session.mustChangePassword`). */
   changePassword(body: ChangePasswordRequest): Promise<Session>;
+  /** Puts the user as the api last answered (after a profile change) into the session, without a reload. */
+  updateUser(user: User): void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ChangePasswordRequest, LoginRequest, Session } from '@earshot/contracts';
+import type { ChangePasswordRequest, LoginRequest, Session, User } from '@earshot/contracts';
 import { isApiRequestError, onUnauthorized } from '../../../shared/http';
 import { closeRealtimeConnections } from '../../../shared/realtime/open-connections';
 import { Button } from '../../../shared/ui/Button';
@@ -86,7 +86,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return next;
   }, []);
 
-  const value = useMemo<AuthContextValue>(() => ({ session, notice, login, logout, changePassword }), [session, notice, login, logout, changePassword]);
+  const updateUser = useCallback((user: User) => {
+    // Only the signed-in user's own record replaces it (a late answer after a sign-out changes nothing).
+    setSession((current) => (current && current.user.id === user.id ? { ...current, user } : current));
+  }, []);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ session, notice, login, logout, changePassword, updateUser }),
+    [session, notice, login, logout, changePassword, updateUser],
+  );
 
   if (load.status === 'loading') return <FullPageMessage title="Loading Earshot…" busy />;
   if (load.status === 'unavailable') {
