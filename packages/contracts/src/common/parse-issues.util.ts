@@ -10,6 +10,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
         message: 'is not an accepted field',
       }));
     }
-    return [{ path: issue.path.map(String).join('.') || '(body)', message: issue.message }];
+    // A record key that fails its own schema: that schema's message ("must be a rule id") says more than zod's "Invalid key in record".
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return [{ path: issue.path.map(String).join('.') || '(body)', message }];
   });
 }

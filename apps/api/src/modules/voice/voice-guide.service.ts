@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { VoiceGuideBodySchema, type VoiceGuide, type VoiceGuideBody } from '@earshot/contracts';
-import { DEFAULT_VOICE_GUIDE } from '@earshot/voice';
+import { DEFAULT_VOICE_GUIDE, RULE_IDS, isRuleId } from '@earshot/voice';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth-context.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
@@ -38,6 +38,7 @@ export class VoiceGuideService {
   }
 
   async put(auth: AuthContext, brandId: string, guide: VoiceGuideBody, meta: RequestMeta): Promise<VoiceGuide> {
+    assertKnownRules(guide);
     return this.guides.transaction(async (m) => {
       // The brand row's lock orders two managers saving at once (and a reset or brand delete meanwhile).
       const brand = await this.ownBrand(m, auth.workspaceId, brandId, true);
@@ -88,6 +89,14 @@ export class VoiceGuideService {
     if (brand.kind !== 'own') throw new BadRequestException(`${brand.name} is a competitor: voice guides are for your own brands.`);
     return brand;
   }
+}
+
+/** An override for a rule the linter does not have would silently do nothing: refuse it, listing the rules. */
+function assertKnownRules(guide: VoiceGuideBody): void {
+  const unknown = Object.keys(guide.rules).filter((id) => !isRuleId(id));
+  if (unknown.length === 0) return;
+  const issues = unknown.map((id) => ({ path: `rules.${id}`, message: `is not a rule; the rules are ${RULE_IDS.join(', ')}` }));
+  throw new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, issues });
 }
 
 /**
