@@ -477,7 +477,7 @@ export function lintReply(draft: string, guide: VoiceGuideBody, context: LintCon
       null,
       {
         span: { start: insertAt, end: insertAt },
-        replacement: `${needsSpaceBefore(draft, insertAt) ? ' ' : ''}Could you send us a DM with the details so we can look into it privately?${insertAt < draft.trimEnd().length ? ' ' : ''}`,
+        replacement: `${needsSpaceBefore(draft, insertAt) ? ' ' : ''}Could you send us a DM with the details so we can look into it privately?${insertAt < draft.length && !/\s/u.test(draft[insertAt]!) ? ' ' : ''}`,
       },
     );
   if (required.includes('thanks') && !has('thanks'))
@@ -489,7 +489,8 @@ export function lintReply(draft: string, guide: VoiceGuideBody, context: LintCon
     const elsewhere = draft.toLowerCase().includes(signOff.toLowerCase());
     add('sign_off', elsewhere ? `Put your sign-off ${quote(signOff)} at the very end.` : `End the reply with your sign-off ${quote(signOff)}.`, null, {
       span: { start: end, end: draft.length },
-      replacement: `${end > 0 && !/\s$/u.test(draft.slice(0, end)) ? ' ' : ''}${signOff}`,
+      // Keep a line break before the sign-off when the agent ended with one.
+      replacement: `${end === 0 ? '' : draft.slice(end).includes('\n') ? '\n' : ' '}${signOff}`,
     });
   }
 

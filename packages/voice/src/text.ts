@@ -146,9 +146,10 @@ export function syllables(word: string): number {
     .replace(/[^a-z]/g, '');
   if (w.length === 0) return 1;
   if (w.length <= 3) return 1;
-  w = w.replace(/(?:[^laeiouy]e|[^laeiouysxzhcg]es|[^laeiouydt]ed)$/, '');
+  // An accented final e is spoken (café); a plain one usually is not (make).
+  if (!/[éèêë]s?$/u.test(word.normalize('NFC').toLowerCase())) w = w.replace(/(?:[^laeiouy]e|[^laeiouysxzhcg]es|[^laeiouydt]ed)$/, '');
   w = w.replace(/^y/, '');
-  const groups = w.match(/[aeiouy]{1,2}/g);
+  const groups = w.match(/[aeiouy]+/g);
   return Math.max(1, groups?.length ?? 0);
 }
 
