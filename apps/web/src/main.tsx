@@ -11,6 +11,8 @@ import './modules/sources/sources.css';
 import './modules/listening/listening.css';
 import './shared/realtime/connection-status.css';
 import './modules/inbox/inbox.css';
+import './modules/templates/templates.css';
+import './modules/voice/voice.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
