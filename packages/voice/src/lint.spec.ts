@@ -110,6 +110,11 @@ describe('blame_language', () => {
     expect(found.map((f) => spanText(draft, f))).toEqual(['You should have', 'as per our policy']);
     expect(found[0]!.severity).toBe('block');
   });
+  it('reports a banned phrase inside blame once, as blame', () => {
+    const ids = lint('As per our policy, no.').findings.map((f) => f.ruleId);
+    expect(ids).toContain('blame_language');
+    expect(ids).not.toContain('banned_phrase');
+  });
   it('does not flag neutral wording', () => {
     expect(ofRule(lint('You should be able to see it in the app now.').findings, 'blame_language')).toEqual([]);
   });

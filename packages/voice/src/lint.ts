@@ -423,10 +423,13 @@ export function lintReply(draft: string, guide: VoiceGuideBody, context: LintCon
   const has = (kind: LexiconKind) =>
     lexicon.some((m) => m.kind === kind) || (kind === 'next_step' && masked.some((m) => /^(?:https?:|www\.)/iu.test(draft.slice(m.start, m.end))));
 
+  const blameSpans = on('blame_language') ? guideMatches.filter((m) => m.kind === 'blame') : [];
   for (const m of guideMatches) {
     const span = { start: m.start, end: m.end };
     const found = draft.slice(m.start, m.end);
-    if (m.kind === 'banned' && on('banned_phrase')) {
+    // "as per" inside "as per our policy" is reported once, as blame (its fix would still blame).
+    const insideBlame = m.kind === 'banned' && blameSpans.some((b) => b.start <= m.start && m.end <= b.end);
+    if (m.kind === 'banned' && on('banned_phrase') && !insideBlame) {
       const rule = guide.bannedPhrases[m.index]!;
       const fix = rule.suggestion !== null ? { span, replacement: matchCase(found, rule.suggestion) } : null;
       const instead = rule.suggestion ? ` Try ${quote(matchCase(found, rule.suggestion))} instead.` : ' Rephrase it in your own words.';
