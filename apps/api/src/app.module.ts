@@ -21,6 +21,9 @@ import { MentionsModule } from './modules/mentions/mentions.module.js';
 import { ClaimsModule } from './modules/claims/claims.module.js';
 import { SlaModule } from './modules/sla/sla.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { RepliesModule } from './modules/replies/replies.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
+import { VoiceModule } from './modules/voice/voice.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -47,6 +50,9 @@ export class AppModule {
         ClaimsModule,
         SlaModule,
         RealtimeModule,
+        RepliesModule,
+        TemplatesModule,
+        VoiceModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

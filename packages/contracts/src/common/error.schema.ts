@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LintFindingSchema } from '../replies/voice-guide.schema.js';
 
 /** One field-level problem in a rejected request. `path` is dotted (`items.0.email`). */
 export const FieldIssueSchema = z.object({
@@ -20,5 +21,9 @@ export const ApiErrorSchema = z.object({
   code: z.string().optional(),
   /** With `claimed`: who holds the claim. */
   claimedBy: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+  /** With `lint_blocked`: the linter's findings on the refused reply (the composer underlines them). */
+  findings: z.array(LintFindingSchema).optional(),
+  /** With `missing_credentials`: the credential fields the source needs before it can post replies. */
+  missing: z.array(z.string()).optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -13,6 +13,8 @@ export interface MentionsChanged {
 
 export interface DomainEventMap {
   'mentions.changed': MentionsChanged;
+  /** A reply changed status (created, decided, sent…), after the transaction that changed it and its mention committed. */
+  'reply.changed': { workspaceId: string; mentionId: string; replyId: string };
   /** Sessions ended (logout, deactivation, password change): their sockets must close. */
   'sessions.ended': { sessionIds?: string[]; userId?: string; keepSessionId?: string | null };
 }

@@ -89,6 +89,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ...(Array.isArray(r.issues) ? { issues: r.issues as ApiError['issues'] } : {}),
         ...(typeof r.code === 'string' ? { code: r.code } : {}),
         ...(r.claimedBy !== undefined ? { claimedBy: r.claimedBy as ApiError['claimedBy'] } : {}),
+        ...(Array.isArray(r.findings) ? { findings: r.findings as ApiError['findings'] } : {}),
+        ...(Array.isArray(r.missing) ? { missing: r.missing as ApiError['missing'] } : {}),
       };
     }
     return {

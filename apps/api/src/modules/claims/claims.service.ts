@@ -39,6 +39,15 @@ export class ClaimsService {
         await this.claims.renew(tx, auth.workspaceId, id, CLAIM_TTL_SECONDS);
         return { changed: false, takenOverFrom: null };
       }
+      if (holder && row.pinned) {
+        // Taking over would orphan a reply a manager is about to decide on.
+        throw new ConflictException({
+          error: 'Conflict',
+          message: `${holder.name}'s reply to this mention is waiting for approval: a manager approves or rejects it first.`,
+          code: 'awaiting_approval',
+          claimedBy: holder,
+        });
+      }
       if (holder && !takeOver) {
         throw new ConflictException({
           error: 'Conflict',

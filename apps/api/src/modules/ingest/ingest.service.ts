@@ -8,6 +8,10 @@ import { MentionWriteRepository, type PageAuthor, type PageRow } from '../mentio
 import { LeaseLostError } from './lease-lost.error.js';
 import { MENTION_SCORER, type MentionScorer } from './scoring/mention-scorer.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
+import { ReplyReadsRepository } from '../replies/reply-reads.repository.js';
+
+/** How long a workspace's own brand handles are cached (a handle added in Settings applies to pages after this). */
+const OWN_HANDLES_TTL_MS = 10_000;
 
 /** A lease lasts this long and is renewed with every page stored; after a crash the source is free again within it. */
 export const LEASE_SECONDS = 30;
@@ -45,10 +49,13 @@ export class IngestService {
     private readonly matcher: QueryMatcherService,
     @Inject(MENTION_SCORER) private readonly scorer: MentionScorer,
     private readonly events: DomainEvents,
+    private readonly replies: ReplyReadsRepository,
   ) {}
 
+  private readonly handleCache = new Map<string, { handles: Set<string>; until: number }>();
+
   async storePage(source: LeasedSource, page: PollResult<unknown>): Promise<PageOutcome> {
-    const unique = dedupe(page.mentions.map(storable));
+    const unique = await this.withoutOwnReplies(source, dedupe(page.mentions.map(storable)));
     const matches = await this.matcher.matchAll(
       source.workspaceId,
       unique.map((m) => ({ text: m.text, authorHandle: m.author.handle, lang: m.lang, platform: m.platform })),
@@ -90,6 +97,35 @@ export class IngestService {
     // After commit (the statement was its own transaction): the realtime publisher reads them back.
     if (insertedIds.length > 0) this.events.emit('mentions.changed', { workspaceId: source.workspaceId, ids: insertedIds, kind: 'created' });
     return { fetched: page.mentions.length, matched: kept.length, inserted: insertedIds.length, insertedIds };
+  }
+
+  /**
+   * Drops our own replies coming back through polling (they are the reply's post, not a new
+   * mention): posts by one of the workspace's own brand handles that Earshot posted (see
+   * ReplyReadsRepository.ownRepliesAmong). The handles are cached briefly: almost every page
+   * has no post by the brand, and then it costs no query.
+   */
+  private async withoutOwnReplies(source: LeasedSource, mentions: Mention[]): Promise<Mention[]> {
+    const handles = await this.ownHandles(source.workspaceId);
+    if (handles.size === 0) return mentions;
+    const byUs = mentions.filter((m) => handles.has(m.author.handle.trim().toLowerCase().replace(/^@/, '')));
+    if (byUs.length === 0) return mentions;
+    const own = await this.replies.ownRepliesAmong(
+      source.workspaceId,
+      source.platform,
+      byUs.map((m) => ({ externalId: m.externalId, parentId: m.thread.parentId })),
+    );
+    if (own.length === 0) return mentions;
+    const skip = new Set(own.map((o) => o.externalId));
+    return mentions.filter((m) => !skip.has(m.externalId));
+  }
+
+  private async ownHandles(workspaceId: string): Promise<Set<string>> {
+    const hit = this.handleCache.get(workspaceId);
+    if (hit && hit.until > Date.now()) return hit.handles;
+    const handles = new Set(await this.replies.ownHandles(workspaceId));
+    this.handleCache.set(workspaceId, { handles, until: Date.now() + OWN_HANDLES_TTL_MS });
+    return handles;
   }
 
   /** Each known author's posts in this workspace in the last 24 h (before this page), by authorKey; unknown authors are absent. */

@@ -28,12 +28,13 @@ export class MentionSlaRepository {
   /**
    * Locks the open, unbreached mentions whose due time passed after `checkedUntil` (or in the
    * lookback when never checked) and by `now`, skipping rows another instance holds; returns their ids.
+   * A mention the team has answered (first_response_at, stamped when a reply is sent) no longer counts.
    */
   async lockNewlyDue(tx: EntityManager, workspaceId: string, checkedUntil: Date | null, now: Date): Promise<string[]> {
     const due = (await tx.query(
       `SELECT id FROM mention
         WHERE workspace_id = $1 AND status IN (${OPEN_STATUS_SQL}) AND sla_due_at > COALESCE($2::timestamptz, $3::timestamptz - interval '${FIRST_CHECK_LOOKBACK}') AND sla_due_at <= $3
-          AND sla_breached_at IS NULL
+          AND sla_breached_at IS NULL AND first_response_at IS NULL
         ORDER BY id FOR UPDATE SKIP LOCKED`,
       [workspaceId, checkedUntil, now],
     )) as Array<{ id: string }>;

@@ -71,7 +71,9 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** Row → wire shape. A claim past its expiry is shown as no claim. */
 export function toMentionDto(r: MentionRow, now = new Date()): Mention {
-  const claimLive = r.claimed_by_id !== null && r.claim_expires_at !== null && new Date(r.claim_expires_at) > now;
+  // A claim whose holder's reply awaits approval is pinned: it does not lapse (see CLAIM_PINNED_SQL).
+  const pinned = (r.reply_summary?.awaitingApproval ?? 0) > 0;
+  const claimLive = r.claimed_by_id !== null && r.claim_expires_at !== null && (pinned || new Date(r.claim_expires_at) > now);
   const e = r.engagement ?? {};
   return {
     id: r.id,
@@ -118,7 +120,7 @@ export function toMentionDto(r: MentionRow, now = new Date()): Mention {
           user: { id: r.claimed_by_id!, name: r.claimer_name ?? 'former user' },
           claimedAt: iso(r.claimed_at ?? r.claim_expires_at)!,
           expiresAt: iso(r.claim_expires_at)!,
-          reason: r.reply_summary.awaitingApproval > 0 ? 'awaiting_approval' : 'replying',
+          reason: pinned ? 'awaiting_approval' : 'replying',
         }
       : null,
     sla: { dueAt: iso(r.sla_due_at), breachedAt: iso(r.sla_breached_at), firstResponseAt: iso(r.first_response_at), resolvedAt: iso(r.resolved_at) },

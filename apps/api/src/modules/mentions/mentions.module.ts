@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReplyReadsModule } from '../replies/reply-reads.module.js';
 import { MentionClaimsRepository } from './mention-claims.repository.js';
 import { MentionSlaRepository } from './mention-sla.repository.js';
 import { MentionWriteRepository } from './mention-write.repository.js';
@@ -8,6 +9,7 @@ import { MentionsService } from './mentions.service.js';
 
 /** The mention table's one owner: every statement on mentions, authors, notes and the change sequence is in its repositories. */
 @Module({
+  imports: [ReplyReadsModule],
   controllers: [MentionsController],
   providers: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository, MentionsService],
   exports: [MentionsRepository, MentionWriteRepository, MentionClaimsRepository, MentionSlaRepository],

@@ -175,7 +175,9 @@ export class MentionsRepository extends TransactionalRepository {
       sets.push(`resolved_at = CASE WHEN ${status}::varchar = 'resolved' THEN COALESCE(resolved_at, now()) ELSE NULL END`);
       // Reopened after its due time passed: it is breached now (the breach check only looks at new due times).
       if (OPEN_STATUSES.includes(input.status))
-        sets.push(`sla_breached_at = CASE WHEN sla_due_at <= now() THEN COALESCE(sla_breached_at, now()) ELSE sla_breached_at END`);
+        sets.push(
+          `sla_breached_at = CASE WHEN sla_due_at <= now() AND first_response_at IS NULL THEN COALESCE(sla_breached_at, now()) ELSE sla_breached_at END`,
+        );
     }
     if (input.assigneeId !== undefined) sets.push(`assignee_id = ${p(input.assigneeId)}::uuid`);
     if (input.tags !== undefined) sets.push(`tags = ${p(JSON.stringify([...new Set(input.tags)]))}::jsonb`);

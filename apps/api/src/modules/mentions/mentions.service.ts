@@ -16,6 +16,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MentionRepliesReader } from '../replies/mention-replies.reader.js';
 import { toNoteDto } from './mention.mapper.js';
 import { MentionsRepository, type MentionChangeSet } from './mentions.repository.js';
 
@@ -30,6 +31,7 @@ export class MentionsService {
     private readonly repo: MentionsRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly replies: MentionRepliesReader,
   ) {}
 
   async queue(auth: AuthContext, filters: MentionQueueFilters): Promise<MentionPage> {
@@ -49,17 +51,20 @@ export class MentionsService {
   async detail(auth: AuthContext, id: string): Promise<MentionDetail> {
     const mention = await this.repo.findOne(auth.workspaceId, id);
     if (!mention) throw new NotFoundException('No such mention in this workspace.');
-    const [thread, authorHistory, notes] = await Promise.all([
+    const [thread, authorHistory, notes, replies] = await Promise.all([
       this.repo.thread(auth.workspaceId, mention),
       this.repo.authorHistory(auth.workspaceId, mention),
       this.repo.notes(auth.workspaceId, id),
+      this.replies.forDetail(auth.workspaceId, mention),
     ]);
-    // Replies, the team's earlier replies and the full replyability check come with the replies module.
-    const replyability: MentionDetail['replyability'] =
-      mention.platform === 'rss'
-        ? { code: 'feed', canReply: false, message: 'Feeds cannot be answered from Earshot: open the original to respond there.' }
-        : { code: 'ok', canReply: true, message: null };
-    return { mention, thread, authorHistory: { ...authorHistory, teamReplies: [] }, notes, replies: [], replyability };
+    return {
+      mention,
+      thread,
+      authorHistory: { ...authorHistory, teamReplies: replies.teamReplies },
+      notes,
+      replies: replies.replies,
+      replyability: replies.replyability,
+    };
   }
 
   update(auth: AuthContext, id: string, input: z.output<typeof UpdateMentionRequestSchema>, meta: RequestMeta): Promise<Mention> {

@@ -2,6 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Mention } from '@earshot/contracts';
 import { DomainEvents, type MentionsChanged } from '../../common/events/domain-events.js';
 import { MentionsRepository } from '../mentions/mentions.repository.js';
+import { ReplyReadsRepository } from '../replies/reply-reads.repository.js';
+import { toReplyDto } from '../replies/reply.mapper.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { workspaceRoom } from './socket-types.js';
 
@@ -18,10 +20,21 @@ export class RealtimePublisher implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly repo: MentionsRepository,
     private readonly gateway: RealtimeGateway,
+    private readonly replies: ReplyReadsRepository,
   ) {}
 
   onModuleInit(): void {
     this.events.on('mentions.changed', (e) => this.publish(e));
+    this.events.on('reply.changed', (e) => this.publishReply(e));
+  }
+
+  /** `reply.updated`: the reply and its mention as committed (the mention carries the new summary and change number). */
+  async publishReply(e: { workspaceId: string; mentionId: string; replyId: string }): Promise<void> {
+    const server = this.gateway.server;
+    if (!server || !this.gateway.mayHaveListeners(e.workspaceId)) return;
+    const [mention, row] = await Promise.all([this.repo.findOne(e.workspaceId, e.mentionId), this.replies.findOne(e.workspaceId, e.replyId)]);
+    if (!mention || !row) return;
+    server.to(workspaceRoom(e.workspaceId)).emit('reply.updated', { seq: mention.seq, mention, reply: toReplyDto(row) });
   }
 
   async publish(e: MentionsChanged): Promise<void> {

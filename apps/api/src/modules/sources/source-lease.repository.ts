@@ -47,6 +47,22 @@ export class SourceLeaseRepository {
     return entities.map((entity) => ({ entity, leaseToken: list.find((r) => r.id === entity.id)!.lease_token }));
   }
 
+  /** One source by id (the reply sender reads the source a reply is posted through). */
+  findById(sourceId: string): Promise<SourceEntity | null> {
+    return this.dataSource.getRepository(SourceEntity).findOneBy({ id: sourceId });
+  }
+
+  /**
+   * The platform refused the source's credentials outside a poll (a reply was refused): the
+   * source needs reconnecting, exactly as when a poll is refused, so polling stops too.
+   */
+  async markAuthRequired(sourceId: string, message: string): Promise<void> {
+    await this.dataSource.query(`UPDATE source SET status = 'auth_required', last_error = $2, last_error_at = now(), updated_at = now() WHERE id = $1`, [
+      sourceId,
+      message.slice(0, 1000),
+    ]);
+  }
+
   /** Records health and the next poll time and releases the lease; a no-op when the lease was lost. */
   async finish(sourceId: string, leaseToken: string, f: PollFinish): Promise<void> {
     await this.dataSource.query(

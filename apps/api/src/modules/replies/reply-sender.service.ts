@@ -1,0 +1,278 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ConnectorError, refusalOf, type Connector, type Platform, type ReplyResult, type SourceConfig } from '@earshot/connectors';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
+import { APP_CONFIG, type AppConfig } from '../../config/env.js';
+import { AuditService } from '../audit/audit.service.js';
+import { backoffMs } from '../ingest/backoff.util.js';
+import { CONNECTOR_FACTORY, type ConnectorFactory } from '../ingest/connector-factory.js';
+import { SourceLeaseRepository } from '../sources/source-lease.repository.js';
+import { CredentialsUnavailableError, SourcesService } from '../sources/sources.service.js';
+import { RepliesRepository } from './replies.repository.js';
+import { ReplyOutboxRepository, type AttemptEnd, type LeasedReply } from './reply-outbox.repository.js';
+import { safeHttpUrl } from './reply.mapper.js';
+
+/** A send lease lasts this long: longer than a connector call (15 s timeout) plus reconciliation. */
+export const REPLY_LEASE_SECONDS = 60;
+/** Replies one instance sends at once. */
+export const REPLIES_PER_TICK = 16;
+/** Automatic attempts before a person must look. */
+export const MAX_REPLY_ATTEMPTS = 8;
+/** Mastodon keeps an Idempotency-Key for one hour: a resend after that could post twice. */
+export const MASTODON_IDEMPOTENCY_WINDOW_MS = 60 * 60_000;
+
+export interface SendOutcome {
+  replyId: string;
+  /** The status this attempt wrote; null when its lease was lost (another sender took over). */
+  status: AttemptEnd['status'] | null;
+  /** Whether the fenced write changed the row. */
+  written: boolean;
+  /** How the attempt went out: a plain send, a reconcile (lookup or keyed resend), or nothing. */
+  mode: 'send' | 'reconcile' | 'stopped';
+}
+
+/**
+ * The outbox sender: takes due replies with a lease, calls the platform through the guarded
+ * connectors with the reply's idempotency key, and records the outcome fenced by the lease
+ * token. A request that may have reached the platform without an answer makes the reply
+ * `unknown`, and an unknown reply (or one whose sender died mid-call) is reconciled before
+ * anything is sent again: Mastodon resends with the same Idempotency-Key only inside its
+ * one-hour window, Bluesky puts the same record key (a no-op if it landed), X and Reddit look
+ * for the reply first (`findExistingReply`). Cron only calls `runDue()` (ReplySendScheduler).
+ */
+@Injectable()
+export class ReplySenderService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ReplySenderService.name);
+  private readonly connectors = new Map<string, Connector<unknown>>();
+  private readonly abort = new AbortController();
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  /** Set by the scheduler: whether this instance sends in the background (EARSHOT_POLLING). */
+  background = false;
+
+  constructor(
+    private readonly outbox: ReplyOutboxRepository,
+    private readonly replies: RepliesRepository,
+    private readonly leases: SourceLeaseRepository,
+    private readonly sources: SourcesService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    @Inject(CONNECTOR_FACTORY) private readonly connectorFor: ConnectorFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends what is due now, in the background, without waiting for the next tick (a reply was just queued). */
+  kick(): void {
+    if (!this.background || this.abort.signal.aborted) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runDue(this.abort.signal)
+      .catch((e: unknown) => this.logger.error({ err: e }, 'reply send round failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          setImmediate(() => this.kick());
+        }
+      });
+  }
+
+  /** Leases the due replies (up to REPLIES_PER_TICK) and sends each; returns what each attempt did. */
+  async runDue(signal: AbortSignal = new AbortController().signal): Promise<SendOutcome[]> {
+    const leased = await this.lease(REPLIES_PER_TICK);
+    return Promise.all(leased.map((r) => this.sendLeased(r, signal)));
+  }
+
+  /** Takes the lease of up to `limit` due replies; the status change (→ sending) commits with each mention's summary. */
+  async lease(limit: number): Promise<LeasedReply[]> {
+    const leased = await this.outbox.transaction(async (tx) => {
+      const rows = await this.outbox.leaseDue(tx, limit, REPLY_LEASE_SECONDS);
+      for (const mentionId of [...new Set(rows.map((r) => r.mentionId))].sort()) {
+        const r = rows.find((x) => x.mentionId === mentionId)!;
+        await this.replies.touchMention(tx, r.workspaceId, mentionId);
+      }
+      for (const r of rows) {
+        await this.audit.record(
+          {
+            workspaceId: r.workspaceId,
+            actorUserId: null,
+            action: r.previousStatus === 'sending' ? 'reply.lease_reclaimed' : 'reply.sending',
+            targetType: 'reply',
+            targetId: r.id,
+            data: { mentionId: r.mentionId, from: r.previousStatus, to: 'sending', attempt: r.attempts },
+          },
+          tx,
+        );
+      }
+      return rows;
+    });
+    for (const r of leased) this.events.emit('reply.changed', { workspaceId: r.workspaceId, mentionId: r.mentionId, replyId: r.id });
+    return leased;
+  }
+
+  /** One attempt for a leased reply: reconcile or send, then the fenced write of the outcome. */
+  async sendLeased(r: LeasedReply, signal: AbortSignal): Promise<SendOutcome> {
+    const reconcile = r.previousStatus === 'unknown' || r.previousStatus === 'sending';
+    let end: AttemptEnd;
+    let mode: SendOutcome['mode'] = reconcile ? 'reconcile' : 'send';
+    try {
+      if (reconcile && r.platform === 'mastodon' && Date.now() - r.firstAttemptAt.getTime() >= MASTODON_IDEMPOTENCY_WINDOW_MS) {
+        mode = 'stopped';
+        end = {
+          status: 'unknown',
+          nextAttemptAt: null,
+          lastError:
+            'Mastodon may or may not have posted this reply, and its one-hour protection against duplicates has passed: check the thread on Mastodon. Earshot will not send it again by itself.',
+        };
+      } else {
+        end = await this.attempt(r, reconcile, signal);
+      }
+    } catch (e) {
+      end = await this.failureEnd(r, e, reconcile);
+    }
+    if (end.status !== 'sent' && end.status !== 'failed' && r.attempts >= MAX_REPLY_ATTEMPTS) {
+      end = {
+        ...end,
+        status: end.status === 'queued' ? 'failed' : 'unknown',
+        nextAttemptAt: null,
+        lastError: `${end.lastError ?? ''} Earshot stopped after ${r.attempts} attempts: a person must look.`.trim(),
+      };
+    }
+    const written = await this.finish(r, end);
+    return { replyId: r.id, status: written ? end.status : null, written, mode };
+  }
+
+  private connector(platform: Platform): Connector<unknown> {
+    // One connector per platform: Bluesky's session (createSession is rate-limited per day) lives in it.
+    let c = this.connectors.get(platform);
+    if (!c) this.connectors.set(platform, (c = this.connectorFor(platform)));
+    return c;
+  }
+
+  private async attempt(r: LeasedReply, reconcile: boolean, signal: AbortSignal): Promise<AttemptEnd> {
+    if (!r.sourceId) return { status: 'failed', nextAttemptAt: null, lastError: 'The source this reply was to be posted through is gone.' };
+    const source = await this.leases.findById(r.sourceId);
+    if (!source) return { status: 'failed', nextAttemptAt: null, lastError: 'The source this reply was to be posted through was deleted.' };
+    const target = await this.outbox.replyTargetOf(r.workspaceId, r.mentionId);
+    if (!target) return { status: 'failed', nextAttemptAt: null, lastError: 'The mention has no reply target.' };
+    await assertPublicUrl(source.baseUrl, this.sources.allowedPrivateHosts());
+    const connector = this.connector(source.platform);
+    const config: SourceConfig = {
+      sourceKey: `${source.platform}:${source.streamKind}:${source.id}`,
+      baseUrl: source.baseUrl,
+      credentials: this.sources.credentialsOf(source),
+      stream: { kind: source.streamKind, ...(source.streamQuery ? { query: source.streamQuery } : {}) },
+    };
+    let found: ReplyResult | null = null;
+    // X and Reddit have no idempotency key: whether an earlier attempt landed is looked up before any resend.
+    if (reconcile && connector.findExistingReply) found = await connector.findExistingReply(config, target, r.text, signal);
+    // A stale sender (its lease lapsed while it waited) must not call the platform: the new holder does.
+    if (!found && !(await this.outbox.stillHeld(r.id, r.leaseToken))) throw new LeaseLapsedError();
+    const result = found ?? (await connector.reply(config, target, r.text, { idempotencyKey: r.idempotencyKey, signal }));
+    return { status: 'sent', nextAttemptAt: null, lastError: null, externalId: result.externalId.slice(0, 255), externalUrl: safeHttpUrl(result.url) };
+  }
+
+  /** How a failed attempt ends, in our words (never a platform's body). */
+  private async failureEnd(r: LeasedReply, e: unknown, reconcile: boolean): Promise<AttemptEnd> {
+    const p = r.platform;
+    const retryAt = (ms: number) => new Date(Date.now() + ms);
+    const backoff = () => retryAt(backoffMs(r.attempts, this.config.retryBaseMs));
+    // Once an attempt may have reached the platform, the reply stays `unknown` until reconciled, whatever happens next.
+    const unsure = reconcile ? 'unknown' : 'queued';
+    if (e instanceof LeaseLapsedError) return { status: 'unknown', nextAttemptAt: null, lastError: null };
+    const refused = refusalOf(e);
+    if (refused) {
+      return {
+        status: 'failed',
+        nextAttemptAt: null,
+        lastError: `Earshot refused to send this reply to ${p}: ${refused.message}. Check the source's settings.`,
+      };
+    }
+    if (e instanceof ConnectorError) {
+      switch (e.failure) {
+        case 'rate_limited': {
+          const at = e.retryAt && e.retryAt.getTime() > Date.now() ? e.retryAt : backoff();
+          return { status: unsure, nextAttemptAt: at, lastError: `Rate-limited by ${p}; the reply goes out after ${at.toISOString()}.` };
+        }
+        case 'auth_expired': {
+          const message = `${p} rejected the credentials${e.status ? ` (${e.status})` : ''} while posting a reply: reconnect this source in Settings > Sources with a new token.`;
+          if (r.sourceId) await this.leases.markAuthRequired(r.sourceId, message);
+          return {
+            status: reconcile ? 'unknown' : 'failed',
+            nextAttemptAt: null,
+            lastError: `${p} rejected the source's credentials: reconnect the source in Settings › Sources, then write the reply again.`,
+          };
+        }
+        case 'bad_request':
+          return {
+            status: reconcile ? 'unknown' : 'failed',
+            nextAttemptAt: null,
+            lastError: `${p} refused the reply${e.status ? ` (${e.status})` : ''}: ${e.message}.`,
+          };
+        default:
+          // retry (5xx, malformed answer) or disconnect (reset, timeout): the request may have been applied.
+          return {
+            status: 'unknown',
+            nextAttemptAt: backoff(),
+            lastError: `No clear answer from ${p}${e.status ? ` (${e.status})` : ''}: Earshot checks whether the reply was posted before sending it again.`,
+          };
+      }
+    }
+    if (e instanceof CredentialsUnavailableError) {
+      const message = `The stored credentials do not open for this source's address: reconnect this source in Settings > Sources.`;
+      if (r.sourceId) await this.leases.markAuthRequired(r.sourceId, message);
+      return { status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError: message };
+    }
+    if (e instanceof UnsafeUrlError) return { status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError: `The source's address ${e.message}.` };
+    // Anything else may have happened after the request left: reconcile, never resend blindly.
+    this.logger.error({ err: e, replyId: r.id }, 'reply attempt failed');
+    return {
+      status: 'unknown',
+      nextAttemptAt: backoff(),
+      lastError: 'Unexpected error while sending (details in the api log): Earshot checks before sending again.',
+    };
+  }
+
+  /** The fenced write of the outcome, with the mention's summary (and, once sent, its first response and status) and an audit row. */
+  private async finish(r: LeasedReply, end: AttemptEnd): Promise<boolean> {
+    const written = await this.outbox.transaction(async (tx) => {
+      await this.outbox.lockMention(tx, r.workspaceId, r.mentionId);
+      if (!(await this.outbox.endAttempt(tx, r.id, r.leaseToken, end))) return false;
+      await this.replies.touchMention(
+        tx,
+        r.workspaceId,
+        r.mentionId,
+        end.status === 'sent' ? { releaseClaimOf: r.authorUserId, sent: { resolve: r.resolveOnSend } } : {},
+      );
+      await this.audit.record(
+        {
+          workspaceId: r.workspaceId,
+          actorUserId: null,
+          action: `reply.${end.status}`,
+          targetType: 'reply',
+          targetId: r.id,
+          data: { mentionId: r.mentionId, from: 'sending', to: end.status, attempt: r.attempts, ...(end.lastError ? { error: end.lastError } : {}) },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (written) this.events.emit('reply.changed', { workspaceId: r.workspaceId, mentionId: r.mentionId, replyId: r.id });
+    else this.logger.warn(`reply ${r.id}: the lease passed to another sender; this attempt's outcome (${end.status}) was dropped`);
+    return written;
+  }
+}
+
+/** This sender's lease lapsed before it called the platform: it steps back. */
+class LeaseLapsedError extends Error {
+  constructor() {
+    super('lease lapsed');
+  }
+}
