@@ -216,6 +216,9 @@ describe('personal_data_in_reply', () => {
     expect(found.map((f) => spanText(draft, f))).toEqual(['jane.doe@example.org', '+44 7700 900123', '4111 1111 1111 1111']);
     expect(found.every((f) => f.severity === 'block')).toBe(true);
   });
+  it('does not take a Mastodon handle for an e-mail address', () => {
+    expect(ofRule(lint('Thanks @jane@chaos.social, glad it worked.').findings, 'personal_data_in_reply')).toEqual([]);
+  });
   it('allows team mailboxes, our own numbers, order numbers and non-card digit runs', () => {
     const draft = 'E-mail support@acme.example or call us on 0800 123 4567. Order 12345678 left on 2026-12-01; ref 1234 5678 9012 3456.';
     expect(ofRule(lint(draft).findings, 'personal_data_in_reply')).toEqual([]);

@@ -282,7 +282,8 @@ function compile(guide: VoiceGuideBody): CompiledGuide {
 /** Not prose: URLs, e-mail addresses, @handles and `{{variables}}` are skipped by the word rules. */
 const MASK_RE =
   /https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\p{L}\p{N}.-]+)?|\{\{[^{}]*\}\}/gu;
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** Not preceded by '@': `@jane@chaos.social` is a Mastodon handle, not an e-mail address. */
+const EMAIL_RE = /(?<![@\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** Team mailboxes a reply may give out ("e-mail support@…"); a person's address may not be posted. */
 const ROLE_MAILBOX_RE =
   /^(?:support|help|helpdesk|care|customercare|customerservice|customer\.service|service|hello|hi|info|contact|team|press|media|privacy|dpo|social|feedback|complaints|enquiries|inquiries|sales|billing|accounts|orders|bookings|noreply|no-reply|legal)$/iu;
