@@ -3,6 +3,7 @@ import { LoginPage } from '../modules/auth/components/LoginPage';
 import { DEFAULT_PAGE } from '../modules/auth/default-page';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { InboxPage } from '../modules/inbox/components/InboxPage';
+import { ApprovalsPage } from '../modules/approvals/components/ApprovalsPage';
 import { AnalyticsPage } from '../modules/analytics/components/AnalyticsPage';
 import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
@@ -36,6 +37,14 @@ export function AppRoutes() {
           element={
             <RequireAccess area="inbox">
               <InboxPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="approvals"
+          element={
+            <RequireAccess area="approvals">
+              <ApprovalsPage />
             </RequireAccess>
           }
         />

@@ -11,6 +11,7 @@ export interface NavItem {
 /** The main navigation, in order. Items a role may not open are left out. */
 export const MAIN_NAV: readonly NavItem[] = [
   { area: 'inbox', to: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { area: 'approvals', to: '/approvals', label: 'Approvals', icon: 'approvals' },
   { area: 'analytics', to: '/analytics', label: 'Analytics', icon: 'analytics' },
   { area: 'reports', to: '/reports', label: 'Reports', icon: 'reports' },
   { area: 'settings', to: '/settings', label: 'Settings', icon: 'settings' },

@@ -27,8 +27,8 @@ async function mainNavLabels(): Promise<string[]> {
 
 describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['Inbox', 'Analytics', 'Reports', 'Settings']],
-    ['manager', ['Inbox', 'Analytics', 'Reports', 'Settings']],
+    ['admin', ['Inbox', 'Approvals', 'Analytics', 'Reports', 'Settings']],
+    ['manager', ['Inbox', 'Approvals', 'Analytics', 'Reports', 'Settings']],
     ['agent', ['Inbox', 'Reports', 'Settings']],
     ['trainee', ['Inbox', 'Reports', 'Settings']],
     ['viewer', ['Inbox', 'Analytics', 'Reports', 'Settings']],

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@earshot/contracts';
 
 /** The parts of the dashboard a role may open. The api enforces the same rules on its side. */
-export type Area = 'inbox' | 'analytics' | 'reports' | 'settings' | 'workspace' | 'users' | 'sources' | 'listening' | 'templates' | 'voice';
+export type Area = 'inbox' | 'analytics' | 'reports' | 'settings' | 'workspace' | 'users' | 'sources' | 'listening' | 'templates' | 'voice' | 'approvals';
 
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
@@ -20,6 +20,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Reply templates and brand voice guides: everyone reads them (see `editReplySettings`). */
   templates: ROLES,
   voice: ROLES,
+  /** The approval queue: replies from trainees, with promises, or to critical or legal mentions. */
+  approvals: ['admin', 'manager'],
 };
 
 export function canAccess(role: Role, area: Area): boolean {

@@ -10,6 +10,7 @@ const PATHS = {
   compass: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM16.2 7.8l-2.1 6.3-6.3 2.1 2.1-6.3z',
   chevron: 'M6 9l6 6 6-6',
   workspace: 'M3 21h18M5 21V7l7-4 7 4v14M9 21v-6h6v6',
+  approvals: 'M9 12l2 2 4-4M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

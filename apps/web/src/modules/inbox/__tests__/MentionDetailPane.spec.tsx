@@ -13,7 +13,7 @@ const inMinutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
 const DANA = { id: '00000000-0000-4000-8000-0000000000da', name: 'Dana' };
 
 describe('Inbox › detail pane', () => {
-  it('opens with r, meets Dana’s claim, takes it over, holds the composer’s place and gives the claim back on close', async () => {
+  it('opens with r, meets Dana’s claim, takes it over, opens the composer and gives the claim back on close', async () => {
     const m = buildMention({ text: 'Where is my parcel?' });
     let claims = 0;
     const view = openInbox({
@@ -55,8 +55,8 @@ describe('Inbox › detail pane', () => {
     expect(view.socket.emittedOf('presence.viewing')).toContainEqual({ mentionId: m.id });
 
     await view.user.click(screen.getByRole('button', { name: 'Take over' }));
-    const composer = await screen.findByPlaceholderText('Reply composer arrives with templates');
-    expect(composer).toBeDisabled();
+    const composer = await screen.findByRole('textbox', { name: 'Reply' });
+    expect(composer).toHaveFocus();
     expect(api.callsTo('POST /api/mentions/:id/claim').map((c) => c.body)).toEqual([{ takeOver: false }, { takeOver: true }]);
 
     await view.user.click(screen.getByRole('button', { name: 'Close mention' }));
@@ -172,7 +172,7 @@ describe('Inbox › reply shortcut', () => {
     await screen.findByRole('button', { name: 'Reply' });
     expect(api.callsTo('POST /api/mentions/:id/claim')).toHaveLength(0);
     await view.user.keyboard('r');
-    await screen.findByPlaceholderText('Reply composer arrives with templates');
+    await screen.findByRole('textbox', { name: 'Reply' });
     expect(api.callsTo('POST /api/mentions/:id/claim')).toHaveLength(1);
   });
 });

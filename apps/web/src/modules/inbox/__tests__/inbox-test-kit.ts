@@ -41,6 +41,8 @@ export function openInbox(options: { role?: Role; items: Mention[]; seq?: number
         ? { status: 200, body: buildMentionDetail(mention) }
         : { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'No such mention in this workspace.' } };
     },
+    // The composer reads the brand's templates once a claim is held (mentions without a brand: all of them).
+    'GET /api/templates': { status: 200, body: { items: [] } },
     ...options.routes,
   });
   current = api;

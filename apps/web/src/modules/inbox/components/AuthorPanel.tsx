@@ -3,6 +3,7 @@ import { formatCompactNumber } from '../../../shared/format/format-compact-numbe
 import { isHttpUrl } from '../../../shared/url/is-http-url';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { STATUS_LABELS } from '../mention-labels';
+import { PostLink } from './PostLink';
 import { SentimentBadge } from './SentimentBadge';
 
 interface AuthorPanelProps {
@@ -50,6 +51,22 @@ export function AuthorPanel({ author, history, now, timeZone }: AuthorPanelProps
       ) : (
         <p className="muted">No earlier mentions from this author.</p>
       )}
+      {history.teamReplies.length ? (
+        <>
+          <h4 className="author__subheading">Earlier replies from the team</h4>
+          <ul className="author__history" aria-label="Earlier replies from the team">
+            {history.teamReplies.map((r) => (
+              <li key={r.replyId} className="author__earlier author__earlier--ours">
+                <span className="author__earlier-meta">
+                  <RelativeTime iso={r.sentAt} now={now} timeZone={timeZone} past /> · {r.author.name}
+                  {r.templateUnedited ? <span className="badge badge--muted">template, unedited</span> : null} <PostLink url={r.externalUrl} label="View" />
+                </span>
+                <span className="author__earlier-text">{r.text}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { PostLink } from './PostLink';
 import { ReplyPanel } from './ReplyPanel';
 import { SentimentBadge } from './SentimentBadge';
 import { SlaBadge } from './SlaBadge';
+import { TeamReplyList } from './TeamReplyList';
 import { UrgencyBadge } from './UrgencyBadge';
 import { UrgencyReasons } from './UrgencyReasons';
 import { ViewersNote } from './ViewersNote';
@@ -55,7 +56,7 @@ export function MentionDetailPane({
   onChanged,
   onClose,
 }: MentionDetailPaneProps) {
-  const { state, applyMention, addNote, reload } = useMentionDetail(id, connection);
+  const { state, applyMention, applyReply, addNote, reload } = useMentionDetail(id, connection);
   const applied = useCallback(
     (mentions: Mention[]) => {
       onChanged(mentions);
@@ -82,7 +83,7 @@ export function MentionDetailPane({
       />
       {state.status === 'ready'
         ? (() => {
-            const { mention, thread, authorHistory, notes } = state.detail;
+            const { mention, thread, authorHistory, notes, replies } = state.detail;
             return (
               <div className="detail__body">
                 <ViewersNote users={presence} mentionId={mention.id} me={me} />
@@ -129,13 +130,14 @@ export function MentionDetailPane({
                       members={members}
                       onAssign={(userId) => void actions.assignTo([mention.id], userId)}
                     />
-                    <ReplyPanel key={mention.id} mentionId={mention.id} me={me} holder={liveHolder(mention, now)} autoStart={autoReply} />
+                    <ReplyPanel key={mention.id} detail={state.detail} me={me} holder={liveHolder(mention, now)} autoStart={autoReply} onSent={applyReply} />
                   </>
                 )}
                 <h3 className="detail__heading">Why this urgency</h3>
                 <UrgencyReasons urgency={mention.urgency} />
                 <h3 className="detail__heading">Thread</h3>
-                <MentionThread thread={thread} now={now} timeZone={timeZone} />
+                <MentionThread thread={thread} now={now} timeZone={timeZone} ours={replies.length > 0} />
+                <TeamReplyList replies={replies} now={now} timeZone={timeZone} />
                 <h3 className="detail__heading">Author</h3>
                 <AuthorPanel author={mention.author} history={authorHistory} now={now} timeZone={timeZone} />
                 <h3 className="detail__heading">Internal notes</h3>

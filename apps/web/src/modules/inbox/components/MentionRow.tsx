@@ -5,6 +5,7 @@ import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { PLATFORM_INFO } from '../../sources/source-platforms';
 import { STATUS_LABELS } from '../mention-labels';
 import { ClaimIndicator } from './ClaimIndicator';
+import { ReplySummaryBadge } from './ReplySummaryBadge';
 import { SentimentBadge } from './SentimentBadge';
 import { SlaBadge } from './SlaBadge';
 import { UrgencyBadge } from './UrgencyBadge';
@@ -81,6 +82,7 @@ export function MentionRow({ mention, index, total, top, current, open, checked,
             {mention.assignee ? `Assigned to ${mention.assignee.id === me ? 'you' : mention.assignee.name}` : 'Unassigned'}
           </span>
           <ClaimIndicator claim={mention.claim} me={me} now={now} />
+          <ReplySummaryBadge summary={mention.replies} />
           <SlaBadge mention={mention} now={now} />
         </span>
       </button>

@@ -16,9 +16,9 @@ function ThreadPost({ mention, now, timeZone, kind }: { mention: ThreadMention; 
   );
 }
 
-/** The post this mention answers and the stored answers to it. */
-export function MentionThread({ thread, now, timeZone }: { thread: MentionDetail['thread']; now: Date; timeZone: string }) {
-  if (!thread.parent && thread.replies.length === 0) return <p className="muted">Not part of a conversation Earshot has stored.</p>;
+/** The post this mention answers and the stored answers to it (our own replies follow in `TeamReplyList`; `ours` says there are some). */
+export function MentionThread({ thread, now, timeZone, ours = false }: { thread: MentionDetail['thread']; now: Date; timeZone: string; ours?: boolean }) {
+  if (!thread.parent && thread.replies.length === 0) return ours ? null : <p className="muted">Not part of a conversation Earshot has stored.</p>;
   return (
     <ol className="thread" aria-label="Thread">
       {thread.parent ? <ThreadPost mention={thread.parent} now={now} timeZone={timeZone} kind="In reply to" /> : null}

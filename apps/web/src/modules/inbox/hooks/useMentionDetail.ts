@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Mention, MentionDetail, MentionNote } from '@earshot/contracts';
+import type { Mention, MentionDetail, MentionNote, Reply } from '@earshot/contracts';
 import { isApiRequestError } from '../../../shared/http';
 import type { RealtimeConnection } from '../../../shared/realtime/realtime-connection';
 import * as mentionsApi from '../api/mentions.api';
@@ -35,6 +35,13 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
     );
   }, []);
 
+  /** Adds or updates one of our replies to the open mention (its status moves on over the socket). */
+  const applyReply = useCallback((reply: Reply) => {
+    setState((current) =>
+      current.status === 'ready' && current.detail.mention.id === reply.mentionId ? { ...current, detail: withReply(current.detail, reply) } : current,
+    );
+  }, []);
+
   useEffect(() => {
     const apply = (e: { mention: Mention }) => applyMention(e.mention);
     // An update of the open mention may be a teammate's note (notes are not in the event): re-read the detail quietly.
@@ -49,9 +56,17 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
         () => undefined,
       );
     };
-    const offs = [connection.on('mention.updated', refresh), connection.on('mention.claimed', apply), connection.on('sla.breached', apply)];
+    const offs = [
+      connection.on('mention.updated', refresh),
+      connection.on('mention.claimed', apply),
+      connection.on('sla.breached', apply),
+      connection.on('reply.updated', (e) => {
+        apply(e);
+        applyReply(e.reply);
+      }),
+    ];
     return () => offs.forEach((off) => off());
-  }, [connection, applyMention, id]);
+  }, [connection, applyMention, applyReply, id]);
 
   const addNote = useCallback(
     async (body: string): Promise<MentionNote> => {
@@ -71,5 +86,18 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
 
   // A state left over from the previous id reads as loading.
   const current: DetailState = state.id === id ? state : { status: 'loading', id };
-  return { state: current, applyMention, addNote, reload };
+  return { state: current, applyMention, applyReply, addNote, reload };
+}
+
+/** The reply in its place (oldest first); an older copy than the one shown (by `updatedAt`) is ignored. */
+export function withReply(detail: MentionDetail, reply: Reply): MentionDetail {
+  const index = detail.replies.findIndex((r) => r.id === reply.id);
+  if (index === -1) {
+    const replies = [...detail.replies, reply].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { ...detail, replies };
+  }
+  if (detail.replies[index]!.updatedAt > reply.updatedAt) return detail;
+  const replies = detail.replies.slice();
+  replies[index] = reply;
+  return { ...detail, replies };
 }

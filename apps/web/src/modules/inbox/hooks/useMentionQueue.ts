@@ -80,6 +80,8 @@ export function useMentionQueue(filters: QueueFilters, connection: RealtimeConne
       connection.on('mention.updated', (e) => apply(e.mention, e.seq)),
       connection.on('mention.claimed', (e) => apply(e.mention, e.seq)),
       connection.on('sla.breached', (e) => apply(e.mention, e.seq)),
+      // The mention's reply summary ("replied", "awaiting approval") changes with its replies.
+      connection.on('reply.updated', (e) => apply(e.mention, e.seq)),
       connection.onConnect(() => void requestCatchUp()),
     ];
     return () => offs.forEach((off) => off());
