@@ -133,12 +133,25 @@ export interface GuideErrors {
   other: string[];
 }
 
-const LIMIT_LABELS: Record<LimitField, string> = {
+export const LIMIT_LABELS: Record<LimitField, string> = {
   maxExclamations: 'Exclamation marks',
   maxEmoji: 'Emoji',
   maxCapsWords: 'Words in capitals',
   readingGradeMax: 'Reading grade',
 };
+
+/** The ranges VoiceGuideBodySchema allows, for messages in words (zod's own read "Too big: expected number to be <=20"). */
+export const LIMIT_RANGES: Record<LimitField, { min: number; max: number; whole: boolean }> = {
+  maxExclamations: { min: 0, max: 20, whole: true },
+  maxEmoji: { min: 0, max: 20, whole: true },
+  maxCapsWords: { min: 0, max: 50, whole: true },
+  readingGradeMax: { min: 1, max: 20, whole: false },
+};
+
+function limitMessage(field: LimitField): string {
+  const { min, max, whole } = LIMIT_RANGES[field];
+  return `${LIMIT_LABELS[field]} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}${field === 'readingGradeMax' ? ', or empty' : ''}`;
+}
 
 function sentence(label: string, message: string): string {
   return /^[A-Z]/.test(message) ? message : `${label} ${message}`;
@@ -164,7 +177,7 @@ export function issuesToGuideErrors(issues: readonly FieldIssue[], draft: GuideD
       if (row) errors.bannedRows[row.key] ??= sentence(field, issue.message);
       else add('bannedPhrases', sentence(SECTION_LABELS.bannedPhrases, issue.message));
     } else if (head === 'limits' && second && second in LIMIT_LABELS) {
-      errors.limits[second as LimitField] ??= sentence(LIMIT_LABELS[second as LimitField], issue.message);
+      errors.limits[second as LimitField] ??= limitMessage(second as LimitField);
     } else if (head && head in SECTION_LABELS) {
       const where =
         second !== undefined && /^\d+$/.test(second) ? `${SECTION_LABELS[head as Section]}, line ${Number(second) + 1},` : SECTION_LABELS[head as Section];

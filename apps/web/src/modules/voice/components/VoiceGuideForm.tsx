@@ -11,6 +11,8 @@ import {
   checkDraft,
   draftFromGuide,
   issuesToGuideErrors,
+  LIMIT_LABELS,
+  LIMIT_RANGES,
   NO_GUIDE_ERRORS,
   type GuideDraft,
   type GuideErrors,
@@ -32,11 +34,11 @@ interface VoiceGuideFormProps {
   onSaved(guide: VoiceGuide): void;
 }
 
-const LIMITS: readonly { field: LimitField; label: string; hint: string; max: number }[] = [
-  { field: 'maxExclamations', label: 'Exclamation marks', hint: 'At most, per reply.', max: 20 },
-  { field: 'maxEmoji', label: 'Emoji', hint: 'At most, per reply.', max: 20 },
-  { field: 'maxCapsWords', label: 'Words in capitals', hint: 'Three letters or more; allowed acronyms do not count.', max: 50 },
-  { field: 'readingGradeMax', label: 'Reading grade', hint: 'Flesch-Kincaid grade ceiling; empty: not checked.', max: 20 },
+const LIMITS: readonly { field: LimitField; hint: string }[] = [
+  { field: 'maxExclamations', hint: 'At most, per reply.' },
+  { field: 'maxEmoji', hint: 'At most, per reply.' },
+  { field: 'maxCapsWords', hint: 'Three letters or more; allowed acronyms do not count.' },
+  { field: 'readingGradeMax', hint: 'Flesch-Kincaid grade ceiling; empty: not checked.' },
 ];
 
 function SectionErrors({ errors, section }: { errors: GuideErrors; section: Section }) {
@@ -201,12 +203,12 @@ export function VoiceGuideForm({ brand, guide, canEdit, agent, onSaved }: VoiceG
             {LIMITS.map((limit) => (
               <TextField
                 key={limit.field}
-                label={limit.label}
+                label={LIMIT_LABELS[limit.field]}
                 name={limit.field}
                 type="number"
                 inputMode="numeric"
-                min={limit.field === 'readingGradeMax' ? 1 : 0}
-                max={limit.max}
+                min={LIMIT_RANGES[limit.field].min}
+                max={LIMIT_RANGES[limit.field].max}
                 hint={limit.hint}
                 value={draft.limits[limit.field]}
                 disabled={disabled}

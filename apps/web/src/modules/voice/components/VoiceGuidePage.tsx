@@ -38,8 +38,7 @@ function BrandVoiceGuide({ brand, canEdit }: { brand: Brand; canEdit: boolean })
               </>
             )}
           </p>
-          {/* A new form for each saved version, so a save or reset starts from what the api answered. */}
-          <VoiceGuideForm key={`${brand.id}:${guide.updatedAt ?? 'default'}`} brand={brand} guide={guide} canEdit={canEdit} agent={user} onSaved={replace} />
+          <VoiceGuideForm brand={brand} guide={guide} canEdit={canEdit} agent={user} onSaved={replace} />
         </>
       ) : null}
     </>
