@@ -281,9 +281,10 @@ function compile(guide: VoiceGuideBody): CompiledGuide {
 
 /** Not prose: URLs, e-mail addresses, @handles and `{{variables}}` are skipped by the word rules. */
 const MASK_RE =
-  /https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\p{L}\p{N}.-]+)?|\{\{[^{}]*\}\}/gu;
+  /https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?<![@\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\p{L}\p{N}.-]+)?|\{\{[^{}]*\}\}/gu;
 /** Not preceded by '@': `@jane@chaos.social` is a Mastodon handle, not an e-mail address. */
-const EMAIL_RE = /(?<![@\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Lengths bounded (RFC 5321: 64-character local part, 63-character labels) so a long run without '@' stays linear.
+const EMAIL_RE = /(?<![@\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,63}/gu;
 /** Team mailboxes a reply may give out ("e-mail support@…"); a person's address may not be posted. */
 const ROLE_MAILBOX_RE =
   /^(?:support|help|helpdesk|care|customercare|customerservice|customer\.service|service|hello|hi|info|contact|team|press|media|privacy|dpo|social|feedback|complaints|enquiries|inquiries|sales|billing|accounts|orders|bookings|noreply|no-reply|legal)$/iu;
