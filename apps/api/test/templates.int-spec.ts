@@ -2,8 +2,10 @@ import request from 'supertest';
 import { TEMPLATE_VARIABLES, type ReplyTemplate } from '@earshot/contracts';
 import { AuditEventEntity } from '../src/modules/audit/audit-event.entity.js';
 import { TemplatesService } from '../src/modules/templates/templates.service.js';
+import { DEMO_TEMPLATES } from '../src/database/seeds/demo-templates.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { loginAs } from './factories/user.factory.js';
+import { TEST_ADMIN, createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
 
 const rowsOf = (r: unknown) => (Array.isArray((r as unknown[])[0]) ? (r as unknown[][])[0] : r) as Array<Record<string, unknown>>;
@@ -233,5 +235,25 @@ describe('reply templates (integration)', () => {
     await api('delete', `/api/brands/${brand.id}`, a.cookies.manager).expect(204);
     await api('get', `/api/templates/${tpl.id}`, a.cookies.manager).expect(404);
     expect(rowsOf(await t.dataSource.query(`SELECT count(*)::int AS n FROM reply_template WHERE brand_id = $1`, [brand.id]))[0]!.n).toBe(0);
+  });
+});
+
+describe('demo workspace seed (integration)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SOCIAL_SIM_URL: 'http://127.0.0.1:4100' });
+  });
+  afterAll(() => t.close());
+
+  it('gives the demo brand its starter templates and leaves its voice guide on the default (no row)', async () => {
+    const cookie = await loginAs(t, TEST_ADMIN.email, TEST_ADMIN.password);
+    const brands = (await request(t.server).get('/api/brands').set('Cookie', cookie).expect(200)).body as { items: Array<{ id: string; name: string }> };
+    const acme = brands.items.find((x) => x.name === 'Acme')!;
+    const list = (await request(t.server).get(`/api/templates?brandId=${acme.id}`).set('Cookie', cookie).expect(200)).body as { items: ReplyTemplate[] };
+    expect(list.items.map((x) => x.shortcut).sort()).toEqual(DEMO_TEMPLATES.map((x) => x.shortcut).sort());
+    expect(list.items.every((x) => x.brandId === acme.id)).toBe(true);
+    const voice = await request(t.server).get(`/api/brands/${acme.id}/voice`).set('Cookie', cookie).expect(200);
+    expect(voice.body).toMatchObject({ customised: false });
+    expect(rowsOf(await t.dataSource.query(`SELECT count(*)::int AS n FROM voice_guide`))[0]!.n).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { BrandEntity } from '../../modules/brands/brand.entity.js';
 import { ListeningQueryEntity } from '../../modules/listening-queries/listening-query.entity.js';
 import { SourceEntity } from '../../modules/sources/source.entity.js';
+import { seedDemoTemplates } from './demo-templates.js';
 import type { EntityManager } from 'typeorm';
 
 export interface SeedResult {
@@ -99,6 +100,7 @@ async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: U
       enabled: true,
     }),
   );
+  await seedDemoTemplates(m, workspaceId, brand.id);
   const root = sim.origin;
   for (const d of DEMO_SOURCES) {
     // The id is chosen before the insert: the credentials are sealed to it and to the origin.
