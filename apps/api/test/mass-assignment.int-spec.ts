@@ -1,7 +1,7 @@
 import { ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BODYLESS_WRITES, EXAMPLES, type Ids } from './factories/write-examples.js';
+import { BODYLESS_WRITES, EXAMPLES, type Ids, exampleTemplate } from './factories/write-examples.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
@@ -56,6 +56,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
       source: a.sourceId,
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
+      template: await exampleTemplate(t.server, a.cookies.admin),
     };
     bodies = discoverRouteBodies(t.app.get(ModulesContainer));
   });

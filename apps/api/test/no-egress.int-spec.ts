@@ -2,7 +2,7 @@ import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 const CREDENTIAL = 'zq-credential-canary-7f3a9c1e5b';
@@ -43,6 +43,7 @@ describe('no egress of secrets through any response (integration)', () => {
       source: a.sourceId,
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
+      template: await exampleTemplate(t.server, a.cookies.admin),
     };
     const hashes = (await t.dataSource.query(`SELECT password_hash AS h FROM "user" UNION ALL SELECT token_hash FROM session`)) as Array<{ h: string }>;
     const cookies = Object.values(a.cookies).map((c) => c.split('=')[1]!);

@@ -32,7 +32,17 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
   let t: TestApp;
   let a: InboxFixture;
   let b: InboxFixture;
-  const B = {} as { mention: string; mention2: string; mentionText: string; note: string; brand: string; query: string; source: string; user: string };
+  const B = {} as {
+    mention: string;
+    mention2: string;
+    mentionText: string;
+    note: string;
+    brand: string;
+    query: string;
+    source: string;
+    user: string;
+    template: string;
+  };
   const A = {} as { mention: string; brand: string; query: string; source: string };
 
   beforeAll(async () => {
@@ -54,6 +64,18 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     B.query = one(await t.dataSource.query(`SELECT id FROM listening_query WHERE workspace_id = $1`, [b.workspaceId]));
     B.source = b.sourceId;
     B.user = b.users.agent.id;
+    B.template = (
+      await request(t.server)
+        .post('/api/templates')
+        .set('Cookie', b.cookies.manager)
+        .send({ brandId: B.brand, title: 'B template', body: 'zebrafish-only-in-b' })
+        .expect(201)
+    ).body.id as string;
+    await request(t.server)
+      .put(`/api/brands/${B.brand}/voice`)
+      .set('Cookie', b.cookies.manager)
+      .send({ blamePhrases: ['zebrafish-only-in-b'] })
+      .expect(200);
     A.brand = one(await t.dataSource.query(`SELECT id FROM brand WHERE workspace_id = $1`, [a.workspaceId]));
     A.query = one(await t.dataSource.query(`SELECT id FROM listening_query WHERE workspace_id = $1`, [a.workspaceId]));
     A.source = a.sourceId;
@@ -66,7 +88,7 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
   };
 
   it('answers 404 (or an A-only list) to every call with a B id, and changes 0 rows', async () => {
-    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, b.workspaceId];
+    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, B.template, b.workspaceId];
     const probes: Probe[] = [
       // Mentions and their children (notes, claims)
       { name: 'mention detail', method: 'get', path: `/api/mentions/${B.mention}`, status: 404 },
@@ -97,6 +119,16 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       { name: 'brand list', method: 'get', path: '/api/brands', status: 200, absent: bIds() },
       { name: 'brand update', method: 'patch', path: `/api/brands/${B.brand}`, body: { name: 'renamed by A' }, status: 404 },
       { name: 'brand delete', method: 'delete', path: `/api/brands/${B.brand}`, status: 404 },
+      // Templates and voice guides (children of B's brand)
+      { name: 'template detail', method: 'get', path: `/api/templates/${B.template}`, status: 404 },
+      { name: 'template update', method: 'patch', path: `/api/templates/${B.template}`, body: { title: 'renamed by A' }, status: 404 },
+      { name: 'template delete', method: 'delete', path: `/api/templates/${B.template}`, status: 404 },
+      { name: 'template list', method: 'get', path: '/api/templates', status: 200, absent: [...bIds(), 'zebrafish-only-in-b'] },
+      { name: 'template list by B brand', method: 'get', path: `/api/templates?brandId=${B.brand}`, status: 200, absent: [...bIds(), 'zebrafish-only-in-b'] },
+      { name: 'template under B brand', method: 'post', path: '/api/templates', body: { brandId: B.brand, title: 'sneaky', body: 'x' }, status: 400 },
+      { name: 'voice guide of B brand', method: 'get', path: `/api/brands/${B.brand}/voice`, status: 404 },
+      { name: 'voice guide save on B brand', method: 'put', path: `/api/brands/${B.brand}/voice`, body: {}, status: 404 },
+      { name: 'voice guide reset on B brand', method: 'delete', path: `/api/brands/${B.brand}/voice`, status: 404 },
       // Listening queries
       { name: 'query list', method: 'get', path: '/api/listening-queries', status: 200, absent: bIds() },
       { name: 'query under B brand', method: 'post', path: '/api/listening-queries', body: { brandId: B.brand, name: 'sneaky', query: 'acme' }, status: 400 },

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@earshot/contracts';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
 import { TEST_PASSWORD } from './user.factory.js';
 
 /** Write routes whose handler reads no body at all (anything sent is ignored, never stored). */
@@ -12,6 +14,7 @@ export interface Ids {
   source: string;
   user: string;
   adminEmail: string;
+  template: string;
 }
 export interface Example {
   /** The path with its ids filled in. */
@@ -46,6 +49,27 @@ export const EXAMPLES: Record<string, Example> = {
   'PATCH /api/profile': { path: () => '/api/profile', body: () => ({ firstName: 'Ada', signature: '^AL' }), ok: 200 },
   'POST /api/brands': { path: () => '/api/brands', body: () => ({ name: 'Brand X', handles: ['@brandx'] }), ok: 201 },
   'PATCH /api/brands/:id': { path: (i) => `/api/brands/${i.brand}`, body: () => ({ name: 'Acme Renamed' }), ok: 200 },
+  'PUT /api/brands/:id/voice': {
+    path: (i) => `/api/brands/${i.brand}/voice`,
+    body: () => ({
+      bannedPhrases: [{ phrase: 'valued customer', suggestion: null, severity: 'block' }],
+      limits: { maxExclamations: 2 },
+      signOff: '^{{agent.signature}}',
+    }),
+    ok: 200,
+  },
+  'POST /api/templates': {
+    path: () => '/api/templates',
+    body: (i) => ({
+      brandId: i.brand,
+      title: 'Thanks',
+      body: 'Thanks, {{author.name | "there"}}! ^{{agent.signature}}',
+      intents: ['praise'],
+      platform: 'mastodon',
+    }),
+    ok: 201,
+  },
+  'PATCH /api/templates/:id': { path: (i) => `/api/templates/${i.template}`, body: () => ({ title: 'Renamed template', language: 'en' }), ok: 200 },
   'POST /api/listening-queries/validate': { path: () => '/api/listening-queries/validate', body: () => ({ query: 'acme OR "acme corp"' }), ok: 200 },
   'POST /api/listening-queries': { path: () => '/api/listening-queries', body: (i) => ({ brandId: i.brand, name: 'Another', query: 'acme refund' }), ok: 201 },
   'PATCH /api/listening-queries/:id': { path: (i) => `/api/listening-queries/${i.query}`, body: () => ({ enabled: false }), ok: 200 },
@@ -68,3 +92,15 @@ export const EXAMPLES: Record<string, Example> = {
   'POST /api/mentions/:id/claim': { path: (i) => `/api/mentions/${i.mention}/claim`, body: () => ({ takeOver: false }), ok: 200 },
   'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
 };
+
+/** A template of the signed-in workspace's first brand, for `Ids.template`. */
+export async function exampleTemplate(server: App, cookie: string): Promise<string> {
+  const brands = await request(server).get('/api/brands').set('Cookie', cookie).expect(200);
+  const brandId = (brands.body as { items: Array<{ id: string }> }).items[0]!.id;
+  const res = await request(server)
+    .post('/api/templates')
+    .set('Cookie', cookie)
+    .send({ brandId, title: 'Example', body: 'Hi {{author.name | "there"}}' })
+    .expect(201);
+  return (res.body as { id: string }).id;
+}
