@@ -23,8 +23,8 @@ import { createSocialSim } from '@earshot/social-sim';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import pg from 'pg';
-import { startEarshot, type TestDatabase } from '../test/earshot-server.js';
+import { startEarshot } from '../test/earshot-server.js';
+import { BENCH_ADMIN as ADMIN, createBenchDatabase, login, percentile, sql } from './bench-setup.js';
 
 const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 10);
 /** BENCH_HOSTILE_CONTROL=true: the same rounds with ordinary content (one closed item, six short posts), for the machine's own noise. */
@@ -34,18 +34,6 @@ const DOTS = 50_000;
 const PROBE_EVERY_MS = 10;
 /** A round that takes longer than this is reported as a failure (the old regex parsers took about a minute per feed). */
 const ROUND_TIMEOUT_MS = Number(process.env.BENCH_HOSTILE_ROUND_TIMEOUT_MS ?? 600_000);
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ADMIN = { email: 'bench@earshot.test', password: 'bench-admin-password' };
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 const hostileFeed = (round: number): string =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title><item><title>acme hostile feed, round ${round}</title><guid>hostile-${round}</guid></item>${CONTROL ? '' : '<item>'.repeat(UNCLOSED_ITEMS)}</channel></rss>`;
@@ -54,19 +42,8 @@ const hostilePosts = (round: number): string[] => ['', 'x', 'y', 'z', 'w', 'v'].
 /** Length of a stored hostile post, at least (the simulator puts "@acme " before it). */
 const POST_MIN_LENGTH = CONTROL ? 8 : DOTS;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function main(): Promise<void> {
-  const name = `earshot_bench_hostile_${Date.now()}`;
-  await sql(serverUrl, `CREATE DATABASE "${name}"`);
-  const dbUrl = new URL(serverUrl);
-  dbUrl.pathname = `/${name}`;
-  const database: TestDatabase = {
-    env: { DATABASE_URL: dbUrl.toString() },
-    drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
-  };
+  const database = await createBenchDatabase('earshot_bench_hostile');
   const sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 11 });
   let feed = hostileFeed(0);
   const feedServer = http.createServer((req, res) => {
@@ -90,8 +67,7 @@ async function main(): Promise<void> {
       nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     });
     const apiUrl = api.url;
-    const login = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const cookie = await login(apiUrl, ADMIN);
     const created = await fetch(`${apiUrl}/api/sources`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
@@ -116,7 +92,7 @@ async function main(): Promise<void> {
     const counts = async () =>
       (
         await sql<{ feed: string; posts: string }>(
-          dbUrl.toString(),
+          database.url,
           `SELECT count(*) FILTER (WHERE source_id = $1) AS feed, count(*) FILTER (WHERE source_id = $2 AND length(text) > $3 AND position('acme @a' in text) > 0) AS posts FROM mention`,
           [rssId, mastodonId, POST_MIN_LENGTH],
         )
@@ -189,8 +165,7 @@ async function main(): Promise<void> {
     await api?.stop({ keepDatabase: true }).catch(() => undefined);
     await sim.close();
     await new Promise((resolve) => feedServer.close(resolve));
-    if (process.env.BENCH_KEEP_DB === 'true') console.log(`kept database: ${name}`);
-    else await database.drop();
+    await database.finish();
   }
 }
 

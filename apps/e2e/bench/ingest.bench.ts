@@ -20,24 +20,13 @@
 import { createSocialSim, type SimPlatform } from '@earshot/social-sim';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { startEarshot, type TestDatabase } from '../test/earshot-server.js';
+import { startEarshot } from '../test/earshot-server.js';
+import { BENCH_ADMIN as ADMIN, createBenchDatabase, firstPolls, login, sql } from './bench-setup.js';
 
 const TOTAL = Number(process.env.BENCH_MENTIONS ?? 20_000);
 /** Mentions ingested (and not measured) before the measured burst, so the api runs warm: compiled hot paths, sized heaps. */
 const WARMUP = Number(process.env.BENCH_WARMUP_MENTIONS ?? 4_000);
 const PLATFORMS: SimPlatform[] = ['mastodon', 'bluesky', 'reddit', 'x'];
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ADMIN = { email: 'bench@earshot.test', password: 'bench-admin-password' };
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 /**
  * CPU seconds (user + system) used so far by the api processes (children of this one), per
@@ -101,14 +90,9 @@ function apiThreadSplit(a: CpuSample, b: CpuSample): { main: number; scorer: num
 }
 
 async function main(): Promise<void> {
-  const name = `earshot_bench_${Date.now()}`;
-  await sql(serverUrl, `CREATE DATABASE "${name}"`);
-  const dbUrl = new URL(serverUrl);
-  dbUrl.pathname = `/${name}`;
-  const database: TestDatabase = {
-    env: { DATABASE_URL: dbUrl.toString() },
-    drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
-  };
+  const database = await createBenchDatabase();
+  const name = database.name;
+  const dbUrl = new URL(database.url);
   const sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 11 });
   const apiOptions = {
     database,
@@ -122,20 +106,10 @@ async function main(): Promise<void> {
   for (let i = 1; i < Number(process.env.BENCH_API_INSTANCES ?? 1); i++) extra.push(await startEarshot(apiOptions));
   console.log(`api-instances: ${1 + extra.length} processes`);
   try {
-    const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const cookie = await login(api.url, ADMIN);
     const stored = async () => Number((await sql<{ n: string }>(dbUrl.toString(), 'SELECT count(*) AS n FROM mention'))[0]!.n);
     // Cursors first (the first poll of an empty platform), then the burst.
-    for (;;) {
-      const res = (await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as {
-        items: Array<{ health: { lastSuccessAt: string | null } }>;
-      };
-      if (res.items.length === 4 && res.items.every((s) => s.health.lastSuccessAt)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const sourceIds = ((await (await fetch(`${api.url}/api/sources`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> }).items.map(
-      (s) => s.id,
-    );
+    const sourceIds = (await firstPolls(api.url, cookie)).map((s) => s.id);
     // "Poll now" for every source. Once more on a socket error: seeding a large burst blocks this
     // process for seconds, so the api may have closed the idle keep-alive connection meanwhile
     // (asking for a poll twice is harmless).
@@ -266,8 +240,7 @@ async function main(): Promise<void> {
     await api.stop({ keepDatabase: true }).catch(() => undefined);
     for (const e of extra) await e.stop({ keepDatabase: true }).catch(() => undefined);
     await sim.close();
-    if (process.env.BENCH_KEEP_DB === 'true') console.log(`kept database: ${name}`);
-    else await database.drop();
+    await database.finish();
   }
 }
 
