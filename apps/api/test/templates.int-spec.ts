@@ -1,6 +1,8 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import { TEMPLATE_VARIABLES, type ReplyTemplate } from '@earshot/contracts';
 import { AuditEventEntity } from '../src/modules/audit/audit-event.entity.js';
+import { TemplatesRepository } from '../src/modules/templates/templates.repository.js';
 import { TemplatesService } from '../src/modules/templates/templates.service.js';
 import { DEMO_TEMPLATES } from '../src/database/seeds/demo-templates.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
@@ -174,7 +176,23 @@ describe('reply templates (integration)', () => {
       api('post', '/api/templates', a.cookies.admin, { brandId: acme, title: 'Race two', body: 'x', shortcut: 'race' }),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(both.find((r) => r.status === 409)!.body.message).toMatch(/shortcut \/race is already used/);
+    // Whether the check or the unique index stopped it, the answer names the template that won.
+    const winner = both.find((r) => r.status === 201)!.body.title as string;
+    expect(both.find((r) => r.status === 409)!.body.message).toContain(`The shortcut /race is already used by the template "${winner}"`);
+  });
+
+  it('when the check misses a concurrent save, the unique index still answers 409 naming the template', async () => {
+    await api('post', '/api/templates', a.cookies.manager, { brandId: acme, title: 'Index holder', body: 'x', shortcut: 'index-race' }).expect(201);
+    // The in-transaction check sees nothing, as it would while the other save was not yet committed.
+    const spy = jest.spyOn(TemplatesRepository.prototype, 'findByShortcut').mockResolvedValueOnce(null);
+    try {
+      const res = await api('post', '/api/templates', a.cookies.admin, { brandId: acme, title: 'Late', body: 'x', shortcut: 'index-race' }).expect(409);
+      expect(res.body.message).toContain('The shortcut /index-race is already used by the template "Index holder"');
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(rowsOf(await t.dataSource.query(`SELECT count(*)::int AS n FROM reply_template WHERE shortcut = 'index-race'`))[0]!.n).toBe(1);
   });
 
   it('belongs to an own brand of the workspace: a competitor, an unknown or another workspace’s brand is refused', async () => {

@@ -19,6 +19,11 @@ export class TemplatesRepository extends WorkspaceScopedRepository<ReplyTemplate
     });
   }
 
+  /** The manager for reads outside a transaction. */
+  get reads(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   findOneInWorkspace(workspaceId: string, id: string): Promise<ReplyTemplateEntity | null> {
     return this.findInWorkspace(this.dataSource.manager, workspaceId, id);
   }

@@ -44,10 +44,11 @@ export class TemplatesService {
 
   async create(auth: AuthContext, input: CreateInput, meta: RequestMeta): Promise<ReplyTemplate> {
     assertBody(input.body);
-    return this.writing(input.shortcut, async (m) => {
+    return this.writing(auth.workspaceId, input.shortcut, async (m, scope) => {
       const brand = await this.brands.findInWorkspace(m, auth.workspaceId, input.brandId);
       if (!brand) throw badField('brandId', 'is not one of your brands');
       if (brand.kind !== 'own') throw badField('brandId', `is ${brand.name}, a competitor: templates belong to your own brands`);
+      scope.brandId = brand.id;
       await this.assertShortcutFree(m, auth.workspaceId, brand.id, input.shortcut);
       const t = await this.templates.insert(m, { ...input, workspaceId: auth.workspaceId, brandId: brand.id });
       await this.audit.record(
@@ -68,9 +69,11 @@ export class TemplatesService {
 
   async update(auth: AuthContext, id: string, input: UpdateInput, meta: RequestMeta): Promise<ReplyTemplate> {
     if (input.body !== undefined) assertBody(input.body);
-    return this.writing(input.shortcut, async (m) => {
+    return this.writing(auth.workspaceId, input.shortcut, async (m, scope) => {
       const t = await this.templates.findInWorkspaceForUpdate(m, auth.workspaceId, id);
       if (!t) throw new NotFoundException(NOT_FOUND);
+      scope.brandId = t.brandId;
+      scope.exceptId = t.id;
       if (input.shortcut) await this.assertShortcutFree(m, auth.workspaceId, t.brandId, input.shortcut, t.id);
       // Only what changed goes into the row and the audit event (the body itself is not copied into the audit log).
       const changed: string[] = [];
@@ -120,14 +123,23 @@ export class TemplatesService {
 
   /**
    * A write in one transaction. Two managers saving the same shortcut at once both pass the
-   * check; the unique index stops the second, which gets the same 409 naming the template.
-   * The brand deleted meanwhile fails the foreign key: the brand is gone, so 400 as for any unknown brand.
+   * check; the unique index stops the second, which then reads the winner (committed by now)
+   * to get the same 409 naming the template. The brand deleted meanwhile fails the foreign
+   * key: the brand is gone, so 400 as for any unknown brand.
    */
-  private async writing(shortcut: string | null | undefined, fn: (m: EntityManager) => Promise<ReplyTemplate>): Promise<ReplyTemplate> {
+  private async writing(
+    workspaceId: string,
+    shortcut: string | null | undefined,
+    fn: (m: EntityManager, scope: { brandId?: string; exceptId?: string }) => Promise<ReplyTemplate>,
+  ): Promise<ReplyTemplate> {
+    const scope: { brandId?: string; exceptId?: string } = {};
     try {
-      return await this.templates.transaction(fn);
+      return await this.templates.transaction((m) => fn(m, scope));
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException(`The shortcut /${shortcut} is already used by another template of this brand.`);
+      if (isUniqueViolation(e)) {
+        if (scope.brandId) await this.assertShortcutFree(this.templates.reads, workspaceId, scope.brandId, shortcut, scope.exceptId);
+        throw new ConflictException(`The shortcut /${shortcut} is already used by another template of this brand.`);
+      }
       if (isForeignKeyViolation(e)) throw badField('brandId', 'is not one of your brands');
       throw e;
     }
