@@ -183,6 +183,17 @@ describe('Inbox › reply composer', () => {
     expect(posts[2]!.clientKey).not.toBe(posts[0]!.clientKey);
   });
 
+  it('keeps linting with the default guide when the brand’s guide cannot be read, and says so', async () => {
+    const m = complaint();
+    const { user, textbox } = await openComposer(m, {
+      ...composerRoutes({}),
+      'GET /api/brands/:id/voice': { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'boom' } },
+    });
+    expect(await screen.findByText(/Could not load the voice guide\. The linter checks with the default guide meanwhile/)).toBeInTheDocument();
+    await user.type(textbox, 'Kindly DM us.');
+    expect([...screen.getByTestId('lint-backdrop').querySelectorAll('mark[data-severity="block"]')].map((mk) => mk.textContent)).toContain('Kindly');
+  });
+
   it('a double click posts once', async () => {
     const m = complaint();
     let release: () => void = () => undefined;

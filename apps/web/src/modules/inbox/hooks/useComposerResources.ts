@@ -50,7 +50,9 @@ export function useComposerResources(mention: Pick<Mention, 'brandId'>): Compose
         guide: guide ?? DEFAULT_VOICE_GUIDE,
         brandName: brands.find((b) => b.id === brandId)?.name ?? null,
         ready: true,
-        problem: problems.length ? `Could not load ${problems.join(', ')}; the linter uses the default voice guide meanwhile.` : null,
+        problem: problems.length
+          ? `Could not load ${problems.join(' and ')}.${problems.includes('the voice guide') ? ' The linter checks with the default guide meanwhile; Earshot checks again with the brand’s own when you send.' : ''}`
+          : null,
       });
     });
     return () => controller.abort();
