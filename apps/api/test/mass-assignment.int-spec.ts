@@ -1,7 +1,7 @@
 import { ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BODYLESS_WRITES, EXAMPLES, type Ids, exampleTemplate } from './factories/write-examples.js';
+import { BODYLESS_WRITES, EXAMPLES, type Ids, exampleReplies, exampleTemplate } from './factories/write-examples.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
@@ -47,7 +47,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
     a = await InboxFixture.create(t, 'Mass A');
     other = await InboxFixture.create(t, 'Mass B');
-    const [mention] = await a.store(['acme mass assignment target']);
+    const [mention, r1, r2] = await a.store(['acme mass assignment target', 'acme mass assignment target two', 'acme mass assignment target three']);
     const one = async (sql: string) => ((await t.dataSource.query(sql, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
     ids = {
       mention: mention!,
@@ -57,6 +57,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
       template: await exampleTemplate(t.server, a.cookies.admin),
+      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!])),
     };
     bodies = discoverRouteBodies(t.app.get(ModulesContainer));
   });

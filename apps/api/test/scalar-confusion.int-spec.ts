@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids, exampleTemplate } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleReplies, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
 import { discoverRouteBodies, objectSchemaOf } from './utils/route-bodies.js';
@@ -41,7 +41,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
   beforeAll(async () => {
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
     a = await InboxFixture.create(t, 'Scalars A');
-    const [mention] = await a.store(['acme scalar confusion target']);
+    const [mention, r1, r2] = await a.store(['acme scalar confusion target', 'acme scalar confusion target two', 'acme scalar confusion target three']);
     const one = async (sql: string) => ((await t.dataSource.query(sql, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
     ids = {
       mention: mention!,
@@ -51,6 +51,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
       template: await exampleTemplate(t.server, a.cookies.admin),
+      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!])),
     };
     // Background timers (SLA check) would add their own queries to the count.
     const registry = t.app.get(SchedulerRegistry);

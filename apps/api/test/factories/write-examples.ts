@@ -15,6 +15,9 @@ export interface Ids {
   user: string;
   adminEmail: string;
   template: string;
+  /** Replies awaiting approval (a trainee's), one to approve and one to reject; the admin holds the claim on `mention`. */
+  replyToApprove: string;
+  replyToReject: string;
 }
 export interface Example {
   /** The path with its ids filled in. */
@@ -90,6 +93,13 @@ export const EXAMPLES: Record<string, Example> = {
   'PATCH /api/mentions/:id': { path: (i) => `/api/mentions/${i.mention}`, body: () => ({ status: 'pending', tags: ['billing'] }), ok: 200 },
   'POST /api/mentions/:id/notes': { path: (i) => `/api/mentions/${i.mention}/notes`, body: () => ({ body: 'an internal note' }), ok: 201 },
   'POST /api/mentions/:id/claim': { path: (i) => `/api/mentions/${i.mention}/claim`, body: () => ({ takeOver: false }), ok: 200 },
+  'POST /api/mentions/:id/replies': {
+    path: (i) => `/api/mentions/${i.mention}/replies`,
+    body: () => ({ text: REPLY_TEXT, clientKey: `ck-${randomBytes(8).toString('hex')}` }),
+    ok: 201,
+  },
+  'POST /api/replies/:id/approve': { path: (i) => `/api/replies/${i.replyToApprove}/approve`, body: () => ({ comment: 'fine' }), ok: 200 },
+  'POST /api/replies/:id/reject': { path: (i) => `/api/replies/${i.replyToReject}/reject`, body: () => ({ comment: 'name the next step' }), ok: 200 },
   'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
 };
 
@@ -103,4 +113,31 @@ export async function exampleTemplate(server: App, cookie: string): Promise<stri
     .send({ brandId, title: 'Example', body: 'Hi {{author.name | "there"}}' })
     .expect(201);
   return (res.body as { id: string }).id;
+}
+
+/** A reply the shipped voice guide lets through. */
+const REPLY_TEXT = 'Sorry to hear your order has not arrived. Our team is checking it now; please send us a DM with the order details.';
+
+/**
+ * For `Ids.replyToApprove`/`replyToReject`: a trainee's replies awaiting approval on `others`
+ * (two more mentions), and the admin's claim on `mention` so the admin may submit a reply to it.
+ */
+export async function exampleReplies(
+  server: App,
+  cookies: Record<Role, string>,
+  mention: string,
+  others: [string, string],
+): Promise<{ replyToApprove: string; replyToReject: string }> {
+  const pending: string[] = [];
+  for (const id of others) {
+    await request(server).post(`/api/mentions/${id}/claim`).set('Cookie', cookies.trainee).send({}).expect(200);
+    const res = await request(server)
+      .post(`/api/mentions/${id}/replies`)
+      .set('Cookie', cookies.trainee)
+      .send({ text: REPLY_TEXT, clientKey: `ck-${randomBytes(8).toString('hex')}` })
+      .expect(201);
+    pending.push((res.body as { id: string }).id);
+  }
+  await request(server).post(`/api/mentions/${mention}/claim`).set('Cookie', cookies.admin).send({}).expect(200);
+  return { replyToApprove: pending[0]!, replyToReject: pending[1]! };
 }
