@@ -55,13 +55,13 @@ export function LintFindings({ text, report, label }: { text: string; report: Li
                   {finding.fix ? (
                     <>
                       {' '}
-                      → <span className="lint-finding__fix">{finding.fix.replacement === '' ? '(remove it)' : `“${finding.fix.replacement}”`}</span>
+                      → <span className="lint-finding__fix">{finding.fix.replacement === '' ? '(remove it)' : `“${finding.fix.replacement.trim()}”`}</span>
                     </>
                   ) : null}
                 </p>
               ) : finding.fix ? (
                 <p className="lint-finding__quote">
-                  Fix: <span className="lint-finding__fix">“{finding.fix.replacement}”</span>
+                  Fix: <span className="lint-finding__fix">“{finding.fix.replacement.trim()}”</span>
                 </p>
               ) : null}
             </li>
