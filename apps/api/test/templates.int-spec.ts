@@ -146,6 +146,8 @@ describe('reply templates (integration)', () => {
       [{ platform: 'myspace' }, 'platform', /must be one of/],
       [{ intents: ['angry'] }, 'intents.0', /must be one of complaint/],
       [{ brandId: 'nope' }, 'brandId', /must be a brand id/],
+      [{ categories: [''] }, 'categories.0', /^must not be empty$/],
+      [{ intents: ['complaint', 'question', 'praise', 'suggestion', 'other', 'other'] }, 'intents', /^at most 5 intents$/],
     ];
     for (const [over, path, message] of cases) {
       const res = await api('post', '/api/templates', a.cookies.manager, { brandId: acme, title: 'T', body: 'B', ...over }).expect(400);

@@ -12,7 +12,7 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
 const Title = z.string().trim().min(1, { message: 'is required' }).max(120, { message: 'must be at most 120 characters' });
 const Body = z.string().trim().min(1, { message: 'is required' }).max(5000, { message: 'must be at most 5,000 characters' });
-const Category = z.string().trim().min(1).max(64);
+const Category = z.string().trim().min(1, { message: 'must not be empty' }).max(64, { message: 'must be at most 64 characters' });
 /** ISO 639-1, lower case (`en`). */
 const Language = z.string().regex(/^[a-z]{2}$/, { message: 'must be a two-letter language code such as en' });
 /** Typed after `/` in the composer to insert the template. */
@@ -43,8 +43,8 @@ export const CreateTemplateRequestSchema = z.strictObject({
   brandId: z.uuid({ message: 'must be a brand id' }),
   title: Title,
   body: Body,
-  intents: z.array(IntentSchema).max(5).default([]),
-  categories: z.array(Category).max(50).default([]),
+  intents: z.array(IntentSchema).max(5, { message: 'at most 5 intents' }).default([]),
+  categories: z.array(Category).max(50, { message: 'at most 50 categories' }).default([]),
   platform: SourcePlatformSchema.nullable().default(null),
   language: Language.nullable().default(null),
   shortcut: Shortcut.nullable().default(null),
@@ -55,8 +55,8 @@ export const UpdateTemplateRequestSchema = z
   .strictObject({
     title: Title.optional(),
     body: Body.optional(),
-    intents: z.array(IntentSchema).max(5).optional(),
-    categories: z.array(Category).max(50).optional(),
+    intents: z.array(IntentSchema).max(5, { message: 'at most 5 intents' }).optional(),
+    categories: z.array(Category).max(50, { message: 'at most 50 categories' }).optional(),
     platform: SourcePlatformSchema.nullable().optional(),
     language: Language.nullable().optional(),
     shortcut: Shortcut.nullable().optional(),

@@ -25,7 +25,7 @@ const Phrase = z.string().trim().min(1, { message: 'is required' }).max(100, { m
 export const BannedPhraseSchema = z.strictObject({
   phrase: Phrase,
   /** What to write instead; offered as the fix. */
-  suggestion: z.string().trim().max(200).nullable().default(null),
+  suggestion: z.string().trim().max(200, { message: 'must be at most 200 characters' }).nullable().default(null),
   severity: LintSeveritySchema.default('block'),
 });
 export type BannedPhrase = z.infer<typeof BannedPhraseSchema>;
@@ -34,29 +34,58 @@ export const VoiceGuideBodySchema = z.strictObject({
   /** Words and phrases the brand never uses, with what to say instead. */
   bannedPhrases: z.array(BannedPhraseSchema).max(500, { message: 'at most 500 banned phrases' }).default([]),
   /** Language that blames the customer ("you should have", "as per our policy"). */
-  blamePhrases: z.array(Phrase).max(200).default([]),
+  blamePhrases: z.array(Phrase).max(200, { message: 'at most 200 blame phrases' }).default([]),
   /** Promises only a manager may make ("refund", "compensation", "guarantee", "we will"): a reply with one needs approval. */
-  promisePhrases: z.array(Phrase).max(200).default([]),
+  promisePhrases: z.array(Phrase).max(200, { message: 'at most 200 promise phrases' }).default([]),
   /** Excuses that undo an apology ("but", "however", "unfortunately due to"). */
-  excusePhrases: z.array(Phrase).max(200).default([]),
+  excusePhrases: z.array(Phrase).max(200, { message: 'at most 200 excuse phrases' }).default([]),
   /** Per intent, the elements a reply must contain (a complaint reply acknowledges, apologises, names a next step…). */
   requiredElements: z.partialRecord(IntentSchema, z.array(RequiredElementSchema).max(REQUIRED_ELEMENTS.length)).default({}),
   /**
    * The sign-off every reply ends with, as a template (`^{{agent.signature}}`, `– {{agent.first_name}}`);
    * null: no sign-off required.
    */
-  signOff: z.string().trim().min(1).max(60).nullable().default(null),
+  signOff: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty (send null for no sign-off)' })
+    .max(60, { message: 'must be at most 60 characters' })
+    .nullable()
+    .default(null),
   limits: z
     .strictObject({
-      maxExclamations: z.number().int().min(0).max(20).default(1),
-      maxEmoji: z.number().int().min(0).max(20).default(1),
+      maxExclamations: z
+        .number()
+        .int({ message: 'must be a whole number' })
+        .min(0, { message: 'must be 0 or more' })
+        .max(20, { message: 'must be at most 20' })
+        .default(1),
+      maxEmoji: z
+        .number()
+        .int({ message: 'must be a whole number' })
+        .min(0, { message: 'must be 0 or more' })
+        .max(20, { message: 'must be at most 20' })
+        .default(1),
       /** Words of three or more letters in capitals (acronyms in `allowedAcronyms` excepted). */
-      maxCapsWords: z.number().int().min(0).max(50).default(0),
+      maxCapsWords: z
+        .number()
+        .int({ message: 'must be a whole number' })
+        .min(0, { message: 'must be 0 or more' })
+        .max(50, { message: 'must be at most 50' })
+        .default(0),
       /** Flesch-Kincaid grade ceiling; null: not checked. */
-      readingGradeMax: z.number().min(1).max(20).nullable().default(9),
+      readingGradeMax: z
+        .number()
+        .min(1, { message: 'must be a school grade from 1 to 20' })
+        .max(20, { message: 'must be a school grade from 1 to 20' })
+        .nullable()
+        .default(9),
     })
     .default({ maxExclamations: 1, maxEmoji: 1, maxCapsWords: 0, readingGradeMax: 9 }),
-  allowedAcronyms: z.array(z.string().trim().min(2).max(20)).max(200).default([]),
+  allowedAcronyms: z
+    .array(z.string().trim().min(2, { message: 'must be at least 2 characters' }).max(20, { message: 'must be at most 20 characters' }))
+    .max(200, { message: 'at most 200 acronyms' })
+    .default([]),
   /** Severity overrides by rule id (`banned_phrase`, `reading_level`, …); absent: the rule's default. */
   rules: z.record(z.string().regex(/^[a-z_]{2,40}$/, { message: 'must be a rule id' }), RuleSettingSchema).default({}),
 });
