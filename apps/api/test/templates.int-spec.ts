@@ -98,6 +98,19 @@ describe('reply templates (integration)', () => {
     expect(res.body).toMatchObject({ intents: [], categories: [], platform: null, language: null, shortcut: null });
   });
 
+  it('keeps each intent and category once', async () => {
+    const res = await api('post', '/api/templates', a.cookies.manager, {
+      brandId: acme,
+      title: 'Dupes',
+      body: 'x',
+      intents: ['complaint', 'complaint'],
+      categories: ['billing', 'billing', 'delivery'],
+    }).expect(201);
+    expect(res.body).toMatchObject({ intents: ['complaint'], categories: ['billing', 'delivery'] });
+    const upd = await api('patch', `/api/templates/${res.body.id}`, a.cookies.manager, { intents: ['praise', 'praise'] }).expect(200);
+    expect(upd.body.intents).toEqual(['praise']);
+  });
+
   it('a PATCH that changes nothing writes no audit event', async () => {
     const created = (await api('post', '/api/templates', a.cookies.manager, { brandId: acme, title: 'Same', body: 'Same body' }).expect(201))
       .body as ReplyTemplate;

@@ -50,7 +50,7 @@ export class TemplatesService {
       if (brand.kind !== 'own') throw badField('brandId', `is ${brand.name}, a competitor: templates belong to your own brands`);
       scope.brandId = brand.id;
       await this.assertShortcutFree(m, auth.workspaceId, brand.id, input.shortcut);
-      const t = await this.templates.insert(m, { ...input, workspaceId: auth.workspaceId, brandId: brand.id });
+      const t = await this.templates.insert(m, { ...input, ...distinctLists(input), workspaceId: auth.workspaceId, brandId: brand.id });
       await this.audit.record(
         {
           workspaceId: auth.workspaceId,
@@ -69,6 +69,7 @@ export class TemplatesService {
 
   async update(auth: AuthContext, id: string, input: UpdateInput, meta: RequestMeta): Promise<ReplyTemplate> {
     if (input.body !== undefined) assertBody(input.body);
+    input = { ...input, ...distinctLists(input) };
     return this.writing(auth.workspaceId, input.shortcut, async (m, scope) => {
       const t = await this.templates.findInWorkspaceForUpdate(m, auth.workspaceId, id);
       if (!t) throw new NotFoundException(NOT_FOUND);
@@ -169,6 +170,14 @@ function assertBody(body: string): void {
   const issues = templateBodyIssues(body);
   if (issues.length === 0) return;
   throw new BadRequestException({ error: 'Bad Request', message: `Invalid request: ${issues.map((i) => `body ${i.message}`).join('; ')}`, issues });
+}
+
+/** Each intent and category once ("complaint, complaint" suits nothing more than "complaint"). */
+function distinctLists<T extends { intents?: UpdateInput['intents']; categories?: string[] }>(input: T): Partial<Pick<T, 'intents' | 'categories'>> {
+  return {
+    ...(input.intents ? { intents: [...new Set(input.intents)] } : {}),
+    ...(input.categories ? { categories: [...new Set(input.categories)] } : {}),
+  } as Partial<Pick<T, 'intents' | 'categories'>>;
 }
 
 function badField(path: string, message: string): BadRequestException {
