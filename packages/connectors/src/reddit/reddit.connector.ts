@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConnectorError, type Connector, type Mention, type PollResult, type ReplyResult, type ReplyTarget, type SourceConfig } from '../core/connector.js';
 import { HttpClient, tokenLike, type HttpResponse } from '../core/http-client.js';
 import { arr, isObject, malformed, numOrNull, obj, str } from '../core/json.js';
@@ -30,6 +31,8 @@ export class RedditConnector implements Connector<RedditCursor> {
   private readonly overlapMs: number;
   private readonly now: () => number;
   private readonly tokens = new Map<string, Token>();
+  /** The account each set of credentials acts as, from `/api/v1/me` (by source and credentials: new credentials are asked again). */
+  private readonly accounts = new Map<string, string>();
 
   constructor(options: ConnectorOptions = {}) {
     this.http = new HttpClient({ userAgent: DEFAULT_USER_AGENT, ...options });
@@ -92,12 +95,9 @@ export class RedditConnector implements Connector<RedditCursor> {
   /** Looks through the account's newest comments for one under `target` with the same body. */
   async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null> {
     if (target.platform !== 'reddit') return null;
-    let username = source.credentials['username'];
-    if (!username) {
-      const me = await this.api(source, 'GET', '/api/v1/me', { raw_json: 1 }, signal);
-      username = str(obj(me.data)['name']) ?? '';
-      if (!username) malformed('reddit', '/api/v1/me without name');
-    }
+    // Never `credentials.username`: a refresh-token source has none, and a wrong or differently cased one
+    // would list someone else's comments, miss the reply that landed, and let the outbox post it twice.
+    const username = await this.accountName(source, signal);
     const res = await this.api(source, 'GET', `/user/${encodeURIComponent(username)}/comments`, { limit: 100, sort: 'new', raw_json: 1 }, signal);
     const children = arr(obj(obj(res.data)['data'])['children']);
     const want = text.trim();
@@ -110,6 +110,22 @@ export class RedditConnector implements Connector<RedditCursor> {
       }
     }
     return null;
+  }
+
+  /** The name of the account these credentials post as, as Reddit reports it (`GET /api/v1/me`, the `identity` scope); cached. */
+  async accountName(source: SourceConfig, signal: AbortSignal): Promise<string> {
+    const key = `${source.sourceKey}|${source.baseUrl}|${createHash('sha256')
+      .update(JSON.stringify(Object.entries(source.credentials).sort()))
+      .digest('base64url')}`;
+    const cached = this.accounts.get(key);
+    if (cached) return cached;
+    const me = await this.api(source, 'GET', '/api/v1/me', { raw_json: 1 }, signal);
+    const name = str(obj(me.data)['name']);
+    // Reddit usernames: 3-20 of letters, digits, _ and - (older accounts may be shorter); anything else is not an answer we trust.
+    if (!name || !/^[A-Za-z0-9_-]{1,32}$/.test(name)) malformed('reddit', '/api/v1/me without a valid account name');
+    if (this.accounts.size >= 1000) this.accounts.clear();
+    this.accounts.set(key, name);
+    return name;
   }
 
   private streamRequest(source: SourceConfig): { path: string; params: Record<string, string>; keyword: string | null } {
