@@ -27,7 +27,7 @@ export const ReplySummarySchema = z.object({
   awaitingApproval: z.number().int(),
   /** Approved, queued or sending. */
   inFlight: z.number().int(),
-  /** failed or unknown: someone must look. */
+  /** failed or unknown, and not dismissed: someone must look. */
   needsAttention: z.number().int(),
   lastStatus: ReplyStatusSchema.nullable(),
 });

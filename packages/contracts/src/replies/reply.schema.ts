@@ -4,6 +4,10 @@ import { SourcePlatformSchema } from '../listening/source.schema.js';
 import { ApprovalReasonSchema, ReplyStatusSchema } from './reply-status.schema.js';
 import { LintReportSchema } from './voice-guide.schema.js';
 
+export const REPLY_FAILURES = ['transient', 'source', 'rejected', 'gone'] as const;
+export const ReplyFailureSchema = z.enum(REPLY_FAILURES);
+export type ReplyFailure = z.infer<typeof ReplyFailureSchema>;
+
 export const ReplySchema = z.object({
   id: z.uuid(),
   mentionId: z.uuid(),
@@ -36,6 +40,14 @@ export const ReplySchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
+  /**
+   * Why a failed or unknown reply stopped: `transient` (timeouts, 5xx, rate limits: retry),
+   * `source` (credentials or address: retry once the source is reconnected), `rejected` (the
+   * platform refused the text: write a new reply), `gone` (no source or reply target). Null otherwise.
+   */
+  failure: ReplyFailureSchema.nullable().optional(),
+  /** A failed or unknown reply a person gave up on (e.g. posted by hand): it no longer needs attention. */
+  dismissal: z.object({ by: UserRefSchema, at: z.iso.datetime(), note: z.string().nullable() }).nullable().optional(),
 });
 export type Reply = z.infer<typeof ReplySchema>;
 export const ReplyListSchema = z.object({ items: z.array(ReplySchema) });
@@ -61,6 +73,19 @@ export type RejectReplyRequest = z.input<typeof RejectReplyRequestSchema>;
 /** `POST /api/replies/:id/approve` (an optional note for the agent). */
 export const ApproveReplyRequestSchema = z.strictObject({ comment: z.string().trim().max(1000).optional() });
 export type ApproveReplyRequest = z.input<typeof ApproveReplyRequestSchema>;
+
+/**
+ * `POST /api/replies/:id/retry` (no fields): a failed reply is queued again with the same
+ * idempotency key; an unknown one is reconciled first (never resent blindly).
+ */
+export const RetryReplyRequestSchema = z.strictObject({});
+export type RetryReplyRequest = z.input<typeof RetryReplyRequestSchema>;
+
+/** `POST /api/replies/:id/dismiss`: give up on a failed or unknown reply (e.g. it was posted by hand), with an optional note. */
+export const DismissReplyRequestSchema = z.strictObject({
+  note: z.string({ message: 'must be text' }).trim().max(1000, { message: 'must be at most 1,000 characters' }).optional(),
+});
+export type DismissReplyRequest = z.input<typeof DismissReplyRequestSchema>;
 
 /** `GET /api/replies?status=&mentionId=` */
 export const ReplyListQuerySchema = z.strictObject({

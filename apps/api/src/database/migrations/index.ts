@@ -1,3 +1,4 @@
+import { ReplyRetryDismiss1796470000000 } from './1796470000000-ReplyRetryDismiss.js';
 import { TemplateVoiceBrandFk1796465393270 } from './1796465393270-TemplateVoiceBrandFk.js';
 import { Replies1796464984714 } from './1796464984714-Replies.js';
 import { LoginThrottle1796453800817 } from './1796453800817-LoginThrottle.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   LoginThrottle1796453800817,
   Replies1796464984714,
   TemplateVoiceBrandFk1796465393270,
+  ReplyRetryDismiss1796470000000,
 ];

@@ -2,11 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import {
   ApproveReplyRequestSchema,
   CreateReplyRequestSchema,
+  DismissReplyRequestSchema,
   IdParamsSchema,
   RejectReplyRequestSchema,
   ReplyListQuerySchema,
   ReplyListSchema,
   ReplySchema,
+  RetryReplyRequestSchema,
   type IdParams,
   type Reply,
   type ReplyList,
@@ -95,5 +97,43 @@ export class RepliesController {
     @Req() req: AuthedRequest,
   ): Promise<Reply> {
     return this.replies.reject(auth, p.id, body.comment, requestMeta(req));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @RequireRole('trainee')
+  @ApiDoc({
+    tag: 'replies',
+    summary:
+      'Retry a failed or unknown reply (its author, managers, admins): failed → queued with the same idempotency key, when the cause was transient or the source was reconnected since; unknown → reconciled before anything is resent (Mastodon past its 1 h window: 409, check by hand). 409 in words otherwise.',
+    body: RetryReplyRequestSchema,
+    response: ReplySchema,
+  })
+  retry(
+    @Auth() auth: AuthContext,
+    @Param(new ZodValidationPipe(IdParamsSchema)) p: IdParams,
+    // Validated (no fields allowed) so nothing sent can be mistaken for an option.
+    @Body(new ZodValidationPipe(RetryReplyRequestSchema)) _body: z.output<typeof RetryReplyRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<Reply> {
+    return this.replies.retry(auth, p.id, requestMeta(req));
+  }
+
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @RequireRole('trainee')
+  @ApiDoc({
+    tag: 'replies',
+    summary: 'Give up on a failed or unknown reply (its author, managers, admins), e.g. it was posted by hand: it is never sent and no longer needs attention',
+    body: DismissReplyRequestSchema,
+    response: ReplySchema,
+  })
+  dismiss(
+    @Auth() auth: AuthContext,
+    @Param(new ZodValidationPipe(IdParamsSchema)) p: IdParams,
+    @Body(new ZodValidationPipe(DismissReplyRequestSchema)) body: z.output<typeof DismissReplyRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<Reply> {
+    return this.replies.dismiss(auth, p.id, body.note || null, requestMeta(req));
   }
 }

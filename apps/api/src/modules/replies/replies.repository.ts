@@ -43,7 +43,7 @@ const SUMMARY_SET = `reply_summary = (
     'sent', count(*) FILTER (WHERE r.status = 'sent'),
     'awaitingApproval', count(*) FILTER (WHERE r.status = 'pending_approval'),
     'inFlight', count(*) FILTER (WHERE r.status IN ('approved', 'queued', 'sending')),
-    'needsAttention', count(*) FILTER (WHERE r.status IN ('failed', 'unknown')),
+    'needsAttention', count(*) FILTER (WHERE r.status IN ('failed', 'unknown') AND r.dismissed_at IS NULL),
     'lastStatus', (array_agg(r.status ORDER BY r.created_at DESC, r.id DESC))[1])
   FROM reply r WHERE r.workspace_id = m.workspace_id AND r.mention_id = m.id)`;
 
@@ -112,6 +112,40 @@ export class RepliesRepository extends TransactionalRepository {
       [workspaceId, id, d.approve ? 'queued' : 'rejected', d.by, d.comment],
     )) as unknown;
     return returnedRows(rows).length === 1;
+  }
+
+  /**
+   * A person's retry of a (locked) failed or unknown reply: due now with a fresh budget of
+   * automatic attempts and the same idempotency key. `failed` (proven not posted) → queued;
+   * `unknown` stays unknown, so the sender reconciles before anything is sent again.
+   */
+  async retry(tx: EntityManager, workspaceId: string, id: string, from: 'failed' | 'unknown'): Promise<boolean> {
+    const rows = (await tx.query(
+      `UPDATE reply SET status = CASE WHEN $3::varchar = 'failed' THEN 'queued' ELSE 'unknown' END, next_attempt_at = now(), attempts = 0,
+              last_error = CASE WHEN $3::varchar = 'failed' THEN NULL ELSE last_error END, failure_kind = NULL, updated_at = now()
+        WHERE workspace_id = $1 AND id = $2 AND status = $3::varchar AND dismissed_at IS NULL RETURNING id`,
+      [workspaceId, id, from],
+    )) as unknown;
+    return returnedRows(rows).length === 1;
+  }
+
+  /** A person gives up on a (locked) failed or unknown reply: never sent again, no longer needing attention. */
+  async dismiss(tx: EntityManager, workspaceId: string, id: string, by: string, note: string | null): Promise<boolean> {
+    const rows = (await tx.query(
+      `UPDATE reply SET dismissed_at = now(), dismissed_by_id = $3, dismiss_note = $4, next_attempt_at = NULL, updated_at = now()
+        WHERE workspace_id = $1 AND id = $2 AND status IN ('failed', 'unknown') AND dismissed_at IS NULL RETURNING id`,
+      [workspaceId, id, by, note],
+    )) as unknown;
+    return returnedRows(rows).length === 1;
+  }
+
+  /** The state of the source a reply goes through (null: deleted or not in the workspace), for a retry's checks. */
+  async sourceState(tx: EntityManager, workspaceId: string, sourceId: string): Promise<{ status: string; updatedAt: Date } | null> {
+    const rows = (await tx.query(`SELECT status, updated_at FROM source WHERE workspace_id = $1 AND id = $2`, [workspaceId, sourceId])) as Array<{
+      status: string;
+      updated_at: Date;
+    }>;
+    return rows[0] ? { status: rows[0].status, updatedAt: new Date(rows[0].updated_at) } : null;
   }
 
   /**

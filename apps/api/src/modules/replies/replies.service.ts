@@ -23,8 +23,8 @@ import { defaultFirstName, defaultSignature } from '../users/user.mapper.js';
 import { VoiceGuideService } from '../voice/voice-guide.service.js';
 import { RepliesRepository } from './replies.repository.js';
 import { ReplyReadsRepository } from './reply-reads.repository.js';
-import { ReplySenderService } from './reply-sender.service.js';
-import { toReplyDto } from './reply.mapper.js';
+import { MASTODON_IDEMPOTENCY_WINDOW_MS, ReplySenderService } from './reply-sender.service.js';
+import { toReplyDto, type ReplyRow } from './reply.mapper.js';
 import { replyabilityOf } from './replyability.js';
 
 type CreateInput = z.output<typeof CreateReplyRequestSchema>;
@@ -163,6 +163,110 @@ export class RepliesService {
     return this.decide(auth, id, { approve: false, comment }, meta);
   }
 
+  /**
+   * A person's way out of `failed` and `unknown`: a failed reply (proven not posted) goes back to
+   * the outbox with the same idempotency key, when its cause was transient or its source has been
+   * reconnected since; an unknown one is reconciled by the sender before anything is sent again
+   * (Mastodon: the same key, only inside its one-hour window; Bluesky: the same record key;
+   * X and Reddit: findExistingReply, found → sent, absent → posted). Never a blind resend.
+   */
+  async retry(auth: AuthContext, id: string, meta: RequestMeta): Promise<Reply> {
+    const current = await this.reads.findOne(auth.workspaceId, id);
+    if (!current) throw new NotFoundException('No such reply in this workspace.');
+    assertMayActOn(auth, current, 'retry');
+    const mentionId = current.mention_id;
+    await this.repo.transaction(async (tx) => {
+      if (!(await this.repo.lockMention(tx, auth.workspaceId, mentionId))) throw new NotFoundException('No such reply in this workspace.');
+      const row = await this.repo.lock(tx, auth.workspaceId, id);
+      if (!row) throw new NotFoundException('No such reply in this workspace.');
+      const from = assertNeedsAttention(row, 'retried');
+      const source = row.source_id ? await this.repo.sourceState(tx, auth.workspaceId, row.source_id) : null;
+      if (!source || row.failure_kind === 'gone') {
+        throw conflict(
+          'source_gone',
+          from === 'unknown'
+            ? 'The source this reply was to be posted through is gone, so Earshot cannot check whether it was posted: look at the original thread, then dismiss this reply or write a new one through another source.'
+            : 'The source this reply was to be posted through is gone: write a new reply.',
+        );
+      }
+      if (from === 'failed' && row.failure_kind === 'rejected') {
+        throw conflict('rejected_by_platform', `${platformName(row.platform)} refused this text: change it and write a new reply (or dismiss this one).`);
+      }
+      if (source.status === 'auth_required' || (row.failure_kind === 'source' && source.updatedAt.getTime() <= new Date(row.updated_at).getTime())) {
+        throw conflict(
+          'reconnect_source',
+          `The source's credentials or address must be fixed first: reconnect it in Settings › Sources, then retry this reply.`,
+        );
+      }
+      if (
+        from === 'unknown' &&
+        row.platform === 'mastodon' &&
+        row.first_attempt_at &&
+        Date.now() - new Date(row.first_attempt_at).getTime() >= MASTODON_IDEMPOTENCY_WINDOW_MS
+      ) {
+        throw conflict(
+          'check_by_hand',
+          'Mastodon may already have posted this reply, and its one-hour protection against duplicates has passed, so Earshot will not send it again: look at the thread on Mastodon. If the reply is there (or you posted it by hand), dismiss it here; if not, write a new reply.',
+        );
+      }
+      if (!(await this.repo.retry(tx, auth.workspaceId, id, from))) throw conflict('not_retryable', 'This reply changed meanwhile: reload the mention.');
+      await this.repo.touchMention(tx, auth.workspaceId, mentionId);
+      await this.audit.record(
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'reply.retried',
+          targetType: 'reply',
+          targetId: id,
+          data: {
+            mentionId,
+            from,
+            to: from === 'failed' ? 'queued' : 'unknown',
+            reconcile: from === 'unknown',
+            attemptsBefore: row.attempts,
+            failure: row.failure_kind,
+          },
+          ...meta,
+        },
+        tx,
+      );
+    });
+    this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
+    this.sender.kick();
+    return this.one(auth.workspaceId, id);
+  }
+
+  /** A person gives up on a failed or unknown reply (e.g. posted it by hand): it is never sent and stops needing attention. */
+  async dismiss(auth: AuthContext, id: string, note: string | null, meta: RequestMeta): Promise<Reply> {
+    const current = await this.reads.findOne(auth.workspaceId, id);
+    if (!current) throw new NotFoundException('No such reply in this workspace.');
+    assertMayActOn(auth, current, 'dismiss');
+    const mentionId = current.mention_id;
+    await this.repo.transaction(async (tx) => {
+      if (!(await this.repo.lockMention(tx, auth.workspaceId, mentionId))) throw new NotFoundException('No such reply in this workspace.');
+      const row = await this.repo.lock(tx, auth.workspaceId, id);
+      if (!row) throw new NotFoundException('No such reply in this workspace.');
+      const from = assertNeedsAttention(row, 'dismissed');
+      if (!(await this.repo.dismiss(tx, auth.workspaceId, id, auth.userId, note)))
+        throw conflict('not_dismissable', 'This reply changed meanwhile: reload the mention.');
+      await this.repo.touchMention(tx, auth.workspaceId, mentionId);
+      await this.audit.record(
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'reply.dismissed',
+          targetType: 'reply',
+          targetId: id,
+          data: { mentionId, status: from, note },
+          ...meta,
+        },
+        tx,
+      );
+    });
+    this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
+    return this.one(auth.workspaceId, id);
+  }
+
   async list(auth: AuthContext, q: z.output<typeof ReplyListQuerySchema>): Promise<Reply[]> {
     return (await this.reads.list(auth.workspaceId, { status: q.status, mentionId: q.mentionId })).map(toReplyDto);
   }
@@ -246,6 +350,26 @@ export class RepliesService {
     if (!row) throw new NotFoundException('No such reply in this workspace.');
     return toReplyDto(row);
   }
+}
+
+const conflict = (code: string, message: string) => new ConflictException({ error: 'Conflict', message, code });
+
+const platformName = (p: string) => ({ mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', x: 'X' })[p] ?? p;
+
+/** The reply's author, managers and admins act on a failed or unknown reply; an agent (or trainee) never on someone else's. */
+function assertMayActOn(auth: AuthContext, row: ReplyRow, verb: 'retry' | 'dismiss'): void {
+  if (row.author_user_id === auth.userId || auth.role === 'manager' || auth.role === 'admin') return;
+  throw new ForbiddenException(`Only the reply's author, a manager or an admin can ${verb} this reply.`);
+}
+
+/** A (locked) reply a person may retry or dismiss: failed or unknown, not given up on; otherwise 409 in words. */
+function assertNeedsAttention(row: ReplyRow, done: 'retried' | 'dismissed'): 'failed' | 'unknown' {
+  if (row.dismissed_at) {
+    throw conflict('dismissed', `This reply was dismissed${row.dismisser_name ? ` by ${row.dismisser_name}` : ''}: write a new reply instead.`);
+  }
+  if (row.status === 'failed' || row.status === 'unknown') return row.status;
+  if (row.status === 'sending') throw conflict('in_flight', 'This reply is being sent right now: wait for the outcome.');
+  throw conflict('not_failed', `Only a failed or unconfirmed reply can be ${done} (this one is ${row.status.replace('_', ' ')}).`);
 }
 
 /** Refuses a mention that cannot be answered, with the words the mention detail shows. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Platform, ReplyStatus } from '@earshot/contracts';
+import type { Platform, ReplyFailure, ReplyStatus } from '@earshot/contracts';
 import type { ReplyTarget } from '@earshot/connectors';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from './returned-rows.util.js';
@@ -31,6 +31,8 @@ export interface AttemptEnd {
   lastError: string | null;
   externalId?: string | null;
   externalUrl?: string | null;
+  /** Why a failed or unknown reply stopped (what a person's retry checks); null when sent or queued. */
+  failureKind?: ReplyFailure | null;
 }
 
 /**
@@ -55,7 +57,7 @@ export class ReplyOutboxRepository {
   async leaseDue(tx: EntityManager, limit: number, leaseSeconds: number): Promise<LeasedReply[]> {
     const due = (await tx.query(
       `SELECT r.id, r.status FROM reply r JOIN mention m ON m.id = r.mention_id
-        WHERE r.status IN ('queued', 'sending', 'unknown') AND r.next_attempt_at <= now()
+        WHERE r.status IN ('queued', 'sending', 'unknown') AND r.next_attempt_at <= now() AND r.dismissed_at IS NULL
         ORDER BY r.next_attempt_at LIMIT $1
         FOR UPDATE OF r, m SKIP LOCKED`,
       [limit],
@@ -121,10 +123,11 @@ export class ReplyOutboxRepository {
       `UPDATE reply SET status = $3::varchar, next_attempt_at = $4::timestamptz, last_error = $5::text,
               external_id = COALESCE($6::varchar, external_id), external_url = COALESCE($7::varchar, external_url),
               sent_at = CASE WHEN $3::varchar = 'sent' THEN now() ELSE sent_at END,
+              failure_kind = CASE WHEN $3::varchar IN ('failed', 'unknown') THEN $8::varchar END,
               lease_token = NULL, leased_until = NULL, updated_at = now()
         WHERE id = $1 AND lease_token = $2 AND status = 'sending'
         RETURNING id`,
-      [id, leaseToken, e.status, e.nextAttemptAt, e.lastError?.slice(0, 1000) ?? null, e.externalId ?? null, e.externalUrl ?? null],
+      [id, leaseToken, e.status, e.nextAttemptAt, e.lastError?.slice(0, 1000) ?? null, e.externalId ?? null, e.externalUrl ?? null, e.failureKind ?? null],
     )) as unknown;
     return returnedRows(rows).length === 1;
   }

@@ -128,6 +128,7 @@ export class ReplySenderService implements OnApplicationShutdown {
         end = {
           status: 'unknown',
           nextAttemptAt: null,
+          failureKind: 'transient',
           lastError:
             'Mastodon may or may not have posted this reply, and its one-hour protection against duplicates has passed: check the thread on Mastodon. Earshot will not send it again by itself.',
         };
@@ -142,6 +143,7 @@ export class ReplySenderService implements OnApplicationShutdown {
         ...end,
         status: end.status === 'queued' ? 'failed' : 'unknown',
         nextAttemptAt: null,
+        failureKind: end.failureKind ?? 'transient',
         lastError: `${end.lastError ?? ''} Earshot stopped after ${r.attempts} attempts: a person must look.`.trim(),
       };
     }
@@ -157,11 +159,12 @@ export class ReplySenderService implements OnApplicationShutdown {
   }
 
   private async attempt(r: LeasedReply, reconcile: boolean, signal: AbortSignal): Promise<AttemptEnd> {
-    if (!r.sourceId) return { status: 'failed', nextAttemptAt: null, lastError: 'The source this reply was to be posted through is gone.' };
+    const gone = (lastError: string): AttemptEnd => ({ status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError, failureKind: 'gone' });
+    if (!r.sourceId) return gone('The source this reply was to be posted through is gone.');
     const source = await this.leases.findById(r.sourceId);
-    if (!source) return { status: 'failed', nextAttemptAt: null, lastError: 'The source this reply was to be posted through was deleted.' };
+    if (!source) return gone('The source this reply was to be posted through was deleted.');
     const target = await this.outbox.replyTargetOf(r.workspaceId, r.mentionId);
-    if (!target) return { status: 'failed', nextAttemptAt: null, lastError: 'The mention has no reply target.' };
+    if (!target) return gone('The mention has no reply target.');
     await assertPublicUrl(source.baseUrl, this.sources.allowedPrivateHosts());
     const connector = this.connector(source.platform);
     const config: SourceConfig = {
@@ -190,16 +193,22 @@ export class ReplySenderService implements OnApplicationShutdown {
     const refused = refusalOf(e);
     if (refused) {
       return {
-        status: 'failed',
+        status: reconcile ? 'unknown' : 'failed',
         nextAttemptAt: null,
         lastError: `Earshot refused to send this reply to ${p}: ${refused.message}. Check the source's settings.`,
+        failureKind: 'source',
       };
     }
     if (e instanceof ConnectorError) {
       switch (e.failure) {
         case 'rate_limited': {
           const at = e.retryAt && e.retryAt.getTime() > Date.now() ? e.retryAt : backoff();
-          return { status: unsure, nextAttemptAt: at, lastError: `Rate-limited by ${p}; the reply goes out after ${at.toISOString()}.` };
+          return {
+            status: unsure,
+            nextAttemptAt: at,
+            lastError: `Rate-limited by ${p}; the reply goes out after ${at.toISOString()}.`,
+            failureKind: 'transient',
+          };
         }
         case 'auth_expired': {
           const message = `${p} rejected the credentials${e.status ? ` (${e.status})` : ''} while posting a reply: reconnect this source in Settings > Sources with a new token.`;
@@ -207,7 +216,8 @@ export class ReplySenderService implements OnApplicationShutdown {
           return {
             status: reconcile ? 'unknown' : 'failed',
             nextAttemptAt: null,
-            lastError: `${p} rejected the source's credentials: reconnect the source in Settings › Sources, then write the reply again.`,
+            lastError: `${p} rejected the source's credentials: reconnect the source in Settings › Sources, then retry the reply.`,
+            failureKind: 'source',
           };
         }
         case 'bad_request':
@@ -215,6 +225,7 @@ export class ReplySenderService implements OnApplicationShutdown {
             status: reconcile ? 'unknown' : 'failed',
             nextAttemptAt: null,
             lastError: `${p} refused the reply${e.status ? ` (${e.status})` : ''}: ${e.message}.`,
+            failureKind: 'rejected',
           };
         default:
           // retry (5xx, malformed answer) or disconnect (reset, timeout): the request may have been applied.
@@ -222,21 +233,24 @@ export class ReplySenderService implements OnApplicationShutdown {
             status: 'unknown',
             nextAttemptAt: backoff(),
             lastError: `No clear answer from ${p}${e.status ? ` (${e.status})` : ''}: Earshot checks whether the reply was posted before sending it again.`,
+            failureKind: 'transient',
           };
       }
     }
     if (e instanceof CredentialsUnavailableError) {
       const message = `The stored credentials do not open for this source's address: reconnect this source in Settings > Sources.`;
       if (r.sourceId) await this.leases.markAuthRequired(r.sourceId, message);
-      return { status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError: message };
+      return { status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError: message, failureKind: 'source' };
     }
-    if (e instanceof UnsafeUrlError) return { status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError: `The source's address ${e.message}.` };
+    if (e instanceof UnsafeUrlError)
+      return { status: reconcile ? 'unknown' : 'failed', nextAttemptAt: null, lastError: `The source's address ${e.message}.`, failureKind: 'source' };
     // Anything else may have happened after the request left: reconcile, never resend blindly.
     this.logger.error({ err: e, replyId: r.id }, 'reply attempt failed');
     return {
       status: 'unknown',
       nextAttemptAt: backoff(),
       lastError: 'Unexpected error while sending (details in the api log): Earshot checks before sending again.',
+      failureKind: 'transient',
     };
   }
 

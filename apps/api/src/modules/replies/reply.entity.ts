@@ -1,4 +1,4 @@
-import type { ApprovalReason, LintReport, Platform, ReplyStatus } from '@earshot/contracts';
+import type { ApprovalReason, LintReport, Platform, ReplyFailure, ReplyStatus } from '@earshot/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -101,6 +101,20 @@ export class ReplyEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** Why a failed or unknown reply stopped (decides whether a person's retry may go ahead); null otherwise. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  failureKind!: ReplyFailure | null;
+
+  /** A person gave up on this failed or unknown reply (e.g. posted it by hand): it no longer needs attention and is never sent. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dismissedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  dismissedById!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  dismissNote!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

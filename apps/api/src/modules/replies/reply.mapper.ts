@@ -1,4 +1,4 @@
-import type { ApprovalReason, LintReport, Platform, Reply, ReplyStatus, TeamReply } from '@earshot/contracts';
+import type { ApprovalReason, LintReport, Platform, Reply, ReplyFailure, ReplyStatus, TeamReply } from '@earshot/contracts';
 
 /** One row of REPLY_SELECT (snake_case as PostgreSQL returns it). Lease columns are read by the sender only. */
 export interface ReplyRow {
@@ -30,6 +30,11 @@ export interface ReplyRow {
   external_id: string | null;
   external_url: string | null;
   sent_at: Date | null;
+  failure_kind: ReplyFailure | null;
+  dismissed_at: Date | null;
+  dismissed_by_id: string | null;
+  dismisser_name: string | null;
+  dismiss_note: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -38,10 +43,12 @@ export interface ReplyRow {
 export const REPLY_SELECT = `SELECT r.id, r.workspace_id, r.mention_id, r.source_id, r.platform, r.text, r.template_id, r.template_unedited, r.status,
     r.author_user_id, au.name AS author_name, r.resolve_on_send, r.approval_required, r.approval_reasons, r.decided_by_id, dc.name AS decider_name,
     r.decided_at, r.decision_comment, r.lint_report, r.idempotency_key, r.client_key, r.attempts, r.next_attempt_at, r.first_attempt_at,
-    r.last_error, r.external_id, r.external_url, r.sent_at, r.created_at, r.updated_at
+    r.last_error, r.external_id, r.external_url, r.sent_at, r.failure_kind, r.dismissed_at, r.dismissed_by_id, ds.name AS dismisser_name, r.dismiss_note,
+    r.created_at, r.updated_at
   FROM reply r
   LEFT JOIN "user" au ON au.id = r.author_user_id
-  LEFT JOIN "user" dc ON dc.id = r.decided_by_id`;
+  LEFT JOIN "user" dc ON dc.id = r.decided_by_id
+  LEFT JOIN "user" ds ON ds.id = r.dismissed_by_id`;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -84,6 +91,11 @@ export function toReplyDto(r: ReplyRow): Reply {
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
     sentAt: iso(r.sent_at),
+    failure: r.status === 'failed' || r.status === 'unknown' ? (r.failure_kind ?? null) : null,
+    dismissal:
+      r.dismissed_at && r.dismissed_by_id
+        ? { by: { id: r.dismissed_by_id, name: r.dismisser_name ?? 'former user' }, at: iso(r.dismissed_at)!, note: r.dismiss_note }
+        : null,
   };
 }
 
