@@ -30,7 +30,7 @@ export class Replies1796464984714 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "user" ADD "first_name" character varying(60)`);
     await queryRunner.query(`ALTER TABLE "user" ADD "signature" character varying(30)`);
     await queryRunner.query(
-      `ALTER TABLE "mention" ADD "reply_summary" jsonb NOT NULL DEFAULT '{"total": 0, "sent": 0, "awaitingApproval": 0, "inFlight": 0, "needsAttention": 0, "lastStatus": null}'`,
+      `ALTER TABLE "mention" ADD "reply_summary" jsonb NOT NULL DEFAULT '{"sent": 0, "total": 0, "inFlight": 0, "lastStatus": null, "needsAttention": 0, "awaitingApproval": 0}'`,
     );
   }
 

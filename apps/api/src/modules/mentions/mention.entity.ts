@@ -156,8 +156,11 @@ export class MentionEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   tags!: string[];
 
-  /** The team's replies at a glance (ReplySummary), kept in the transaction of every reply status change. */
-  @Column({ type: 'jsonb', default: () => `'{"total": 0, "sent": 0, "awaitingApproval": 0, "inFlight": 0, "needsAttention": 0, "lastStatus": null}'` })
+  /**
+   * The team's replies at a glance (ReplySummary), kept in the transaction of every reply status change.
+   * The default's keys are in jsonb's own order (shorter first), so the schema-drift check reads it back unchanged.
+   */
+  @Column({ type: 'jsonb', default: () => `'{"sent": 0, "total": 0, "inFlight": 0, "lastStatus": null, "needsAttention": 0, "awaitingApproval": 0}'` })
   replySummary!: ReplySummary;
 
   /** When Earshot stored it. */
