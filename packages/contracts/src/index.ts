@@ -20,3 +20,4 @@ export * from './replies/reply-status.schema.js';
 export * from './replies/reply.schema.js';
 export * from './replies/template.schema.js';
 export * from './replies/voice-guide.schema.js';
+export * from './users/user-defaults.js';

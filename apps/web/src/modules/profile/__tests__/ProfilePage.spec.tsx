@@ -3,7 +3,6 @@ import { UpdateProfileRequestSchema, type Role, type UpdateProfileRequest } from
 import { apiError, mockApi, type MockApi } from '../../../test/mock-api';
 import { buildSession } from '../../../test/factories';
 import { renderApp } from '../../../test/render-app';
-import { defaultFirstName, defaultSignature } from '../profile-defaults';
 
 let api: MockApi;
 afterEach(() => {
@@ -102,11 +101,5 @@ describe('Profile', () => {
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
     const form = screen.getByRole('form', { name: 'Profile' });
     expect(await within(form).findByText('Signature must be one line')).toBeInTheDocument();
-  });
-
-  it('shows the default placeholders the api computes', () => {
-    expect(defaultFirstName('  Dana   Reyes ')).toBe('Dana');
-    expect(defaultSignature('Mary-Jane van Dyke')).toBe('MJVD');
-    expect(defaultSignature('Ωmega Élan')).toBe('ΩÉ');
   });
 });

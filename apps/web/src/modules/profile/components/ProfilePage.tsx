@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { toFieldIssues, UpdateProfileRequestSchema, type UpdateProfileRequest, type User } from '@earshot/contracts';
+import { defaultFirstName, defaultSignature, toFieldIssues, UpdateProfileRequestSchema, type UpdateProfileRequest, type User } from '@earshot/contracts';
 import { useAuth } from '../../auth/hooks/useAuth';
 import { useSession } from '../../auth/hooks/useSession';
 import { ROLE_LABELS } from '../../auth/role-labels';
@@ -10,7 +10,6 @@ import { Button } from '../../../shared/ui/Button';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { TextField } from '../../../shared/ui/TextField';
 import { updateProfile } from '../api/profile.api';
-import { defaultFirstName, defaultSignature } from '../profile-defaults';
 
 const LABELS = { firstName: 'First name', signature: 'Signature' } as const;
 type Field = keyof typeof LABELS;

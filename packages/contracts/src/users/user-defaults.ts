@@ -1,8 +1,10 @@
 /**
- * What the api uses while a user has not set their own first name or signature
- * (apps/api/src/modules/users/user.mapper.ts computes the same), shown as the fields'
- * placeholders so the user sees what an empty field means.
+ * A user's first name and signature until they set their own (the api fills templates'
+ * `{{agent.first_name}}` and `{{agent.signature}}` with these; the profile form shows them as
+ * placeholders, so the user sees what an empty field means).
  */
+
+/** The first word of the name ("Dana Reyes" → "Dana"). */
 export function defaultFirstName(name: string): string {
   return name.trim().split(/\s+/u)[0] || name;
 }
