@@ -83,13 +83,20 @@ const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' 
     platform: 'reddit',
     streamKind: 'search',
     streamQuery: 'acme',
-    credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme', password: 'demo-password' },
+    credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme_support', password: 'demo-password' },
   },
-  { name: 'X: recent search "acme"', platform: 'x', streamKind: 'search', streamQuery: 'acme', credentials: { bearerToken: 'demo-x-bearer' } },
+  {
+    name: 'X: recent search "acme"',
+    platform: 'x',
+    streamKind: 'search',
+    streamQuery: 'acme',
+    // The user token lets the demo answer on X (an app bearer token can only read).
+    credentials: { bearerToken: 'demo-x-bearer', userAccessToken: 'demo-x-user-token' },
+  },
 ];
 
 async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: URL, seal: (json: string, aad: string) => string): Promise<void> {
-  const brand = await m.save(m.create(BrandEntity, { workspaceId, name: 'Acme', kind: 'own', handles: ['acme'] }));
+  const brand = await m.save(m.create(BrandEntity, { workspaceId, name: 'Acme', kind: 'own', handles: ['acme', 'acme.bsky.social', 'acme_support'] }));
   await m.save(
     m.create(ListeningQueryEntity, {
       workspaceId,
