@@ -57,7 +57,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
       template: await exampleTemplate(t.server, a.cookies.admin),
-      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!])),
+      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
     };
     bodies = discoverRouteBodies(t.app.get(ModulesContainer));
   });

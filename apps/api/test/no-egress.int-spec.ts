@@ -2,7 +2,7 @@ import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids, exampleTemplate } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleReplies, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 const CREDENTIAL = 'zq-credential-canary-7f3a9c1e5b';
@@ -33,7 +33,7 @@ describe('no egress of secrets through any response (integration)', () => {
         credentials: { accessToken: CREDENTIAL },
       })
       .expect(201);
-    const [mention] = await a.store(['acme egress probe']);
+    const [mention, r1, r2] = await a.store(['acme egress probe', 'acme egress probe two', 'acme egress probe three']);
     await request(t.server).post(`/api/mentions/${mention}/notes`).set('Cookie', a.cookies.agent).send({ body: 'a note' }).expect(201);
     const one = async (sql: string) => ((await t.dataSource.query(sql, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
     ids = {
@@ -44,10 +44,14 @@ describe('no egress of secrets through any response (integration)', () => {
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
       template: await exampleTemplate(t.server, a.cookies.admin),
+      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
     };
     const hashes = (await t.dataSource.query(`SELECT password_hash AS h FROM "user" UNION ALL SELECT token_hash FROM session`)) as Array<{ h: string }>;
     const cookies = Object.values(a.cookies).map((c) => c.split('=')[1]!);
-    secrets = [CREDENTIAL, 'token-value', ...cookies, ...hashes.map((r) => r.h)];
+    // A reply's idempotency key stays between Earshot and the platform (the reply DTO never carries it).
+    const keys = (await t.dataSource.query(`SELECT idempotency_key AS k FROM reply WHERE workspace_id = $1`, [a.workspaceId])) as Array<{ k: string }>;
+    expect(keys.length).toBeGreaterThan(3);
+    secrets = [CREDENTIAL, 'token-value', ...cookies, ...hashes.map((r) => r.h), ...keys.map((r) => r.k)];
     expect(hashes.length).toBeGreaterThan(5);
   });
   afterAll(() => t.close());

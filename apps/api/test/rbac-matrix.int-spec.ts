@@ -58,6 +58,8 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'GET /api/replies': 'viewer',
   'POST /api/replies/:id/approve': 'manager',
   'POST /api/replies/:id/reject': 'manager',
+  'POST /api/replies/:id/retry': 'trainee',
+  'POST /api/replies/:id/dismiss': 'trainee',
   'GET /api/workspace/sla': 'viewer',
   'GET /api/workspace/members': 'viewer',
   'PUT /api/workspace/sla': 'manager',

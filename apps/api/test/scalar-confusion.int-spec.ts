@@ -51,7 +51,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
       user: a.users.viewer.id,
       adminEmail: a.users.admin.email,
       template: await exampleTemplate(t.server, a.cookies.admin),
-      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!])),
+      ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
     };
     // Background timers (SLA check) would add their own queries to the count.
     const registry = t.app.get(SchedulerRegistry);

@@ -74,7 +74,27 @@ const SERVER_EVENTS: Record<ServerEventName, { minRole: Role; trigger: Trigger |
         (p as { users: Array<{ user: { id: string }; viewing: string | null }> }).users.some((u) => u.user.id === a.users.trainee.id && u.viewing === id);
     },
   },
-  'reply.updated': { minRole: 'viewer', trigger: null },
+  'reply.updated': {
+    minRole: 'viewer',
+    trigger: async ({ t, a }) => {
+      const [id] = await a.store(['acme socket matrix: reply']);
+      await request(t.server).post(`/api/mentions/${id}/claim`).set('Cookie', a.cookies.agent).send({}).expect(200);
+      const res = await request(t.server)
+        .post(`/api/mentions/${id}/replies`)
+        .set('Cookie', a.cookies.agent)
+        .send({
+          text: 'Sorry to hear that. Our team is checking it now; please send us a DM with the order details.',
+          clientKey: `ck-socket-${id!.slice(0, 8)}`,
+        })
+        .expect(201);
+      const replyId = (res.body as { id: string }).id;
+      // The reply, and its mention as committed: the new change number and reply summary.
+      return (p) => {
+        const e = p as { seq?: number; mention?: { id?: string; seq?: number; replies?: { inFlight?: number } }; reply?: { id?: string; status?: string } };
+        return mentionIs(id!)(p) && e.reply?.id === replyId && e.reply.status === 'queued' && e.seq === e.mention?.seq && e.mention?.replies?.inFlight === 1;
+      };
+    },
+  },
   'alert.raised': { minRole: 'viewer', trigger: null },
 };
 

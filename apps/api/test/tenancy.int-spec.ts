@@ -42,8 +42,23 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     source: string;
     user: string;
     template: string;
+    /** B's replies: one failed (to retry or dismiss), one awaiting approval (to approve or reject). */
+    replyFailed: string;
+    replyPending: string;
   };
-  const A = {} as { mention: string; brand: string; query: string; source: string };
+  const A = {} as { mention: string; brand: string; query: string; source: string; replyFailed: string };
+  const REPLY = 'Sorry to hear your parcel is late. Our team is checking it now; please send us a DM with the order details.';
+  /** Submits a reply as `cookie` (who must hold the claim) and returns its id. */
+  const submitReply = async (cookie: string, mentionId: string) =>
+    (
+      await request(t.server)
+        .post(`/api/mentions/${mentionId}/replies`)
+        .set('Cookie', cookie)
+        .send({ text: REPLY, clientKey: `ck-${Math.random().toString(36).slice(2, 12)}` })
+        .expect(201)
+    ).body.id as string;
+  const markFailed = (id: string) =>
+    t.dataSource.query(`UPDATE reply SET status = 'failed', failure_kind = 'transient', next_attempt_at = NULL WHERE id = $1`, [id]);
 
   beforeAll(async () => {
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
@@ -79,6 +94,14 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     A.brand = one(await t.dataSource.query(`SELECT id FROM brand WHERE workspace_id = $1`, [a.workspaceId]));
     A.query = one(await t.dataSource.query(`SELECT id FROM listening_query WHERE workspace_id = $1`, [a.workspaceId]));
     A.source = a.sourceId;
+    // Replies: B's agent (holding the claim) replied and it failed; B's trainee's reply awaits approval; A's admin has a failed one.
+    B.replyFailed = await submitReply(b.cookies.agent, B.mention);
+    await markFailed(B.replyFailed);
+    await request(t.server).post(`/api/mentions/${B.mention2}/claim`).set('Cookie', b.cookies.trainee).send({}).expect(200);
+    B.replyPending = await submitReply(b.cookies.trainee, B.mention2);
+    await request(t.server).post(`/api/mentions/${A.mention}/claim`).set('Cookie', a.cookies.admin).send({}).expect(200);
+    A.replyFailed = await submitReply(a.cookies.admin, A.mention);
+    await markFailed(A.replyFailed);
   });
   afterAll(() => t.close());
 
@@ -88,7 +111,7 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
   };
 
   it('answers 404 (or an A-only list) to every call with a B id, and changes 0 rows', async () => {
-    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, B.template, b.workspaceId];
+    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, B.template, B.replyFailed, B.replyPending, b.workspaceId];
     const probes: Probe[] = [
       // Mentions and their children (notes, claims)
       { name: 'mention detail', method: 'get', path: `/api/mentions/${B.mention}`, status: 404 },
@@ -115,6 +138,21 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       { name: 'queue by B assignee', method: 'get', path: `/api/mentions?assignee=${B.user}`, status: 200, absent: bIds() },
       { name: 'queue, everything', method: 'get', path: '/api/mentions?limit=200', status: 200, absent: bIds() },
       { name: 'changes feed from 0', method: 'get', path: '/api/mentions/changes?since=0', status: 200, absent: bIds() },
+      // Replies (children of B's mentions): every reply route with a B id
+      {
+        name: 'reply to B mention',
+        method: 'post',
+        path: `/api/mentions/${B.mention}/replies`,
+        body: { text: REPLY, clientKey: 'ck-tenancy-probe-1' },
+        status: 404,
+      },
+      { name: 'approve B reply', method: 'post', path: `/api/replies/${B.replyPending}/approve`, body: { comment: 'ok' }, status: 404 },
+      { name: 'reject B reply', method: 'post', path: `/api/replies/${B.replyPending}/reject`, body: { comment: 'no' }, status: 404 },
+      { name: 'retry B reply', method: 'post', path: `/api/replies/${B.replyFailed}/retry`, body: {}, status: 404 },
+      { name: 'dismiss B reply', method: 'post', path: `/api/replies/${B.replyFailed}/dismiss`, body: { note: 'from A' }, status: 404 },
+      { name: 'reply list', method: 'get', path: '/api/replies', status: 200, absent: bIds() },
+      { name: 'reply list by B mention', method: 'get', path: `/api/replies?mentionId=${B.mention}`, status: 200, absent: bIds() },
+      { name: 'reply list by status', method: 'get', path: '/api/replies?status=failed,pending_approval', status: 200, absent: bIds() },
       // Brands
       { name: 'brand list', method: 'get', path: '/api/brands', status: 200, absent: bIds() },
       { name: 'brand update', method: 'patch', path: `/api/brands/${B.brand}`, body: { name: 'renamed by A' }, status: 404 },
@@ -189,6 +227,13 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       tags: string[];
     }>;
     expect(m).toMatchObject({ status: 'new', claimed_by_id: b.users.agent.id });
+    const replies = (await t.dataSource.query(`SELECT id, status, dismissed_at, decided_by_id FROM reply WHERE workspace_id = $1 ORDER BY created_at`, [
+      b.workspaceId,
+    ])) as Array<{ id: string; status: string; dismissed_at: Date | null; decided_by_id: string | null }>;
+    expect(replies).toEqual([
+      { id: B.replyFailed, status: 'failed', dismissed_at: null, decided_by_id: null },
+      { id: B.replyPending, status: 'pending_approval', dismissed_at: null, decided_by_id: null },
+    ]);
     const detail = (await request(t.server).get(`/api/mentions/${B.mention}`).set('Cookie', b.cookies.viewer).expect(200)).body as {
       notes: Array<{ id: string; body: string }>;
     };
@@ -206,6 +251,9 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     await ok({ method: 'get', path: `/api/mentions/${A.mention}` }, 200);
     await ok({ method: 'post', path: `/api/mentions/${A.mention}/notes`, body: { body: 'A note' } }, 201);
     await ok({ method: 'post', path: `/api/mentions/${A.mention}/claim`, body: {} }, 200);
+    const replies = (await call({ method: 'get', path: '/api/replies?status=failed' }, a.cookies.admin).expect(200)).body as { items: Array<{ id: string }> };
+    expect(replies.items.map((r) => r.id)).toEqual([A.replyFailed]);
+    await ok({ method: 'post', path: `/api/replies/${A.replyFailed}/retry`, body: {} }, 200);
     await ok({ method: 'delete', path: `/api/mentions/${A.mention}/claim` }, 204);
     await ok({ method: 'patch', path: `/api/mentions/${A.mention}`, body: { assigneeId: a.users.agent.id } }, 200);
     await ok({ method: 'patch', path: `/api/brands/${A.brand}`, body: { name: 'Acme renamed' } }, 200);

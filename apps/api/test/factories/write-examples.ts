@@ -18,6 +18,9 @@ export interface Ids {
   /** Replies awaiting approval (a trainee's), one to approve and one to reject; the admin holds the claim on `mention`. */
   replyToApprove: string;
   replyToReject: string;
+  /** The admin's replies on `mention`: one failed on a transient cause (to retry), one unknown the sender stopped on (to dismiss). */
+  replyToRetry: string;
+  replyToDismiss: string;
 }
 export interface Example {
   /** The path with its ids filled in. */
@@ -100,6 +103,8 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'POST /api/replies/:id/approve': { path: (i) => `/api/replies/${i.replyToApprove}/approve`, body: () => ({ comment: 'fine' }), ok: 200 },
   'POST /api/replies/:id/reject': { path: (i) => `/api/replies/${i.replyToReject}/reject`, body: () => ({ comment: 'name the next step' }), ok: 200 },
+  'POST /api/replies/:id/retry': { path: (i) => `/api/replies/${i.replyToRetry}/retry`, body: () => ({}), ok: 200 },
+  'POST /api/replies/:id/dismiss': { path: (i) => `/api/replies/${i.replyToDismiss}/dismiss`, body: () => ({ note: 'posted by hand' }), ok: 200 },
   'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
 };
 
@@ -121,13 +126,17 @@ const REPLY_TEXT = 'Sorry to hear your order has not arrived. Our team is checki
 /**
  * For `Ids.replyToApprove`/`replyToReject`: a trainee's replies awaiting approval on `others`
  * (two more mentions), and the admin's claim on `mention` so the admin may submit a reply to it.
+ * For `replyToRetry`/`replyToDismiss`: two admin replies on `mention` put in the states the sender
+ * leaves them in (`db`: no sender runs in these apps) — failed on a transient cause, and unknown
+ * with no automatic attempt left.
  */
 export async function exampleReplies(
   server: App,
   cookies: Record<Role, string>,
   mention: string,
   others: [string, string],
-): Promise<{ replyToApprove: string; replyToReject: string }> {
+  db: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+): Promise<{ replyToApprove: string; replyToReject: string; replyToRetry: string; replyToDismiss: string }> {
   const pending: string[] = [];
   for (const id of others) {
     await request(server).post(`/api/mentions/${id}/claim`).set('Cookie', cookies.trainee).send({}).expect(200);
@@ -139,5 +148,23 @@ export async function exampleReplies(
     pending.push((res.body as { id: string }).id);
   }
   await request(server).post(`/api/mentions/${mention}/claim`).set('Cookie', cookies.admin).send({}).expect(200);
-  return { replyToApprove: pending[0]!, replyToReject: pending[1]! };
+  const stuck: string[] = [];
+  for (const [status, failure] of [
+    ['failed', 'transient'],
+    ['unknown', 'transient'],
+  ] as const) {
+    const res = await request(server)
+      .post(`/api/mentions/${mention}/replies`)
+      .set('Cookie', cookies.admin)
+      .send({ text: REPLY_TEXT, clientKey: `ck-${randomBytes(8).toString('hex')}` })
+      .expect(201);
+    const id = (res.body as { id: string }).id;
+    await db.query(`UPDATE reply SET status = $2, failure_kind = $3, attempts = 8, first_attempt_at = now(), next_attempt_at = NULL WHERE id = $1`, [
+      id,
+      status,
+      failure,
+    ]);
+    stuck.push(id);
+  }
+  return { replyToApprove: pending[0]!, replyToReject: pending[1]!, replyToRetry: stuck[0]!, replyToDismiss: stuck[1]! };
 }
