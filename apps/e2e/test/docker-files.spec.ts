@@ -14,7 +14,13 @@ const pkg = (dir: string): { name: string; dependencies?: Record<string, string>
 /** Workspace folders by package name (apps/* and packages/*). */
 function workspaces(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const dir of ['apps/api', 'apps/web', 'apps/social-sim', 'apps/e2e', ...['contracts', 'connectors', 'nlp', 'query', 'voice'].map((p) => `packages/${p}`)]) {
+  for (const dir of [
+    'apps/api',
+    'apps/web',
+    'apps/social-sim',
+    'apps/e2e',
+    ...['contracts', 'connectors', 'nlp', 'query', 'voice'].map((p) => `packages/${p}`),
+  ]) {
     out.set(pkg(dir).name, dir);
   }
   return out;
