@@ -30,3 +30,16 @@ export function approveReply(id: string, comment?: string): Promise<Reply> {
 export function rejectReply(id: string, comment: string): Promise<Reply> {
   return http.post(`${path(id)}/reject`, { comment }, ReplySchema);
 }
+
+/**
+ * A failed reply goes back to the outbox (same idempotency key); an unconfirmed one is checked
+ * with the platform before anything is sent again. 409 in words when a retry cannot help.
+ */
+export function retryReply(id: string): Promise<Reply> {
+  return http.post(`${path(id)}/retry`, {}, ReplySchema);
+}
+
+/** Gives up on a failed or unconfirmed reply (e.g. posted by hand): it is never sent. */
+export function dismissReply(id: string, note?: string): Promise<Reply> {
+  return http.post(`${path(id)}/dismiss`, note ? { note } : {}, ReplySchema);
+}

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Mention } from '@earshot/contracts';
 import type { RealtimeConnection } from '../../../shared/realtime/realtime-connection';
+import { useSession } from '../../auth/hooks/useSession';
 import { Alert } from '../../../shared/ui/Alert';
 import { Button } from '../../../shared/ui/Button';
 import { LoadProblem } from '../../../shared/ui/LoadProblem';
@@ -66,6 +67,7 @@ export function MentionDetailPane({
   );
   const actions = useMentionActions(me, applied);
   const members = useWorkspaceMembers(canAssignOthers && !readOnly);
+  const { user } = useSession();
 
   return (
     <aside className="detail" aria-label="Mention detail">
@@ -137,7 +139,7 @@ export function MentionDetailPane({
                 <UrgencyReasons urgency={mention.urgency} />
                 <h3 className="detail__heading">Thread</h3>
                 <MentionThread thread={thread} now={now} timeZone={timeZone} ours={replies.length > 0} />
-                <TeamReplyList replies={replies} now={now} timeZone={timeZone} />
+                <TeamReplyList replies={replies} now={now} timeZone={timeZone} me={me} role={user.role} readOnly={readOnly} onChanged={applyReply} />
                 <h3 className="detail__heading">Author</h3>
                 <AuthorPanel author={mention.author} history={authorHistory} now={now} timeZone={timeZone} />
                 <h3 className="detail__heading">Internal notes</h3>
