@@ -12,6 +12,7 @@
  *
  * Database: a fresh one on DATABASE_URL's server (bench-setup.ts), dropped at the end.
  */
+import os from 'node:os';
 import { createSocialSim, type FaultSpec } from '@earshot/social-sim';
 import { runLintBench } from '@earshot/voice';
 import { startEarshot } from '../test/earshot-server.js';
@@ -52,7 +53,6 @@ const FAULT_MIX: Array<{ label: string; spec: Omit<FaultSpec, 'platform' | 'path
   { label: 'timeout before the write', spec: { kind: 'hang', probability: Number(process.env.BENCH_P_TIMEOUT ?? 0.01), times: 0 } },
   { label: 'timeout after the write', spec: { kind: 'hang', afterWrite: true, probability: Number(process.env.BENCH_P_TIMEOUT ?? 0.01), times: 0 } },
 ];
-const TERMINAL = new Set(['sent', 'failed', 'unknown', 'rejected']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Splits `n` over the four platforms. */
@@ -60,19 +60,22 @@ function spread(n: number): Record<ReplyPlatform, number> {
   return Object.fromEntries(REPLY_PLATFORMS.map((p, i) => [p, Math.floor(n / 4) + (i < n % 4 ? 1 : 0)])) as Record<ReplyPlatform, number>;
 }
 
-async function statusCounts(dbUrl: string): Promise<Map<string, number>> {
-  const rows = await sql<{ status: string; n: string }>(dbUrl, 'SELECT status, count(*) AS n FROM reply GROUP BY status');
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
-}
-
-/** Waits until no reply is still on its way (approving what a manager must), or the deadline. */
-async function drain(dbUrl: string, manager: Session, timeoutMs: number): Promise<Map<string, number>> {
+/**
+ * Waits until no reply is still on its way (approving what a manager must), or the deadline. An
+ * `unknown` reply with a next attempt is still on its way (it will be reconciled); one without
+ * is where the sender stopped for a person.
+ */
+async function drain(dbUrl: string, manager: Session, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await statusCounts(dbUrl);
-    const open = [...counts].filter(([s]) => !TERMINAL.has(s)).reduce((n, [, c]) => n + c, 0);
-    if (open === 0 || Date.now() > deadline) return counts;
-    if (counts.get('pending_approval')) await approvePending(manager);
+    const [row] = await sql<{ open: string; pending: string }>(
+      dbUrl,
+      `SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'failed', 'rejected', 'unknown') OR (status = 'unknown' AND next_attempt_at IS NOT NULL)) AS open,
+              count(*) FILTER (WHERE status = 'pending_approval') AS pending
+         FROM reply`,
+    );
+    if (Number(row!.open) === 0 || Date.now() > deadline) return;
+    if (Number(row!.pending)) await approvePending(manager);
     await sleep(1_000);
   }
 }
@@ -115,9 +118,10 @@ async function main(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     console.log(`reply-send-p95: ${Math.round(percentile(latencies, 95))} ms`);
+    const load = os.loadavg().map((l) => l.toFixed(1));
     console.log(
       `reply-send-p50: ${Math.round(percentile(latencies, 50))} ms (${AGENTS} agents at once; max ${Math.round(latencies[latencies.length - 1]!)} ms; ` +
-        `${created.filter((r) => r.approval.required).length} needed approval)`,
+        `${created.filter((r) => r.approval.required).length} needed approval; load average ${load.join(' ')} on ${os.cpus().length} cores)`,
     );
 
     // 3. A thousand replies under lost responses, timeouts and 429s.
@@ -139,21 +143,31 @@ async function main(): Promise<void> {
       database.url,
       `SELECT status, count(*) AS n FROM reply WHERE client_key LIKE 'bench-dup-%' GROUP BY status ORDER BY status`,
     );
+    const byPlatform = await sql<{ platform: string; status: string; n: string }>(
+      database.url,
+      `SELECT platform, status, count(*) AS n FROM reply WHERE client_key LIKE 'bench-dup-%' AND status <> 'sent' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
     sim.control.clearFaults();
 
     const posts = postsByTarget(sim);
     let duplicates = 0;
     let lost = 0;
+    const dupBy = new Map<string, number>();
     for (const t of targets) {
       const n = posts.get(`${t.platform}|${t.externalId}`)?.length ?? 0;
-      if (n > 1) duplicates += n - 1;
+      if (n > 1) {
+        duplicates += n - 1;
+        dupBy.set(t.platform, (dupBy.get(t.platform) ?? 0) + n - 1);
+      }
       if (n === 0) lost++;
     }
     const mix = new Map<string, number>();
     for (const f of faults) mix.set(f.label, (mix.get(f.label) ?? 0) + f.fault.hits);
     console.log(`reply-duplicates: ${duplicates}`);
+    if (duplicates) console.log(`reply-duplicates-by-platform: ${[...dupBy].map(([p, n]) => `${p} ${n}`).join(', ')}`);
     console.log(`reply-missing: ${lost} of ${targets.length} replies have no post on the platform`);
     console.log(`reply-outcomes: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')} (${seconds.toFixed(0)} s)`);
+    if (byPlatform.length) console.log(`reply-not-sent-by-platform: ${byPlatform.map((r) => `${r.platform} ${r.status} ${r.n}`).join(', ')}`);
     console.log(
       `reply-faults-injected: ${[...mix].map(([k, n]) => `${k} ${n}`).join(', ')} over ${sim.control.requests().filter((r) => r.method === 'POST' && Object.values(WRITE_PATHS).includes(r.path)).length} reply writes`,
     );
