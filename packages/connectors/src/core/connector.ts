@@ -104,12 +104,32 @@ export interface ReplyResult {
   url: string | null;
 }
 
+/** How far findExistingReply looks back through the account's own posts. */
+export interface FindReplyOptions {
+  /**
+   * Nothing posted before this instant can be the reply: the reply's first attempt minus a
+   * clock-skew margin. Paging stops once the account's posts are older than this, however many
+   * newer posts the brand made since. Without it the lookup reads back to the page cap.
+   */
+  since?: Date;
+  /** Pages (of 100 posts) to read at most before giving up with ReplyLookupIncompleteError. */
+  maxPages?: number;
+}
+
+/** Default page cap of findExistingReply: 1,000 posts, about as deep as Reddit's listings go. */
+export const FIND_REPLY_MAX_PAGES = 10;
+
 export interface Connector<C = unknown> {
   readonly platform: Platform;
   poll(source: SourceConfig, cursor: C | null, signal: AbortSignal): Promise<PollResult<C>>;
   reply(source: SourceConfig, target: ReplyTarget, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult>;
-  /** Reconciliation before a resend where the platform has no idempotency key (connectors.md §8.4). */
-  findExistingReply?(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null>;
+  /**
+   * Reconciliation before a resend where the platform has no idempotency key (connectors.md §8.4):
+   * the reply under `target` with `text` posted by the source's account, or null when the account's
+   * posts since `o.since` (all it lists, without one) prove it absent. Throws
+   * ReplyLookupIncompleteError when it read `o.maxPages` pages without reaching `o.since`.
+   */
+  findExistingReply?(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal, o?: FindReplyOptions): Promise<ReplyResult | null>;
   replyLimit(): { max: number; unit: 'chars' | 'graphemes' | 'weighted' };
 }
 
@@ -137,5 +157,35 @@ export class ConnectorError extends Error {
   }
   get retryAt(): Date | undefined {
     return this.options.retryAt;
+  }
+}
+
+/**
+ * findExistingReply read its page cap of the account's posts without reaching the reply's first
+ * attempt: neither found nor proven absent. A resend could post twice, so the caller must not
+ * send; a person checks the thread. `bad_request`: asking again reads the same pages.
+ */
+export class ReplyLookupIncompleteError extends ConnectorError {
+  constructor(
+    platform: Platform,
+    readonly pagesRead: number,
+    readonly postsRead: number,
+  ) {
+    super('bad_request', `${platform}: the reply was not among the account's newest ${postsRead} posts (${pagesRead} pages) and older ones were not read`, {
+      platform,
+    });
+    this.name = 'ReplyLookupIncompleteError';
+  }
+}
+
+/**
+ * The platform refused the text because the account already posted it (X's 403 "duplicate
+ * content"). On a resend of a reply whose earlier attempt may have landed, this means it did:
+ * reconcile and record it, never send again. On a first send it is another post with the same text.
+ */
+export class DuplicateContentError extends ConnectorError {
+  constructor(platform: Platform, status: number, cause?: unknown) {
+    super('bad_request', `${platform} ${status}: the account already posted this exact text`, { platform, status, cause });
+    this.name = 'DuplicateContentError';
   }
 }

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { ConnectorError, type Connector, type Mention, type PollResult, type ReplyResult, type ReplyTarget, type SourceConfig } from '../core/connector.js';
+import {
+  ConnectorError,
+  FIND_REPLY_MAX_PAGES,
+  ReplyLookupIncompleteError,
+  type Connector,
+  type FindReplyOptions,
+  type Mention,
+  type PollResult,
+  type ReplyResult,
+  type ReplyTarget,
+  type SourceConfig,
+} from '../core/connector.js';
 import { HttpClient, tokenLike, type HttpResponse } from '../core/http-client.js';
 import { arr, isObject, malformed, numOrNull, obj, str } from '../core/json.js';
 import { DEFAULT_USER_AGENT, type ConnectorOptions } from '../core/options.js';
@@ -24,6 +35,8 @@ interface Token {
 }
 
 const DEFAULT_OVERLAP_MS = 5 * 60_000;
+/** How deep Reddit serves a listing (about 1,000 items, connectors.md §4): older items are not listed at all. */
+const REDDIT_LISTING_DEPTH = 1000;
 
 export class RedditConnector implements Connector<RedditCursor> {
   readonly platform = 'reddit' as const;
@@ -92,24 +105,48 @@ export class RedditConnector implements Connector<RedditCursor> {
     return { externalId: name, url: m?.url ?? null };
   }
 
-  /** Looks through the account's newest comments for one under `target` with the same body. */
-  async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null> {
+  /**
+   * Pages back through the account's comments (`/user/<me>/comments?sort=new`, 100 a page,
+   * `after` = the previous page's `data.after`) for one under `target` with the same body, until
+   * they are older than `o.since`, however many newer comments the brand made since. Null = the
+   * comments since `o.since` (or the whole listing) do not hold it.
+   */
+  async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal, o: FindReplyOptions = {}): Promise<ReplyResult | null> {
     if (target.platform !== 'reddit') return null;
     // Never `credentials.username`: a refresh-token source has none, and a wrong or differently cased one
     // would list someone else's comments, miss the reply that landed, and let the outbox post it twice.
     const username = await this.accountName(source, signal);
-    const res = await this.api(source, 'GET', `/user/${encodeURIComponent(username)}/comments`, { limit: 100, sort: 'new', raw_json: 1 }, signal);
-    const children = arr(obj(obj(res.data)['data'])['children']);
+    const maxPages = Math.max(1, o.maxPages ?? FIND_REPLY_MAX_PAGES);
+    const sinceUtc = o.since ? o.since.getTime() / 1000 : null;
     const want = text.trim();
-    for (const c of children) {
-      const d = obj(obj(c)['data']);
-      if (str(d['parent_id']) === target.fullname && (str(d['body']) ?? '').trim() === want) {
-        const m = normalizeRedditThing(obj(c), '');
-        const name = str(d['name']);
-        if (name) return { externalId: name, url: m?.url ?? null };
+    let after: string | null = null;
+    let posts = 0;
+    for (let page = 1; ; page++) {
+      const query: Record<string, string | number> = { limit: 100, sort: 'new', raw_json: 1, ...(after ? { after } : {}) };
+      const res = await this.api(source, 'GET', `/user/${encodeURIComponent(username)}/comments`, query, signal);
+      const data = obj(obj(res.data)['data']);
+      const children = arr(data['children']);
+      posts += children.length;
+      let oldest = Infinity;
+      for (const c of children) {
+        const d = obj(obj(c)['data']);
+        oldest = Math.min(oldest, numOrNull(d['created_utc']) ?? Infinity);
+        if (str(d['parent_id']) === target.fullname && (str(d['body']) ?? '').trim() === want) {
+          const m = normalizeRedditThing(obj(c), '');
+          const name = str(d['name']);
+          if (name) return { externalId: name, url: m?.url ?? null };
+        }
       }
+      // The comments are newest first: once they are older than the first attempt, the reply cannot come later.
+      if (sinceUtc !== null && oldest < sinceUtc) return null;
+      after = str(data['after']);
+      if (!after || children.length === 0) {
+        // Reddit's listings end at about 1,000 items whatever is older: an end reached that deep proves nothing.
+        if (posts >= REDDIT_LISTING_DEPTH) throw new ReplyLookupIncompleteError('reddit', page, posts);
+        return null;
+      }
+      if (page >= maxPages) throw new ReplyLookupIncompleteError('reddit', page, posts);
     }
-    return null;
   }
 
   /** The name of the account these credentials post as, as Reddit reports it (`GET /api/v1/me`, the `identity` scope); cached. */

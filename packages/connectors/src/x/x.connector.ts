@@ -1,4 +1,16 @@
-import { ConnectorError, type Connector, type Mention, type PollResult, type ReplyResult, type ReplyTarget, type SourceConfig } from '../core/connector.js';
+import {
+  ConnectorError,
+  DuplicateContentError,
+  FIND_REPLY_MAX_PAGES,
+  ReplyLookupIncompleteError,
+  type Connector,
+  type FindReplyOptions,
+  type Mention,
+  type PollResult,
+  type ReplyResult,
+  type ReplyTarget,
+  type SourceConfig,
+} from '../core/connector.js';
 import { ConnectorHttpError, HttpClient, type HttpResponse } from '../core/http-client.js';
 import { maxNumericId } from '../core/ids.js';
 import { arr, idStr, isObject, malformed, obj, str } from '../core/json.js';
@@ -125,37 +137,47 @@ export class XConnector implements Connector<XCursor> {
       if (!id) malformed('x', 'POST /2/tweets without data.id');
       return { externalId: id, url: null };
     } catch (err) {
-      // "You are not allowed to create a Tweet with duplicate content." = an earlier attempt landed.
-      if (err instanceof ConnectorHttpError && err.status === 403 && /duplicate content/i.test(err.body)) {
-        const existing = await this.findExistingReply(source, target, text, o.signal);
-        if (existing) return existing;
-      }
+      // "You are not allowed to create a Tweet with duplicate content.": the account already posted this text. Only the
+      // caller knows whether an earlier attempt of this reply may have landed (then it did) and since when to look for it.
+      if (err instanceof ConnectorHttpError && err.status === 403 && /duplicate content/i.test(err.body)) throw new DuplicateContentError('x', 403, err);
       throw err;
     }
   }
 
-  /** Searches the account's recent tweets for a reply to `target` with the same text. */
-  async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal): Promise<ReplyResult | null> {
+  /**
+   * Pages back through the account's tweets (`GET /2/users/:id/tweets`, newest first, 100 a page,
+   * `start_time` = `o.since` so X stops the listing there) for a reply to `target` with the same
+   * text, however many newer tweets the brand posted since. Null = the listing ended without it.
+   */
+  async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal, o: FindReplyOptions = {}): Promise<ReplyResult | null> {
     if (target.platform !== 'x') return null;
     const me = await this.userId(source, signal);
-    const res = await this.get(
-      source,
-      `/2/users/${encodeURIComponent(me)}/tweets`,
-      { max_results: 100, 'tweet.fields': 'referenced_tweets,conversation_id,created_at' },
-      signal,
-      true,
-    );
+    const maxPages = Math.max(1, o.maxPages ?? FIND_REPLY_MAX_PAGES);
+    const params: Record<string, string | number> = { max_results: 100, 'tweet.fields': 'referenced_tweets,conversation_id,created_at' };
+    // start_time has second granularity and is inclusive: round down so the first attempt's second is kept.
+    if (o.since) params['start_time'] = new Date(Math.floor(o.since.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     const want = text.trim();
-    for (const t of arr(obj(res.data)['data']).map(obj)) {
-      const repliedTo = arr(t['referenced_tweets'])
-        .map(obj)
-        .find((r) => r['type'] === 'replied_to');
-      if (repliedTo && idStr(repliedTo['id']) === target.tweetId && decodeEntities(str(t['text']) ?? '').trim() === want) {
-        const id = idStr(t['id']);
-        if (id) return { externalId: id, url: null };
+    let posts = 0;
+    for (let page = 1; ; page++) {
+      const res = await this.get(source, `/2/users/${encodeURIComponent(me)}/tweets`, params, signal, true);
+      const body = obj(res.data);
+      const tweets = arr(body['data']).map(obj);
+      posts += tweets.length;
+      for (const t of tweets) {
+        const repliedTo = arr(t['referenced_tweets'])
+          .map(obj)
+          .find((r) => r['type'] === 'replied_to');
+        // X returns the text HTML-escaped (&amp; &lt; &gt;): compare it decoded, as posted.
+        if (repliedTo && idStr(repliedTo['id']) === target.tweetId && decodeEntities(str(t['text']) ?? '').trim() === want) {
+          const id = idStr(t['id']);
+          if (id) return { externalId: id, url: null };
+        }
       }
+      const next = str(obj(body['meta'])['next_token']);
+      if (!next || tweets.length === 0) return null;
+      if (page >= maxPages) throw new ReplyLookupIncompleteError('x', page, posts);
+      params['pagination_token'] = next;
     }
-    return null;
   }
 
   private userToken(source: SourceConfig): string {
