@@ -34,6 +34,12 @@ export interface SocialSimOptions {
   /** Enforce each platform's documented request window (429 when exceeded). Default true. */
   rateLimits?: boolean;
   /**
+   * X refuses a tweet whose text the account already posted (403 "duplicate content"). Default
+   * true; false lets a blind resend post twice, for tests that must prove a client reconciles on
+   * its own rather than leaning on that refusal (X does not promise it).
+   */
+  xRefusesDuplicates?: boolean;
+  /**
    * Ports that serve one platform each at their root (for clients that take only a host, e.g.
    * `http://127.0.0.1:4101` for Mastodon). Default: `port + 1..5` (mastodon, bluesky, reddit, x,
    * rss) when `port` is a fixed port, else ephemeral ports. A platform set to `null` gets none.
@@ -65,6 +71,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
   const rng = createRng(options.seed ?? 42);
   const corpus = loadCorpus(brand, options.evalDir === undefined ? undefined : options.evalDir);
   const store = new SimStore(brand, corpus, rng);
+  store.xRefusesDuplicates = options.xRefusesDuplicates !== false;
   const faults = new FaultBook(rng);
   const auth = new AuthState();
   const ctx: SimContext = { store, faults, auth, rng };

@@ -20,6 +20,8 @@ export class SimStore {
   private readonly lastCreated: Record<SimPlatform, number> = { mastodon: 0, bluesky: 0, reddit: 0, x: 0, rss: 0 };
   private readonly lastIndexed: Record<SimPlatform, number> = { mastodon: 0, bluesky: 0, reddit: 0, x: 0, rss: 0 };
   clockOffsetMs = 0;
+  /** X's 403 on a text the brand already posted (SocialSimOptions.xRefusesDuplicates). */
+  xRefusesDuplicates = true;
 
   constructor(
     readonly brand: Brand,

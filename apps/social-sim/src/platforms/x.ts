@@ -356,7 +356,7 @@ function postTweet(req: SimRequest, ctx: SimContext, brand: SimAccount): SimResp
       title: 'Forbidden',
       status: 403,
     });
-  if (ctx.store.list('x').some((p) => p.byBrand && !p.deleted && p.text === text)) {
+  if (ctx.store.xRefusesDuplicates && ctx.store.list('x').some((p) => p.byBrand && !p.deleted && p.text === text)) {
     return json(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
   }
   const t = ctx.store.markTimes('x', ctx.store.now());

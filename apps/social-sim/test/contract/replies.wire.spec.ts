@@ -289,6 +289,20 @@ describe('exactly-once semantics of each platform', () => {
     expect(sim.control.replies('x').map((r) => r.inReplyTo)).toEqual([post!.id, post!.id]);
   });
 
+  it('X with xRefusesDuplicates: false takes the same text again as a second post (a blind resend doubles)', async () => {
+    const strict = await createSocialSim({ seed: 5, evalDir: null, xRefusesDuplicates: false });
+    try {
+      const w = writer('x');
+      const auth = await w.auth(strict.baseUrls.x);
+      const [post] = strict.control.seed({ platform: 'x', count: 1 });
+      expect(await attempt(w.post(strict.baseUrls.x, auth, post!.id, 'Same words.', ''))).toMatchObject({ status: 201 });
+      expect(await attempt(w.post(strict.baseUrls.x, auth, post!.id, 'Same words.', ''))).toMatchObject({ status: 201 });
+      expect(strict.control.replies('x')).toHaveLength(2);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('Reddit: no key; /user/<me>/comments lists the reply with parent and body; a resend is a second comment, listed as made', async () => {
     const w = writer('reddit');
     const base = sim.baseUrls.reddit;
