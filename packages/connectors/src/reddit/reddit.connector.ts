@@ -124,8 +124,11 @@ export class RedditConnector implements Connector<RedditCursor> {
     for (let page = 1; ; page++) {
       const query: Record<string, string | number> = { limit: 100, sort: 'new', raw_json: 1, ...(after ? { after } : {}) };
       const res = await this.api(source, 'GET', `/user/${encodeURIComponent(username)}/comments`, query, signal);
-      const data = obj(obj(res.data)['data']);
-      const children = arr(data['children']);
+      const listing = obj(res.data);
+      const data = obj(listing['data']);
+      // Anything but a Listing (an empty `{}`, an HTML bot check) proves nothing: malformed (retried), never "absent".
+      if (listing['kind'] !== 'Listing' || !Array.isArray(data['children'])) malformed('reddit', 'user comments: expected a Listing');
+      const children: unknown[] = data['children'];
       posts += children.length;
       let oldest = Infinity;
       for (const c of children) {

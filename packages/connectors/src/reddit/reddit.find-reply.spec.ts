@@ -127,6 +127,21 @@ describe('RedditConnector.findExistingReply pages back to the first attempt (iss
     await expect(deep.connector.findExistingReply(source, target, TEXT, signal, { since, maxPages: 20 })).rejects.toBeInstanceOf(ReplyLookupIncompleteError);
   });
 
+  it('an answer that is not a Listing (an empty `{}`, a bot-check page) is malformed and retryable, never taken as proof of absence', async () => {
+    for (const body of ['{}', '<!DOCTYPE html><html><body>whoa there, pardner!</body></html>']) {
+      const fetch = (input: string | URL | Request): Promise<Response> => {
+        const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        if (url.pathname === '/api/v1/access_token')
+          return Promise.resolve(new Response(JSON.stringify({ access_token: 'tok', expires_in: 3600 }), { headers: { 'content-type': 'application/json' } }));
+        if (url.pathname === '/api/v1/me')
+          return Promise.resolve(new Response(JSON.stringify({ name: 'acme_support' }), { headers: { 'content-type': 'application/json' } }));
+        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': body.startsWith('{') ? 'application/json' : 'text/html' } }));
+      };
+      const connector = new RedditConnector({ fetch: fetch as never });
+      await expect(connector.findExistingReply(source, target, TEXT, signal, { since })).rejects.toMatchObject({ failure: 'retry' });
+    }
+  });
+
   it('without `since` (other callers) it reads the listing to its end or the page cap', async () => {
     const { listed, connector } = stubReddit([landed, ...others(150, T0 + 10)]);
     expect(await connector.findExistingReply(source, target, TEXT, signal)).toMatchObject({ externalId: 't1_landed' });

@@ -160,7 +160,9 @@ export class XConnector implements Connector<XCursor> {
     let posts = 0;
     for (let page = 1; ; page++) {
       const res = await this.get(source, `/2/users/${encodeURIComponent(me)}/tweets`, params, signal, true);
-      const body = obj(res.data);
+      // An answer without `meta` (an empty `{}`, a cut body) proves nothing: malformed (retried), never "absent".
+      if (!isObject(res.data) || !isObject(res.data['meta'])) malformed('x', 'user tweets without meta');
+      const body = res.data;
       const tweets = arr(body['data']).map(obj);
       posts += tweets.length;
       for (const t of tweets) {

@@ -128,6 +128,16 @@ describe('XConnector.findExistingReply pages back to the first attempt (issue 13
     expect(timeline().every((c) => !c.query.has('start_time'))).toBe(true);
   });
 
+  it('an answer without meta (an empty `{}`) is malformed and retryable, never taken as proof of absence', async () => {
+    const fetch = (input: string | URL | Request): Promise<Response> => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const body = url.pathname === '/2/users/me' ? { data: { id: ME } } : {};
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }));
+    };
+    const connector = new XConnector({ fetch: fetch as never });
+    await expect(connector.findExistingReply(source, target, TEXT, signal, { since })).rejects.toMatchObject({ failure: 'retry' });
+  });
+
   it('a 403 duplicate content on reply() is a DuplicateContentError (the caller reconciles with its bound), and reply() does no lookup of its own', async () => {
     const reply = landed();
     const { requests, timeline, connector } = stubX([reply, ...others(150, T0 + 10_000)]);
