@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { jest } from '@jest/globals';
 import request from 'supertest';
+import { createRedditConnector, createXConnector, ReplyLookupIncompleteError, type Connector, type ReplyTarget, type SourceConfig } from '@earshot/connectors';
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
 import type { MentionDetail, Platform, Reply } from '@earshot/contracts';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { PollerService } from '../src/modules/ingest/poller.service.js';
 import { ReplyOutboxRepository } from '../src/modules/replies/reply-outbox.repository.js';
-import { ReplySenderService } from '../src/modules/replies/reply-sender.service.js';
+import { RECONCILE_CLOCK_SKEW_MS, ReplySenderService } from '../src/modules/replies/reply-sender.service.js';
 import { MentionFactory } from './factories/mention.factory.js';
 import { WorkspaceFactory, loginAs } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -87,6 +89,41 @@ describe('reply outbox sender against the social simulator (integration)', () =>
 
   const postsAnswering = (platform: SenderPlatform, externalId: string) => sim.control.replies(platform).filter((r) => r.inReplyTo === externalId);
 
+  /** The brand answers `n` other posts itself (another agent, another tool): that many posts of the account newer than our reply. */
+  async function brandPosts(platform: 'reddit' | 'x', n: number): Promise<void> {
+    const [other] = sim.control.seed({ platform, count: 1, text: `acme where is my parcel ${randomBytes(3).toString('hex')}?` });
+    const connector: Connector<unknown> = platform === 'x' ? createXConnector() : createRedditConnector();
+    const source: SourceConfig = {
+      sourceKey: `${platform}:elsewhere`,
+      baseUrl: `${sim.url}/${platform}`,
+      credentials: SOURCES[platform].credentials,
+      stream: { kind: 'search', query: 'acme' },
+    };
+    const target: ReplyTarget = platform === 'x' ? { platform, tweetId: other!.id, username: 'someone' } : { platform, fullname: other!.id };
+    for (let i = 0; i < n; i++)
+      await connector.reply(source, target, `Thanks for asking, answer ${i} (${randomBytes(3).toString('hex')}).`, {
+        idempotencyKey: `elsewhere-${i}`,
+        signal: AbortSignal.timeout(30_000),
+      });
+  }
+  const lastRequestId = (platform: SenderPlatform) => sim.control.requests(platform).at(-1)?.id ?? 0;
+  const lookupsSince = (platform: 'reddit' | 'x', id: number) =>
+    sim.control
+      .requests(platform)
+      .filter((e) => e.id > id && e.method === 'GET' && (platform === 'x' ? /\/2\/users\/\d+\/tweets$/ : /\/user\/[^/]+\/comments$/).test(e.path));
+  /** The sender's connector for a platform (created on its first use), to stand in for a platform that lists a new post late. */
+  const connectorOf = (platform: SenderPlatform) => sender()['connectors'].get(platform) as Connector<unknown>;
+  const replyRow = async (replyId: string) =>
+    (
+      (await t.dataSource.query(`SELECT status, next_attempt_at, last_error, first_attempt_at, external_id FROM reply WHERE id = $1`, [replyId])) as Array<{
+        status: string;
+        next_attempt_at: Date | null;
+        last_error: string | null;
+        first_attempt_at: Date;
+        external_id: string | null;
+      }>
+    )[0]!;
+
   it.each(['mastodon', 'bluesky', 'reddit', 'x'] as const)(
     '%s: the response of the first attempt is lost → unknown → reconciled → exactly one post, and the reply is sent',
     async (platform) => {
@@ -115,6 +152,104 @@ describe('reply outbox sender against the social simulator (integration)', () =>
       expect(audit.map((a) => a.action)).toEqual(['reply.submitted', 'reply.sending', 'reply.unknown', 'reply.sending', 'reply.sent']);
     },
   );
+
+  it.each(['reddit', 'x'] as const)(
+    '%s: a lost response, then 150 newer posts of the brand before the reconcile → the lookup pages back to the first attempt, finds the reply → sent, one post',
+    async (platform) => {
+      const m = await mentionOn(platform);
+      const reply = await submit(m.id);
+      sim.control.addFault({ kind: 'lost_response', platform, method: 'POST', path: SOURCES[platform].replyPath, times: 1 });
+      expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'unknown', mode: 'send' });
+      await brandPosts(platform, 150);
+      const mark = lastRequestId(platform);
+      await dueNow(reply.id);
+      expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'sent', mode: 'reconcile', written: true });
+      const posts = postsAnswering(platform, m.externalId);
+      expect(posts).toHaveLength(1);
+      expect((await replyRow(reply.id)).external_id).toBe(posts[0]!.id);
+      // Past the newest 100 posts: the second page was asked for with the platform's cursor, bounded by the first attempt on X.
+      const lookups = lookupsSince(platform, mark);
+      expect(lookups.length).toBeGreaterThanOrEqual(2);
+      expect(lookups.every((e) => /(^|&)limit=100(&|$)|(^|&)max_results=100(&|$)/.test(e.query))).toBe(true);
+      if (platform === 'x') {
+        const since = new Date((await replyRow(reply.id)).first_attempt_at).getTime() - RECONCILE_CLOCK_SKEW_MS;
+        const startTimes = lookups.map((e) => new URLSearchParams(e.query).get('start_time'));
+        expect(startTimes.every((v) => v !== null && Math.abs(Date.parse(v) - since) < 1000)).toBe(true);
+        expect(new URLSearchParams(lookups[1]!.query).get('pagination_token')).toBeTruthy();
+      } else expect(new URLSearchParams(lookups[1]!.query).get('after')).toMatch(/^t1_/);
+      expect(sim.control.requests(platform).filter((e) => e.id > mark && e.method === 'POST')).toEqual([]); // nothing sent again
+    },
+  );
+
+  it('X: a resend refused as duplicate content means the first attempt landed — the bounded lookup finds it → sent, one post', async () => {
+    const m = await mentionOn('x');
+    const reply = await submit(m.id);
+    sim.control.addFault({ kind: 'lost_response', platform: 'x', method: 'POST', path: '/2/tweets', times: 1 });
+    expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'unknown' });
+    // X can list a new tweet late (connectors.md §8.1): the reconcile's first lookup does not see it yet, so the reply is resent.
+    const spy = jest.spyOn(connectorOf('x'), 'findExistingReply').mockResolvedValueOnce(null);
+    try {
+      const mark = lastRequestId('x');
+      await dueNow(reply.id);
+      expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'sent', mode: 'reconcile' });
+      expect(
+        sim.control
+          .requests('x')
+          .filter((e) => e.id > mark && e.method === 'POST')
+          .map((e) => e.status),
+      ).toEqual([403]);
+      expect(spy).toHaveBeenCalledTimes(2);
+      const since = new Date((await replyRow(reply.id)).first_attempt_at).getTime() - RECONCILE_CLOCK_SKEW_MS;
+      for (const call of spy.mock.calls) expect((call[4] as { since: Date }).since.getTime()).toBe(since);
+      const posts = postsAnswering('x', m.externalId);
+      expect(posts).toHaveLength(1);
+      expect(await replyRow(reply.id)).toMatchObject({ status: 'sent', external_id: posts[0]!.id, last_error: null });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('X: a duplicate-content refusal whose post the lookup cannot find stays unknown for a person, in our words, and is never sent again', async () => {
+    const m = await mentionOn('x');
+    const reply = await submit(m.id);
+    sim.control.addFault({ kind: 'lost_response', platform: 'x', method: 'POST', path: '/2/tweets', times: 1 });
+    expect((await sender().runDue())[0]).toMatchObject({ status: 'unknown' });
+    const spy = jest.spyOn(connectorOf('x'), 'findExistingReply').mockResolvedValue(null);
+    try {
+      await dueNow(reply.id);
+      expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'unknown', mode: 'reconcile' });
+      expect(await replyRow(reply.id)).toMatchObject({
+        next_attempt_at: null,
+        last_error: expect.stringMatching(/^X says the account already posted this text/),
+      });
+      expect(await sender().runDue()).toEqual([]);
+      expect(postsAnswering('x', m.externalId)).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('reddit: a lookup that reaches its page cap without the first attempt is not a proof of absence — unknown for a person, nothing resent', async () => {
+    const m = await mentionOn('reddit');
+    const reply = await submit(m.id);
+    sim.control.addFault({ kind: 'lost_response', platform: 'reddit', method: 'POST', path: '/api/comment', times: 1 });
+    expect((await sender().runDue())[0]).toMatchObject({ status: 'unknown' });
+    const spy = jest.spyOn(connectorOf('reddit'), 'findExistingReply').mockRejectedValueOnce(new ReplyLookupIncompleteError('reddit', 10, 1000));
+    try {
+      const mark = lastRequestId('reddit');
+      await dueNow(reply.id);
+      expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'unknown', mode: 'reconcile' });
+      expect(await replyRow(reply.id)).toMatchObject({
+        next_attempt_at: null,
+        last_error: expect.stringMatching(/^Earshot could not tell whether Reddit posted this reply: it read the account's newest 1000 posts/),
+      });
+      expect(sim.control.requests('reddit').filter((e) => e.id > mark && e.method === 'POST')).toEqual([]);
+      expect((await detail(m.id)).mention.replies).toMatchObject({ needsAttention: 1 });
+      expect(postsAnswering('reddit', m.externalId)).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('a 429 is waited out (no post, no unknown), then the reply goes out once', async () => {
     const m = await mentionOn('mastodon');

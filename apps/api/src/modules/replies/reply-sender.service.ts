@@ -1,5 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ConnectorError, refusalOf, type Connector, type Platform, type ReplyResult, type SourceConfig } from '@earshot/connectors';
+import {
+  ConnectorError,
+  DuplicateContentError,
+  ReplyLookupIncompleteError,
+  refusalOf,
+  type Connector,
+  type Platform,
+  type ReplyResult,
+  type SourceConfig,
+} from '@earshot/connectors';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { assertPublicUrl, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
@@ -20,6 +29,11 @@ export const REPLIES_PER_TICK = 16;
 export const MAX_REPLY_ATTEMPTS = 8;
 /** Mastodon keeps an Idempotency-Key for one hour: a resend after that could post twice. */
 export const MASTODON_IDEMPOTENCY_WINDOW_MS = 60 * 60_000;
+/**
+ * Reconciliation reads the account's posts back to the reply's first attempt, less this margin for
+ * the platform's clock running behind ours (first_attempt_at is stamped before the request leaves).
+ */
+export const RECONCILE_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface SendOutcome {
   replyId: string;
@@ -173,12 +187,26 @@ export class ReplySenderService implements OnApplicationShutdown {
       credentials: this.sources.credentialsOf(source),
       stream: { kind: source.streamKind, ...(source.streamQuery ? { query: source.streamQuery } : {}) },
     };
+    // Whatever the brand posted since, the reply cannot be older than its first attempt: the lookup pages back to there.
+    const lookup = () =>
+      connector.findExistingReply?.(config, target, r.text, signal, { since: new Date(r.firstAttemptAt.getTime() - RECONCILE_CLOCK_SKEW_MS) }) ?? null;
     let found: ReplyResult | null = null;
     // X and Reddit have no idempotency key: whether an earlier attempt landed is looked up before any resend.
-    if (reconcile && connector.findExistingReply) found = await connector.findExistingReply(config, target, r.text, signal);
+    if (reconcile) found = await lookup();
     // A stale sender (its lease lapsed while it waited) must not call the platform: the new holder does.
     if (!found && !(await this.outbox.stillHeld(r.id, r.leaseToken))) throw new LeaseLapsedError();
-    const result = found ?? (await connector.reply(config, target, r.text, { idempotencyKey: r.idempotencyKey, signal }));
+    let result = found;
+    if (!result) {
+      try {
+        result = await connector.reply(config, target, r.text, { idempotencyKey: r.idempotencyKey, signal });
+      } catch (e) {
+        // X refusing a resend as duplicate content: an earlier attempt landed (the lookup above missed it, e.g. not yet
+        // listed). Record the post it finds; never send again. A first send's duplicate is another post's text: refused.
+        if (!(reconcile && e instanceof DuplicateContentError)) throw e;
+        result = await lookup();
+        if (!result) return duplicateUnconfirmed(r.platform);
+      }
+    }
     return { status: 'sent', nextAttemptAt: null, lastError: null, externalId: result.externalId.slice(0, 255), externalUrl: safeHttpUrl(result.url) };
   }
 
@@ -190,6 +218,15 @@ export class ReplySenderService implements OnApplicationShutdown {
     // Once an attempt may have reached the platform, the reply stays `unknown` until reconciled, whatever happens next.
     const unsure = reconcile ? 'unknown' : 'queued';
     if (e instanceof LeaseLapsedError) return { status: 'unknown', nextAttemptAt: null, lastError: null };
+    if (e instanceof ReplyLookupIncompleteError) {
+      // Neither found nor proven absent: a resend could post twice, and asking again reads the same pages.
+      return {
+        status: 'unknown',
+        nextAttemptAt: null,
+        failureKind: 'transient',
+        lastError: `Earshot could not tell whether ${nameOf(p)} posted this reply: it read the account's newest ${e.postsRead} posts without reaching the reply's first attempt. Check the thread on ${nameOf(p)}: if the reply is there, dismiss this one. Earshot will not send it again by itself.`,
+      };
+    }
     const refused = refusalOf(e);
     if (refused) {
       return {
@@ -282,6 +319,18 @@ export class ReplySenderService implements OnApplicationShutdown {
     else this.logger.warn(`reply ${r.id}: the lease passed to another sender; this attempt's outcome (${end.status}) was dropped`);
     return written;
   }
+}
+
+const nameOf = (p: Platform): string => ({ mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', x: 'X' })[p as string] ?? p;
+
+/** A resend refused as a duplicate whose post the lookup cannot find: left unknown for a person, never sent again automatically. */
+function duplicateUnconfirmed(p: Platform): AttemptEnd {
+  return {
+    status: 'unknown',
+    nextAttemptAt: null,
+    failureKind: 'transient',
+    lastError: `${nameOf(p)} says the account already posted this text, but Earshot could not find the reply among its posts since the first attempt. Check the thread on ${nameOf(p)}: if the reply is there, dismiss this one. Earshot will not send it again by itself.`,
+  };
 }
 
 /** This sender's lease lapsed before it called the platform: it steps back. */
