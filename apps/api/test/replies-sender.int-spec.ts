@@ -181,6 +181,21 @@ describe('reply outbox sender against the social simulator (integration)', () =>
     },
   );
 
+  it("reddit: a person's retry of an unknown reply keeps its first attempt as the lookup's bound, so 120 newer brand posts do not hide it", async () => {
+    const m = await mentionOn('reddit');
+    const reply = await submit(m.id);
+    sim.control.addFault({ kind: 'lost_response', platform: 'reddit', method: 'POST', path: '/api/comment', times: 1 });
+    expect((await sender().runDue())[0]).toMatchObject({ status: 'unknown' });
+    const first = new Date((await replyRow(reply.id)).first_attempt_at).getTime();
+    await t.dataSource.query(`UPDATE reply SET next_attempt_at = NULL WHERE id = $1`, [reply.id]); // as after the automatic attempts ran out
+    await brandPosts('reddit', 120);
+    const retried = await request(t.server).post(`/api/replies/${reply.id}/retry`).set('Cookie', cookies.agent).send({}).expect(200);
+    expect((retried.body as Reply).status).toBe('unknown');
+    expect(new Date((await replyRow(reply.id)).first_attempt_at).getTime()).toBe(first);
+    expect((await sender().runDue())[0]).toMatchObject({ replyId: reply.id, status: 'sent', mode: 'reconcile' });
+    expect(postsAnswering('reddit', m.externalId)).toHaveLength(1);
+  });
+
   it('X: a resend refused as duplicate content means the first attempt landed — the bounded lookup finds it → sent, one post', async () => {
     const m = await mentionOn('x');
     const reply = await submit(m.id);

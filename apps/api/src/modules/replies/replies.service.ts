@@ -168,7 +168,9 @@ export class RepliesService {
    * the outbox with the same idempotency key, when its cause was transient or its source has been
    * reconnected since; an unknown one is reconciled by the sender before anything is sent again
    * (Mastodon: the same key, only inside its one-hour window; Bluesky: the same record key;
-   * X and Reddit: findExistingReply, found → sent, absent → posted). Never a blind resend.
+   * X and Reddit: findExistingReply back to the reply's first attempt, which a retry keeps, so posts
+   * the brand made since cannot hide it; found → sent, proven absent → posted, a lookup that cannot
+   * decide → unknown again). Never a blind resend.
    */
   async retry(auth: AuthContext, id: string, meta: RequestMeta): Promise<Reply> {
     const current = await this.reads.findOne(auth.workspaceId, id);
