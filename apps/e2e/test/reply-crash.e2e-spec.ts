@@ -50,7 +50,8 @@ describe('replies survive SIGKILLs between queueing and the platform’s answer'
   const running: EarshotServer[] = [];
 
   beforeAll(async () => {
-    sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 13 });
+    // X would refuse a blind resend of the same text; here it posts it, so only the api's own reconciling keeps X at one post.
+    sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 13, xRefusesDuplicates: false });
     db = await createTestDatabase();
   });
   afterAll(async () => {
