@@ -61,7 +61,9 @@ describe('replies survive SIGKILLs between queueing and the platform’s answer'
   });
 
   async function start(): Promise<EarshotServer> {
-    const api = await startEarshot({ database: db, env: { SOCIAL_SIM_URL: sim.url, EARSHOT_RETRY_BASE_SECONDS: '0.5', LOG_LEVEL: 'error' }, admin: ADMIN });
+    // The shortest send lease the api accepts (20 s): a killed sender's replies are reconciled sooner after the last kill.
+    const env = { SOCIAL_SIM_URL: sim.url, EARSHOT_RETRY_BASE_SECONDS: '0.5', EARSHOT_REPLY_LEASE_SECONDS: '20', LOG_LEVEL: 'error' };
+    const api = await startEarshot({ database: db, env, admin: ADMIN });
     running.push(api);
     return api;
   }

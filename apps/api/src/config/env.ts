@@ -107,6 +107,13 @@ const EnvSchema = z.object({
     })
     .optional(),
   EARSHOT_RETRY_BASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(600).default(30),
+  // Longer than a connector's request deadline (15 s) plus reconciliation, so a live sender never loses its lease mid-call.
+  EARSHOT_REPLY_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int({ message: 'must be a whole number of seconds' })
+    .min(20, { message: 'must be at least 20 (a platform call may take 15 s)' })
+    .max(3600)
+    .default(60),
   SOCIAL_SIM_URL: z.url({ message: 'must be the simulator URL, e.g. http://127.0.0.1:4100' }).optional(),
   REDIS_URL: z
     .url({ message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -139,6 +146,8 @@ export interface AppConfig {
   allowedPrivateHosts: string[];
   /** First retry delay after a failed poll; doubles per failure, capped at 15 min, with jitter. */
   retryBaseMs: number;
+  /** How long a reply sender holds a reply it is sending; after that another instance reconciles it (the sender died). */
+  replyLeaseSeconds: number;
   /** The local social simulator: the demo workspace's sources point at it. */
   socialSimUrl: URL | null;
   /** socket.io's Redis adapter carries events between api instances when set. */
@@ -199,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     polling: e.EARSHOT_POLLING,
     allowedPrivateHosts: e.EARSHOT_ALLOWED_PRIVATE_HOSTS ?? [],
     retryBaseMs: Math.round(e.EARSHOT_RETRY_BASE_SECONDS * 1000),
+    replyLeaseSeconds: e.EARSHOT_REPLY_LEASE_SECONDS,
     socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
     redisUrl: e.REDIS_URL ?? null,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],

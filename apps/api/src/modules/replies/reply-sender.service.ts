@@ -21,10 +21,8 @@ import { RepliesRepository } from './replies.repository.js';
 import { ReplyOutboxRepository, type AttemptEnd, type LeasedReply } from './reply-outbox.repository.js';
 import { safeHttpUrl } from './reply.mapper.js';
 
-/** A send lease lasts this long: longer than a connector call (15 s timeout) plus reconciliation. */
-export const REPLY_LEASE_SECONDS = 60;
-/** Replies one instance sends at once. */
-export const REPLIES_PER_TICK = 16;
+/** Replies one instance sends at once (each waits on the platform; a freed slot takes the next due reply at once). */
+export const REPLY_SLOTS = 16;
 /** Automatic attempts before a person must look. */
 export const MAX_REPLY_ATTEMPTS = 8;
 /** Mastodon keeps an Idempotency-Key for one hour: a resend after that could post twice. */
@@ -59,8 +57,11 @@ export class ReplySenderService implements OnApplicationShutdown {
   private readonly logger = new Logger(ReplySenderService.name);
   private readonly connectors = new Map<string, Connector<unknown>>();
   private readonly abort = new AbortController();
-  private running: Promise<unknown> | null = null;
+  /** The lease round in progress (one at a time per instance), and whether a kick came during it. */
+  private filling: Promise<void> | null = null;
   private again = false;
+  /** Sends in flight, each holding one of REPLY_SLOTS. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   /** Set by the scheduler: whether this instance sends in the background (EARSHOT_POLLING). */
   background = false;
 
@@ -77,20 +78,26 @@ export class ReplySenderService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.abort.abort();
-    await this.running?.catch(() => undefined);
+    await this.filling?.catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Sends what is due now, in the background, without waiting for the next tick (a reply was just queued). */
+  /**
+   * Sends what is due now, in the background, without waiting for the next tick (a reply was
+   * just queued, a send finished, or the tick). Sends run in a pool of REPLY_SLOTS: a slot that
+   * frees takes the next due reply at once, rather than the whole round waiting for its slowest
+   * platform call (50 agents at once measured a p95 of 1.95 s with rounds of 16).
+   */
   kick(): void {
     if (!this.background || this.abort.signal.aborted) return;
-    if (this.running) {
+    if (this.filling) {
       this.again = true;
       return;
     }
-    this.running = this.runDue(this.abort.signal)
+    this.filling = this.fill()
       .catch((e: unknown) => this.logger.error({ err: e }, 'reply send round failed'))
       .finally(() => {
-        this.running = null;
+        this.filling = null;
         if (this.again) {
           this.again = false;
           setImmediate(() => this.kick());
@@ -98,16 +105,34 @@ export class ReplySenderService implements OnApplicationShutdown {
       });
   }
 
-  /** Leases the due replies (up to REPLIES_PER_TICK) and sends each; returns what each attempt did. */
+  /** Leases as many due replies as there are free slots and starts each send without waiting for it. */
+  private async fill(): Promise<void> {
+    const free = REPLY_SLOTS - this.inFlight.size;
+    if (free <= 0) return;
+    const leased = await this.lease(free);
+    for (const r of leased) {
+      const send: Promise<unknown> = this.sendLeased(r, this.abort.signal)
+        .catch((e: unknown) => this.logger.error({ err: e, replyId: r.id }, 'reply send failed'))
+        .finally(() => {
+          this.inFlight.delete(send);
+          this.kick();
+        });
+      this.inFlight.add(send);
+    }
+    // A full lease may have left more due: look again once this round is done.
+    if (leased.length === free) this.again = true;
+  }
+
+  /** Leases the due replies (up to REPLY_SLOTS) and sends each; returns what each attempt did (tests call it directly). */
   async runDue(signal: AbortSignal = new AbortController().signal): Promise<SendOutcome[]> {
-    const leased = await this.lease(REPLIES_PER_TICK);
+    const leased = await this.lease(REPLY_SLOTS);
     return Promise.all(leased.map((r) => this.sendLeased(r, signal)));
   }
 
   /** Takes the lease of up to `limit` due replies; the status change (→ sending) commits with each mention's summary. */
   async lease(limit: number): Promise<LeasedReply[]> {
     const leased = await this.outbox.transaction(async (tx) => {
-      const rows = await this.outbox.leaseDue(tx, limit, REPLY_LEASE_SECONDS);
+      const rows = await this.outbox.leaseDue(tx, limit, this.config.replyLeaseSeconds);
       for (const mentionId of [...new Set(rows.map((r) => r.mentionId))].sort()) {
         const r = rows.find((x) => x.mentionId === mentionId)!;
         await this.replies.touchMention(tx, r.workspaceId, mentionId);
