@@ -1,28 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
-import type { Mention, MentionDetail, Platform, Reply } from '@earshot/contracts';
-import { PollerService } from '../src/modules/ingest/poller.service.js';
+import type { Mention, MentionDetail, Reply } from '@earshot/contracts';
 import { MAX_REPLY_ATTEMPTS, ReplySenderService } from '../src/modules/replies/reply-sender.service.js';
 import { UserFactory, WorkspaceFactory, loginAs } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { listenForAcme } from './utils/listen-for-acme.js';
+import { createSimSources, pollInMention, postsAnswering as postsAnsweringIn, simReplySources, type SenderPlatform } from './utils/sim-reply-sources.js';
 
-type SenderPlatform = Exclude<Platform, 'rss'>;
 type Who = 'admin' | 'manager' | 'agent' | 'otherAgent' | 'trainee' | 'viewer';
 
-const SOURCES: Record<SenderPlatform, { streamKind: string; streamQuery?: string; credentials: Record<string, string>; replyPath: string }> = {
-  mastodon: { streamKind: 'notifications', credentials: { accessToken: 'tok-m' }, replyPath: '/api/v1/statuses' },
-  bluesky: { streamKind: 'search', streamQuery: 'acme', credentials: { identifier: 'acme.bsky.social', password: 'app-pass' }, replyPath: 'putRecord' },
-  // A refresh-token source: no username anywhere, so reconciliation must learn the account from /api/v1/me.
-  reddit: {
-    streamKind: 'search',
-    streamQuery: 'acme',
-    credentials: { clientId: 'cid', clientSecret: 'secret', refreshToken: 'rt-1' },
-    replyPath: '/api/comment',
-  },
-  x: { streamKind: 'search', streamQuery: 'acme', credentials: { bearerToken: 'bearer', userAccessToken: 'user-tok' }, replyPath: '/2/tweets' },
-};
+// A refresh-token source: no username anywhere, so reconciliation must learn the account from /api/v1/me.
+const SOURCES = simReplySources({ clientId: 'cid', clientSecret: 'secret', refreshToken: 'rt-1' });
 
 /**
  * A person's way out of `failed` and `unknown` (issue 13, item 4): POST /api/replies/:id/retry
@@ -48,14 +37,7 @@ describe('retrying and dismissing failed and unknown replies (integration)', () 
     for (const r of ['admin', 'manager', 'agent', 'trainee', 'viewer'] as const) cookies[r] = await loginAs(t, users[r].email);
     cookies.otherAgent = await loginAs(t, other.email);
     await listenForAcme(t, cookies.admin);
-    for (const [platform, s] of Object.entries(SOURCES) as Array<[SenderPlatform, (typeof SOURCES)[SenderPlatform]]>) {
-      const res = await request(t.server)
-        .post('/api/sources')
-        .set('Cookie', cookies.admin)
-        .send({ name: platform, platform, baseUrl: `${sim.url}/${platform}`, streamKind: s.streamKind, streamQuery: s.streamQuery, credentials: s.credentials })
-        .expect(201);
-      sourceIds[platform] = res.body.id as string;
-    }
+    Object.assign(sourceIds, await createSimSources(t, sim, cookies.admin, SOURCES));
   });
   afterAll(async () => {
     await t?.close();
@@ -94,19 +76,7 @@ describe('retrying and dismissing failed and unknown replies (integration)', () 
   /** Makes the reply one no automatic attempt will pick up again (as after MAX_REPLY_ATTEMPTS): only a person can move it. */
   const stopAutomatic = (replyId: string) => t.dataSource.query(`UPDATE reply SET next_attempt_at = NULL WHERE id = $1`, [replyId]);
 
-  async function mentionOn(platform: SenderPlatform): Promise<{ id: string; externalId: string }> {
-    const [post] = sim.control.seed({ platform, count: 1, text: `acme my order ${randomBytes(3).toString('hex')} never arrived, what now?` });
-    await t.dataSource.query(`UPDATE source SET next_poll_at = now() - interval '1 second', cursor = NULL WHERE id = $1`, [sourceIds[platform]]);
-    const [outcome] = await t.app.get(PollerService).runDue();
-    expect({ platform, error: outcome?.error ?? null }).toEqual({ platform, error: null });
-    const rows = (await t.dataSource.query(`SELECT id, external_id FROM mention WHERE workspace_id = $1 AND platform = $2 AND external_id = $3`, [
-      workspaceId,
-      platform,
-      post!.id,
-    ])) as Array<{ id: string; external_id: string }>;
-    expect({ platform, stored: rows.length }).toEqual({ platform, stored: 1 });
-    return { id: rows[0]!.id, externalId: rows[0]!.external_id };
-  }
+  const mentionOn = (platform: SenderPlatform) => pollInMention(t, sim, workspaceId, platform, sourceIds[platform]);
 
   async function submit(mentionId: string, text?: string): Promise<Reply> {
     await request(t.server).post(`/api/mentions/${mentionId}/claim`).set('Cookie', cookies.agent).send({}).expect(200);
@@ -117,7 +87,7 @@ describe('retrying and dismissing failed and unknown replies (integration)', () 
     return (await request(t.server).post(`/api/mentions/${mentionId}/replies`).set('Cookie', cookies.agent).send(body).expect(201)).body as Reply;
   }
 
-  const postsAnswering = (platform: SenderPlatform, externalId: string) => sim.control.replies(platform).filter((r) => r.inReplyTo === externalId);
+  const postsAnswering = (platform: SenderPlatform, externalId: string) => postsAnsweringIn(sim, platform, externalId);
 
   it('failed on an auth error: refused until the source is reconnected; other agents and viewers cannot; then the author retries → queued with the same key → one post', async () => {
     const m = await mentionOn('x');

@@ -3,30 +3,18 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { createRedditConnector, createXConnector, ReplyLookupIncompleteError, type Connector, type ReplyTarget, type SourceConfig } from '@earshot/connectors';
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
-import type { MentionDetail, Platform, Reply } from '@earshot/contracts';
+import type { MentionDetail, Reply } from '@earshot/contracts';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
-import { PollerService } from '../src/modules/ingest/poller.service.js';
 import { ReplyOutboxRepository } from '../src/modules/replies/reply-outbox.repository.js';
 import { RECONCILE_CLOCK_SKEW_MS, ReplySenderService } from '../src/modules/replies/reply-sender.service.js';
 import { MentionFactory } from './factories/mention.factory.js';
 import { WorkspaceFactory, loginAs } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { listenForAcme } from './utils/listen-for-acme.js';
+import { createSimSources, pollInMention, postsAnswering as postsAnsweringIn, simReplySources, type SenderPlatform } from './utils/sim-reply-sources.js';
 
-type SenderPlatform = Exclude<Platform, 'rss'>;
-
-const SOURCES: Record<SenderPlatform, { streamKind: string; streamQuery?: string; credentials: Record<string, string>; replyPath: string }> = {
-  mastodon: { streamKind: 'notifications', credentials: { accessToken: 'tok-m' }, replyPath: '/api/v1/statuses' },
-  bluesky: { streamKind: 'search', streamQuery: 'acme', credentials: { identifier: 'acme.bsky.social', password: 'app-pass' }, replyPath: 'putRecord' },
-  reddit: {
-    streamKind: 'search',
-    streamQuery: 'acme',
-    // The simulator's brand account on Reddit is acme_support: findExistingReply lists this user's comments.
-    credentials: { clientId: 'cid', clientSecret: 'secret', username: 'acme_support', password: 'pw' },
-    replyPath: '/api/comment',
-  },
-  x: { streamKind: 'search', streamQuery: 'acme', credentials: { bearerToken: 'bearer', userAccessToken: 'user-tok' }, replyPath: '/2/tweets' },
-};
+// The simulator's brand account on Reddit is acme_support: findExistingReply lists this user's comments.
+const SOURCES = simReplySources({ clientId: 'cid', clientSecret: 'secret', username: 'acme_support', password: 'pw' });
 
 /** The outbox sender against the social simulator: exactly one post per reply under lost responses, 429s, auth errors and stale leases (issue 13 item 4). */
 describe('reply outbox sender against the social simulator (integration)', () => {
@@ -44,14 +32,7 @@ describe('reply outbox sender against the social simulator (integration)', () =>
     const users = await WorkspaceFactory.withAllRoles(t, ws.id);
     cookies = { admin: await loginAs(t, users.admin.email), manager: await loginAs(t, users.manager.email), agent: await loginAs(t, users.agent.email) };
     await listenForAcme(t, cookies.admin);
-    for (const [platform, s] of Object.entries(SOURCES) as Array<[SenderPlatform, (typeof SOURCES)[SenderPlatform]]>) {
-      const res = await request(t.server)
-        .post('/api/sources')
-        .set('Cookie', cookies.admin)
-        .send({ name: platform, platform, baseUrl: `${sim.url}/${platform}`, streamKind: s.streamKind, streamQuery: s.streamQuery, credentials: s.credentials })
-        .expect(201);
-      sourceIds[platform] = res.body.id as string;
-    }
+    Object.assign(sourceIds, await createSimSources(t, sim, cookies.admin, SOURCES));
   });
   afterAll(async () => {
     await t?.close();
@@ -64,20 +45,7 @@ describe('reply outbox sender against the social simulator (integration)', () =>
   const status = async (replyId: string) =>
     ((await t.dataSource.query(`SELECT status FROM reply WHERE id = $1`, [replyId])) as Array<{ status: string }>)[0]!.status;
 
-  /** Seeds a post mentioning acme on the platform, polls it in, and returns the stored mention (id + external id). */
-  async function mentionOn(platform: SenderPlatform): Promise<{ id: string; externalId: string }> {
-    const [post] = sim.control.seed({ platform, count: 1, text: `acme my order ${randomBytes(3).toString('hex')} never arrived, what now?` });
-    await t.dataSource.query(`UPDATE source SET next_poll_at = now() - interval '1 second', cursor = NULL WHERE id = $1`, [sourceIds[platform]]);
-    const [outcome] = await t.app.get(PollerService).runDue();
-    expect({ platform, error: outcome?.error ?? null }).toEqual({ platform, error: null });
-    const rows = (await t.dataSource.query(`SELECT id, external_id FROM mention WHERE workspace_id = $1 AND platform = $2 AND external_id = $3`, [
-      workspaceId,
-      platform,
-      post!.id,
-    ])) as Array<{ id: string; external_id: string }>;
-    expect({ platform, stored: rows.length }).toEqual({ platform, stored: 1 });
-    return { id: rows[0]!.id, externalId: rows[0]!.external_id };
-  }
+  const mentionOn = (platform: SenderPlatform) => pollInMention(t, sim, workspaceId, platform, sourceIds[platform]);
 
   async function submit(mentionId: string, clientKey = `ck-${randomBytes(8).toString('hex')}`): Promise<Reply> {
     await request(t.server).post(`/api/mentions/${mentionId}/claim`).set('Cookie', cookies.agent).send({}).expect(200);
@@ -87,7 +55,7 @@ describe('reply outbox sender against the social simulator (integration)', () =>
     return res.body as Reply;
   }
 
-  const postsAnswering = (platform: SenderPlatform, externalId: string) => sim.control.replies(platform).filter((r) => r.inReplyTo === externalId);
+  const postsAnswering = (platform: SenderPlatform, externalId: string) => postsAnsweringIn(sim, platform, externalId);
 
   /** The brand answers `n` other posts itself (another agent, another tool): that many posts of the account newer than our reply. */
   async function brandPosts(platform: 'reddit' | 'x', n: number): Promise<void> {
