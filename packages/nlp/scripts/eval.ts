@@ -16,6 +16,7 @@ import { requireEvalDir } from './lib/eval-dir.js';
 import { featurize, withLabel } from './lib/featurize.js';
 import { auc, classReport, pearson } from './lib/metrics.js';
 import { PEERS } from './lib/peers.js';
+import { runAdaptationExperiment } from './lib/adaptation-experiment.js';
 import { AUX_WEIGHT, sentimentExamples, stack, trainComplaint, trainSentiment, type Featurized } from './lib/recipe.js';
 
 const t0 = Date.now();
@@ -372,6 +373,7 @@ if (want('category')) {
   );
   console.log(`category accuracy ${f3(catRep.accuracy)}, macro-F1 ${f3(catRep.macroF1)}  (target macro-F1 >= 0.60)`);
 }
+if (want('adaptation')) runAdaptationExperiment(dir);
 console.log(`\neval finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
