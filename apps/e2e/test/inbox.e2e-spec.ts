@@ -1,6 +1,7 @@
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, shot, watch } from './browser.js';
+import { createDesk, offline } from './desk.js';
 import { startEarshot, type EarshotServer } from './earshot-server.js';
 
 /**
@@ -12,62 +13,15 @@ describe('live inbox in a real browser', () => {
   let sim: SocialSim;
   let server: EarshotServer;
   let browser: Browser;
-  let adminCookie: string;
-
-  const api = async (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: init.cookie ?? adminCookie, 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-  };
-  const login = async (email: string, password: string) => {
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-    return res.headers.getSetCookie()[0]!.split(';')[0]!;
-  };
-  const publish = async (text: string) => {
-    const res = await fetch(`${sim.url}/_control/posts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'mastodon', count: 1, text }),
-    });
-    if (res.status !== 201) throw new Error(`sim publish: ${res.status}`);
-  };
-
-  /** The simulator's avatars point at the real platforms' hosts, which this offline machine cannot resolve. */
-  const offline = (problems: string[]) => problems.filter((p) => !p.includes('net::ERR_NAME_NOT_RESOLVED'));
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-  }
-
-  /** Waits for a row whose text contains `text`; clicks the "N new" pill if the row waits behind it. */
-  async function waitForRow(page: Page, text: string, timeoutMs = 40_000) {
-    const row = page.getByTestId('mention-row').filter({ hasText: text });
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await row.count()) return row.first();
-      const pill = page.getByTestId('new-mentions-pill');
-      if (await pill.isVisible().catch(() => false)) await pill.click();
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`no row with "${text}" within ${timeoutMs} ms`);
-  }
+  const { api, login, signIn, waitForRow, publish, useAdmin } = createDesk(
+    () => server.url,
+    () => sim.url,
+  );
 
   beforeAll(async () => {
     sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 7 });
     server = await startEarshot({ env: { SOCIAL_SIM_URL: sim.url } });
-    adminCookie = await login(server.admin.email, server.admin.password);
+    await useAdmin(server.admin);
     browser = await launchBrowser();
   });
   afterAll(async () => {

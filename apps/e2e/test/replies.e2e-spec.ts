@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, shot, watch } from './browser.js';
+import { createDesk, offline } from './desk.js';
 import { startEarshot, type EarshotServer } from './earshot-server.js';
 import { REPO_ROOT } from './repo-root.js';
 
@@ -22,77 +23,22 @@ describe('replying from the inbox in a real browser', () => {
   let sim: SocialSim;
   let server: EarshotServer;
   let browser: Browser;
-  let adminCookie: string;
   let brandId: string;
 
-  const api = async <T = Record<string, unknown>>(p: string, init: { method?: string; body?: unknown; cookie?: string } = {}) => {
-    const res = await fetch(`${server.url}${p}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: init.cookie ?? adminCookie, 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as T };
-  };
-  const login = async (email: string, password: string) => {
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-    return res.headers.getSetCookie()[0]!.split(';')[0]!;
-  };
-  const publish = async (text: string) => {
-    const res = await fetch(`${sim.url}/_control/posts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'mastodon', count: 1, text }),
-    });
-    if (res.status !== 201) throw new Error(`sim publish: ${res.status}`);
-  };
+  const { api, login, signIn, waitForRow, publish, storedMention, useAdmin } = createDesk(
+    () => server.url,
+    () => sim.url,
+  );
   const simReplies = async () => {
     const res = await fetch(`${sim.url}/_control/replies?platform=mastodon`);
     return ((await res.json()) as { replies: { text: string; inReplyTo: string }[] }).replies;
   };
-  const offline = (problems: string[]) => problems.filter((p) => !p.includes('net::ERR_NAME_NOT_RESOLVED'));
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-  }
-
-  async function waitForRow(page: Page, text: string, timeoutMs = 40_000): Promise<Locator> {
-    const row = page.getByTestId('mention-row').filter({ hasText: text });
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await row.count()) return row.first();
-      const pill = page.getByTestId('new-mentions-pill');
-      if (await pill.isVisible().catch(() => false)) await pill.click();
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`no row with "${text}" within ${timeoutMs} ms`);
-  }
-
-  /** Waits until the api has stored a mention whose text contains `text`; its id. */
-  async function storedMention(text: string, timeoutMs = 40_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const page = await api<{ items: { id: string; text: string }[] }>(`/api/mentions?q=${encodeURIComponent(text)}`);
-      const hit = page.body?.items?.find((m) => m.text.includes(text));
-      if (hit) return hit.id;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    throw new Error(`no stored mention with "${text}"`);
-  }
 
   beforeAll(async () => {
     mkdirSync(DOCS_SHOTS, { recursive: true });
     sim = await createSocialSim({ scenario: 'none', rateLimits: false, seed: 13 });
     server = await startEarshot({ env: { SOCIAL_SIM_URL: sim.url } });
-    adminCookie = await login(server.admin.email, server.admin.password);
+    await useAdmin(server.admin);
     const brands = await api<{ items: { id: string; name: string; kind: string }[] }>('/api/brands');
     brandId = brands.body.items.find((b) => b.kind === 'own')!.id;
     const template = await api('/api/templates', {
