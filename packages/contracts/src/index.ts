@@ -21,3 +21,4 @@ export * from './replies/reply.schema.js';
 export * from './replies/template.schema.js';
 export * from './replies/voice-guide.schema.js';
 export * from './users/user-defaults.js';
+export * from './root-causes/root-cause.schema.js';
