@@ -12,6 +12,7 @@ export * from './listening/source.schema.js';
 export * from './listening/platforms.js';
 export * from './inbox/mention.schema.js';
 export * from './inbox/mention-detail.schema.js';
+export * from './inbox/correction.schema.js';
 export * from './inbox/mention-queue.schema.js';
 export * from './inbox/sla.schema.js';
 export * from './inbox/inbox-events.js';

@@ -10,6 +10,7 @@ import { AuthorEntity } from '../modules/mentions/author.entity.js';
 import { MentionEntity } from '../modules/mentions/mention.entity.js';
 import { MentionNoteEntity } from '../modules/mentions/mention-note.entity.js';
 import { MentionRawEntity } from '../modules/mentions/mention-raw.entity.js';
+import { MentionCorrectionEntity } from '../modules/mentions/mention-correction.entity.js';
 import { ReplyEntity } from '../modules/replies/reply.entity.js';
 import { ReplyTemplateEntity } from '../modules/templates/reply-template.entity.js';
 import { VoiceGuideEntity } from '../modules/voice/voice-guide.entity.js';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   MentionEntity,
   MentionRawEntity,
   MentionNoteEntity,
+  MentionCorrectionEntity,
   ReplyEntity,
   ReplyTemplateEntity,
   VoiceGuideEntity,

@@ -22,6 +22,22 @@ export const INTENTS = ['complaint', 'question', 'praise', 'suggestion', 'other'
 export const IntentSchema = z.enum(INTENTS, { message: `must be one of ${INTENTS.join(', ')}` });
 export type Intent = z.infer<typeof IntentSchema>;
 
+/** The fields of a mention the team can correct (the model's scores). */
+export const CORRECTION_FIELDS = ['sentiment', 'intent', 'category', 'urgency'] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+
+/**
+ * The team's current values of the fields it corrected (only those): they win over the model's
+ * and survive any re-scoring. `category` is a category id of the workspace's taxonomy.
+ */
+export const CorrectedValuesSchema = z.object({
+  sentiment: SentimentLabelSchema.optional(),
+  intent: IntentSchema.optional(),
+  category: z.string().optional(),
+  urgency: UrgencyLevelSchema.optional(),
+});
+export type CorrectedValues = z.infer<typeof CorrectedValuesSchema>;
+
 /** One reason behind an urgency score, in words an agent can read. */
 export const UrgencyReasonSchema = z.object({
   code: z.string(),
@@ -87,6 +103,8 @@ export const MentionSchema = z.object({
   claim: ClaimSchema.nullable(),
   /** The team's replies to this mention at a glance. */
   replies: ReplySummarySchema,
+  /** Fields the team corrected, with their values (the columns above already show them); absent from older servers. */
+  corrected: CorrectedValuesSchema.optional(),
   sla: z.object({
     dueAt: z.iso.datetime().nullable(),
     breachedAt: z.iso.datetime().nullable(),

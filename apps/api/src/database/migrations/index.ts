@@ -1,3 +1,4 @@
+import { MentionCorrections1796480000000 } from './1796480000000-MentionCorrections.js';
 import { ReplyRetryDismiss1796470000000 } from './1796470000000-ReplyRetryDismiss.js';
 import { TemplateVoiceBrandFk1796465393270 } from './1796465393270-TemplateVoiceBrandFk.js';
 import { Replies1796464984714 } from './1796464984714-Replies.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Replies1796464984714,
   TemplateVoiceBrandFk1796465393270,
   ReplyRetryDismiss1796470000000,
+  MentionCorrections1796480000000,
 ];

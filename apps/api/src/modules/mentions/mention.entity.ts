@@ -157,6 +157,14 @@ export class MentionEntity {
   tags!: string[];
 
   /**
+   * The team's current values for the fields it corrected (`{"sentiment":"neutral","urgency":"high"}`,
+   * only fields the team set). Every write of model scores to an existing mention keeps them:
+   * see CORRECTED_AWARE_SET in mention-corrections.repository.ts.
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  corrected!: Partial<Record<'sentiment' | 'intent' | 'category' | 'urgency', string>>;
+
+  /**
    * The team's replies at a glance (ReplySummary), kept in the transaction of every reply status change.
    * The default's keys are in jsonb's own order (shorter first), so the schema-drift check reads it back unchanged.
    */

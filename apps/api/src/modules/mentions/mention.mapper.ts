@@ -1,4 +1,4 @@
-import type { ReplySummary, Mention, MentionNote, SourcePlatform, UrgencyReason } from '@earshot/contracts';
+import type { CorrectedValues, ReplySummary, Mention, MentionNote, SourcePlatform, UrgencyReason } from '@earshot/contracts';
 
 /** One row of MENTION_SELECT. */
 export interface MentionRow {
@@ -40,6 +40,7 @@ export interface MentionRow {
   first_response_at: Date | null;
   resolved_at: Date | null;
   reply_summary: ReplySummary;
+  corrected: CorrectedValues | null;
   a_id: string;
   a_platform: string;
   a_handle: string;
@@ -55,7 +56,7 @@ export const MENTION_COLUMNS = `m.id, m.change_seq, m.platform, m.external_id, m
     m.brand_id, m.topics, m.thread_root_id, m.parent_id, m.engagement, m.sentiment_score, m.sentiment_label, m.sentiment_confidence,
     m.urgency_score, m.urgency_level, m.urgency_reasons, m.intent, m.category, m.spam, m.status, m.tags,
     m.assignee_id, asg.name AS assignee_name, m.claimed_by_id, clm.name AS claimer_name, m.claimed_at, m.claim_expires_at,
-    m.sla_due_at, m.sla_breached_at, m.first_response_at, m.resolved_at, m.reply_summary,
+    m.sla_due_at, m.sla_breached_at, m.first_response_at, m.resolved_at, m.reply_summary, m.corrected,
     a.id AS a_id, a.platform AS a_platform, a.handle AS a_handle, a.display_name AS a_display_name, a.followers AS a_followers,
     a.verified AS a_verified, a.bot AS a_bot, a.avatar_url AS a_avatar_url`;
 
@@ -115,6 +116,7 @@ export function toMentionDto(r: MentionRow, now = new Date()): Mention {
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? 'former user' } : null,
     tags: r.tags ?? [],
     replies: r.reply_summary,
+    corrected: r.corrected ?? {},
     claim: claimLive
       ? {
           user: { id: r.claimed_by_id!, name: r.claimer_name ?? 'former user' },
