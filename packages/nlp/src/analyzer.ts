@@ -1,3 +1,6 @@
+import { maskedText, PhraseRules } from './adapt/phrase-rules.js';
+import { type PhraseRule, type WorkspaceModelData } from './adapt/types.js';
+import { decodeWorkspaceModel, workspaceCategory, type WorkspaceRuntime } from './adapt/workspace-model.js';
 import { classifyCategory, fallbackCategory } from './category/classify-category.js';
 import { DEFAULT_TAXONOMY } from './category/default-taxonomy.js';
 import { extractEntities } from './entities/extract-entities.js';
@@ -7,10 +10,10 @@ import { extractFeatures, newFeatureVector, STACK_SLOTS } from './model/features
 import { type LinearModel } from './model/linear-model.js';
 import { shippedComplaintModel, shippedSentimentModel } from './model/shipped-models.js';
 import { detectSarcasm } from './sentiment/detect-sarcasm.js';
-import { scoreSentiment } from './sentiment/score-sentiment.js';
+import { scoreSentiment, SCORE_BLEND, SENTIMENT_CLASSES, type SentimentOutcome } from './sentiment/score-sentiment.js';
 import { detectSpam } from './spam/detect-spam.js';
-import { readSignals } from './text/signals.js';
-import { type Analysis, type AnalyzeContext, type BatchItem, type Taxonomy } from './types.js';
+import { readSignals, type TextSignals } from './text/signals.js';
+import { type Analysis, type AnalyzeContext, type BatchItem, type CategoryResult, type SentimentLabel, type Taxonomy } from './types.js';
 import { scoreUrgency } from './urgency/score-urgency.js';
 
 export interface AnalyzerOptions {
@@ -25,6 +28,14 @@ export interface AnalyzerOptions {
    * classifier (the ingest keeps complaints' categories only; ~7 % of the CPU per post).
    */
   categorize?: 'all' | 'complaints';
+  /**
+   * The workspace's trained model (trainWorkspaceModel): its heads are applied on top of the
+   * shipped models (sentiment and complaint logits added; the category picked by the learned
+   * head over the taxonomy classifier's scores). Only for a taxonomy with the ids it learned.
+   */
+  workspaceModel?: WorkspaceModelData;
+  /** The workspace's phrase rules ("war zone" is neutral for a game brand); see PhraseRule. */
+  phraseRules?: readonly PhraseRule[];
 }
 
 export interface Analyzer {
@@ -39,24 +50,41 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const compProbs: number[] = [];
   let sentimentModel = options.sentimentModel;
   let complaintModel = options.complaintModel;
+  const ws: WorkspaceRuntime | undefined = options.workspaceModel ? decodeWorkspaceModel(options.workspaceModel) : undefined;
+  const rules = options.phraseRules && options.phraseRules.length > 0 ? new PhraseRules(options.phraseRules) : undefined;
 
   function analyze(input: string, context?: AnalyzeContext): Analysis {
     const text = typeof input === 'string' ? input : String(input ?? '');
     sentimentModel ??= shippedSentimentModel();
     complaintModel ??= shippedComplaintModel();
     const sig = readSignals(text);
-    const sarcasm = detectSarcasm(sig);
-    extractFeatures(sig, fv, sarcasm !== undefined);
+    // phrase rules: 'ignore' re-reads the post without the phrase's words for that purpose
+    const hit = rules?.match(sig.tok);
+    const sentSig = hit?.maskSentiment ? readSignals(maskedText(sig.tok, hit.maskSentiment)) : sig;
+    const urgSig = hit?.maskUrgency ? (hit.maskUrgency === hit.maskSentiment ? sentSig : readSignals(maskedText(sig.tok, hit.maskUrgency))) : sentSig;
+    const sarcasm = detectSarcasm(sentSig);
+    extractFeatures(sentSig, fv, sarcasm !== undefined);
     sentimentModel.predict(fv, sentProbs);
+    if (ws?.sentiment) ws.sentiment.applyTo(fv, sentProbs);
     complaintModel.predictStacked(fv, STACK_SLOTS, sentProbs, compProbs);
+    if (ws?.complaint) ws.complaint.applyTo(fv, compProbs);
     let complaintProbability = compProbs[1] ?? 0;
-    const { result: sentiment, probs } = scoreSentiment(sentProbs, sig, sarcasm?.trigger);
-    if (sig.has.litotes && !sig.has.anger && !sarcasm) complaintProbability *= 0.3;
-    const intent = detectIntent(sig, sentiment.label, complaintProbability, sarcasm !== undefined);
+    let { result: sentiment, probs } = scoreSentiment(sentProbs, sentSig, sarcasm?.trigger);
+    if (hit?.sentiment) ({ result: sentiment, probs } = ruleSentiment(hit.sentiment, sentSig));
+    if (sentSig.has.litotes && !sentSig.has.anger && !sarcasm) complaintProbability *= 0.3;
+    const intent = detectIntent(sentSig, sentiment.label, complaintProbability, sarcasm !== undefined);
     const entities = extractEntities(sig.tok);
     const spam = detectSpam(sig.tok, entities, context);
+    const taxonomy = context?.taxonomy ?? options.taxonomy ?? DEFAULT_TAXONOMY;
+    let category: CategoryResult;
+    if (options.categorize === 'complaints' && intent !== 'complaint') category = fallbackCategory(taxonomy);
+    else if (hit?.category && taxonomy.categories.some((c) => c.id === hit.category?.id)) {
+      const cat = taxonomy.categories.find((c) => c.id === hit.category?.id);
+      category = { id: hit.category.id, name: cat?.name ?? hit.category.id, confidence: 1, matched: [hit.category.text.toLowerCase()] };
+    } else if (ws?.category) category = workspaceCategory(ws.category, sentSig.tok, fv, taxonomy);
+    else category = classifyCategory(sig.tok, taxonomy);
     const urgency = scoreUrgency({
-      sig,
+      sig: urgSig,
       sentiment,
       negativeProbability: probs[0],
       complaintProbability,
@@ -69,10 +97,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       urgency,
       intent,
       complaintProbability: Math.round(complaintProbability * 1000) / 1000,
-      category:
-        options.categorize === 'complaints' && intent !== 'complaint'
-          ? fallbackCategory(context?.taxonomy ?? options.taxonomy ?? DEFAULT_TAXONOMY)
-          : classifyCategory(sig.tok, context?.taxonomy ?? options.taxonomy ?? DEFAULT_TAXONOMY),
+      category,
       language: detectLanguage(sig.tok),
       spam,
       entities,
@@ -83,6 +108,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     analyze,
     analyzeBatch: (items) => items.map((it) => analyze(it.text, it.context)),
   };
+}
+
+/**
+ * A phrase rule's sentiment: its label with full confidence; the score keeps the post's own
+ * strength where it agrees with the label (neutral: 0).
+ */
+function ruleSentiment(label: SentimentLabel, sig: TextSignals): SentimentOutcome {
+  const probs: [number, number, number] = [label === 'negative' ? 1 : 0, label === 'neutral' ? 1 : 0, label === 'positive' ? 1 : 0];
+  const raw = SCORE_BLEND.model * (probs[2] - probs[0]) + SCORE_BLEND.lexicon * sig.lexCompound;
+  const signed = label === 'positive' ? Math.max(0, raw) : label === 'negative' ? Math.min(0, raw) : 0;
+  return { result: { score: Math.round(signed * 1000) / 1000, label: SENTIMENT_CLASSES[probs.indexOf(1)] ?? label, confidence: 1 }, probs };
 }
 
 let defaultAnalyzer: Analyzer | undefined;

@@ -248,6 +248,14 @@ export function classifyCategory(tok: Tokenized, tax: Taxonomy): CategoryResult 
   return { id: cat.id, name: cat.name, confidence, matched: matched[best] ?? [] };
 }
 
+/**
+ * Every category's score (keyword hits + similarity to its examples), in taxonomy order, and the
+ * keywords each matched: the prior the workspace model's category head learns on top of.
+ */
+export function categoryScores(tok: Tokenized, tax: Taxonomy): { scores: number[]; matched: string[][] } {
+  return scoreCategories(tok, tax, compile(tax));
+}
+
 function scoreCategories(tok: Tokenized, tax: Taxonomy, c: CompiledTaxonomy): { scores: number[]; matched: string[][] } {
   const n = tax.categories.length;
   const scores = new Array<number>(n).fill(0);

@@ -1,0 +1,272 @@
+import { createAnalyzer } from '../analyzer.js';
+import { categoryScores, CATEGORY_WEIGHTS } from '../category/classify-category.js';
+import { DEFAULT_TAXONOMY } from '../category/default-taxonomy.js';
+import { extractFeatures, FEATURE_DIM, newFeatureVector, STACK_SLOTS } from '../model/features.js';
+import { fnv1a, mulberry32 } from '../model/hash.js';
+import { type LinearModel } from '../model/linear-model.js';
+import { shippedComplaintModel, shippedSentimentModel } from '../model/shipped-models.js';
+import { COMPLAINT_MODEL, SENTIMENT_MODEL } from '../model/weights.data.js';
+import { detectSarcasm } from '../sentiment/detect-sarcasm.js';
+import { SENTIMENT_CLASSES } from '../sentiment/score-sentiment.js';
+import { readSignals } from '../text/signals.js';
+import { type Taxonomy } from '../types.js';
+import { maskedText, PhraseRules } from './phrase-rules.js';
+import { SparseLinear } from './sparse-linear.js';
+import { trainResidual, type ResidualExample, type ResidualOptions } from './train-residual.js';
+import {
+  type LabelledPost,
+  type PhraseRule,
+  type TrainWorkspaceOptions,
+  type TrainWorkspaceResult,
+  type WorkspaceModelData,
+  type WorkspaceModelMetrics,
+} from './types.js';
+import { WORKSPACE_MODEL_FORMAT, type WorkspaceHeads } from './workspace-model.js';
+
+/**
+ * Hyper-parameters of the three heads (chosen once on the airline experiment, see
+ * scripts/lib/adaptation-experiment.ts; not per workspace).
+ * The sentiment and complaint heads are residuals with a strong L2 pull towards the shipped
+ * model; the category head is a linear model over the same features on top of the keyword /
+ * example classifier, whose scores enter as a fixed offset (prior x score).
+ */
+export const ADAPT_TRAIN = {
+  sentiment: { epochs: 6, lr: 0.1, l2: 1e-3, seed: 1, balance: 0 } satisfies ResidualOptions,
+  complaint: { epochs: 6, lr: 0.1, l2: 1e-3, seed: 2, balance: 0 } satisfies ResidualOptions,
+  category: { epochs: 10, lr: 0.2, l2: 1e-4, seed: 3, balance: 0.5 } satisfies ResidualOptions,
+  /** Weight of the classifier's score in a category's logit. */
+  categoryPrior: 2,
+  /** Weights below this are dropped when the model is packed (keeps the stored model small). */
+  prune: 0.01,
+} as const;
+
+export const COMPLAINT_CLASSES = ['not-complaint', 'complaint'] as const;
+
+/** Options the api does not need: the eval's experiment adapts models other than the shipped ones. */
+export interface AdaptBaseOptions {
+  /** Base models the workspace model is trained on top of (default: the shipped ones). */
+  sentimentModel?: LinearModel;
+  complaintModel?: LinearModel;
+  /** The workspace's phrase rules: 'ignore' phrases are masked from the features, as the analyzer does. */
+  phraseRules?: readonly PhraseRule[];
+}
+
+export interface EvaluateWorkspaceOptions extends AdaptBaseOptions {
+  taxonomy?: Taxonomy;
+}
+
+/** Which shipped weights a workspace model was trained on top of. */
+export function shippedFingerprint(): string {
+  return (fnv1a(SENTIMENT_MODEL.weights) ^ fnv1a(COMPLAINT_MODEL.weights)).toString(16).padStart(8, '0');
+}
+
+interface Prepared {
+  post: LabelledPost;
+  idx: Int32Array;
+  val: Float32Array;
+  /** Base sentiment model's probabilities. */
+  sent: number[];
+  tokSig: ReturnType<typeof readSignals>;
+}
+
+function prepare(posts: readonly LabelledPost[], base: LinearModel, rules: PhraseRules | undefined): Prepared[] {
+  const fv = newFeatureVector();
+  return posts.map((post) => {
+    let sig = readSignals(typeof post.text === 'string' ? post.text : '');
+    const hit = rules?.match(sig.tok);
+    if (hit?.maskSentiment) sig = readSignals(maskedText(sig.tok, hit.maskSentiment));
+    extractFeatures(sig, fv, detectSarcasm(sig) !== undefined);
+    return { post, idx: Int32Array.from(fv.idx), val: Float32Array.from(fv.val), sent: base.predict(fv, []), tokSig: sig };
+  });
+}
+
+function weightOf(p: LabelledPost): number {
+  const w = p.weight;
+  return typeof w === 'number' && Number.isFinite(w) && w > 0 ? Math.min(w, 10) : 1;
+}
+
+function logs(p: readonly number[]): Float64Array {
+  return Float64Array.from(p, (x) => Math.log(Math.max(x, 1e-9)));
+}
+
+/** The category classes a taxonomy gives: its ids, and its fallback when that is not one of them. */
+export function categoryClasses(tax: Taxonomy): string[] {
+  const ids = tax.categories.map((c) => c.id);
+  const fb = tax.fallback ?? 'other';
+  return ids.includes(fb) ? ids : [...ids, fb];
+}
+
+/**
+ * Trains a workspace model from its labelled posts (corrections and posts labelled on purpose),
+ * on top of the shipped models. Pure, synchronous and deterministic for a seed: the api runs it
+ * on a worker thread. A seeded share of the posts (heldOutShare, default 0.2) is held out; the
+ * returned model is the one trained on the rest, and `before` / `after` score the current model
+ * and it on the held-out posts (`better`: at least as good, with at least one held-out post).
+ * Urgency labels are not learned from (urgency is rules with hand-set weights); they count in
+ * the agreement only.
+ */
+export function trainWorkspaceModel(posts: readonly LabelledPost[], options: TrainWorkspaceOptions & AdaptBaseOptions = {}): TrainWorkspaceResult {
+  const seed = options.seed ?? 1;
+  const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
+  const usable = posts.filter((p) => typeof p?.text === 'string' && p.text.trim() !== '');
+  const order = usable.map((_, i) => i);
+  const rand = mulberry32(seed);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+  }
+  const share = Math.max(0, Math.min(0.9, options.heldOutShare ?? 0.2));
+  const nHeld = usable.length >= 5 ? Math.max(1, Math.round(usable.length * share)) : 0;
+  const heldOut = order.slice(0, share > 0 ? nHeld : 0).map((i) => usable[i] as LabelledPost);
+  const train = order.slice(share > 0 ? nHeld : 0).map((i) => usable[i] as LabelledPost);
+  const model = fitWorkspaceModel(train, { ...options, taxonomy, seed });
+  const evalOpts: EvaluateWorkspaceOptions = { taxonomy, ...pickBase(options) };
+  const before = evaluateWorkspaceModel(options.current, heldOut, evalOpts);
+  const after = evaluateWorkspaceModel(model, heldOut, evalOpts);
+  const better = heldOut.length > 0 && (after.agreement ?? 0) >= (before.agreement ?? 0);
+  return { model, before, after, better };
+}
+
+function pickBase(o: AdaptBaseOptions): AdaptBaseOptions {
+  const out: AdaptBaseOptions = {};
+  if (o.sentimentModel) out.sentimentModel = o.sentimentModel;
+  if (o.complaintModel) out.complaintModel = o.complaintModel;
+  if (o.phraseRules) out.phraseRules = o.phraseRules;
+  return out;
+}
+
+/** Trains the heads on all `posts` (no hold-out). */
+export function fitWorkspaceModel(posts: readonly LabelledPost[], options: { taxonomy?: Taxonomy; seed?: number } & AdaptBaseOptions = {}): WorkspaceModelData {
+  const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
+  const baseS = options.sentimentModel ?? shippedSentimentModel();
+  const baseC = options.complaintModel ?? shippedComplaintModel();
+  const rules = options.phraseRules && options.phraseRules.length > 0 ? new PhraseRules(options.phraseRules) : undefined;
+  const seedShift = (options.seed ?? 1) - 1;
+  const prep = prepare(posts, baseS, rules);
+  const heads: WorkspaceHeads = {
+    base: options.sentimentModel || options.complaintModel ? 'custom' : shippedFingerprint(),
+    seed: options.seed ?? 1,
+  };
+  const trainedOn = { sentiment: 0, intent: 0, category: 0, urgency: 0 };
+
+  // sentiment: residual on the base model's log-probabilities
+  const sx: ResidualExample[] = [];
+  for (const p of prep) {
+    const y = p.post.sentiment ? SENTIMENT_CLASSES.indexOf(p.post.sentiment as never) : -1;
+    if (y >= 0) sx.push({ idx: p.idx, val: p.val, y, w: weightOf(p.post), offset: logs(p.sent) });
+  }
+  let sentHead: SparseLinear | undefined;
+  if (sx.length > 0) {
+    const m = trainResidual(sx, SENTIMENT_CLASSES, FEATURE_DIM, { ...ADAPT_TRAIN.sentiment, seed: ADAPT_TRAIN.sentiment.seed + seedShift });
+    heads.sentiment = m.toData(ADAPT_TRAIN.prune);
+    sentHead = new SparseLinear(heads.sentiment);
+    trainedOn.sentiment = sx.length;
+  }
+
+  // complaint: residual on the base complaint model, stacked on the adapted sentiment
+  const cx: ResidualExample[] = [];
+  for (const p of prep) {
+    const intent = p.post.intent;
+    if (!intent) continue;
+    const fv = { idx: Array.from(p.idx), val: Array.from(p.val) };
+    const sent = [...p.sent];
+    if (sentHead) sentHead.applyTo(fv, sent);
+    const probs = baseC.predictStacked(fv, STACK_SLOTS, sent, []);
+    cx.push({ idx: p.idx, val: p.val, y: intent === 'complaint' ? 1 : 0, w: weightOf(p.post), offset: logs(probs) });
+  }
+  if (cx.length > 0) {
+    const m = trainResidual(cx, COMPLAINT_CLASSES, FEATURE_DIM, { ...ADAPT_TRAIN.complaint, seed: ADAPT_TRAIN.complaint.seed + seedShift });
+    heads.complaint = m.toData(ADAPT_TRAIN.prune);
+    trainedOn.intent = cx.length;
+  }
+
+  // category: the taxonomy's ids, on top of the keyword / example classifier
+  const classes = categoryClasses(taxonomy);
+  const fallback = taxonomy.fallback ?? 'other';
+  const kx: ResidualExample[] = [];
+  for (const p of prep) {
+    const y = p.post.category ? classes.indexOf(p.post.category) : -1;
+    if (y < 0) continue;
+    const { scores } = categoryScores(p.tokSig.tok, taxonomy);
+    const offset = new Float64Array(classes.length);
+    classes.forEach((id, c) => {
+      const s = c < scores.length ? (scores[c] ?? 0) : 0;
+      offset[c] = ADAPT_TRAIN.categoryPrior * (id === fallback ? Math.max(s, CATEGORY_WEIGHTS.minimum) : s);
+    });
+    kx.push({ idx: p.idx, val: p.val, y, w: weightOf(p.post), offset });
+  }
+  if (kx.length > 0) {
+    const m = trainResidual(kx, classes, FEATURE_DIM, { ...ADAPT_TRAIN.category, seed: ADAPT_TRAIN.category.seed + seedShift });
+    heads.category = { model: m.toData(ADAPT_TRAIN.prune), prior: ADAPT_TRAIN.categoryPrior, fallback };
+    trainedOn.category = kx.length;
+  }
+  trainedOn.urgency = 0;
+  return { format: WORKSPACE_MODEL_FORMAT, trainedOn, ...heads };
+}
+
+/** Macro-F1 over the classes present in the gold labels (null when there are none). */
+function macroF1(gold: readonly string[], pred: readonly string[]): number | null {
+  if (gold.length === 0) return null;
+  const classes = [...new Set(gold)];
+  let sum = 0;
+  for (const c of classes) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < gold.length; i += 1) {
+      const g = gold[i] === c;
+      const p = pred[i] === c;
+      if (g && p) tp += 1;
+      else if (p) fp += 1;
+      else if (g) fn += 1;
+    }
+    sum += tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  }
+  return Math.round((sum / classes.length) * 10000) / 10000;
+}
+
+/**
+ * Scores a workspace model (undefined: the shipped models alone) on labelled posts: macro-F1 per
+ * head over the posts labelled for it, and the share of labelled fields it gets right.
+ */
+export function evaluateWorkspaceModel(
+  model: WorkspaceModelData | undefined,
+  posts: readonly LabelledPost[],
+  options: EvaluateWorkspaceOptions = {},
+): WorkspaceModelMetrics {
+  const a = createAnalyzer({
+    ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
+    ...(model ? { workspaceModel: model } : {}),
+    ...pickBase(options),
+  });
+  const gold: Record<'s' | 'i' | 'c', string[]> = { s: [], i: [], c: [] };
+  const pred: Record<'s' | 'i' | 'c', string[]> = { s: [], i: [], c: [] };
+  let fields = 0;
+  let right = 0;
+  for (const p of posts) {
+    if (typeof p?.text !== 'string') continue;
+    const r = a.analyze(p.text);
+    const pairs: Array<['s' | 'i' | 'c' | undefined, string | undefined, string]> = [
+      ['s', p.sentiment, r.sentiment.label],
+      ['i', p.intent, r.intent],
+      ['c', p.category, r.category.id],
+      [undefined, p.urgency, r.urgency.level],
+    ];
+    for (const [head, g, got] of pairs) {
+      if (g === undefined) continue;
+      fields += 1;
+      if (g === got) right += 1;
+      if (head) {
+        gold[head].push(g);
+        pred[head].push(got);
+      }
+    }
+  }
+  return {
+    sentimentMacroF1: macroF1(gold.s, pred.s),
+    intentMacroF1: macroF1(gold.i, pred.i),
+    categoryMacroF1: macroF1(gold.c, pred.c),
+    agreement: fields > 0 ? Math.round((right / fields) * 10000) / 10000 : null,
+    heldOut: posts.length,
+  };
+}
