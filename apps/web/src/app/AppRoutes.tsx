@@ -6,6 +6,8 @@ import { InboxPage } from '../modules/inbox/components/InboxPage';
 import { ApprovalsPage } from '../modules/approvals/components/ApprovalsPage';
 import { AnalyticsPage } from '../modules/analytics/components/AnalyticsPage';
 import { ReportsPage } from '../modules/reports/components/ReportsPage';
+import { RootCausesPage } from '../modules/root-causes/components/RootCausesPage';
+import { SharedBoardPage } from '../modules/root-causes/components/SharedBoardPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
 import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
 import { UsersPage } from '../modules/users/components/UsersPage';
@@ -24,6 +26,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Owners through an expiring share link: no session, no navigation, nothing else of the desk. */}
+      <Route path="/share/root-causes/:token" element={<SharedBoardPage />} />
       <Route
         element={
           <RequireAuth>
@@ -53,6 +57,14 @@ export function AppRoutes() {
           element={
             <RequireAccess area="analytics">
               <AnalyticsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="root-causes/*"
+          element={
+            <RequireAccess area="rootCauses">
+              <RootCausesPage />
             </RequireAccess>
           }
         />

@@ -27,11 +27,11 @@ async function mainNavLabels(): Promise<string[]> {
 
 describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['Inbox', 'Approvals', 'Analytics', 'Reports', 'Settings']],
-    ['manager', ['Inbox', 'Approvals', 'Analytics', 'Reports', 'Settings']],
+    ['admin', ['Inbox', 'Approvals', 'Analytics', 'Root causes', 'Reports', 'Settings']],
+    ['manager', ['Inbox', 'Approvals', 'Analytics', 'Root causes', 'Reports', 'Settings']],
     ['agent', ['Inbox', 'Reports', 'Settings']],
     ['trainee', ['Inbox', 'Reports', 'Settings']],
-    ['viewer', ['Inbox', 'Analytics', 'Reports', 'Settings']],
+    ['viewer', ['Inbox', 'Analytics', 'Root causes', 'Reports', 'Settings']],
   ])('shows %s the areas their role may open', async (role, expected) => {
     signedInAs(role);
     renderApp('/inbox');

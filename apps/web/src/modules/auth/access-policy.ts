@@ -1,7 +1,8 @@
 import { ROLES, type Role } from '@earshot/contracts';
 
 /** The parts of the dashboard a role may open. The api enforces the same rules on its side. */
-export type Area = 'inbox' | 'analytics' | 'reports' | 'settings' | 'workspace' | 'users' | 'sources' | 'listening' | 'templates' | 'voice' | 'approvals';
+export type Area =
+  'inbox' | 'analytics' | 'reports' | 'settings' | 'workspace' | 'users' | 'sources' | 'listening' | 'templates' | 'voice' | 'approvals' | 'rootCauses';
 
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
@@ -22,6 +23,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   voice: ROLES,
   /** The approval queue: replies from trainees, with promises, or to critical or legal mentions. */
   approvals: ['admin', 'manager'],
+  /** The Root causes board: complaint categories, their owners and fixes (see `editRootCauses`). */
+  rootCauses: ['admin', 'manager', 'viewer'],
 };
 
 export function canAccess(role: Role, area: Area): boolean {
@@ -29,7 +32,7 @@ export function canAccess(role: Role, area: Area): boolean {
 }
 
 /** What a role may change inside an area it can open. */
-export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings';
+export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings' | 'editRootCauses';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
@@ -42,6 +45,8 @@ const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   assignOthers: ['admin', 'manager', 'agent'],
   /** Add, edit and delete reply templates; change or reset a brand's voice guide. */
   editReplySettings: ['admin', 'manager'],
+  /** Root causes: owners, status, telling the authors, share links and the owner digest. */
+  editRootCauses: ['admin', 'manager'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

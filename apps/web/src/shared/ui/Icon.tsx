@@ -11,6 +11,7 @@ const PATHS = {
   chevron: 'M6 9l6 6 6-6',
   workspace: 'M3 21h18M5 21V7l7-4 7 4v14M9 21v-6h6v6',
   approvals: 'M9 12l2 2 4-4M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z',
+  target: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 18a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM12 14a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
