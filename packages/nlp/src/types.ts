@@ -64,6 +64,8 @@ export interface UrgencyReason {
   text: string;
   /** The words of the post (or context facts) that triggered it. */
   triggers: string[];
+  /** Set when this reason sets a minimum level (a floor) whatever the rest of the score says. */
+  floor?: UrgencyLevel;
 }
 
 export interface UrgencyResult {
@@ -72,6 +74,8 @@ export interface UrgencyResult {
   level: UrgencyLevel;
   /** Largest weight first. */
   reasons: UrgencyReason[];
+  /** The minimum level a reason set (see URGENCY_FLOORS), and that reason's code; undefined when none did. */
+  floor?: { level: UrgencyLevel; reason: string };
 }
 
 export interface CategoryResult {

@@ -16,8 +16,13 @@ function signalWord(n: string): SignalWord {
 /** What the analyzer reads off a post once, shared by the model features and the rules. */
 export interface TextSignals {
   tok: Tokenized;
-  /** Rule-phrase hits (see RULE_LISTS); negated ones are kept and flagged. */
+  /** Rule-phrase hits (see RULE_LISTS) but the urgency floors' lists; negated ones are kept and flagged. */
   hits: PhraseHit[];
+  /**
+   * Hits of the urgency floors' lists (`floor*`, read by src/urgency/urgency-floors.ts), kept out of
+   * `hits` so that the models' features (one per list hit) stay those they were trained on.
+   */
+  floorHits: readonly PhraseHit[];
   /** Non-negated hits per list. */
   has: Partial<Record<RuleList, PhraseHit[]>>;
   /** Valence-lexicon summary (VADER's human-rated words, negation from wink-nlp). */
@@ -56,10 +61,26 @@ function hasAsciiUpper(s: string): boolean {
 }
 const NEGATION_SCALAR = -0.74;
 
+const NO_FLOOR_HITS: readonly PhraseHit[] = [];
+
+function isFloorHit(h: PhraseHit): boolean {
+  return h.list.startsWith('floor');
+}
+
 export function readSignals(text: string): TextSignals {
   const tok = tokenize(text);
-  const hits = ruleMatcher().match(tok);
+  let hits = ruleMatcher().match(tok);
+  let floorHits = NO_FLOOR_HITS;
+  if (hits.some(isFloorHit)) {
+    floorHits = hits.filter(isFloorHit);
+    hits = hits.filter((h) => !isFloorHit(h));
+  }
   const has: Partial<Record<RuleList, PhraseHit[]>> = { ...NO_HITS };
+  for (const h of floorHits) {
+    if (h.negated) continue;
+    const l = h.list as RuleList;
+    (has[l] ??= []).push(h);
+  }
   for (const h of hits) {
     if (h.negated) continue;
     const l = h.list as RuleList;
@@ -118,5 +139,5 @@ export function readSignals(text: string): TextSignals {
   let sum = lexPos + lexNeg;
   if (sum !== 0) sum += Math.sign(sum) * Math.min(exclamations, 4) * 0.292;
   const lexCompound = sum / Math.sqrt(sum * sum + 15);
-  return { tok, hits, has, lexPos, lexNeg, lexCompound, lexCount, exclamations, questionMarks, capsWords, elongated, wordCount };
+  return { tok, hits, floorHits, has, lexPos, lexNeg, lexCompound, lexCount, exclamations, questionMarks, capsWords, elongated, wordCount };
 }

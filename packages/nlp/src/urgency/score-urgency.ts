@@ -4,6 +4,7 @@ import { type AnalyzeContext, type Intent, type SentimentResult, type UrgencyLev
 import { URGENCY_THRESHOLDS, URGENCY_WEIGHTS as W } from './urgency-weights.js';
 import { shippedWordClusters } from '../model/shipped-models.js';
 import { SEMANTIC_MIN_SIMILARITY, SEMANTIC_REASONS, SEMANTIC_SHARE, SEMANTIC_SKIP_TOP } from './semantic-seeds.js';
+import { detectFloor } from './urgency-floors.js';
 
 export interface UrgencyInput {
   sig: TextSignals;
@@ -110,7 +111,7 @@ function pastTense(w: string): boolean {
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours', 'myself', 'im']);
 
 /** A retweet ("RT @…") or a shared link with no first-person word: passing on news, not asking. */
-function broadcastCue(sig: TextSignals): string | undefined {
+export function broadcastCue(sig: TextSignals): string | undefined {
   const tok = sig.tok;
   let first = 0;
   while (first < tok.kind.length && tok.kind[first] === 'punctuation') first += 1;
@@ -355,11 +356,44 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
   if (input.intent === 'praise') reasons.push({ code: 'praise', weight: W.praise, text: 'praise, no action needed', triggers: [] });
   if (input.isSpam) reasons.push({ code: 'spam', weight: W.spam, text: 'looks like spam or a bot', triggers: [] });
 
-  reasons.sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   let sum = 0;
   for (const r of reasons) sum += r.weight;
+  const floor = floorReason(input, sum);
+  if (floor) {
+    reasons.push(floor);
+    sum += floor.weight;
+  }
+  reasons.sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   const score = Math.max(0, Math.min(100, Math.round(sum * 10) / 10));
-  return { score, level: levelOf(score), reasons };
+  const result: UrgencyResult = { score, level: levelOf(score), reasons };
+  if (floor?.floor) result.floor = { level: floor.floor, reason: floor.code };
+  return result;
+}
+
+/**
+ * The reason that sets a minimum level (danger to a person, money taken, …), or undefined. Its
+ * weight is its points plus, when the other reasons add up to less, what lifts the sum to the
+ * floor level's threshold: the score the queue sorts by and the level agree, whatever the reach.
+ */
+function floorReason(input: UrgencyInput, others: number): UrgencyReason | undefined {
+  const hit = detectFloor({
+    sig: input.sig,
+    sentiment: input.sentiment,
+    intent: input.intent,
+    isSpam: input.isSpam,
+    broadcast: broadcastCue(input.sig) !== undefined,
+  });
+  if (!hit) return undefined;
+  const { kind, triggers } = hit;
+  const points = W.floor[kind.code];
+  const lift = Math.max(0, Math.ceil((URGENCY_THRESHOLDS[kind.level] - others - points) * 10) / 10);
+  return {
+    code: kind.code,
+    weight: round1(points + lift),
+    text: `${kind.label}: ${quoted(triggers)} (at least ${kind.level})`,
+    triggers,
+    floor: kind.level,
+  };
 }
 
 export function levelOf(score: number): UrgencyLevel {

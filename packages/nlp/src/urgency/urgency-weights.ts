@@ -56,6 +56,11 @@ export const URGENCY_WEIGHTS = {
   broadcast: -6,
   praise: -10,
   spam: -20,
+  /**
+   * Points of a reason that sets a floor (URGENCY_FLOORS); when the sum stays below the floor
+   * level's threshold, the reason also carries the difference, so the score reaches it.
+   */
+  floor: { danger: 30, 'money-taken': 20, vulnerable: 20, 'outage-everyone': 15, 'product-hazard': 20 },
 } as const;
 
 /** Lowest score of each urgency level on the 0..100 score (the level names are `UrgencyLevel`). */
