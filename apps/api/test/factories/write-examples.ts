@@ -95,6 +95,11 @@ export const EXAMPLES: Record<string, Example> = {
   'POST /api/mentions/bulk': { path: () => '/api/mentions/bulk', body: (i) => ({ ids: [i.mention], changes: { status: 'open', addTags: ['vip'] } }), ok: 200 },
   'PATCH /api/mentions/:id': { path: (i) => `/api/mentions/${i.mention}`, body: () => ({ status: 'pending', tags: ['billing'] }), ok: 200 },
   'POST /api/mentions/:id/notes': { path: (i) => `/api/mentions/${i.mention}/notes`, body: () => ({ body: 'an internal note' }), ok: 201 },
+  'POST /api/mentions/:id/corrections': {
+    path: (i) => `/api/mentions/${i.mention}/corrections`,
+    body: () => ({ sentiment: 'neutral', intent: 'complaint', category: 'billing', urgencyLevel: 'high' }),
+    ok: 201,
+  },
   'POST /api/mentions/:id/claim': { path: (i) => `/api/mentions/${i.mention}/claim`, body: () => ({ takeOver: false }), ok: 200 },
   'POST /api/mentions/:id/replies': {
     path: (i) => `/api/mentions/${i.mention}/replies`,

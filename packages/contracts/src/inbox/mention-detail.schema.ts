@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReplyabilitySchema, ReplySchema, TeamReplySchema } from '../replies/reply.schema.js';
+import { MentionCorrectionSchema } from './correction.schema.js';
 import { MentionNoteSchema, MentionSchema } from './mention.schema.js';
 
 /** One mention with what an agent needs to answer the person: thread, author history, notes. */
@@ -26,5 +27,10 @@ export const MentionDetailSchema = z.object({
   /** Whether it can be answered from Earshot, and if not, why. */
   replyability: ReplyabilitySchema,
   notes: z.array(MentionNoteSchema),
+  /**
+   * The team's corrections of this mention, newest first (at most 50): who set which field and when
+   * (`mention.corrected` has the current values). Absent from older servers.
+   */
+  corrections: z.array(MentionCorrectionSchema).optional(),
 });
 export type MentionDetail = z.infer<typeof MentionDetailSchema>;

@@ -17,6 +17,8 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MentionRepliesReader } from '../replies/mention-replies.reader.js';
+import { toCorrectionDto } from './mention-correction.mapper.js';
+import { MentionCorrectionsRepository } from './mention-corrections.repository.js';
 import { toNoteDto } from './mention.mapper.js';
 import { MentionsRepository, type MentionChangeSet } from './mentions.repository.js';
 
@@ -32,6 +34,7 @@ export class MentionsService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly replies: MentionRepliesReader,
+    private readonly corrections: MentionCorrectionsRepository,
   ) {}
 
   async queue(auth: AuthContext, filters: MentionQueueFilters): Promise<MentionPage> {
@@ -51,11 +54,12 @@ export class MentionsService {
   async detail(auth: AuthContext, id: string): Promise<MentionDetail> {
     const mention = await this.repo.findOne(auth.workspaceId, id);
     if (!mention) throw new NotFoundException('No such mention in this workspace.');
-    const [thread, authorHistory, notes, replies] = await Promise.all([
+    const [thread, authorHistory, notes, replies, corrections] = await Promise.all([
       this.repo.thread(auth.workspaceId, mention),
       this.repo.authorHistory(auth.workspaceId, mention),
       this.repo.notes(auth.workspaceId, id),
       this.replies.forDetail(auth.workspaceId, mention),
+      this.corrections.history(auth.workspaceId, id, 50),
     ]);
     return {
       mention,
@@ -64,6 +68,7 @@ export class MentionsService {
       notes,
       replies: replies.replies,
       replyability: replies.replyability,
+      corrections: corrections.map(toCorrectionDto),
     };
   }
 
