@@ -119,10 +119,35 @@ const EnvSchema = z.object({
     .url({ message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
     .refine((u) => /^rediss?:\/\//.test(u), { message: 'must start with redis:// or rediss://' })
     .optional(),
+  // The owner digest's mail (issue 14): EARSHOT_SMTP_URL, or HOST/PORT/USER/PASSWORD/SECURE; none: no mail is sent.
+  EARSHOT_SMTP_URL: z
+    .url({ message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587' })
+    .refine((u) => /^smtps?:\/\//.test(u), { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  EARSHOT_SMTP_HOST: z.string().trim().min(1).max(255).optional(),
+  EARSHOT_SMTP_PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535, { message: 'must be a port number (1-65535)' }).optional(),
+  EARSHOT_SMTP_USER: z.string().min(1).max(255).optional(),
+  EARSHOT_SMTP_PASSWORD: z.string().min(1).max(1024).optional(),
+  EARSHOT_SMTP_SECURE: bool('EARSHOT_SMTP_SECURE').optional(),
+  EARSHOT_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^\r\n]+$/, { message: 'must be one line' })
+    .pipe(z.email({ message: 'must be one e-mail address, e.g. earshot@example.com' }))
+    .optional(),
+  // Cron (server time) of the weekly owner digest; `off` disables it.
+  EARSHOT_OWNER_DIGEST_CRON: z.string().trim().min(1).default('0 8 * * 1'),
 });
 
 /** Names of variables whose values must never appear in a log line. */
-export const SECRET_ENV_NAMES = ['DATABASE_URL', 'EARSHOT_ADMIN_PASSWORD', 'EARSHOT_SECRET_KEY', 'REDIS_URL'] as const;
+export const SECRET_ENV_NAMES = [
+  'DATABASE_URL',
+  'EARSHOT_ADMIN_PASSWORD',
+  'EARSHOT_SECRET_KEY',
+  'REDIS_URL',
+  'EARSHOT_SMTP_URL',
+  'EARSHOT_SMTP_PASSWORD',
+] as const;
 
 export type DatabaseConfig = { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string | null };
 
@@ -152,9 +177,24 @@ export interface AppConfig {
   socialSimUrl: URL | null;
   /** socket.io's Redis adapter carries events between api instances when set. */
   redisUrl: string | null;
+  /** SMTP for the owner digest (null: mail is skipped with one info log). */
+  smtp: SmtpConfig | null;
+  /** The digest's sender address. */
+  mailFrom: string;
+  /** Cron of the weekly owner digest (server time); null when `off`. */
+  ownerDigestCron: string | null;
   /** Values to mask in logs: secret variables and the password inside DATABASE_URL. */
   secrets: string[];
   version: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (smtps://, port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +231,32 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     const pw = new URL(e.REDIS_URL).password;
     if (pw) secrets.push(e.REDIS_URL, pw, decodeURIComponent(pw));
   }
+  let smtp: SmtpConfig | null = null;
+  if (e.EARSHOT_SMTP_URL) {
+    const u = new URL(e.EARSHOT_SMTP_URL);
+    const secure = u.protocol === 'smtps:';
+    const password = u.password ? decodeURIComponent(u.password) : null;
+    smtp = {
+      host: u.hostname.replace(/^\[|\]$/g, ''),
+      port: u.port ? Number(u.port) : secure ? 465 : 587,
+      secure,
+      user: u.username ? decodeURIComponent(u.username) : null,
+      password,
+    };
+    secrets.push(e.EARSHOT_SMTP_URL);
+    if (u.password) secrets.push(u.password, decodeURIComponent(u.password));
+  } else if (e.EARSHOT_SMTP_HOST) {
+    const secure = e.EARSHOT_SMTP_SECURE ?? e.EARSHOT_SMTP_PORT === 465;
+    smtp = {
+      host: e.EARSHOT_SMTP_HOST,
+      port: e.EARSHOT_SMTP_PORT ?? (secure ? 465 : 587),
+      secure,
+      user: e.EARSHOT_SMTP_USER ?? null,
+      password: e.EARSHOT_SMTP_PASSWORD ?? null,
+    };
+  }
+  if (e.EARSHOT_SMTP_PASSWORD) secrets.push(e.EARSHOT_SMTP_PASSWORD);
+  const digestCron = e.EARSHOT_OWNER_DIGEST_CRON.toLowerCase() === 'off' ? null : e.EARSHOT_OWNER_DIGEST_CRON;
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -211,6 +277,9 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     replyLeaseSeconds: e.EARSHOT_REPLY_LEASE_SECONDS,
     socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
     redisUrl: e.REDIS_URL ?? null,
+    smtp,
+    mailFrom: e.EARSHOT_MAIL_FROM ?? 'earshot@localhost',
+    ownerDigestCron: digestCron,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
     version,
   };

@@ -14,6 +14,10 @@ import { MentionCorrectionEntity } from '../modules/mentions/mention-correction.
 import { ReplyEntity } from '../modules/replies/reply.entity.js';
 import { ReplyTemplateEntity } from '../modules/templates/reply-template.entity.js';
 import { VoiceGuideEntity } from '../modules/voice/voice-guide.entity.js';
+import { CategoryOwnerEntity } from '../modules/root-causes/category-owner.entity.js';
+import { RootCauseStatusEntity, RootCauseStatusHistoryEntity } from '../modules/root-causes/root-cause-status.entity.js';
+import { OwnerShareLinkEntity } from '../modules/root-causes/owner-share-link.entity.js';
+import { OwnerDigestEntity } from '../modules/root-causes/owner-digest.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
 export const ENTITIES = [
@@ -33,4 +37,9 @@ export const ENTITIES = [
   ReplyEntity,
   ReplyTemplateEntity,
   VoiceGuideEntity,
+  CategoryOwnerEntity,
+  RootCauseStatusEntity,
+  RootCauseStatusHistoryEntity,
+  OwnerShareLinkEntity,
+  OwnerDigestEntity,
 ];

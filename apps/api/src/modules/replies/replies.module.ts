@@ -18,6 +18,6 @@ import { ReplySenderService } from './reply-sender.service.js';
   imports: [MentionsModule, ClaimsModule, SourcesModule, TemplatesModule, VoiceModule, ReplyReadsModule],
   controllers: [MentionRepliesController, RepliesController],
   providers: [RepliesRepository, RepliesService, ReplyOutboxRepository, ReplySenderService, ReplySendScheduler, connectorFactoryProvider],
-  exports: [ReplySenderService],
+  exports: [ReplySenderService, RepliesService],
 })
 export class RepliesModule {}

@@ -1,0 +1,346 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import type { RootCauseBoard, RootCauseDetail, SharedRootCauseBoard } from '@earshot/contracts';
+import { RootCausesService } from '../src/modules/root-causes/root-causes.service.js';
+import { StatusWebhookNotifier, DELIVERY_HEADER } from '../src/modules/root-causes/status-webhook.notifier.js';
+import { RootCauseFixture, type BoardMention } from './factories/root-cause.fixture.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+
+/**
+ * The root-cause board on fixture data with hand-computed figures. The clock is 2026-12-05 12:00 UTC
+ * (workspace zone UTC): the default period is 2026-11-08..2026-12-05, the previous one 2026-10-11..2026-11-07.
+ */
+const NOW = new Date('2026-12-05T12:00:00Z');
+
+const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
+const dec = (d: number) => `2026-12-${String(d).padStart(2, '0')}`;
+
+function fixtureMentions(): BoardMention[] {
+  const m: BoardMention[] = [];
+  // delivery — period: Dec 1: A neg, B neg, C neutral; Dec 2: A neg → 4, 3 negative, authors A B C, reach 100+200+300.
+  m.push({ author: 'A', followers: 100, day: dec(1), category: 'delivery', urgency: 70, text: '@acme my parcel never arrived and nobody answers' });
+  m.push({ author: 'B', followers: 200, day: dec(1), category: 'delivery', urgency: 60, text: '@acme courier left the box in the rain, soaked' });
+  m.push({ author: 'C', followers: 300, day: dec(1), category: 'delivery', label: 'neutral', urgency: 40, text: '@acme delivery slot moved twice this week' });
+  m.push({ author: 'A', followers: 100, day: dec(2), category: 'delivery', urgency: 65, text: '@acme still waiting for the parcel, day five' });
+  // Not complaints of the board: praise in the category, spam.
+  m.push({ author: 'A', followers: 100, day: dec(2), category: 'delivery', intent: 'praise', label: 'positive', text: '@acme the courier today was lovely' });
+  m.push({ author: 'Z', followers: 5000, day: dec(2), category: 'delivery', spam: true, text: '@acme cheap watches click here' });
+  // delivery — previous period: Nov 1: D neg, E neutral → 2, change +2 (+100 %).
+  m.push({ author: 'D', followers: 10, day: day(1), category: 'delivery' });
+  m.push({ author: 'E', followers: 20, day: day(1), category: 'delivery', label: 'neutral' });
+  // billing: one complaint.
+  m.push({ author: 'F', followers: 7, day: dec(3), category: 'billing' });
+  // outage: ten near-identical complaints (ten authors), O0's distinct and more urgent one, P1's distinct one.
+  const tails = ['', 'please', 'now', 'again', 'today', 'help', 'seriously', 'still', 'why', 'ugh'];
+  for (const [i, tail] of tails.entries())
+    m.push({ author: `O${i}`, day: dec(3), category: 'outage', urgency: 80, text: `@acme the app is down again and I cannot log in ${tail}`.trim() });
+  m.push({ author: 'O0', day: dec(3), category: 'outage', urgency: 90, text: "@acme my invoices page shows someone else's data" });
+  m.push({ author: 'P1', day: dec(4), category: 'outage', urgency: 50, text: '@acme status page says everything is fine while nothing loads' });
+  // quality: fix on Nov 25. Before (Nov 16-24): Q1..Q6 three complaints each, 18 → 2.0 a day.
+  for (let i = 1; i <= 6; i++) for (let j = 0; j < 3; j++) m.push({ author: `Q${i}`, day: day(16 + (((i - 1) * 3 + j) % 9)), category: 'quality' });
+  // After (Nov 26-Dec 4): Q1..Q4 write praise (positive 0.5), Q5 complains again (-0.4), R1 and R2 complain → 3 complaints, 0.33 a day.
+  for (let i = 1; i <= 4; i++) m.push({ author: `Q${i}`, day: day(28), category: null, intent: 'praise', label: 'positive', score: 0.5 });
+  m.push({ author: 'Q5', day: day(30), category: 'quality', score: -0.4 });
+  m.push({ author: 'R1', day: dec(1), category: 'quality' });
+  m.push({ author: 'R2', day: dec(2), category: 'quality' });
+  // account: fix on Nov 28 (6 full days since): one complaint a day before (Nov 22-27) and after (Nov 29-Dec 4), each by a new author.
+  for (let d = 22; d <= 27; d++) m.push({ author: `S${d}`, day: day(d), category: 'account' });
+  for (let d = 29; d <= 34; d++) m.push({ author: `T${d}`, day: d <= 30 ? day(d) : dec(d - 30), category: 'account' });
+  return m;
+}
+
+describe('root-cause board (integration)', () => {
+  let t: TestApp;
+  let a: RootCauseFixture;
+  let b: RootCauseFixture;
+  let hook: Server;
+  const hits: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  let answers: number[] = [];
+
+  beforeAll(async () => {
+    hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        hits.push({ headers: req.headers, body });
+        res.statusCode = answers.shift() ?? 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const port = (hook.address() as AddressInfo).port;
+    t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:9,127.0.0.1:${port}`, EARSHOT_OWNER_DIGEST_CRON: 'off' });
+    t.app.get(RootCausesService).now = () => NOW;
+    t.app.get(StatusWebhookNotifier).retryDelaysMs = [0, 30, 30];
+    a = await RootCauseFixture.create(t, 'Board A');
+    b = await RootCauseFixture.create(t, 'Board B');
+    await a.add(fixtureMentions());
+    // B: quality complaints of its own, which no A caller or A link may see.
+    await b.add([1, 2, 3].map((d) => ({ author: `BQ${d}`, day: dec(d), category: 'quality', text: `@acme B-only secret quality complaint ${d}` })));
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await new Promise((r) => hook.close(r));
+  });
+
+  const hookUrl = () => `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+  const setStatus = (f: RootCauseFixture, category: string, body: object, role: 'manager' | 'admin' | 'agent' = 'manager') =>
+    request(t.server).put(`/api/root-causes/${category}/status`).set('Cookie', f.inbox.cookies[role]).send(body);
+
+  it('counts volume, negative share, change, authors and reach per category (hand-computed)', async () => {
+    const res = await request(t.server).get('/api/root-causes').set('Cookie', a.inbox.cookies.viewer).expect(200);
+    const board = res.body as RootCauseBoard;
+    expect(board.period).toEqual({ from: '2026-11-08', to: '2026-12-05', previousFrom: '2026-10-11', previousTo: '2026-11-07', days: 28, timeZone: 'UTC' });
+    const delivery = board.categories.find((c) => c.category === 'delivery')!;
+    expect(delivery).toMatchObject({
+      total: 4,
+      previousTotal: 2,
+      change: { absolute: 2, percent: 100 },
+      negativeShare: 0.75,
+      previousNegativeShare: 0.5,
+      authorsAffected: 3,
+      reach: 600,
+      owner: null,
+      status: { status: 'open', setBy: null },
+    });
+    expect(delivery.series).toHaveLength(28);
+    expect(delivery.series.find((d) => d.date === '2026-12-01')).toEqual({ date: '2026-12-01', volume: 3, negative: 2, negativeShare: 0.667 });
+    expect(delivery.series.find((d) => d.date === '2026-12-02')).toEqual({ date: '2026-12-02', volume: 1, negative: 1, negativeShare: 1 });
+    expect(delivery.series.find((d) => d.date === '2026-11-30')).toEqual({ date: '2026-11-30', volume: 0, negative: 0, negativeShare: null });
+    expect(board.categories.find((c) => c.category === 'billing')).toMatchObject({ total: 1, previousTotal: 0, change: { absolute: 1, percent: null } });
+    // Highest volume first: quality 21, outage 12, account 12 (alphabetical among equals), delivery 4, billing 1.
+    expect(board.categories.map((c) => c.category)).toEqual(['quality', 'account', 'outage', 'delivery', 'billing']);
+    expect(JSON.stringify(board)).not.toContain('B-only');
+  });
+
+  it('picks diverse representatives: ten near-identical complaints give one, one per author', async () => {
+    const res = await request(t.server).get('/api/root-causes/outage').set('Cookie', a.inbox.cookies.agent).expect(200);
+    const reps = (res.body as RootCauseDetail).representatives;
+    // O0's most urgent complaint, then one of the ten copies (not O0's: one per author), then P1's; the other nine copies are near-duplicates.
+    expect(reps).toHaveLength(3);
+    expect(reps[0]!.text).toBe("@acme my invoices page shows someone else's data");
+    expect(reps[1]!.text).toMatch(/^@acme the app is down again and I cannot log in \w+$/);
+    expect(reps[1]!.authorHandle).not.toBe('o0@mastodon.example');
+    expect(reps[2]!.text).toBe('@acme status page says everything is fine while nothing loads');
+    expect(new Set(reps.map((r) => r.authorHandle)).size).toBe(3);
+  });
+
+  it('measures recurrence and recovery after a fix and says it worked (quality, fix 2026-11-25)', async () => {
+    await setStatus(a, 'quality', { status: 'investigating', note: 'looking at the supplier' }).expect(200);
+    const set = await setStatus(a, 'quality', { status: 'fix_shipped', fixShippedAt: '2026-11-25', note: 'new supplier' }).expect(200);
+    expect(set.body).toMatchObject({
+      status: 'fix_shipped',
+      fixShippedAt: '2026-11-25',
+      note: 'new supplier',
+      setBy: { kind: 'user', userId: a.inbox.users.manager.id },
+    });
+    const detail = (await request(t.server).get('/api/root-causes/quality').set('Cookie', a.inbox.cookies.viewer).expect(200)).body as RootCauseDetail;
+    expect(detail.fix).toEqual({
+      fixShippedAt: '2026-11-25',
+      daysSinceFix: 9,
+      windowDays: 9,
+      recurrence: { beforePerDay: 2, afterPerDay: 0.333, changePercent: -83.3 },
+      recovery: {
+        authorsBefore: 6,
+        authorsWroteAgain: 5,
+        noLongerNegative: 4,
+        before: { negativeShare: 1, meanSentiment: -0.6 },
+        after: { negativeShare: 0.2, meanSentiment: 0.32 },
+      },
+      verdict: 'worked',
+      sentence:
+        'Complaints about quality fell 83 % in the 9 days after the fix (2.0 → 0.3 a day), and 4 of the 5 authors who complained and wrote again were no longer negative: the fix looks like it worked.',
+    });
+    expect(detail.history.map((h) => h.status)).toEqual(['investigating', 'fix_shipped']);
+    expect(detail.history[0]).toMatchObject({
+      note: 'looking at the supplier',
+      setBy: { kind: 'user', name: 'manager user', userId: a.inbox.users.manager.id },
+    });
+  });
+
+  it('says when complaints have not fallen, and when it is too early', async () => {
+    await setStatus(a, 'account', { status: 'fix_shipped', fixShippedAt: '2026-11-28' }).expect(200);
+    const account = (await request(t.server).get('/api/root-causes/account').set('Cookie', a.inbox.cookies.viewer).expect(200)).body as RootCauseDetail;
+    expect(account.fix).toMatchObject({
+      daysSinceFix: 6,
+      windowDays: 6,
+      recurrence: { beforePerDay: 1, afterPerDay: 1, changePercent: 0 },
+      recovery: { authorsBefore: 6, authorsWroteAgain: 0, noLongerNegative: 0 },
+      verdict: 'not_fallen',
+      sentence: 'Complaints about account have not fallen: they stayed the same in the 6 days after the fix (1.0 → 1.0 a day).',
+    });
+    await setStatus(a, 'billing', { status: 'fix_shipped', fixShippedAt: '2026-12-03' }).expect(200);
+    const billing = (await request(t.server).get('/api/root-causes/billing').set('Cookie', a.inbox.cookies.viewer).expect(200)).body as RootCauseDetail;
+    expect(billing.fix).toMatchObject({
+      daysSinceFix: 1,
+      verdict: 'too_early',
+      sentence: 'Too early to tell: 1 day since the fix (the board needs 3 full days after it).',
+    });
+  });
+
+  it('refuses a fix day in the future or missing, and a status from the wrong role or for another workspace', async () => {
+    const future = await setStatus(a, 'delivery', { status: 'fix_shipped', fixShippedAt: '2026-12-06' }).expect(400);
+    expect(future.body.message).toContain('fixShippedAt must not be in the future');
+    await setStatus(a, 'delivery', { status: 'fix_shipped' }).expect(400);
+    await setStatus(a, 'delivery', { status: 'investigating' }, 'agent').expect(403);
+    await request(t.server)
+      .put('/api/root-causes/owners/delivery')
+      .set('Cookie', a.inbox.cookies.agent)
+      .send({ department: 'x', email: 'x@example.com' })
+      .expect(403);
+    // B's manager changes B's delivery: A's stays open.
+    await setStatus(b, 'delivery', { status: 'investigating' }).expect(200);
+    const board = (await request(t.server).get('/api/root-causes').set('Cookie', a.inbox.cookies.viewer).expect(200)).body as RootCauseBoard;
+    expect(board.categories.find((c) => c.category === 'delivery')!.status.status).toBe('open');
+    const audit = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE workspace_id = $1 AND action = 'root_cause.status_changed'`, [
+      a.workspaceId,
+    ])) as Array<{ n: number }>;
+    expect(audit[0]!.n).toBe(4);
+  });
+
+  it('owners: set, list, webhook validated; a status change reaches the webhook with retries and one delivery id', async () => {
+    const cookie = a.inbox.cookies.manager;
+    const bad1 = await request(t.server)
+      .put('/api/root-causes/owners/delivery')
+      .set('Cookie', cookie)
+      .send({ department: 'Logistics', email: 'a@example.com\r\nBcc: evil@example.com' });
+    expect(bad1.status).toBe(400);
+    const bad2 = await request(t.server)
+      .put('/api/root-causes/owners/delivery')
+      .set('Cookie', cookie)
+      .send({ department: 'Logistics', email: 'ops@example.com', webhookUrl: 'http://127.0.0.1:1/hook' });
+    expect(bad2.status).toBe(400);
+    expect(bad2.body.message).toContain('webhookUrl');
+    const bad3 = await request(t.server)
+      .put('/api/root-causes/owners/delivery')
+      .set('Cookie', cookie)
+      .send({ department: 'Logistics', email: 'ops@example.com', webhookUrl: 'http://example.com/hook' });
+    expect(bad3.status).toBe(400);
+    const ok = await request(t.server)
+      .put('/api/root-causes/owners/delivery')
+      .set('Cookie', cookie)
+      .send({ department: 'Logistics', email: 'Ops@Example.com', webhookUrl: hookUrl() })
+      .expect(200);
+    expect(ok.body).toMatchObject({ category: 'delivery', department: 'Logistics', email: 'ops@example.com', webhookUrl: hookUrl() });
+    const list = await request(t.server).get('/api/root-causes/owners').set('Cookie', cookie).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    expect((await request(t.server).get('/api/root-causes/owners').set('Cookie', b.inbox.cookies.manager).expect(200)).body.items).toEqual([]);
+
+    answers = [503, 503, 200];
+    hits.length = 0;
+    const started = Date.now();
+    await setStatus(a, 'delivery', { status: 'investigating', note: 'carrier audit' }).expect(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await t.app.get(StatusWebhookNotifier).idle();
+    expect(hits).toHaveLength(3);
+    expect(new Set(hits.map((h) => h.headers[DELIVERY_HEADER.toLowerCase()])).size).toBe(1);
+    expect(JSON.parse(hits[2]!.body)).toEqual({
+      event: 'root_cause.status',
+      category: 'delivery',
+      status: 'investigating',
+      note: 'carrier audit',
+      fixShippedAt: null,
+      boardUrl: '/root-causes/delivery',
+    });
+    const board = (await request(t.server).get('/api/root-causes').set('Cookie', a.inbox.cookies.viewer).expect(200)).body as RootCauseBoard;
+    expect(board.categories.find((c) => c.category === 'delivery')!.owner).toEqual({ department: 'Logistics', email: 'ops@example.com' });
+  });
+
+  it('share links: exactly their categories, never another workspace; owner sets status; revoked or expired → 404', async () => {
+    const created = await request(t.server)
+      .post('/api/root-causes/share-links')
+      .set('Cookie', a.inbox.cookies.manager)
+      .send({ categories: ['quality'], expiresInDays: 7 })
+      .expect(201);
+    const token = created.body.token as string;
+    expect(created.body).toMatchObject({ categories: ['quality'], active: true, path: `/share/root-causes/${token}` });
+    const stored = (await t.dataSource.query(`SELECT token_hash FROM owner_share_link WHERE id = $1`, [created.body.id])) as Array<{ token_hash: string }>;
+    expect(stored[0]!.token_hash).not.toContain(token);
+
+    const shared = (await request(t.server).get(`/api/share/root-causes/${token}`).expect(200)).body as SharedRootCauseBoard;
+    expect(shared.workspaceName).toBe('Board A');
+    expect(shared.categories.map((c) => c.category)).toEqual(['quality']);
+    expect(shared.categories[0]!.total).toBe(21);
+    expect(shared.categories[0]!.fix?.verdict).toBe('worked');
+    const text = JSON.stringify(shared);
+    expect(text).not.toContain('B-only');
+    expect(text).not.toContain('invoices');
+    expect(text).not.toContain('parcel');
+
+    // The owner sets the status of their category, not another one.
+    const put = await request(t.server)
+      .put(`/api/share/root-causes/${token}/status/quality`)
+      .send({ status: 'investigating', note: 'regression seen' })
+      .expect(200);
+    expect(put.body.setBy).toMatchObject({ kind: 'share_link', userId: null });
+    await request(t.server).put(`/api/share/root-causes/${token}/status/delivery`).send({ status: 'investigating' }).expect(404);
+
+    // B's link shows B's quality only.
+    const bLink = await request(t.server)
+      .post('/api/root-causes/share-links')
+      .set('Cookie', b.inbox.cookies.manager)
+      .send({ categories: ['quality'], expiresInDays: 1 })
+      .expect(201);
+    const bShared = (
+      await request(t.server)
+        .get(`/api/share/root-causes/${bLink.body.token as string}`)
+        .expect(200)
+    ).body as SharedRootCauseBoard;
+    expect(bShared.categories[0]!.total).toBe(3);
+    expect(JSON.stringify(bShared)).not.toContain('Q1');
+
+    // B cannot revoke A's link; A's manager can, and the token stops working.
+    await request(t.server)
+      .delete(`/api/root-causes/share-links/${created.body.id as string}`)
+      .set('Cookie', b.inbox.cookies.manager)
+      .expect(404);
+    expect((await request(t.server).get('/api/root-causes/share-links').set('Cookie', b.inbox.cookies.manager).expect(200)).body.items).toHaveLength(1);
+    await request(t.server)
+      .delete(`/api/root-causes/share-links/${created.body.id as string}`)
+      .set('Cookie', a.inbox.cookies.manager)
+      .expect(204);
+    const gone = await request(t.server).get(`/api/share/root-causes/${token}`).expect(404);
+    expect(gone.body.message).toContain('expired or been revoked');
+    await request(t.server)
+      .get(`/api/share/root-causes/${'x'.repeat(43)}`)
+      .expect(404);
+
+    // Expired: the clock moves past the link's day.
+    const svc = t.app.get(RootCausesService);
+    svc.now = () => new Date(NOW.getTime() + 2 * 86_400_000);
+    try {
+      await request(t.server)
+        .get(`/api/share/root-causes/${bLink.body.token as string}`)
+        .expect(404);
+    } finally {
+      svc.now = () => NOW;
+    }
+    await request(t.server)
+      .post('/api/root-causes/share-links')
+      .set('Cookie', a.inbox.cookies.agent)
+      .send({ categories: ['quality'], expiresInDays: 7 })
+      .expect(403);
+  });
+
+  it('tells the authors through the reply outbox once per fix: a second submit queues nothing', async () => {
+    await request(t.server)
+      .post('/api/root-causes/delivery/notify')
+      .set('Cookie', a.inbox.cookies.manager)
+      .send({ text: 'We changed carriers. Thanks for telling us.' })
+      .expect(409);
+    await setStatus(a, 'quality', { status: 'fix_shipped', fixShippedAt: '2026-11-25', note: 'new supplier' }).expect(200);
+    const body = { text: 'We replaced the supplier behind the faults you reported. Thank you for telling us.' };
+    const first = await request(t.server).post('/api/root-causes/quality/notify').set('Cookie', a.inbox.cookies.manager).send(body);
+    expect(first.status).toBe(200);
+    // Q1..Q6, R1, R2 complained since 2026-10-28 (the 28 days before the fix).
+    expect(first.body).toMatchObject({ authors: 8, queued: 8, skipped: { not_replyable: 0, already_notified: 0, refused: 0 } });
+    const replies = (await t.dataSource.query(`SELECT count(*)::int AS n FROM reply WHERE workspace_id = $1`, [a.workspaceId])) as Array<{ n: number }>;
+    expect(replies[0]!.n).toBe(8);
+    const again = await request(t.server).post('/api/root-causes/quality/notify').set('Cookie', a.inbox.cookies.manager).send(body).expect(200);
+    expect(again.body).toMatchObject({ authors: 8, queued: 0, skipped: { already_notified: 8 } });
+    const after = (await t.dataSource.query(`SELECT count(*)::int AS n FROM reply WHERE workspace_id = $1`, [a.workspaceId])) as Array<{ n: number }>;
+    expect(after[0]!.n).toBe(8);
+    await request(t.server).post('/api/root-causes/quality/notify').set('Cookie', a.inbox.cookies.agent).send(body).expect(403);
+  });
+});
