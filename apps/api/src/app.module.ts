@@ -24,6 +24,7 @@ import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RepliesModule } from './modules/replies/replies.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { VoiceModule } from './modules/voice/voice.module.js';
+import { LearningModule } from './modules/learning/learning.module.js';
 import { RootCausesModule } from './modules/root-causes/root-causes.module.js';
 
 /** Wires the feature modules; nothing else. */
@@ -54,6 +55,7 @@ export class AppModule {
         RepliesModule,
         TemplatesModule,
         VoiceModule,
+        LearningModule,
         RootCausesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

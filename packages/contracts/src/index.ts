@@ -22,4 +22,6 @@ export * from './replies/reply.schema.js';
 export * from './replies/template.schema.js';
 export * from './replies/voice-guide.schema.js';
 export * from './users/user-defaults.js';
+export * from './learning/workspace-model.schema.js';
+export * from './learning/phrase-rule.schema.js';
 export * from './root-causes/root-cause.schema.js';

@@ -114,6 +114,8 @@ const EnvSchema = z.object({
     .min(20, { message: 'must be at least 20 (a platform call may take 15 s)' })
     .max(3600)
     .default(60),
+  // Cron (server time) of the nightly training of workspace models; `off` disables it.
+  EARSHOT_LEARNING_CRON: z.string().trim().min(1).default('0 2 * * *'),
   SOCIAL_SIM_URL: z.url({ message: 'must be the simulator URL, e.g. http://127.0.0.1:4100' }).optional(),
   REDIS_URL: z
     .url({ message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -173,6 +175,8 @@ export interface AppConfig {
   retryBaseMs: number;
   /** How long a reply sender holds a reply it is sending; after that another instance reconciles it (the sender died). */
   replyLeaseSeconds: number;
+  /** Cron of the nightly workspace-model training (server time); null when `off`. */
+  learningCron: string | null;
   /** The local social simulator: the demo workspace's sources point at it. */
   socialSimUrl: URL | null;
   /** socket.io's Redis adapter carries events between api instances when set. */
@@ -275,6 +279,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     allowedPrivateHosts: e.EARSHOT_ALLOWED_PRIVATE_HOSTS ?? [],
     retryBaseMs: Math.round(e.EARSHOT_RETRY_BASE_SECONDS * 1000),
     replyLeaseSeconds: e.EARSHOT_REPLY_LEASE_SECONDS,
+    learningCron: e.EARSHOT_LEARNING_CRON.toLowerCase() === 'off' ? null : e.EARSHOT_LEARNING_CRON,
     socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
     redisUrl: e.REDIS_URL ?? null,
     smtp,

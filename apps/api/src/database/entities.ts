@@ -14,6 +14,8 @@ import { MentionCorrectionEntity } from '../modules/mentions/mention-correction.
 import { ReplyEntity } from '../modules/replies/reply.entity.js';
 import { ReplyTemplateEntity } from '../modules/templates/reply-template.entity.js';
 import { VoiceGuideEntity } from '../modules/voice/voice-guide.entity.js';
+import { WorkspaceModelEntity } from '../modules/learning/workspace-model.entity.js';
+import { PhraseRuleEntity } from '../modules/learning/phrase-rule.entity.js';
 import { CategoryOwnerEntity } from '../modules/root-causes/category-owner.entity.js';
 import { RootCauseStatusEntity, RootCauseStatusHistoryEntity } from '../modules/root-causes/root-cause-status.entity.js';
 import { OwnerShareLinkEntity } from '../modules/root-causes/owner-share-link.entity.js';
@@ -42,4 +44,6 @@ export const ENTITIES = [
   RootCauseStatusHistoryEntity,
   OwnerShareLinkEntity,
   OwnerDigestEntity,
+  WorkspaceModelEntity,
+  PhraseRuleEntity,
 ];

@@ -1,3 +1,4 @@
+import { Learning1796490000000 } from './1796490000000-Learning.js';
 import { RootCauses1796500000000 } from './1796500000000-RootCauses.js';
 import { MentionCorrections1796480000000 } from './1796480000000-MentionCorrections.js';
 import { ReplyRetryDismiss1796470000000 } from './1796470000000-ReplyRetryDismiss.js';
@@ -27,5 +28,6 @@ export const MIGRATIONS: Array<new () => unknown> = [
   TemplateVoiceBrandFk1796465393270,
   ReplyRetryDismiss1796470000000,
   MentionCorrections1796480000000,
+  Learning1796490000000,
   RootCauses1796500000000,
 ];

@@ -84,6 +84,7 @@ export class IngestService {
           authorPostsLast24h: (recent.get(authorKey(m.platform, m.author.externalId)) ?? 0) + 1,
         },
       })),
+      source.workspaceId,
     );
     const rows: PageRow[] = kept.map(({ m, match }, i) => ({ m, match, s: scores[i]! }));
     const out = await this.mentions.writePage(

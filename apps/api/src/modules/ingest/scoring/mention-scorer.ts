@@ -27,7 +27,8 @@ export interface MentionScore {
 
 /** Scores a page of mentions in one call, in-process or on a worker thread (see NlpMentionScorer). */
 export interface MentionScorer {
-  scoreBatch(items: ScoreInput[]): MentionScore[] | Promise<MentionScore[]>;
+  /** With `workspaceId`: that workspace's active model and phrase rules apply (none: the shipped model). */
+  scoreBatch(items: ScoreInput[], workspaceId?: string): MentionScore[] | Promise<MentionScore[]>;
 }
 
 export const MENTION_SCORER = Symbol('MENTION_SCORER');

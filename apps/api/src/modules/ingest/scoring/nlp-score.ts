@@ -1,12 +1,39 @@
-import { createAnalyzer, type AnalyzeContext } from '@earshot/nlp';
+import { createAnalyzer, type Analyzer, type AnalyzeContext } from '@earshot/nlp';
 import type { MentionScore, ScoreInput } from './mention-scorer.js';
+import type { ScoringProfile } from './scoring-profile.js';
 
 /** Scores with @earshot/nlp, locally and synchronously (no network, no cloud AI). Runs in the scorer worker too. */
 // Only complaints' categories are stored: the others are not classified at all.
 const analyzer = createAnalyzer({ categorize: 'complaints' });
 
-export function scoreWithNlp(items: ScoreInput[]): MentionScore[] {
-  const results = analyzer.analyzeBatch(
+/** How many workspace analyzers (model + rules) one thread keeps; the oldest goes first. */
+export const PROFILE_CACHE_SIZE = 64;
+
+/** An analyzer for a workspace's model and phrase rules (same options as the shipped one otherwise). */
+export function analyzerForProfile(profile: Pick<ScoringProfile, 'model' | 'rules'>): Analyzer {
+  return createAnalyzer({
+    categorize: 'complaints',
+    ...(profile.model ? { workspaceModel: profile.model } : {}),
+    ...(profile.rules.length > 0 ? { phraseRules: profile.rules } : {}),
+  });
+}
+
+const inProcess = new Map<string, Analyzer>();
+
+/** The in-process fallback's analyzer for a profile, cached by key (FIFO, PROFILE_CACHE_SIZE). */
+export function cachedAnalyzer(profile: ScoringProfile | null): Analyzer {
+  if (!profile) return analyzer;
+  let a = inProcess.get(profile.key);
+  if (!a) {
+    a = analyzerForProfile(profile);
+    inProcess.set(profile.key, a);
+    if (inProcess.size > PROFILE_CACHE_SIZE) inProcess.delete(inProcess.keys().next().value!);
+  }
+  return a;
+}
+
+export function scoreWithNlp(items: ScoreInput[], using: Analyzer = analyzer): MentionScore[] {
+  const results = using.analyzeBatch(
     items.map((i) => {
       const c = i.context;
       // Every context has the same properties in the same order (absent ones undefined): one

@@ -1,11 +1,29 @@
 /** The scorer's worker thread (see NlpMentionScorer): scores the pages it is sent, in order. */
 import { parentPort } from 'node:worker_threads';
-import type { ScoreInput } from './mention-scorer.js';
-import { scoreWithNlp } from './nlp-score.js';
+import type { Analyzer } from '@earshot/nlp';
+import type { ScorerRequest } from './nlp-mention-scorer.js';
+import { analyzerForProfile, scoreWithNlp } from './nlp-score.js';
 
-parentPort!.on('message', (msg: { id: number; items: ScoreInput[] }) => {
+/**
+ * Workspace analyzers by profile key. The main thread decides what is here: it sends a
+ * profile's model and rules once (then only its key) and names the key to evict when it sends
+ * one too many, so both sides always agree on what the worker holds.
+ */
+const analyzers = new Map<string, Analyzer>();
+
+parentPort!.on('message', (msg: ScorerRequest) => {
   try {
-    parentPort!.postMessage({ id: msg.id, scores: scoreWithNlp(msg.items) });
+    if (msg.evict) analyzers.delete(msg.evict);
+    let using: Analyzer | undefined;
+    if (msg.profile) {
+      using = analyzers.get(msg.profile.key);
+      if (!using) {
+        if (!msg.profile.model && !msg.profile.rules) throw new Error(`unknown scoring profile ${msg.profile.key}`);
+        using = analyzerForProfile({ model: msg.profile.model ?? null, rules: msg.profile.rules ?? [] });
+        analyzers.set(msg.profile.key, using);
+      }
+    }
+    parentPort!.postMessage({ id: msg.id, scores: scoreWithNlp(msg.items, using) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }

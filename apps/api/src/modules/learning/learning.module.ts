@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IngestModule } from '../ingest/ingest.module.js';
+import { MentionCorrectionsRepository } from '../mentions/mention-corrections.repository.js';
+import { LearningRescoreRepository } from './learning-rescore.repository.js';
+import { LearningController } from './learning.controller.js';
+import { LearningProfilesModule } from './learning-profiles.module.js';
+import { LearningScheduler } from './learning.scheduler.js';
+import { LearningService } from './learning.service.js';
+import { ModelTrainer } from './model-trainer.js';
+
+/** Workspace models (training on a worker thread, versions, rollback, nightly runs) and phrase rules. */
+@Module({
+  imports: [IngestModule, LearningProfilesModule],
+  controllers: [LearningController],
+  providers: [LearningService, LearningScheduler, ModelTrainer, LearningRescoreRepository, MentionCorrectionsRepository],
+  exports: [LearningService],
+})
+export class LearningModule {}
