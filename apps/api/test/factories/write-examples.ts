@@ -5,7 +5,12 @@ import type { App } from 'supertest/types.js';
 import { TEST_PASSWORD } from './user.factory.js';
 
 /** Write routes whose handler reads no body at all (anything sent is ignored, never stored). */
-export const BODYLESS_WRITES = new Set(['POST /api/auth/logout', 'POST /api/sources/:id/poll']);
+export const BODYLESS_WRITES = new Set([
+  'POST /api/auth/logout',
+  'POST /api/sources/:id/poll',
+  'POST /api/learning/models',
+  'POST /api/learning/models/:id/activate',
+]);
 
 export interface Ids {
   mention: string;
@@ -21,6 +26,8 @@ export interface Ids {
   /** The admin's replies on `mention`: one failed on a transient cause (to retry), one unknown the sender stopped on (to dismiss). */
   replyToRetry: string;
   replyToDismiss: string;
+  /** An owner share link's token covering delivery (exampleRootCauses). */
+  shareToken: string;
 }
 export interface Example {
   /** The path with its ids filled in. */
@@ -111,7 +118,48 @@ export const EXAMPLES: Record<string, Example> = {
   'POST /api/replies/:id/retry': { path: (i) => `/api/replies/${i.replyToRetry}/retry`, body: () => ({}), ok: 200 },
   'POST /api/replies/:id/dismiss': { path: (i) => `/api/replies/${i.replyToDismiss}/dismiss`, body: () => ({ note: 'posted by hand' }), ok: 200 },
   'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
+  'POST /api/learning/rollback': { path: () => '/api/learning/rollback', body: () => ({ to: 'shipped' }), ok: 200 },
+  'POST /api/learning/phrase-rules': {
+    path: () => '/api/learning/phrase-rules',
+    body: () => ({ phrase: 'war zone', sentiment: 'neutral' }),
+    ok: 201,
+  },
+  'PUT /api/root-causes/owners/:category': {
+    path: () => '/api/root-causes/owners/delivery',
+    body: () => ({ department: 'Logistics', email: 'ops@example.com' }),
+    ok: 200,
+  },
+  'PUT /api/root-causes/:category/status': {
+    path: () => '/api/root-causes/quality/status',
+    body: () => ({ status: 'investigating', note: 'looking' }),
+    ok: 200,
+  },
+  'POST /api/root-causes/share-links': { path: () => '/api/root-causes/share-links', body: () => ({ categories: ['delivery'], expiresInDays: 7 }), ok: 201 },
+  'POST /api/root-causes/digest/preview': { path: () => '/api/root-causes/digest/preview', body: () => ({ email: 'ops@example.com' }), ok: 200 },
+  'POST /api/root-causes/digest/send': { path: () => '/api/root-causes/digest/send', body: () => ({ email: 'ops@example.com' }), ok: 200 },
+  'POST /api/root-causes/:category/notify': {
+    path: () => '/api/root-causes/billing/notify',
+    body: () => ({ text: 'We fixed the billing fault. Thank you for telling us.' }),
+    ok: 200,
+  },
+  'PUT /api/share/root-causes/:token/status/:category': {
+    path: (i) => `/api/share/root-causes/${i.shareToken}/status/delivery`,
+    body: () => ({ status: 'investigating', note: 'on it' }),
+    ok: 200,
+  },
 };
+
+/** For `Ids.shareToken`: delivery's owner (ops@example.com), billing's fix shipped (so notify may run), and a share link for delivery. */
+export async function exampleRootCauses(server: App, cookie: string): Promise<{ shareToken: string }> {
+  await request(server).put('/api/root-causes/owners/delivery').set('Cookie', cookie).send({ department: 'Logistics', email: 'ops@example.com' }).expect(200);
+  await request(server).put('/api/root-causes/billing/status').set('Cookie', cookie).send({ status: 'fix_shipped', fixShippedAt: '2026-01-01' }).expect(200);
+  const link = await request(server)
+    .post('/api/root-causes/share-links')
+    .set('Cookie', cookie)
+    .send({ categories: ['delivery'], expiresInDays: 7 })
+    .expect(201);
+  return { shareToken: (link.body as { token: string }).token };
+}
 
 /** A template of the signed-in workspace's first brand, for `Ids.template`. */
 export async function exampleTemplate(server: App, cookie: string): Promise<string> {
