@@ -45,6 +45,8 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     /** B's replies: one failed (to retry or dismiss), one awaiting approval (to approve or reject). */
     replyFailed: string;
     replyPending: string;
+    /** B's phrase rule (Settings › Learning). */
+    rule: string;
   };
   const A = {} as { mention: string; brand: string; query: string; source: string; replyFailed: string };
   const REPLY = 'Sorry to hear your parcel is late. Our team is checking it now; please send us a DM with the order details.';
@@ -91,6 +93,13 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       .set('Cookie', b.cookies.manager)
       .send({ blamePhrases: ['zebrafish-only-in-b'] })
       .expect(200);
+    B.rule = (
+      await request(t.server)
+        .post('/api/learning/phrase-rules')
+        .set('Cookie', b.cookies.manager)
+        .send({ phrase: 'zebrafish-only-in-b', sentiment: 'neutral' })
+        .expect(201)
+    ).body.id as string;
     A.brand = one(await t.dataSource.query(`SELECT id FROM brand WHERE workspace_id = $1`, [a.workspaceId]));
     A.query = one(await t.dataSource.query(`SELECT id FROM listening_query WHERE workspace_id = $1`, [a.workspaceId]));
     A.source = a.sourceId;
@@ -111,7 +120,7 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
   };
 
   it('answers 404 (or an A-only list) to every call with a B id, and changes 0 rows', async () => {
-    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, B.template, B.replyFailed, B.replyPending, b.workspaceId];
+    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, B.template, B.replyFailed, B.replyPending, B.rule, b.workspaceId];
     const probes: Probe[] = [
       // Mentions and their children (notes, claims)
       { name: 'mention detail', method: 'get', path: `/api/mentions/${B.mention}`, status: 404 },
@@ -179,6 +188,11 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       { name: 'source update', method: 'patch', path: `/api/sources/${B.source}`, body: { name: 'renamed by A' }, status: 404 },
       { name: 'source poll now', method: 'post', path: `/api/sources/${B.source}/poll`, status: 404 },
       { name: 'source delete', method: 'delete', path: `/api/sources/${B.source}`, status: 404 },
+      // Learning: B's phrase rule (and its id where a model id belongs)
+      { name: 'phrase rule list', method: 'get', path: '/api/learning/phrase-rules', status: 200, absent: [...bIds(), 'zebrafish-only-in-b'] },
+      { name: 'phrase rule delete', method: 'delete', path: `/api/learning/phrase-rules/${B.rule}`, status: 404 },
+      { name: 'model activate with B id', method: 'post', path: `/api/learning/models/${B.rule}/activate`, status: 404 },
+      { name: 'model list', method: 'get', path: '/api/learning/models', status: 200, absent: bIds() },
       // Users and members
       { name: 'user update', method: 'patch', path: `/api/users/${B.user}`, body: { role: 'viewer' }, status: 404 },
       { name: 'user deactivate', method: 'patch', path: `/api/users/${B.user}`, body: { active: false }, status: 404 },
