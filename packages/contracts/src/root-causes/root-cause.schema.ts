@@ -196,11 +196,11 @@ export type FixVerdict = z.infer<typeof FixVerdictSchema>;
 /** After a fix shipped: did the complaints stop, and did the people who complained recover? */
 export const FixOutcomeSchema = z.object({
   fixShippedAt: CalendarDateSchema,
-  /** Whole days from the fix day to today (the fix day itself not counted). */
+  /** Full days after the fix day that are over (neither the fix day nor today counted: both are partial). */
   daysSinceFix: z.number().int(),
   /** N = min(14, daysSinceFix): days compared on each side of the fix. */
   windowDays: z.number().int(),
-  /** The category's mean daily volume in the N days before the fix day vs the N days after it; null when N is 0. */
+  /** The category's mean daily volume in the N days before the fix day vs the N days after it (the fix day left out); null when N is 0. */
   recurrence: z
     .object({
       beforePerDay: z.number(),
@@ -210,8 +210,8 @@ export const FixOutcomeSchema = z.object({
     })
     .nullable(),
   /**
-   * The authors who complained in the category in the N days before the fix: of those who wrote again after it,
-   * their later mentions (any topic) vs their own mentions before the fix.
+   * The authors who complained in the category in the 28 days before the fix day: of those who wrote again after it,
+   * their later mentions (any topic, from the day after the fix) vs their own mentions in those 28 days. Null when nobody complained.
    */
   recovery: z
     .object({
