@@ -7,6 +7,7 @@ export const INBOX_SHORTCUTS = [
   { key: 'a', label: 'Assign to me', changes: true },
   { key: 'e', label: 'Resolve', changes: true },
   { key: 'r', label: 'Reply (opens the mention and claims it)', changes: true },
+  { key: 'c', label: 'Correct sentiment, intent, category or urgency', changes: true },
   { key: '?', label: 'Show this help', changes: false },
 ] as const;
 

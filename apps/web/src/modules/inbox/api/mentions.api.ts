@@ -1,6 +1,7 @@
 import {
   BulkUpdateMentionsResponseSchema,
   ClaimSchema,
+  CreateCorrectionResponseSchema,
   MentionChangesSchema,
   MentionDetailSchema,
   MentionNoteSchema,
@@ -9,6 +10,8 @@ import {
   type BulkUpdateMentionsRequest,
   type BulkUpdateMentionsResponse,
   type Claim,
+  type CreateCorrectionRequest,
+  type CreateCorrectionResponse,
   type Mention,
   type MentionChanges,
   type MentionDetail,
@@ -54,4 +57,9 @@ export function claimMention(id: string, takeOver = false): Promise<Claim> {
 
 export function releaseClaim(id: string): Promise<void> {
   return http.send('DELETE', `${path(id)}/claim`);
+}
+
+/** Sets the team's values for one or more of sentiment, intent, category and urgency level in one action. */
+export function correctMention(id: string, correction: CreateCorrectionRequest): Promise<CreateCorrectionResponse> {
+  return http.post(`${path(id)}/corrections`, correction, CreateCorrectionResponseSchema);
 }

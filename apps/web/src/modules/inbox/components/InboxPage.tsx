@@ -55,6 +55,8 @@ export function InboxPage() {
   const [currentId, setCurrentId] = useState<string | null>(null);
   const currentIndex = currentId === null ? -1 : items.findIndex((m) => m.id === currentId);
   const [replyFor, setReplyFor] = useState<string | null>(null);
+  /** The mention whose correction form "c" asked for, and a count that rises with each press. */
+  const [correctFor, setCorrectFor] = useState<{ id: string; n: number } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
 
@@ -62,6 +64,7 @@ export function InboxPage() {
     (mention: Mention, reply = false) => {
       setCurrentId(mention.id);
       setReplyFor(reply ? mention.id : null);
+      setCorrectFor(null);
       void navigate(`/inbox/${encodeURIComponent(mention.id)}`);
     },
     [navigate],
@@ -89,6 +92,10 @@ export function InboxPage() {
       const next = currentIndex < 0 ? 0 : Math.min(items.length - 1, Math.max(0, currentIndex + (key === 'j' ? 1 : -1)));
       return setCurrentId(items[next]!.id);
     }
+    if (key === 'c' && !current && openId) {
+      if (readOnly) return setHint(VIEWER_HINT);
+      return setCorrectFor((c) => ({ id: openId, n: (c?.id === openId ? c.n : 0) + 1 }));
+    }
     if (!current) return;
     if (key === 'Enter') return open(current);
     if (readOnly) return setHint(VIEWER_HINT);
@@ -97,6 +104,10 @@ export function InboxPage() {
     if (key === 'a') return void actions.assignToMe([current.id]);
     if (key === 'e') return void actions.setStatus([current.id], 'resolved');
     if (key === 'r') return open(current, true);
+    if (key === 'c') {
+      if (current.id !== openId) open(current);
+      return setCorrectFor((c) => ({ id: current.id, n: (c?.id === current.id ? c.n : 0) + 1 }));
+    }
   };
   useInboxShortcuts(onShortcut, !helpOpen);
 
@@ -165,6 +176,7 @@ export function InboxPage() {
             readOnly={readOnly}
             canAssignOthers={can(user.role, 'assignOthers')}
             autoReply={replyFor === openId}
+            correctSignal={correctFor?.id === openId ? correctFor.n : 0}
             presence={presence}
             now={now}
             timeZone={workspace.timeZone}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Mention } from '@earshot/contracts';
 import type { RealtimeConnection } from '../../../shared/realtime/realtime-connection';
 import { useSession } from '../../auth/hooks/useSession';
@@ -7,13 +7,17 @@ import { Button } from '../../../shared/ui/Button';
 import { LoadProblem } from '../../../shared/ui/LoadProblem';
 import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { PLATFORM_INFO } from '../../sources/source-platforms';
+import * as mentionsApi from '../api/mentions.api';
 import { useMentionActions } from '../hooks/useMentionActions';
 import { useWorkspaceMembers } from '../hooks/useWorkspaceMembers';
 import { useMentionDetail } from '../hooks/useMentionDetail';
 import type { PresenceUser } from '../hooks/usePresence';
+import { categoryLabel } from '../../templates/complaint-categories';
 import { INTENT_LABELS, STATUS_LABELS } from '../mention-labels';
 import { AuthorPanel } from './AuthorPanel';
 import { ClaimIndicator } from './ClaimIndicator';
+import { CorrectedMark } from './CorrectedMark';
+import { CorrectionForm } from './CorrectionForm';
 import { MentionActions } from './MentionActions';
 import { MentionThread } from './MentionThread';
 import { NotesSection } from './NotesSection';
@@ -35,6 +39,8 @@ interface MentionDetailPaneProps {
   canAssignOthers?: boolean;
   /** Claim at once (opened with "r"). */
   autoReply: boolean;
+  /** Opens the correction form each time it rises (the "c" shortcut). */
+  correctSignal?: number;
   presence: PresenceUser[];
   now: Date;
   timeZone: string;
@@ -51,13 +57,14 @@ export function MentionDetailPane({
   readOnly,
   canAssignOthers = false,
   autoReply,
+  correctSignal = 0,
   presence,
   now,
   timeZone,
   onChanged,
   onClose,
 }: MentionDetailPaneProps) {
-  const { state, applyMention, applyReply, addNote, reload } = useMentionDetail(id, connection);
+  const { state, applyMention, applyReply, addNote, reload, refresh } = useMentionDetail(id, connection);
   const applied = useCallback(
     (mentions: Mention[]) => {
       onChanged(mentions);
@@ -68,6 +75,21 @@ export function MentionDetailPane({
   const actions = useMentionActions(me, applied);
   const members = useWorkspaceMembers(canAssignOthers && !readOnly);
   const { user } = useSession();
+  // The correction form: opened with its button, or by the "c" shortcut (each press raises correctSignal).
+  const [openedByButton, setOpenedByButton] = useState(false);
+  const [closedSignal, setClosedSignal] = useState(0);
+  const correcting = !readOnly && (openedByButton || correctSignal > closedSignal);
+  const stopCorrecting = useCallback(() => {
+    setOpenedByButton(false);
+    setClosedSignal(correctSignal);
+  }, [correctSignal]);
+  // Focus returns to the button that opened the form once it closes.
+  const correctButton = useRef<HTMLButtonElement>(null);
+  const wasCorrecting = useRef(false);
+  useEffect(() => {
+    if (wasCorrecting.current && !correcting) correctButton.current?.focus();
+    wasCorrecting.current = correcting;
+  }, [correcting]);
 
   return (
     <aside className="detail" aria-label="Mention detail">
@@ -85,13 +107,15 @@ export function MentionDetailPane({
       />
       {state.status === 'ready'
         ? (() => {
-            const { mention, thread, authorHistory, notes, replies } = state.detail;
+            const { mention, thread, authorHistory, notes, replies, corrections } = state.detail;
             return (
               <div className="detail__body">
                 <ViewersNote users={presence} mentionId={mention.id} me={me} />
                 <div className="detail__facts">
                   <UrgencyBadge urgency={mention.urgency} />
+                  <CorrectedMark mention={mention} field="urgency" corrections={corrections} now={now} />
                   <SentimentBadge sentiment={mention.sentiment} />
+                  <CorrectedMark mention={mention} field="sentiment" corrections={corrections} now={now} />
                   <span className={`status status--${mention.status}`}>{STATUS_LABELS[mention.status]}</span>
                   <SlaBadge mention={mention} now={now} />
                   <ClaimIndicator claim={mention.claim} me={me} now={now} />
@@ -106,11 +130,17 @@ export function MentionDetailPane({
                 <dl className="detail__labels">
                   <div>
                     <dt>Intent</dt>
-                    <dd>{mention.intent ? INTENT_LABELS[mention.intent] : '—'}</dd>
+                    <dd>
+                      {mention.intent ? INTENT_LABELS[mention.intent] : '—'}{' '}
+                      <CorrectedMark mention={mention} field="intent" corrections={corrections} now={now} />
+                    </dd>
                   </div>
                   <div>
                     <dt>Category</dt>
-                    <dd>{mention.category ?? '—'}</dd>
+                    <dd>
+                      {mention.category ? categoryLabel(mention.category) : '—'}{' '}
+                      <CorrectedMark mention={mention} field="category" corrections={corrections} now={now} />
+                    </dd>
                   </div>
                   <div>
                     <dt>Tags</dt>
@@ -122,6 +152,22 @@ export function MentionDetailPane({
                 ) : (
                   <>
                     {actions.error ? <Alert tone="error">{actions.error}</Alert> : null}
+                    {correcting ? (
+                      <CorrectionForm
+                        mention={mention}
+                        onCorrect={async (correction) => (await mentionsApi.correctMention(mention.id, correction)).mention}
+                        onDone={(corrected) => {
+                          applied([corrected]);
+                          refresh();
+                          stopCorrecting();
+                        }}
+                        onCancel={stopCorrecting}
+                      />
+                    ) : (
+                      <Button ref={correctButton} size="sm" variant="secondary" onClick={() => setOpenedByButton(true)} aria-keyshortcuts="c">
+                        Correct scores
+                      </Button>
+                    )}
                     <MentionActions
                       mention={mention}
                       me={me}

@@ -5,6 +5,7 @@ import { RelativeTime } from '../../../shared/ui/RelativeTime';
 import { PLATFORM_INFO } from '../../sources/source-platforms';
 import { STATUS_LABELS } from '../mention-labels';
 import { ClaimIndicator } from './ClaimIndicator';
+import { CorrectedRowMarker } from './CorrectedMark';
 import { ReplySummaryBadge } from './ReplySummaryBadge';
 import { SentimentBadge } from './SentimentBadge';
 import { SlaBadge } from './SlaBadge';
@@ -66,6 +67,7 @@ export function MentionRow({ mention, index, total, top, current, open, checked,
         <span className="mention-row__meta">
           <UrgencyBadge urgency={mention.urgency} />
           <SentimentBadge sentiment={mention.sentiment} />
+          <CorrectedRowMarker mention={mention} />
           <span className="mention-row__platform">{PLATFORM_INFO[mention.platform].label}</span>
           <span className="mention-row__author">
             @{author.handle}

@@ -42,22 +42,26 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
     );
   }, []);
 
+  /** Re-reads the detail without showing "loading" (notes and corrections are not in the events). */
+  const refresh = useCallback(() => {
+    mentionsApi.getMention(id).then(
+      (detail) =>
+        setState((current) =>
+          current.status === 'ready' && current.id === id && detail.mention.seq >= current.detail.mention.seq ? { status: 'ready', id, detail } : current,
+        ),
+      () => undefined,
+    );
+  }, [id]);
+
   useEffect(() => {
     const apply = (e: { mention: Mention }) => applyMention(e.mention);
-    // An update of the open mention may be a teammate's note (notes are not in the event): re-read the detail quietly.
-    const refresh = (e: { mention: Mention }) => {
+    // An update of the open mention may be a teammate's note or correction (not in the event): re-read the detail quietly.
+    const refreshOn = (e: { mention: Mention }) => {
       apply(e);
-      if (e.mention.id !== id) return;
-      mentionsApi.getMention(id).then(
-        (detail) =>
-          setState((current) =>
-            current.status === 'ready' && current.id === id && detail.mention.seq >= current.detail.mention.seq ? { status: 'ready', id, detail } : current,
-          ),
-        () => undefined,
-      );
+      if (e.mention.id === id) refresh();
     };
     const offs = [
-      connection.on('mention.updated', refresh),
+      connection.on('mention.updated', refreshOn),
       connection.on('mention.claimed', apply),
       connection.on('sla.breached', apply),
       connection.on('reply.updated', (e) => {
@@ -66,7 +70,7 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [connection, applyMention, applyReply, id]);
+  }, [connection, applyMention, applyReply, id, refresh]);
 
   const addNote = useCallback(
     async (body: string): Promise<MentionNote> => {
@@ -86,7 +90,7 @@ export function useMentionDetail(id: string, connection: RealtimeConnection) {
 
   // A state left over from the previous id reads as loading.
   const current: DetailState = state.id === id ? state : { status: 'loading', id };
-  return { state: current, applyMention, applyReply, addNote, reload };
+  return { state: current, applyMention, applyReply, addNote, reload, refresh };
 }
 
 /** The reply in its place (oldest first); an older copy than the one shown (by `updatedAt`) is ignored. */
