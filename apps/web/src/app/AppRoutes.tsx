@@ -16,6 +16,7 @@ import { ListeningPage } from '../modules/listening/components/ListeningPage';
 import { SettingsIndex } from '../modules/settings/components/SettingsIndex';
 import { TemplatesPage } from '../modules/templates/components/TemplatesPage';
 import { VoiceGuidePage } from '../modules/voice/components/VoiceGuidePage';
+import { LearningPage } from '../modules/learning/components/LearningPage';
 import { ProfilePage } from '../modules/profile/components/ProfilePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -130,6 +131,14 @@ export function AppRoutes() {
             element={
               <RequireAccess area="voice">
                 <VoiceGuidePage />
+              </RequireAccess>
+            }
+          />
+          <Route
+            path="learning"
+            element={
+              <RequireAccess area="learning">
+                <LearningPage />
               </RequireAccess>
             }
           />

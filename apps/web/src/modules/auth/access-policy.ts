@@ -2,7 +2,19 @@ import { ROLES, type Role } from '@earshot/contracts';
 
 /** The parts of the dashboard a role may open. The api enforces the same rules on its side. */
 export type Area =
-  'inbox' | 'analytics' | 'reports' | 'settings' | 'workspace' | 'users' | 'sources' | 'listening' | 'templates' | 'voice' | 'approvals' | 'rootCauses';
+  | 'inbox'
+  | 'analytics'
+  | 'reports'
+  | 'settings'
+  | 'workspace'
+  | 'users'
+  | 'sources'
+  | 'listening'
+  | 'templates'
+  | 'voice'
+  | 'approvals'
+  | 'rootCauses'
+  | 'learning';
 
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
@@ -25,6 +37,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   approvals: ['admin', 'manager'],
   /** The Root causes board: complaint categories, their owners and fixes (see `editRootCauses`). */
   rootCauses: ['admin', 'manager', 'viewer'],
+  /** Settings › Learning: workspace model versions and phrase rules; agents read (see `editLearning`). */
+  learning: ['admin', 'manager', 'agent'],
 };
 
 export function canAccess(role: Role, area: Area): boolean {
@@ -32,7 +46,7 @@ export function canAccess(role: Role, area: Area): boolean {
 }
 
 /** What a role may change inside an area it can open. */
-export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings' | 'editRootCauses';
+export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings' | 'editRootCauses' | 'editLearning';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
@@ -47,6 +61,8 @@ const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   editReplySettings: ['admin', 'manager'],
   /** Root causes: owners, status, telling the authors, share links and the owner digest. */
   editRootCauses: ['admin', 'manager'],
+  /** Train, switch and roll back workspace models; add and delete phrase rules. */
+  editLearning: ['admin', 'manager'],
 };
 
 export function can(role: Role, capability: Capability): boolean {
