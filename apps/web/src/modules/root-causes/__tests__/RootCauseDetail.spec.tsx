@@ -80,7 +80,7 @@ describe('a category’s detail', () => {
     expect(reps).toHaveTextContent('@casey');
     expect(reps).toHaveTextContent('Negative');
     expect(within(reps).getByRole('link', { name: 'Open in the inbox' })).toHaveAttribute('href', `/inbox/${row.representatives[0]!.id}`);
-    expect(within(detail).getByRole('list', { name: 'Status history' })).toHaveTextContent('Logistics (owner, through a share link)');
+    expect(within(detail).getByRole('list', { name: 'Status history' })).toHaveTextContent('Logistics, through a share link');
     expect(screen.getByRole('link', { name: '← All categories' })).toHaveAttribute('href', '/root-causes');
 
     const form = screen.getByRole('form', { name: 'Set the status' });

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formatDay } from '../period';
 
 export interface ChartDay {
   /** The day, `YYYY-MM-DD`. */
@@ -39,18 +40,13 @@ export function DailyChart({ label, days, fixDate }: DailyChartProps) {
   const total = days.reduce((sum, d) => sum + d.volume, 0);
   const peak = days.reduce<ChartDay | null>((best, d) => (best === null || d.volume > best.volume ? d : best), null);
 
-  const share = days
-    .map((d, i) => (d.negativeShare === null ? null : `${(i * slot + slot / 2).toFixed(1)},${y(d.negativeShare).toFixed(1)}`))
-    .reduce<string[][]>(
-      (runs, point) => {
-        // A day without complaints has no share: the line breaks there instead of dropping to 0.
-        if (point === null) runs.push([]);
-        else runs[runs.length - 1]!.push(point);
-        return runs;
-      },
-      [[]],
-    )
-    .filter((run) => run.length > 0);
+  // A day without complaints has no share: the line breaks there instead of dropping to 0.
+  const runs: { x: number; y: number }[][] = [[]];
+  days.forEach((d, i) => {
+    if (d.negativeShare === null) runs.push([]);
+    else runs[runs.length - 1]!.push({ x: i * slot + slot / 2, y: y(d.negativeShare) });
+  });
+  const share = runs.filter((run) => run.length > 0);
 
   const fixIndex = fixDate ? days.findIndex((d) => d.date >= fixDate) : -1;
   const fixX = fixIndex >= 0 ? fixIndex * slot : null;
@@ -86,9 +82,9 @@ export function DailyChart({ label, days, fixDate }: DailyChartProps) {
         })}
         {share.map((run) =>
           run.length === 1 ? (
-            <circle key={run[0]} className="daily-chart__dot" cx={run[0]!.split(',')[0]} cy={run[0]!.split(',')[1]} r={1.8} />
+            <circle key={run[0]!.x} className="daily-chart__dot" cx={run[0]!.x} cy={run[0]!.y} r={1.8} />
           ) : (
-            <polyline key={run[0]} className="daily-chart__share" points={run.join(' ')} />
+            <polyline key={run[0]!.x} className="daily-chart__share" points={run.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
           ),
         )}
         {fixX !== null ? <line className="daily-chart__fix" x1={fixX} x2={fixX} y1={0} y2={HEIGHT} data-testid="fix-marker" /> : null}
@@ -96,7 +92,7 @@ export function DailyChart({ label, days, fixDate }: DailyChartProps) {
       <figcaption className="daily-chart__legend" aria-hidden="true">
         <span className="daily-chart__key daily-chart__key--bar">complaints a day (most: {max})</span>
         <span className="daily-chart__key daily-chart__key--share">share negative</span>
-        {fixDate ? <span className="daily-chart__key daily-chart__key--fix">fix shipped {fixDate}</span> : null}
+        {fixDate ? <span className="daily-chart__key daily-chart__key--fix">fix shipped {formatDay(fixDate)}</span> : null}
       </figcaption>
       <table className="visually-hidden">
         <caption>{`Complaints a day: ${label}`}</caption>

@@ -52,10 +52,11 @@ export function RootCauseDetailView({ detail, today, headingLevel, inboxLinks, o
       </section>
       <section className="panel">
         <Sub className="panel__title">Status</Sub>
-        {detail.status.note ? <p className="status-history__note">{detail.status.note}</p> : null}
+        {detail.status.note && !onSaveStatus ? <p className="status-history__note">{detail.status.note}</p> : null}
         {onSaveStatus ? (
           <StatusForm key={`${detail.status.status}-${detail.status.setAt ?? ''}`} status={detail.status} today={today} onSave={onSaveStatus} />
         ) : null}
+        <Sub className="status-history__title">History</Sub>
         <StatusHistory history={detail.history} timeZone={period.timeZone} />
       </section>
       {children}

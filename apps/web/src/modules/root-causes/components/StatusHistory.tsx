@@ -14,8 +14,7 @@ export function StatusHistory({ history, timeZone }: { history: readonly RootCau
           <p>
             <strong>{STATUS_LABELS[entry.status]}</strong>
             {entry.fixShippedAt ? ` (fix shipped ${formatDay(entry.fixShippedAt)})` : ''} · {entry.setBy.name}
-            {entry.setBy.kind === 'share_link' ? ' (owner, through a share link)' : ''} ·{' '}
-            <time dateTime={entry.setAt}>{formatDateTime(entry.setAt, timeZone)}</time>
+            {entry.setBy.kind === 'share_link' ? ', through a share link' : ''} · <time dateTime={entry.setAt}>{formatDateTime(entry.setAt, timeZone)}</time>
           </p>
           {entry.note ? <p className="status-history__note">{entry.note}</p> : null}
         </li>
