@@ -155,6 +155,9 @@ describe('no false floors', () => {
     ['sarcasm', 'oh great, the app is down again for everyone, love that for us'],
     ['sarcasm', 'wow so dangerous, a slightly wobbly table at your cafe, yeah right'],
     ['over', 'the power cut in our street is fixed now, thanks for the quick work'],
+    ['log-in, not money', 'i locked myself out of my account again, how do i reset the password'],
+    ['two sentences', 'my train was cancelled. everyone at the ticket office was very kind though'],
+    ['no money taken', 'is the bus still taking card payments or only cash'],
   ])('%s: %s', (_kind, text) => {
     expect(analyze(text).urgency.floor).toBeUndefined();
   });

@@ -11,7 +11,7 @@ export interface UrgencyFloorKind {
   label: string;
   /** The phrase list that must fire. */
   list: RuleList;
-  /** A second list that must fire too (the two together make the danger), or undefined. */
+  /** A second list that must fire too, in the same sentence and near (the two together make the danger), or undefined. */
   with?: RuleList;
 }
 
@@ -63,7 +63,11 @@ function supposed(sig: TextSignals, start: number): boolean {
 /** Does this hit count for a floor: not negated (unless the pattern needs it), not supposed, not a log-in phrase. */
 function counts(sig: TextSignals, h: PhraseHit): boolean {
   if (h.negated !== NEGATED_ONLY.has(h.pattern)) return false;
-  if (h.list === 'floorMoney' && (h.pattern === 'out of my account' || h.pattern === 'from my account') && NOT_MONEY.has(sig.tok.norm[h.start - 1] ?? ''))
+  if (
+    h.list === 'floorMoney' &&
+    (h.pattern === 'out of my account' || h.pattern === 'from my account') &&
+    (NOT_MONEY.has(sig.tok.norm[h.start - 1] ?? '') || NOT_MONEY.has(sig.tok.norm[h.start - 2] ?? ''))
+  )
     return false;
   return !supposed(sig, h.start);
 }
@@ -90,22 +94,55 @@ function guard(input: FloorInput): string | undefined {
 export function detectFloor(input: FloorInput): FloorHit | undefined {
   if (input.sig.floorHits.length === 0 || guard(input) !== undefined) return undefined;
   for (const kind of URGENCY_FLOORS) {
-    const main = triggersOf(input.sig, kind.list);
+    const main = hitsOf(input.sig, kind.list);
     if (main.length === 0) continue;
     if (kind.with) {
-      const other = triggersOf(input.sig, kind.with);
-      if (other.length === 0) continue;
-      for (const t of other) if (!main.includes(t)) main.push(t);
+      const pair = nearPair(input.sig, main, hitsOf(input.sig, kind.with));
+      if (pair) return { kind, triggers: pair };
+      continue;
     }
-    return { kind, triggers: main.slice(0, 4) };
+    const triggers: string[] = [];
+    for (const h of main) if (!triggers.includes(h.text)) triggers.push(h.text);
+    return { kind, triggers: triggers.slice(0, 4) };
   }
   return undefined;
 }
 
-function triggersOf(sig: TextSignals, list: RuleList): string[] {
-  const out: string[] = [];
-  for (const h of sig.floorHits) if (h.list === list && counts(sig, h) && !out.includes(h.text)) out.push(h.text);
-  if (list === 'floorVulnerable' && out.length === 0) {
+/** How far apart (in tokens) the two halves of a paired floor may be, in one sentence. */
+const PAIR_WINDOW = 12;
+
+/** The first (main, other) hits in one sentence and at most PAIR_WINDOW tokens apart, as trigger texts. */
+function nearPair(sig: TextSignals, main: readonly Trigger[], other: readonly Trigger[]): string[] | undefined {
+  for (const a of main) {
+    for (const b of other) {
+      if (a.text === b.text) continue;
+      const from = Math.min(a.start, b.start);
+      const to = Math.max(a.start, b.start);
+      if (to - from > PAIR_WINDOW || sentenceBreak(sig, from, to)) continue;
+      return [a.text, b.text];
+    }
+  }
+  return undefined;
+}
+
+function sentenceBreak(sig: TextSignals, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    if (sig.tok.kind[i] !== 'punctuation') continue;
+    const p = sig.tok.raw[i] ?? '';
+    if (p.includes('.') || p.includes('!') || p.includes('?') || p.includes(';')) return true;
+  }
+  return false;
+}
+
+interface Trigger {
+  text: string;
+  start: number;
+}
+
+function hitsOf(sig: TextSignals, list: RuleList): Trigger[] {
+  const out: Trigger[] = [];
+  for (const h of sig.floorHits) if (h.list === list && counts(sig, h)) out.push(h);
+  if (list === 'floorVulnerable') {
     const age = oldAge(sig);
     if (age) out.push(age);
   }
@@ -115,12 +152,12 @@ function triggersOf(sig: TextSignals, list: RuleList): string[] {
 const AGE_CUE = new Set(['is', 'aged', 'age', 'turned', 'turns']);
 
 /** "my dad is 84", "aged 79": an age of 70 or more written as a number. */
-function oldAge(sig: TextSignals): string | undefined {
+function oldAge(sig: TextSignals): Trigger | undefined {
   const { norm, kind, raw } = sig.tok;
   for (let i = 1; i < norm.length; i += 1) {
     if (kind[i] !== 'number' || !AGE_CUE.has(norm[i - 1] ?? '')) continue;
     const n = Number(norm[i]);
-    if (n >= 70 && n <= 110) return `${raw[i - 1] ?? ''} ${raw[i] ?? ''}`;
+    if (n >= 70 && n <= 110) return { text: `${raw[i - 1] ?? ''} ${raw[i] ?? ''}`, start: i - 1 };
   }
   return undefined;
 }
