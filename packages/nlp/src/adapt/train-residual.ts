@@ -24,6 +24,10 @@ export interface ResidualOptions {
   seed: number;
   /** Reweight classes toward equal total weight: 0 = as labelled, 1 = fully balanced. */
   balance: number;
+  /** Learn a per-class bias (false: the base model's class balance stands). */
+  learnBias?: boolean;
+  /** Slots the model learns no weight on (the base model's weight stands). */
+  frozen?: ReadonlySet<number>;
 }
 
 /**
@@ -52,7 +56,23 @@ export function trainResidual(examples: readonly ResidualExample[], classes: rea
     const present = tot.filter((t) => t > 0).length;
     for (let c = 0; c < k; c += 1) classWeight[c] = (tot[c] ?? 0) > 0 ? (all / (present * (tot[c] ?? 1))) ** o.balance : 0;
   }
-  const touched = new Set<number>();
+  // the frozen slots are taken out of each example once; the slots learned are listed once
+  const frozen = o.frozen;
+  const rows = examples.map((e) => {
+    if (!frozen) return e;
+    const keep: number[] = [];
+    for (let j = 0; j < e.idx.length; j += 1) if (!frozen.has(e.idx[j] ?? 0)) keep.push(j);
+    return { ...e, idx: Int32Array.from(keep, (j) => e.idx[j] ?? 0), val: Float32Array.from(keep, (j) => e.val[j] ?? 0) };
+  });
+  const seen = new Uint8Array(dim);
+  const slots: number[] = [];
+  for (const e of rows) {
+    for (const i of e.idx) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      slots.push(i);
+    }
+  }
   const order = Array.from(examples.keys());
   const rand = mulberry32(o.seed);
   const z = new Float64Array(k);
@@ -66,7 +86,7 @@ export function trainResidual(examples: readonly ResidualExample[], classes: rea
       order[j] = t;
     }
     for (const ei of order) {
-      const e = examples[ei];
+      const e = rows[ei];
       if (!e) continue;
       const sw = e.w * (classWeight[e.y] ?? 1);
       if (sw <= 0) continue;
@@ -85,9 +105,11 @@ export function trainResidual(examples: readonly ResidualExample[], classes: rea
       }
       for (let c = 0; c < k; c += 1) {
         const grad = sw * ((z[c] ?? 0) / sum - (c === e.y ? 1 : 0));
-        const gbc = grad + o.l2 * (bias[c] ?? 0);
-        gb[c] = (gb[c] ?? 0) + gbc * gbc;
-        bias[c] = (bias[c] ?? 0) - (o.lr * gbc) / Math.sqrt((gb[c] ?? 0) + eps);
+        if (o.learnBias !== false) {
+          const gbc = grad + o.l2 * (bias[c] ?? 0);
+          gb[c] = (gb[c] ?? 0) + gbc * gbc;
+          bias[c] = (bias[c] ?? 0) - (o.lr * gbc) / Math.sqrt((gb[c] ?? 0) + eps);
+        }
         for (let j = 0; j < e.idx.length; j += 1) {
           const p = (e.idx[j] ?? 0) * k + c;
           const wj = w[p] ?? 0;
@@ -96,18 +118,17 @@ export function trainResidual(examples: readonly ResidualExample[], classes: rea
           const acc = (g2[p] ?? 0) + gj * gj;
           g2[p] = acc;
           w[p] = wj - (o.lr * gj) / Math.sqrt(acc + eps);
-          touched.add(p);
         }
       }
     }
     if (epoch >= Math.floor(o.epochs / 2)) {
-      for (const p of touched) avgW[p] = (avgW[p] ?? 0) + (w[p] ?? 0);
+      for (const i of slots) for (let c = 0; c < k; c += 1) avgW[i * k + c] = (avgW[i * k + c] ?? 0) + (w[i * k + c] ?? 0);
       for (let c = 0; c < k; c += 1) avgB[c] = (avgB[c] ?? 0) + (bias[c] ?? 0);
       snapshots += 1;
     }
   }
   const n = Math.max(1, snapshots);
-  for (const p of touched) avgW[p] = (avgW[p] ?? 0) / n;
+  for (const i of slots) for (let c = 0; c < k; c += 1) avgW[i * k + c] = (avgW[i * k + c] ?? 0) / n;
   return new LinearModel(
     classes,
     dim,

@@ -111,6 +111,22 @@ export function denseSlots(ruleLists: readonly string[]): number[] {
   return out;
 }
 
+/**
+ * Slots every post shares in some measure: the dense features (bias, lexicon, style, cues, rule
+ * lists) and the word clusters. A workspace model learns nothing on them (see adapt/), so that a
+ * few hundred corrections teach words and phrases, not a new weighting of the lexicon that
+ * would move every post of every kind.
+ */
+export function sharedSlots(ruleLists: readonly string[]): Set<number> {
+  const out = new Set(denseSlots(ruleLists));
+  const n = shippedWordClusters().clusters;
+  for (let c = 0; c < n; c += 1) {
+    out.add(clusterSlot(c, false));
+    out.add(clusterSlot(c, true));
+  }
+  return out;
+}
+
 /** A crude suffix stripper (delayed, delays, delaying -> delay): an extra feature beside the word. */
 export function crudeStem(w: string): string {
   if (w.length <= 4) return w;
