@@ -1,4 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { NotifyAuthorsResult } from '@earshot/contracts';
 import { errorToFormErrors, NO_ERRORS, type FormErrors } from '../../../shared/forms/form-errors';
 import { Alert } from '../../../shared/ui/Alert';
@@ -36,11 +37,16 @@ export function NotifyResultSummary({ result }: { result: NotifyAuthorsResult })
           : `Skipped: ${skipped.map((k) => `${result.skipped[k]} ${SKIP_REASON_LABELS[k]}`).join(', ')}.`}
       </p>
       {result.details.length > 0 ? (
-        <ul className="notify-details">
-          {result.details.map((d) => (
-            <li key={d.mentionId}>{d.message}</li>
-          ))}
-        </ul>
+        <details className="notify-details">
+          <summary>The skipped complaints ({result.details.length})</summary>
+          <ul>
+            {result.details.map((d) => (
+              <li key={d.mentionId}>
+                <Link to={`/inbox/${encodeURIComponent(d.mentionId)}`}>Open in the inbox</Link>: {d.message}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </Alert>
   );

@@ -39,12 +39,18 @@ export function OwnerEditor({ category, categoryName, onChanged }: OwnerEditorPr
         <>
           {owner ? (
             <dl className="details">
-              <dt>Department</dt>
-              <dd>{owner.department}</dd>
-              <dt>Contact e-mail</dt>
-              <dd>{owner.email}</dd>
-              <dt>Webhook</dt>
-              <dd>{owner.webhookUrl ?? <span className="muted">none</span>}</dd>
+              <div>
+                <dt>Department</dt>
+                <dd>{owner.department}</dd>
+              </div>
+              <div>
+                <dt>Contact e-mail</dt>
+                <dd>{owner.email}</dd>
+              </div>
+              <div>
+                <dt>Webhook</dt>
+                <dd>{owner.webhookUrl ?? <span className="muted">none</span>}</dd>
+              </div>
             </dl>
           ) : (
             <p className="muted">No department owns {categoryName} yet. Name one, so someone removes the cause.</p>
