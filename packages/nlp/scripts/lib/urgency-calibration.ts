@@ -108,17 +108,24 @@ function fitMultipliers(x: readonly Float64Array[], y: readonly boolean[], codes
   }
   const m = new Float64Array(dims).fill(1);
   const g = new Float64Array(dims);
+  // a post has a handful of reasons: loop over those only
+  const nonZero = x.map((xi) => {
+    const nz: number[] = [];
+    for (let k = 0; k < dims; k += 1) if (xi[k] !== 0) nz.push(k);
+    return nz;
+  });
   for (let it = 0; it < 300; it += 1) {
     g.fill(0);
     let gb = 0;
     for (let i = 0; i < n; i += 1) {
+      const nz = nonZero[i] as number[];
       const xi = x[i] as Float64Array;
       let z = b;
-      for (let k = 0; k < dims; k += 1) z += scale * (m[k] ?? 1) * (xi[k] ?? 0);
+      for (const k of nz) z += scale * (m[k] ?? 1) * (xi[k] ?? 0);
       const p = 1 / (1 + Math.exp(-z));
       const err = (p - (y[i] ? 1 : 0)) * (rowWeight[i] ?? 0);
       gb += err;
-      for (let k = 0; k < dims; k += 1) g[k] = (g[k] ?? 0) + err * scale * (xi[k] ?? 0);
+      for (const k of nz) g[k] = (g[k] ?? 0) + err * scale * (xi[k] ?? 0);
     }
     for (let k = 0; k < dims; k += 1) {
       if (fixed[k]) continue;
