@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { RootCauseBoard, RootCauseDetail, SharedRootCauseBoard } from '@earshot/contracts';
 import { RootCausesService } from '../src/modules/root-causes/root-causes.service.js';
-import { StatusWebhookNotifier, DELIVERY_HEADER } from '../src/modules/root-causes/status-webhook.notifier.js';
+import { DELIVERY_HEADER, WebhookOutboxService } from '../src/common/webhooks/webhook-outbox.service.js';
 import { RootCauseFixture, type BoardMention } from './factories/root-cause.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
@@ -72,7 +72,7 @@ describe('root-cause board (integration)', () => {
     const port = (hook.address() as AddressInfo).port;
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:9,127.0.0.1:${port}`, EARSHOT_OWNER_DIGEST_CRON: 'off' });
     t.app.get(RootCausesService).now = () => NOW;
-    t.app.get(StatusWebhookNotifier).retryDelaysMs = [0, 30, 30];
+    t.app.get(WebhookOutboxService).retryDelaysSeconds = [0, 0, 0];
     a = await RootCauseFixture.create(t, 'Board A');
     b = await RootCauseFixture.create(t, 'Board B');
     await a.add(fixtureMentions());
@@ -232,9 +232,24 @@ describe('root-cause board (integration)', () => {
     const started = Date.now();
     await setStatus(a, 'delivery', { status: 'investigating', note: 'carrier audit' }).expect(200);
     expect(Date.now() - started).toBeLessThan(2000);
-    await t.app.get(StatusWebhookNotifier).idle();
+    // Written with the change, sent by the outbox's sender (the scheduler's round; here the test's).
+    const pending = (await t.dataSource.query(`SELECT id, status, attempts FROM webhook_delivery WHERE workspace_id = $1`, [a.workspaceId])) as Array<{
+      id: string;
+      status: string;
+      attempts: number;
+    }>;
+    expect(pending).toEqual([{ id: expect.any(String), status: 'pending', attempts: 0 }]);
+    await t.app.get(WebhookOutboxService).drain();
     expect(hits).toHaveLength(3);
-    expect(new Set(hits.map((h) => h.headers[DELIVERY_HEADER.toLowerCase()])).size).toBe(1);
+    expect(new Set(hits.map((h) => h.headers[DELIVERY_HEADER.toLowerCase()]))).toEqual(new Set([pending[0]!.id]));
+    expect(hits[0]!.headers['x-earshot-event']).toBe('root_cause.status');
+    const done = (await t.dataSource.query(`SELECT status, attempts, delivered_at FROM webhook_delivery WHERE id = $1`, [pending[0]!.id])) as Array<{
+      status: string;
+      attempts: number;
+      delivered_at: Date | null;
+    }>;
+    expect(done[0]).toMatchObject({ status: 'delivered', attempts: 3 });
+    expect(done[0]!.delivered_at).not.toBeNull();
     expect(JSON.parse(hits[2]!.body)).toEqual({
       event: 'root_cause.status',
       category: 'delivery',

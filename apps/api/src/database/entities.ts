@@ -20,6 +20,7 @@ import { CategoryOwnerEntity } from '../modules/root-causes/category-owner.entit
 import { RootCauseStatusEntity, RootCauseStatusHistoryEntity } from '../modules/root-causes/root-cause-status.entity.js';
 import { OwnerShareLinkEntity } from '../modules/root-causes/owner-share-link.entity.js';
 import { OwnerDigestEntity } from '../modules/root-causes/owner-digest.entity.js';
+import { WebhookDeliveryEntity } from '../common/webhooks/webhook-delivery.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
 export const ENTITIES = [
@@ -46,4 +47,5 @@ export const ENTITIES = [
   OwnerDigestEntity,
   WorkspaceModelEntity,
   PhraseRuleEntity,
+  WebhookDeliveryEntity,
 ];

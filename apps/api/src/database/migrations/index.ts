@@ -1,6 +1,7 @@
 import { Learning1796490000000 } from './1796490000000-Learning.js';
 import { RootCauses1796500000000 } from './1796500000000-RootCauses.js';
 import { MentionCorrections1796480000000 } from './1796480000000-MentionCorrections.js';
+import { WebhookDeliveries1796510000000 } from './1796510000000-WebhookDeliveries.js';
 import { ReplyRetryDismiss1796470000000 } from './1796470000000-ReplyRetryDismiss.js';
 import { TemplateVoiceBrandFk1796465393270 } from './1796465393270-TemplateVoiceBrandFk.js';
 import { Replies1796464984714 } from './1796464984714-Replies.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   MentionCorrections1796480000000,
   Learning1796490000000,
   RootCauses1796500000000,
+  WebhookDeliveries1796510000000,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../../common/mail/mail.module.js';
+import { WebhooksModule } from '../../common/webhooks/webhooks.module.js';
 import { ClaimsModule } from '../claims/claims.module.js';
 import { RepliesModule } from '../replies/replies.module.js';
 import { NotifyAuthorsService } from './notify-authors.service.js';
@@ -10,20 +11,11 @@ import { RootCausesController } from './root-causes.controller.js';
 import { RootCausesRepository } from './root-causes.repository.js';
 import { RootCausesService } from './root-causes.service.js';
 import { SharedRootCausesController } from './shared-root-causes.controller.js';
-import { StatusWebhookNotifier } from './status-webhook.notifier.js';
 
 /** Owners and the root-cause board (issue 14): owners, statuses, the board's figures, share links, the weekly digest, telling the authors. */
 @Module({
-  imports: [MailModule, ClaimsModule, RepliesModule],
+  imports: [MailModule, WebhooksModule, ClaimsModule, RepliesModule],
   controllers: [RootCausesController, SharedRootCausesController],
-  providers: [
-    RootCausesRepository,
-    RootCauseFiguresRepository,
-    RootCausesService,
-    StatusWebhookNotifier,
-    OwnerDigestService,
-    OwnerDigestScheduler,
-    NotifyAuthorsService,
-  ],
+  providers: [RootCausesRepository, RootCauseFiguresRepository, RootCausesService, OwnerDigestService, OwnerDigestScheduler, NotifyAuthorsService],
 })
 export class RootCausesModule {}

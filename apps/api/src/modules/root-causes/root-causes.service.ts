@@ -14,6 +14,7 @@ import type {
   RootCauseRow,
   RootCauseStatus,
   RootCauseStatusHistoryEntry,
+  RootCauseStatusWebhook,
   SentimentLabel,
   SetRootCauseStatusRequestSchema,
   ShareLink,
@@ -25,6 +26,7 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { allowedPrivateHosts } from '../../common/net/allowed-hosts.js';
 import { assertPublicUrl, checkUrlShape, UnsafeUrlError } from '../../common/net/ssrf-guard.js';
 import type { RequestMeta } from '../../common/request-meta.util.js';
+import { WebhookOutboxService } from '../../common/webhooks/webhook-outbox.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuditService } from '../audit/audit.service.js';
 import { addDays, dayIn, daysBetween, eachDay } from './calendar-day.util.js';
@@ -35,7 +37,6 @@ import { pickRepresentatives } from './pick-representatives.util.js';
 import { RootCauseFiguresRepository, type CandidateRow, type DayRow } from './root-cause-figures.repository.js';
 import type { RootCauseStatusEntity, RootCauseStatusHistoryEntity, StatusSetByKind } from './root-cause-status.entity.js';
 import { RootCausesRepository } from './root-causes.repository.js';
-import { StatusWebhookNotifier } from './status-webhook.notifier.js';
 
 type StatusInput = z.output<typeof SetRootCauseStatusRequestSchema>;
 
@@ -66,7 +67,7 @@ const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 
  * Owners, statuses and the root-cause board. Access is decided before anything is read: the
  * controller's role guard for desk users, a live share link (hash lookup, constant-time compare)
  * for owners, who see exactly their link's categories. Every change is audited; the owner's
- * webhook hears of status changes after commit.
+ * webhook delivery is written with the status change (WebhookOutboxService sends it after commit).
  */
 @Injectable()
 export class RootCausesService {
@@ -78,7 +79,7 @@ export class RootCausesService {
     private readonly repo: RootCausesRepository,
     private readonly figures: RootCauseFiguresRepository,
     private readonly audit: AuditService,
-    private readonly webhook: StatusWebhookNotifier,
+    private readonly webhooks: WebhookOutboxService,
   ) {}
 
   // ---- owners
@@ -139,6 +140,7 @@ export class RootCausesService {
     const setAt = new Date();
     const fixShippedAt = body.status === 'fix_shipped' ? body.fixShippedAt! : null;
     const note = body.note?.trim() || null;
+    let queuedWebhook = false;
     const saved = await this.repo.transaction(async (tx) => {
       await this.repo.lockCategory(tx, workspaceId, category);
       const before = await this.repo.findStatus(workspaceId, category, tx);
@@ -178,19 +180,23 @@ export class RootCausesService {
         },
         tx,
       );
+      // The owner's webhook: its delivery commits with the change (never lost, never for a change that rolled back).
+      const owner = await this.repo.findOwner(workspaceId, category, tx);
+      if (owner?.webhookUrl) {
+        const payload: RootCauseStatusWebhook = {
+          event: 'root_cause.status',
+          category,
+          status: body.status,
+          note,
+          fixShippedAt,
+          boardUrl: this.boardUrl(category),
+        };
+        await this.webhooks.enqueue(tx, { workspaceId, event: payload.event, url: owner.webhookUrl, payload });
+        queuedWebhook = true;
+      }
       return { ...fields, workspaceId, category } as RootCauseStatusEntity;
     });
-    const owner = await this.repo.findOwner(workspaceId, category);
-    if (owner?.webhookUrl) {
-      this.webhook.deliver(owner.webhookUrl, {
-        event: 'root_cause.status',
-        category,
-        status: saved.status,
-        note: saved.note,
-        fixShippedAt: saved.fixShippedAt,
-        boardUrl: this.boardUrl(category),
-      });
-    }
+    if (queuedWebhook) this.webhooks.kick();
     return toStatusDto(saved);
   }
 
