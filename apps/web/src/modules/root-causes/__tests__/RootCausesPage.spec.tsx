@@ -126,7 +126,9 @@ describe('Root causes board', () => {
     expect(screen.getByText('You can read the board; managers and admins set owners and status.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Share with owners' })).not.toBeInTheDocument();
     await view.user.click(screen.getByRole('link', { name: 'Delivery and delays' }));
-    await screen.findByTestId('root-cause-detail');
+    const detail = await screen.findByTestId('root-cause-detail');
+    // The link that opened it is gone: focus lands on the category's name.
+    expect(within(detail).getByRole('heading', { name: 'Delivery and delays' })).toHaveFocus();
     expect(screen.queryByRole('form', { name: 'Set the status' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Owner' })).not.toBeInTheDocument();
     expect(api!.callsTo('GET /api/root-causes/owners')).toHaveLength(0);

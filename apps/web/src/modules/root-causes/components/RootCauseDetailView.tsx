@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { RootCauseDetail, SetRootCauseStatusRequest } from '@earshot/contracts';
 import { categoryLabel } from '../../templates/complaint-categories';
 import { formatDay } from '../period';
@@ -20,10 +20,16 @@ interface RootCauseDetailViewProps {
   onSaveStatus?: ((request: SetRootCauseStatusRequest) => Promise<void>) | undefined;
   /** The desk's own panels (owner, tell the authors, share links, digest). */
   children?: ReactNode;
+  /** Moves focus to the category's name when it opens (the link that opened it is gone). */
+  focusOnOpen?: boolean;
 }
 
 /** One category in full: figures, days, the fix's outcome, representative complaints, status and its history. */
-export function RootCauseDetailView({ detail, today, headingLevel, inboxLinks, onSaveStatus, children }: RootCauseDetailViewProps) {
+export function RootCauseDetailView({ detail, today, headingLevel, inboxLinks, onSaveStatus, children, focusOnOpen = false }: RootCauseDetailViewProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) headingRef.current?.focus();
+  }, [focusOnOpen]);
   const name = categoryLabel(detail.category);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const Sub = headingLevel === 1 ? 'h2' : 'h3';
@@ -31,7 +37,9 @@ export function RootCauseDetailView({ detail, today, headingLevel, inboxLinks, o
   return (
     <article className="root-cause-detail" aria-label={name} data-testid="root-cause-detail">
       <header className="root-cause-detail__head">
-        <Heading className="root-cause-detail__title">{name}</Heading>
+        <Heading className="root-cause-detail__title" ref={headingRef} tabIndex={-1}>
+          {name}
+        </Heading>
         <StatusBadge status={detail.status} />
         <span className="root-cause__owner">{detail.owner ? `Owner: ${detail.owner.department}` : 'No owner yet'}</span>
       </header>

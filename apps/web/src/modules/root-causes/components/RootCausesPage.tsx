@@ -90,6 +90,7 @@ function Detail({
           today={today}
           headingLevel={2}
           inboxLinks
+          focusOnOpen
           onSaveStatus={
             canEdit
               ? async (request) => {
