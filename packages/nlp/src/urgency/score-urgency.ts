@@ -376,6 +376,7 @@ export function scoreUrgency(input: UrgencyInput): UrgencyResult {
  * floor level's threshold: the score the queue sorts by and the level agree, whatever the reach.
  */
 function floorReason(input: UrgencyInput, others: number): UrgencyReason | undefined {
+  if (input.sig.floorHits.length === 0) return undefined; // most posts: no floor phrase, no further work
   const hit = detectFloor({
     sig: input.sig,
     sentiment: input.sentiment,
