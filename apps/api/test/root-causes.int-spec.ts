@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { RootCauseBoard, RootCauseDetail, SharedRootCauseBoard } from '@earshot/contracts';
 import { RootCausesService } from '../src/modules/root-causes/root-causes.service.js';
+import { SHARE_LINK_LIMITS, ShareLinkThrottleService } from '../src/modules/root-causes/share-link-throttle.service.js';
 import { DELIVERY_HEADER, WebhookOutboxService } from '../src/common/webhooks/webhook-outbox.service.js';
 import { RootCauseFixture, type BoardMention } from './factories/root-cause.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -336,6 +337,54 @@ describe('root-cause board (integration)', () => {
       .set('Cookie', a.inbox.cookies.agent)
       .send({ categories: ['quality'], expiresInDays: 7 })
       .expect(403);
+  });
+
+  it('share links are rate-limited per IP: 429 with Retry-After, unknown tokens counted too, open again in the next window', async () => {
+    const throttle = t.app.get(ShareLinkThrottleService);
+    const clear = () => t.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'sl:%'`);
+    await clear();
+    const realNow = throttle.now;
+    const start = Date.now();
+    throttle.now = () => start;
+    throttle.limit = 3;
+    try {
+      const link = await request(t.server)
+        .post('/api/root-causes/share-links')
+        .set('Cookie', a.inbox.cookies.manager)
+        .send({ categories: ['billing'], expiresInDays: 7 })
+        .expect(201);
+      const token = link.body.token as string;
+      await request(t.server).get(`/api/share/root-causes/${token}`).expect(200);
+      await request(t.server)
+        .get(`/api/share/root-causes/${'y'.repeat(43)}`)
+        .expect(404);
+      await request(t.server).put(`/api/share/root-causes/${token}/status/billing`).send({ status: 'investigating' }).expect(200);
+      const limited = await request(t.server).get(`/api/share/root-causes/${token}`).expect(429);
+      expect(Number(limited.headers['retry-after'])).toBe(SHARE_LINK_LIMITS.windowMs / 1000);
+      expect(limited.body.message).toContain('Try again in 60 second(s)');
+      // Refused before the token or the body is looked at: a status change is refused too, and writes nothing.
+      const put = await request(t.server).put(`/api/share/root-causes/${token}/status/billing`).send({ status: 'wont_fix' }).expect(429);
+      expect(Number(put.headers['retry-after'])).toBeGreaterThan(0);
+      await request(t.server).put(`/api/share/root-causes/${token}/status/billing`).send({ status: {} }).expect(429);
+      const status = (await t.dataSource.query(`SELECT status FROM root_cause_status WHERE workspace_id = $1 AND category = 'billing'`, [
+        a.workspaceId,
+      ])) as Array<{
+        status: string;
+      }>;
+      expect(status[0]!.status).toBe('investigating');
+      // Later in the window the wait is shorter; another address has its own allowance; the desk's own routes are not limited.
+      throttle.now = () => start + 45_000;
+      expect(await throttle.take('127.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 15 });
+      expect(await throttle.take('198.51.100.7')).toEqual({ allowed: true });
+      await request(t.server).get('/api/root-causes').set('Cookie', a.inbox.cookies.viewer).expect(200);
+      // The next window opens again.
+      throttle.now = () => start + SHARE_LINK_LIMITS.windowMs + 1;
+      await request(t.server).get(`/api/share/root-causes/${token}`).expect(200);
+    } finally {
+      throttle.now = realNow;
+      throttle.limit = SHARE_LINK_LIMITS.perIp;
+      await clear();
+    }
   });
 
   it('tells the authors through the reply outbox once per fix: a second submit queues nothing', async () => {

@@ -11,11 +11,22 @@ import { RootCausesController } from './root-causes.controller.js';
 import { RootCausesRepository } from './root-causes.repository.js';
 import { RootCausesService } from './root-causes.service.js';
 import { SharedRootCausesController } from './shared-root-causes.controller.js';
+import { ShareLinkThrottleGuard } from './share-link-throttle.guard.js';
+import { ShareLinkThrottleService } from './share-link-throttle.service.js';
 
 /** Owners and the root-cause board (issue 14): owners, statuses, the board's figures, share links, the weekly digest, telling the authors. */
 @Module({
   imports: [MailModule, WebhooksModule, ClaimsModule, RepliesModule],
   controllers: [RootCausesController, SharedRootCausesController],
-  providers: [RootCausesRepository, RootCauseFiguresRepository, RootCausesService, OwnerDigestService, OwnerDigestScheduler, NotifyAuthorsService],
+  providers: [
+    RootCausesRepository,
+    RootCauseFiguresRepository,
+    RootCausesService,
+    OwnerDigestService,
+    OwnerDigestScheduler,
+    NotifyAuthorsService,
+    ShareLinkThrottleService,
+    ShareLinkThrottleGuard,
+  ],
 })
 export class RootCausesModule {}

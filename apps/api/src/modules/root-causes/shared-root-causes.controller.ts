@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Req, UseGuards } from '@nestjs/common';
 import {
   RootCauseBoardQuerySchema,
   RootCauseStatusSchema,
@@ -16,13 +16,16 @@ import { Public } from '../../common/decorators/public.decorator.js';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe.js';
 import { requestMeta } from '../../common/request-meta.util.js';
 import { RootCausesService } from './root-causes.service.js';
+import { ShareLinkThrottleGuard } from './share-link-throttle.guard.js';
 
 /**
  * What an owner opens from a share link: no session, the token is the credential (only its
  * hash is stored; unknown, expired and revoked links all answer 404 in the same words). The
- * board holds exactly the link's categories.
+ * board holds exactly the link's categories. Rate-limited per client IP (ShareLinkThrottleGuard:
+ * 429 with Retry-After), counted before the token is looked up.
  */
 @Controller('share/root-causes')
+@UseGuards(ShareLinkThrottleGuard)
 export class SharedRootCausesController {
   constructor(private readonly rootCauses: RootCausesService) {}
 
@@ -30,7 +33,8 @@ export class SharedRootCausesController {
   @Public()
   @ApiDoc({
     tag: 'root-causes',
-    summary: "An owner's board through a share link: exactly the link's categories, with history and the fix verdict",
+    summary:
+      "An owner's board through a share link: exactly the link's categories, with history and the fix verdict (429 with Retry-After past the per-IP limit)",
     query: RootCauseBoardQuerySchema,
     response: SharedRootCauseBoardSchema,
   })
@@ -45,7 +49,7 @@ export class SharedRootCausesController {
   @Public()
   @ApiDoc({
     tag: 'root-causes',
-    summary: "The owner sets one of the link's categories' status",
+    summary: "The owner sets one of the link's categories' status (429 with Retry-After past the per-IP limit)",
     body: SetRootCauseStatusRequestSchema,
     response: RootCauseStatusSchema,
   })
