@@ -82,10 +82,31 @@ describe('trainWorkspaceModel', () => {
     expect(m.sentimentMacroF1).toBeNull();
   });
 
+  it('learns complaints from intent labels', () => {
+    const labelled: LabelledPost[] = [];
+    for (let i = 0; i < 15; i += 1) {
+      labelled.push({ text: `the matchmaking put me with bots again in game ${i}`, intent: 'complaint', sentiment: 'negative' });
+      labelled.push({ text: `what time does season ${i} start`, intent: 'question', sentiment: 'neutral' });
+    }
+    const { model } = trainWorkspaceModel(labelled, { heldOutShare: 0 });
+    const t = 'matchmaking put me with bots the whole evening';
+    const before = createAnalyzer().analyze(t).complaintProbability;
+    const after = createAnalyzer({ workspaceModel: model }).analyze(t).complaintProbability;
+    expect(after).toBeGreaterThan(before);
+    expect(model.trainedOn.intent).toBe(30);
+  });
+
+  it('refuses data that is not a workspace model', () => {
+    expect(() => createAnalyzer({ workspaceModel: { format: 'something-else' } as never })).toThrow(/not a workspace model/);
+  });
+
   it('keeps the stored model small', () => {
     const many: LabelledPost[] = [];
     for (let i = 0; i < 50; i += 1) many.push(...gamePosts().map((p) => ({ ...p, text: `${p.text} #${i}` })));
     const { model } = trainWorkspaceModel(many);
     expect(JSON.stringify(model).length).toBeLessThan(100_000);
+    // at most ADAPT_TRAIN.maxSlots slots a head, whatever the number of posts
+    const heads = model as unknown as { sentiment: { slots: string } };
+    expect(heads.sentiment.slots.length).toBeLessThan(3000 * 3 * (4 / 3) + 4);
   });
 });

@@ -43,6 +43,8 @@ export const ADAPT_TRAIN: {
   minDocFreq: number;
   /** Weights below this are dropped when the model is packed (keeps the stored model small). */
   prune: number;
+  /** Most feature slots a head keeps (those with the largest weights): bounds the stored size, ~(2 + classes) bytes a slot before base64. */
+  maxSlots: number;
 } = {
   // Chosen on Delta and Southwest held out (300 corrections each; United, the reported airline,
   // was looked at in early runs too): l2 0.1-3 and a learned class bias or not. A learned bias
@@ -56,6 +58,7 @@ export const ADAPT_TRAIN: {
   categoryPrior: 2,
   minDocFreq: 2,
   prune: 0.01,
+  maxSlots: 3000,
 };
 
 let shared: Set<number> | undefined;
@@ -130,6 +133,17 @@ function pack(m: LinearModel, examples: readonly ResidualExample[]): LinearModel
     const n = df[slot] ?? 0;
     if (n === 0 || n >= ADAPT_TRAIN.minDocFreq) continue;
     for (let c = 0; c < k; c += 1) m.weights[slot * k + c] = 0;
+  }
+  const kept: Array<{ slot: number; size: number }> = [];
+  for (let slot = 0; slot < m.dim; slot += 1) {
+    if ((df[slot] ?? 0) === 0) continue;
+    let size = 0;
+    for (let c = 0; c < k; c += 1) size = Math.max(size, Math.abs(m.weights[slot * k + c] ?? 0));
+    if (size >= ADAPT_TRAIN.prune) kept.push({ slot, size });
+  }
+  if (kept.length > ADAPT_TRAIN.maxSlots) {
+    kept.sort((a, b) => b.size - a.size || a.slot - b.slot);
+    for (const { slot } of kept.slice(ADAPT_TRAIN.maxSlots)) for (let c = 0; c < k; c += 1) m.weights[slot * k + c] = 0;
   }
   return m.toData(ADAPT_TRAIN.prune);
 }
