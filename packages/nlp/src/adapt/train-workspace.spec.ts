@@ -1,4 +1,4 @@
-import { createAnalyzer, evaluateWorkspaceModel, trainWorkspaceModel, type LabelledPost, type Taxonomy } from '../index.js';
+import { createAnalyzer, evaluateWorkspaceModel, shippedFingerprint, trainWorkspaceModel, type LabelledPost, type Taxonomy } from '../index.js';
 
 /** A game brand whose players' "sick" and "insane" are praise, and whose "patch" posts are questions, not complaints. */
 function gamePosts(): LabelledPost[] {
@@ -23,6 +23,7 @@ describe('trainWorkspaceModel', () => {
     const t = 'the final boss is sick';
     expect(createAnalyzer({ workspaceModel: stored }).analyze(t)).toEqual(createAnalyzer({ workspaceModel: a.model }).analyze(t));
     expect(a.model.format).toBe('earshot-workspace-1');
+    expect(a.model['base']).toBe(shippedFingerprint());
     // 6 of the 30 posts are held out; the 10 intent labels fall on either side
     expect(a.model.trainedOn).toMatchObject({ sentiment: 24, category: 0, urgency: 0 });
     expect(a.model.trainedOn.intent).toBeLessThanOrEqual(10);

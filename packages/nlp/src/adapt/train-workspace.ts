@@ -83,7 +83,11 @@ export interface EvaluateWorkspaceOptions extends AdaptBaseOptions {
   taxonomy?: Taxonomy;
 }
 
-/** Which shipped weights a workspace model was trained on top of. */
+/**
+ * Which shipped weights a workspace model is trained on top of; stored as its `base`. A stored
+ * model whose `base` differs was trained against other shipped logits (the package's models were
+ * retrained since): it still loads, but should be retrained from the same labelled posts.
+ */
 export function shippedFingerprint(): string {
   return (fnv1a(SENTIMENT_MODEL.weights) ^ fnv1a(COMPLAINT_MODEL.weights)).toString(16).padStart(8, '0');
 }
