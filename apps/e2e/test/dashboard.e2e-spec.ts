@@ -72,11 +72,11 @@ describe('dashboard in a real browser', () => {
     await signIn(page, 'agent.one@earshot.test', 'agent-one-password');
     const nav = page.getByRole('navigation').first();
     await nav.getByRole('link', { name: 'Inbox' }).waitFor();
-    // Agents read the reply templates and the voice guide in Settings; nothing else there is theirs.
+    // Agents read the reply templates, the voice guide and Learning (model versions, phrase rules) in Settings; nothing else there is theirs.
     await nav.getByRole('link', { name: 'Settings' }).click();
     const tabs = page.getByRole('navigation', { name: 'Settings' });
     await tabs.getByRole('link', { name: 'Templates' }).waitFor();
-    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Templates', 'Voice guide']);
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Templates', 'Voice guide', 'Learning']);
     expect(await nav.getByRole('link', { name: 'Analytics' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Reports' }).waitFor();
     await page.goto(`${server.url}/settings/users`);
