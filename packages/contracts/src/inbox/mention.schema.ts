@@ -44,6 +44,8 @@ export const UrgencyReasonSchema = z.object({
   weight: z.number(),
   text: z.string(),
   triggers: z.array(z.string()),
+  /** Set when this reason sets a minimum level (a floor: danger, money taken…) whatever the other points say. */
+  floor: UrgencyLevelSchema.optional(),
 });
 export type UrgencyReason = z.infer<typeof UrgencyReasonSchema>;
 

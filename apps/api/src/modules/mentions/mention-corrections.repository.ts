@@ -18,6 +18,26 @@ export const URGENCY_SCORE_RANGES = {
 } as const;
 
 /**
+ * The sentiment scores (-1..1) a label may carry once a person set it: the model's score moved
+ * into the label's band, so averages and net sentiment agree with the label the team chose (a
+ * post corrected to positive no longer pulls the average down with the model's -0.8).
+ */
+export const SENTIMENT_SCORE_RANGES = {
+  negative: [-1, -0.2],
+  neutral: [-0.2, 0.2],
+  positive: [0.2, 1],
+} as const;
+
+/** SQL: `score` moved into the band of `label` (a trusted expression); an unknown label leaves it as it is. */
+export function clampSentimentSql(score: string, label: string): string {
+  const r = SENTIMENT_SCORE_RANGES;
+  return `(CASE ${label} WHEN 'negative' THEN LEAST(GREATEST(${score}, ${r.negative[0]}), ${r.negative[1]})
+    WHEN 'neutral' THEN LEAST(GREATEST(${score}, ${r.neutral[0]}), ${r.neutral[1]})
+    WHEN 'positive' THEN LEAST(GREATEST(${score}, ${r.positive[0]}), ${r.positive[1]})
+    ELSE ${score} END)::real`;
+}
+
+/**
  * SQL: `score` moved into the range of `level` (raised to the level's threshold or lowered below
  * the next one's), so a mention sorts with the other mentions of its level. `level` must be a
  * trusted expression (a column or a parameter); an unknown level leaves the score as it is.
@@ -40,7 +60,7 @@ export function clampUrgencySql(score: string, level: string): string {
  * sentiment_score, sentiment_label, sentiment_confidence, urgency_score, urgency_level,
  * urgency_reasons (jsonb), intent, category. `m` is the mention's alias. In an UPDATE's SET every
  * `m.` column reads the row as it was before, so:
- * - sentiment corrected: label, score and confidence stay as they are;
+ * - sentiment corrected: label, score (in the label's band) and confidence stay as they are;
  * - intent / category corrected: the team's value stays;
  * - urgency corrected: the level stays, the new score is clamped into that level's range (the
  *   queue keeps sorting it with its level), the new reasons are taken (they explain the score).
@@ -174,8 +194,10 @@ export class MentionCorrectionsRepository extends TransactionalRepository {
       const v = values[field];
       if (v !== undefined) sets.push(`${COLUMN_OF[field]} = ${p(v)}::varchar`);
     }
-    // A person said so: the label is certain (the score stays; it is the model's).
-    if (values.sentiment !== undefined) sets.push(`sentiment_confidence = 1`);
+    // A person said so: the label is certain, and the score moves into the label's band.
+    if (values.sentiment !== undefined) {
+      sets.push(`sentiment_confidence = 1`, `sentiment_score = ${clampSentimentSql('m.sentiment_score', `${p(values.sentiment)}::varchar`)}`);
+    }
     if (values.urgency !== undefined) {
       const level = p(values.urgency);
       const due = slaDueSql('m.created_at', `${level}::varchar`, `(${p(JSON.stringify(DEFAULT_SLA_TARGETS))}::jsonb || COALESCE(w.sla_targets, '{}'::jsonb))`);
