@@ -64,6 +64,12 @@ describe('phrase rules', () => {
     const a = createAnalyzer({ taxonomy, phraseRules: [{ phrase: 'rubber banding', category: 'servers' }] });
     const c = a.analyze('so much rubber banding tonight').category;
     expect(c).toEqual({ id: 'servers', name: 'Servers', confidence: 1, matched: ['rubber banding'] });
+    // contractions and capitals as the rule lists see them: "can't" = "cant" = "can not"
+    const login = createAnalyzer({ taxonomy, phraseRules: [{ phrase: "can't connect", category: 'servers' }] });
+    expect(login.analyze('I CANT connect since the patch').category.id).toBe('servers');
+    expect(login.analyze('I can connect since the patch').category.id).toBe('other');
+    expect(login.analyze("Can't connect since the patch").category.id).toBe('servers');
+    expect(login.analyze('I cannot connect since the patch').category.id).toBe('servers');
     // an id the taxonomy does not have is ignored
     const b = createAnalyzer({ taxonomy, phraseRules: [{ phrase: 'rubber banding', category: 'gone' }] });
     expect(b.analyze('so much rubber banding tonight').category.id).toBe('other');
