@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/env.js';
 import type { ScorerRequest } from '../src/modules/ingest/scoring/nlp-mention-scorer.js';
 import { LearningService, MIN_LABELLED_POSTS } from '../src/modules/learning/learning.service.js';
 import { ModelTrainer, trainOnWorker } from '../src/modules/learning/model-trainer.js';
+import { runTraining } from '../src/modules/learning/train-run.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
@@ -145,13 +146,21 @@ describe('learning: workspace models and phrase rules (integration)', () => {
     await label(a, [corrected!], { sentiment: 'negative' });
     const seqBefore = (await scoreOf(probe!)).seq;
 
-    // Two requests at once: one run starts, the other is told one is under way.
-    const [r1, r2] = await Promise.all([post(a, '/api/learning/models'), post(a, '/api/learning/models', {}, 'admin')]);
-    expect([r1.status, r2.status].sort()).toEqual([202, 409]);
-    const started = r1.status === 202 ? r1 : r2;
+    // One run at a time: while version 1 trains (held here until the second request is answered), another start gets a 409.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const trainer = t.app.get(ModelTrainer);
+    const spy = jest.spyOn(trainer, 'train').mockImplementationOnce(async (req) => {
+      await gate;
+      return runTraining(req);
+    });
+    const started = await post(a, '/api/learning/models').expect(202);
     expect(WorkspaceModelSchema.parse(started.body)).toMatchObject({ version: 1, status: 'training', metrics: null });
-    expect((r1.status === 409 ? r1 : r2).body.message).toMatch(/^Version 1 is being trained/);
+    const second = await post(a, '/api/learning/models', {}, 'admin').expect(409);
+    expect(second.body.message).toMatch(/^Version 1 is being trained \(started .+\); wait for it to finish\.$/);
+    release();
     await service.settled();
+    spy.mockRestore();
 
     const state = LearningStateSchema.parse((await get(a, '/api/learning/models', 'agent').expect(200)).body);
     const v1 = state.items[0]!;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../ingest/ingest.module.js';
-import { MentionCorrectionsRepository } from '../mentions/mention-corrections.repository.js';
+import { MentionsModule } from '../mentions/mentions.module.js';
 import { LearningRescoreRepository } from './learning-rescore.repository.js';
 import { LearningController } from './learning.controller.js';
 import { LearningProfilesModule } from './learning-profiles.module.js';
@@ -10,9 +10,9 @@ import { ModelTrainer } from './model-trainer.js';
 
 /** Workspace models (training on a worker thread, versions, rollback, nightly runs) and phrase rules. */
 @Module({
-  imports: [IngestModule, LearningProfilesModule],
+  imports: [IngestModule, LearningProfilesModule, MentionsModule],
   controllers: [LearningController],
-  providers: [LearningService, LearningScheduler, ModelTrainer, LearningRescoreRepository, MentionCorrectionsRepository],
+  providers: [LearningService, LearningScheduler, ModelTrainer, LearningRescoreRepository],
   exports: [LearningService],
 })
 export class LearningModule {}

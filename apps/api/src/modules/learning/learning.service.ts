@@ -21,7 +21,9 @@ type CreateRuleInput = z.output<typeof CreatePhraseRuleRequestSchema>;
 /** Fewer labelled posts than this teach nothing reliable (and leave too few to hold out). */
 export const MIN_LABELLED_POSTS = 20;
 /** A training row older than this belongs to a run whose server stopped: it is failed so the workspace can train again. */
-export const STALE_TRAINING_MS = 30 * 60_000;
+export const STALE_TRAINING_MS = 15 * 60_000;
+/** How long shutdown waits for running training runs and re-scorings. */
+const SHUTDOWN_WAIT_MS = 5_000;
 /** Open mentions re-scored per statement after a model change. */
 export const RESCORE_PAGE = 200;
 /** Labelled posts read per query; a workspace with more trains on the newest MAX_TRAINING_POSTS. */
@@ -70,9 +72,15 @@ export class LearningService implements OnApplicationShutdown {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Stops re-scoring between pages and gives running work a few seconds to finish; a training run
+   * still going after that is left `training` and failed as stale by the next start (STALE_TRAINING_MS).
+   */
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    await this.settled();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.settled(), new Promise((r) => (timer = setTimeout(r, SHUTDOWN_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   /** Resolves when every training run and re-scoring started in this process has finished (tests, shutdown). */
