@@ -6,6 +6,7 @@ import { RootCausesService } from '../src/modules/root-causes/root-causes.servic
 import { SHARE_LINK_LIMITS, ShareLinkThrottleService } from '../src/modules/root-causes/share-link-throttle.service.js';
 import { DELIVERY_HEADER, WebhookOutboxService } from '../src/common/webhooks/webhook-outbox.service.js';
 import { RootCauseFixture, type BoardMention } from './factories/root-cause.fixture.js';
+import { exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 /**
@@ -406,5 +407,57 @@ describe('root-cause board (integration)', () => {
     const after = (await t.dataSource.query(`SELECT count(*)::int AS n FROM reply WHERE workspace_id = $1`, [a.workspaceId])) as Array<{ n: number }>;
     expect(after[0]!.n).toBe(8);
     await request(t.server).post('/api/root-causes/quality/notify').set('Cookie', a.inbox.cookies.agent).send(body).expect(403);
+  });
+
+  it('tells each author by name: a template (or {{…}} in the text) is rendered per author; a variable without value or fallback → 400 before anything is queued', async () => {
+    // account's fix shipped on 2026-11-28: S22..S27 complained before it, T29..T34 after (12 authors).
+    const notify = (body: object) => request(t.server).post('/api/root-causes/account/notify').set('Cookie', a.inbox.cookies.manager).send(body);
+    const replyCount = async () =>
+      ((await t.dataSource.query(`SELECT count(*)::int AS n FROM reply WHERE workspace_id = $1`, [a.workspaceId])) as Array<{ n: number }>)[0]!.n;
+    const before = await replyCount();
+    await t.dataSource.query(`UPDATE author SET display_name = NULL WHERE workspace_id = $1 AND display_name IN ('S22', 'T30')`, [a.workspaceId]);
+
+    const typo = await notify({ text: 'Hi {{author.nme}}, we fixed the sign-in fault.' }).expect(400);
+    expect(typo.body.message).toContain('did you mean author.name?');
+    const missing = await notify({ text: 'Hi {{author.name}}, we fixed the sign-in fault. Thank you for telling us. {{agent.signature}}' }).expect(400);
+    expect(missing.body.message).toBe(
+      'Invalid request: text {{author.name}} has no value for 2 of 12 authors (@s22@mastodon.example, @t30@mastodon.example) and no fallback: add one, like {{author.name | "there"}}. Nothing was queued.',
+    );
+    expect(missing.body.issues).toEqual([{ path: 'text', message: expect.stringContaining('{{author.name}} has no value for 2 of 12 authors') }]);
+    await t.dataSource.query(`UPDATE mention SET url = NULL WHERE workspace_id = $1 AND category = 'account'`, [a.workspaceId]);
+    const nobody = await notify({ text: 'See {{mention.url}}' }).expect(400);
+    expect(nobody.body.message).toContain('{{mention.url}} has no value for any author');
+    const otherTemplate = await exampleTemplate(t.server, b.inbox.cookies.admin);
+    const foreign = await notify({ text: 'Hi {{author.name | "there"}}, we fixed it.', templateId: otherTemplate }).expect(400);
+    expect(foreign.body.message).toBe('Invalid request: templateId is not a template of this workspace');
+    expect(await replyCount()).toBe(before);
+
+    // A template of A's, sent as picked: each author gets their own text, and the reply knows it is the template unedited.
+    const brands = await request(t.server).get('/api/brands').set('Cookie', a.inbox.cookies.admin).expect(200);
+    const body = 'Hi {{author.name | "there"}}, we fixed the sign-in fault you told us about. Thank you for telling us. {{agent.signature}}';
+    const template = await request(t.server)
+      .post('/api/templates')
+      .set('Cookie', a.inbox.cookies.admin)
+      .send({ brandId: (brands.body as { items: Array<{ id: string }> }).items[0]!.id, title: 'Account fixed', body })
+      .expect(201);
+    const ok = await notify({ text: body, templateId: template.body.id }).expect(200);
+    expect(ok.body).toMatchObject({ authors: 12, queued: 12, skipped: { not_replyable: 0, already_notified: 0, refused: 0 } });
+    const rows = (await t.dataSource.query(
+      `SELECT r.text, r.template_id, r.template_unedited, a.handle FROM reply r JOIN mention m ON m.id = r.mention_id JOIN author a ON a.id = m.author_id
+        WHERE r.workspace_id = $1 AND r.template_id = $2 ORDER BY a.handle`,
+      [a.workspaceId, template.body.id],
+    )) as Array<{ text: string; template_id: string; template_unedited: boolean; handle: string }>;
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((r) => r.text)).size).toBe(11); // S22 and T30 both get the fallback
+    expect(rows.every((r) => r.template_unedited)).toBe(true);
+    expect(rows.find((r) => r.handle === 's23@mastodon.example')!.text).toMatch(
+      /^Hi S23, we fixed the sign-in fault you told us about\. Thank you for telling us\. \S/,
+    );
+    expect(rows.find((r) => r.handle === 's22@mastodon.example')!.text).toMatch(/^Hi there, /);
+    expect(rows.every((r) => !r.text.includes('{{'))).toBe(true);
+    // Sending again queues nothing (same fix, same authors), however the text is rendered.
+    const again = await notify({ text: body, templateId: template.body.id }).expect(200);
+    expect(again.body).toMatchObject({ authors: 12, queued: 0, skipped: { already_notified: 12 } });
+    expect(await replyCount()).toBe(before + 12);
   });
 });

@@ -53,6 +53,18 @@ export interface AuthorMoodRow {
 export interface NotifyTargetRow {
   mentionId: string;
   authorId: string;
+  /** What a template's variables take for this author (as the reply composer fills them). */
+  authorName: string | null;
+  authorHandle: string;
+  mentionUrl: string | null;
+  brandId: string | null;
+}
+
+/** The caller, as the reply composer signs: first name and signature (null: not set, the defaults apply). */
+export interface AgentFactsRow {
+  name: string;
+  firstName: string | null;
+  signature: string | null;
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -180,12 +192,50 @@ export class RootCauseFiguresRepository {
   /** Each author's latest complaint in `category` posted in [since, until): the mention a fix notice answers. */
   async notifyTargets(workspaceId: string, category: string, since: Date, until: Date): Promise<NotifyTargetRow[]> {
     const sql = await this.expr(`
-      SELECT DISTINCT ON (m.author_id) m.id, m.author_id
-        FROM mention m
+      SELECT DISTINCT ON (m.author_id) m.id, m.author_id, a.display_name, a.handle, m.url, m.brand_id
+        FROM mention m JOIN author a ON a.id = m.author_id AND a.workspace_id = m.workspace_id
        WHERE m.workspace_id = $1 AND ${COMPLAINT} AND ${CATEGORY} = $2 AND m.posted_at >= $3 AND m.posted_at < $4
        ORDER BY m.author_id, m.posted_at DESC, m.id`);
-    const rows = (await this.dataSource.query(sql, [workspaceId, category, since, until])) as Array<{ id: string; author_id: string }>;
-    return rows.map((r) => ({ mentionId: r.id, authorId: r.author_id }));
+    const rows = (await this.dataSource.query(sql, [workspaceId, category, since, until])) as Array<{
+      id: string;
+      author_id: string;
+      display_name: string | null;
+      handle: string;
+      url: string | null;
+      brand_id: string | null;
+    }>;
+    return rows.map((r) => ({
+      mentionId: r.id,
+      authorId: r.author_id,
+      authorName: r.display_name,
+      authorHandle: r.handle,
+      mentionUrl: r.url,
+      brandId: r.brand_id,
+    }));
+  }
+
+  /** The caller's name, first name and signature (the composer's `agent.*` values). */
+  async agentFacts(workspaceId: string, userId: string): Promise<AgentFactsRow> {
+    const rows = (await this.dataSource.query(`SELECT name, first_name, signature FROM "user" WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      userId,
+    ])) as Array<{
+      name: string;
+      first_name: string | null;
+      signature: string | null;
+    }>;
+    const r = rows[0];
+    return { name: r?.name ?? '', firstName: r?.first_name ?? null, signature: r?.signature ?? null };
+  }
+
+  /** The workspace's brand names by id (the composer's `brand.name`). */
+  async brandNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, name FROM brand WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids])) as Array<{
+      id: string;
+      name: string;
+    }>;
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Uses the team's corrections once mention.corrected exists (the corrections feature adds it); the model's values before. */

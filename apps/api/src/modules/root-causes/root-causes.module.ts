@@ -3,6 +3,7 @@ import { MailModule } from '../../common/mail/mail.module.js';
 import { WebhooksModule } from '../../common/webhooks/webhooks.module.js';
 import { ClaimsModule } from '../claims/claims.module.js';
 import { RepliesModule } from '../replies/replies.module.js';
+import { TemplatesModule } from '../templates/templates.module.js';
 import { NotifyAuthorsService } from './notify-authors.service.js';
 import { OwnerDigestScheduler } from './owner-digest.scheduler.js';
 import { OwnerDigestService } from './owner-digest.service.js';
@@ -16,7 +17,7 @@ import { ShareLinkThrottleService } from './share-link-throttle.service.js';
 
 /** Owners and the root-cause board (issue 14): owners, statuses, the board's figures, share links, the weekly digest, telling the authors. */
 @Module({
-  imports: [MailModule, WebhooksModule, ClaimsModule, RepliesModule],
+  imports: [MailModule, WebhooksModule, ClaimsModule, RepliesModule, TemplatesModule],
   controllers: [RootCausesController, SharedRootCausesController],
   providers: [
     RootCausesRepository,
