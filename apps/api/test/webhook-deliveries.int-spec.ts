@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DELIVERY_HEADER, WebhookOutboxService } from '../src/common/webhooks/webhook-outbox.service.js';
+import { DELIVERY_HEADER, WEBHOOK_RETRY_DELAYS_SECONDS, WebhookOutboxService } from '../src/common/webhooks/webhook-outbox.service.js';
 import { WebhookDeliveriesRepository } from '../src/common/webhooks/webhook-deliveries.repository.js';
 import { WorkspaceFactory } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -141,6 +141,51 @@ describe('webhook deliveries (outbox, two instances)', () => {
     // The dead sender's late write is fenced out.
     expect(await repo.finish(id, leased!.leaseToken, { status: 'failed', lastError: 'late' })).toBe(false);
     expect(await row(one, id)).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
+  });
+
+  it('backs off 10 s, 1 min, 5 min, 30 min: a receiver down for 10 minutes (simulated clock) leaves the delivery pending', async () => {
+    const outbox = one.app.get(WebhookOutboxService);
+    outbox.retryDelaysSeconds = WEBHOOK_RETRY_DELAYS_SECONDS;
+    try {
+      const id = await enqueue(one, { n: 'down' });
+      answers = Array<number>(10).fill(503);
+      const waits: number[] = [];
+      let downFor = 0;
+      for (;;) {
+        expect(await outbox.runDue()).toEqual([expect.objectContaining({ id, status: 'pending' })]);
+        const [r] = (await one.dataSource.query(`SELECT extract(epoch FROM next_attempt_at - now())::float AS wait FROM webhook_delivery WHERE id = $1`, [
+          id,
+        ])) as Array<{ wait: number }>;
+        const wait = Math.round(r!.wait);
+        waits.push(wait);
+        if (downFor + wait > 600) break;
+        // The clock moves to the next attempt.
+        downFor += wait;
+        await one.dataSource.query(`UPDATE webhook_delivery SET next_attempt_at = now() WHERE id = $1`, [id]);
+      }
+      expect(waits).toEqual([10, 60, 300, 1800]);
+      expect(await row(one, id)).toMatchObject({ status: 'pending', attempts: 4, lastError: 'the receiver answered 503' });
+      expect(hits.map((h) => h.id)).toEqual([id, id, id, id]);
+      // Nothing is due before its time.
+      expect(await outbox.runDue()).toEqual([]);
+      await one.dataSource.query(`UPDATE webhook_delivery SET status = 'failed' WHERE id = $1`, [id]);
+    } finally {
+      outbox.retryDelaysSeconds = [0, 0, 0];
+    }
+  });
+
+  it('with background work on, a kick after commit sends it without waiting for the tick', async () => {
+    const outbox = two.app.get(WebhookOutboxService);
+    outbox.background = true;
+    try {
+      const id = await enqueue(two, { n: 'kick' });
+      outbox.kick();
+      for (let i = 0; i < 100 && (await row(two, id)).status === 'pending'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await row(two, id)).toMatchObject({ status: 'delivered', attempts: 1 });
+      expect(hits.map((h) => h.id)).toEqual([id]);
+    } finally {
+      outbox.background = false;
+    }
   });
 
   it('gives up after the last attempt, at once on a 4xx or a refused address, and a rolled-back change sends nothing', async () => {
