@@ -29,8 +29,8 @@ describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
     ['admin', ['Inbox', 'Approvals', 'Analytics', 'Root causes', 'Reports', 'Settings']],
     ['manager', ['Inbox', 'Approvals', 'Analytics', 'Root causes', 'Reports', 'Settings']],
-    ['agent', ['Inbox', 'Reports', 'Settings']],
-    ['trainee', ['Inbox', 'Reports', 'Settings']],
+    ['agent', ['Inbox', 'Root causes', 'Reports', 'Settings']],
+    ['trainee', ['Inbox', 'Root causes', 'Reports', 'Settings']],
     ['viewer', ['Inbox', 'Analytics', 'Root causes', 'Reports', 'Settings']],
   ])('shows %s the areas their role may open', async (role, expected) => {
     signedInAs(role);

@@ -35,8 +35,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   voice: ROLES,
   /** The approval queue: replies from trainees, with promises, or to critical or legal mentions. */
   approvals: ['admin', 'manager'],
-  /** The Root causes board: complaint categories, their owners and fixes (see `editRootCauses`). */
-  rootCauses: ['admin', 'manager', 'viewer'],
+  /** The Root causes board: complaint categories, their owners and fixes. Everyone reads it (agents answer these complaints); see `editRootCauses`. */
+  rootCauses: ROLES,
   /** Settings › Learning: workspace model versions and phrase rules; agents read (see `editLearning`). */
   learning: ['admin', 'manager', 'agent'],
 };

@@ -135,10 +135,12 @@ describe('Root causes board', () => {
     expect(api!.callsTo('GET /api/root-causes/share-links')).toHaveLength(0);
   });
 
-  it('is not open to agents', async () => {
-    open('agent', { 'GET /api/mentions': { status: 200, body: { items: [], nextCursor: null, seq: 0 } } });
-    expect(await screen.findByRole('heading', { name: "You don't have access to this page" })).toBeInTheDocument();
-    expect(api!.callsTo('GET /api/root-causes')).toHaveLength(0);
+  it('lets agents read the board (they answer these complaints) but not set owners or status', async () => {
+    open('agent', { 'GET /api/root-causes': { status: 200, body: buildBoard([delivery]) } });
+    await screen.findAllByTestId('root-cause');
+    expect(screen.getByText('You can read the board; managers and admins set owners and status.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Share with owners' })).not.toBeInTheDocument();
+    expect(api!.callsTo('GET /api/root-causes/owners')).toHaveLength(0);
   });
 
   it('renders representative mention texts as text, never as HTML', async () => {
