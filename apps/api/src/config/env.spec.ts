@@ -9,6 +9,14 @@ describe('loadConfig', () => {
     expect(c.sessionTtlMs).toBe(12 * 3_600_000);
   });
 
+  it('sends mail from one plain address even when EARSHOT_MAIL_FROM is unset (the public host, else the SMTP domain)', () => {
+    expect(loadConfig({}).mailFrom).toBe('earshot@localhost.localdomain');
+    expect(loadConfig({ EARSHOT_PUBLIC_URL: 'https://desk.acme.example' }).mailFrom).toBe('earshot@desk.acme.example');
+    expect(loadConfig({ EARSHOT_SMTP_URL: 'smtp://u:p@mail.acme.example:587' }).mailFrom).toBe('earshot@acme.example');
+    expect(loadConfig({ EARSHOT_SMTP_HOST: '127.0.0.1' }).mailFrom).toBe('earshot@localhost.localdomain');
+    expect(loadConfig({ EARSHOT_MAIL_FROM: 'desk@acme.example', EARSHOT_PUBLIC_URL: 'https://x.example' }).mailFrom).toBe('desk@acme.example');
+  });
+
   it('selects PostgreSQL when DATABASE_URL is set and lists its password as a secret', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://earshot:s3cr3t-pw@db:5432/earshot' });
     expect(c.database).toEqual({ engine: 'postgres', url: 'postgres://earshot:s3cr3t-pw@db:5432/earshot' });

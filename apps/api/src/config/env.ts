@@ -283,7 +283,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
     redisUrl: e.REDIS_URL ?? null,
     smtp,
-    mailFrom: e.EARSHOT_MAIL_FROM ?? 'earshot@localhost',
+    mailFrom: e.EARSHOT_MAIL_FROM ?? defaultMailFrom(e.EARSHOT_PUBLIC_URL, smtp),
     ownerDigestCron: digestCron,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
     version,
@@ -291,3 +291,15 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * The sender when EARSHOT_MAIL_FROM is unset: earshot@ the public URL's host, else the SMTP
+ * server's domain, else localhost.localdomain — always one plain address (a bare `localhost`
+ * has no dot, and strict servers and our own recipient check refuse it).
+ */
+function defaultMailFrom(publicUrl: string | undefined, smtp: SmtpConfig | null): string {
+  const dotted = (host: string | undefined) => (host && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && !/^[\d.]+$/.test(host) ? host : undefined);
+  const fromUrl = publicUrl ? dotted(new URL(publicUrl).hostname) : undefined;
+  const fromSmtp = smtp ? dotted(smtp.host.split('.').length > 2 ? smtp.host.split('.').slice(1).join('.') : smtp.host) : undefined;
+  return `earshot@${fromUrl ?? fromSmtp ?? 'localhost.localdomain'}`;
+}

@@ -61,9 +61,9 @@ export class MailerService implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const to = assertSingleAddress(mail.to);
-    const from = assertSingleAddress(this.config.mailFrom);
     if (!this.config.smtp) throw new MailSendError('Mail is not configured: set EARSHOT_SMTP_URL (or EARSHOT_SMTP_HOST) and EARSHOT_MAIL_FROM.');
+    const to = assertSingleAddress(mail.to);
+    const from = this.config.mailFrom;
     this.transport ??= nodemailer.createTransport(smtpTransportOptions(this.config.smtp));
     try {
       await this.transport.sendMail({ from, to, subject: safeSubject(mail.subject), text: mail.text, disableFileAccess: true, disableUrlAccess: true });
