@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../ingest/ingest.module.js';
 import { MentionsModule } from '../mentions/mentions.module.js';
-import { LearningRescoreRepository } from './learning-rescore.repository.js';
 import { LearningController } from './learning.controller.js';
 import { LearningProfilesModule } from './learning-profiles.module.js';
 import { LearningScheduler } from './learning.scheduler.js';
@@ -12,7 +11,7 @@ import { ModelTrainer } from './model-trainer.js';
 @Module({
   imports: [IngestModule, LearningProfilesModule, MentionsModule],
   controllers: [LearningController],
-  providers: [LearningService, LearningScheduler, ModelTrainer, LearningRescoreRepository],
+  providers: [LearningService, LearningScheduler, ModelTrainer],
   exports: [LearningService],
 })
 export class LearningModule {}

@@ -9,7 +9,6 @@ import type { RequestMeta } from '../../common/request-meta.util.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MENTION_SCORER, type MentionScorer } from '../ingest/scoring/mention-scorer.js';
 import { MentionCorrectionsRepository } from '../mentions/mention-corrections.repository.js';
-import { LearningRescoreRepository } from './learning-rescore.repository.js';
 import { LearningRepository } from './learning.repository.js';
 import { ModelTrainer } from './model-trainer.js';
 import { ScoringProfilesService, toNlpRule } from './scoring-profiles.service.js';
@@ -64,7 +63,6 @@ export class LearningService implements OnApplicationShutdown {
   constructor(
     private readonly repo: LearningRepository,
     private readonly corrections: MentionCorrectionsRepository,
-    private readonly rescoreReads: LearningRescoreRepository,
     private readonly trainer: ModelTrainer,
     private readonly profiles: ScoringProfilesService,
     @Inject(MENTION_SCORER) private readonly scorer: MentionScorer,
@@ -417,7 +415,7 @@ export class LearningService implements OnApplicationShutdown {
     let total = 0;
     for (;;) {
       if (this.closing) break;
-      const page = await this.rescoreReads.openPage(workspaceId, after, RESCORE_PAGE);
+      const page = await this.corrections.openPageToRescore(workspaceId, after, RESCORE_PAGE);
       if (page.length === 0) break;
       const scores = await this.scorer.scoreBatch(page, workspaceId);
       const ids = await this.corrections.rescoreMentions(

@@ -4,7 +4,7 @@ import { DEFAULT_SLA_TARGETS, type CorrectedValues, type CorrectionField } from 
 import { URGENCY_THRESHOLDS } from '@earshot/nlp';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TransactionalRepository } from '../../common/db/transactional.repository.js';
-import type { MentionScore } from '../ingest/scoring/mention-scorer.js';
+import type { MentionScore, ScoreInput } from '../ingest/scoring/mention-scorer.js';
 import { slaDueSql } from '../sla/sla-due.util.js';
 import { takeChangeSeqs, touchMentions } from './change-seq.repository.js';
 import { OPEN_STATUS_SQL } from './status-sql.util.js';
@@ -86,6 +86,11 @@ export function effectiveUrgencyLevelSql(n: string, m = 'm'): string {
 }
 
 /** New model scores for one existing mention (the scorer's output). */
+/** One open mention with what the scorer needs. */
+export interface RescoreInput extends ScoreInput {
+  id: string;
+}
+
 export type RescoreRow = { id: string } & Pick<
   MentionScore,
   'sentimentScore' | 'sentimentLabel' | 'sentimentConfidence' | 'urgencyScore' | 'urgencyLevel' | 'urgencyReasons' | 'intent' | 'category'
@@ -244,6 +249,35 @@ export class MentionCorrectionsRepository extends TransactionalRepository {
         LIMIT ${Math.trunc(limit) + 1}`,
       after ? [workspaceId, after.at, after.mentionId] : [workspaceId],
     )) as LabelledRow[];
+  }
+
+  /**
+   * The reads of a re-scoring after a model change: the workspace's open mentions (new, open,
+   * pending) in id order, with the scorer's context as ingest built it (the author's followers and
+   * badge, the engagement, the author's posts in the 24 h up to this one). Write them back with
+   * rescoreMentions, which keeps the team's corrections.
+   */
+  async openPageToRescore(workspaceId: string, afterId: string | null, limit: number): Promise<RescoreInput[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, m.text, m.engagement, a.followers, a.verified,
+              (SELECT count(*)::int FROM mention m2
+                WHERE m2.author_id = m.author_id AND m2.posted_at > m.posted_at - interval '24 hours' AND m2.posted_at <= m.posted_at) AS recent
+         FROM mention m JOIN author a ON a.id = m.author_id
+        WHERE m.workspace_id = $1 AND m.status IN (${OPEN_STATUS_SQL}) ${afterId ? 'AND m.id > $2::uuid' : ''}
+        ORDER BY m.id
+        LIMIT ${Math.trunc(limit)}`,
+      afterId ? [workspaceId, afterId] : [workspaceId],
+    )) as Array<{ id: string; text: string; engagement: Record<string, number | null> | null; followers: number | null; verified: boolean; recent: number }>;
+    return rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      context: {
+        followers: r.followers,
+        verified: r.verified,
+        engagement: { replies: r.engagement?.replies ?? null, reposts: r.engagement?.reposts ?? null, likes: r.engagement?.likes ?? null },
+        authorPostsLast24h: Math.max(1, Number(r.recent)),
+      },
+    }));
   }
 
   /**
