@@ -1,4 +1,5 @@
 import { createAnalyzer, evaluateWorkspaceModel, shippedFingerprint, trainWorkspaceModel, type LabelledPost, type Taxonomy } from '../index.js';
+import { ADAPT_TRAIN } from './train-workspace.js';
 
 /** A game brand whose players' "sick" and "insane" are praise, and whose "patch" posts are questions, not complaints. */
 function gamePosts(): LabelledPost[] {
@@ -109,5 +110,23 @@ describe('trainWorkspaceModel', () => {
     // at most ADAPT_TRAIN.maxSlots slots a head, whatever the number of posts
     const heads = model as unknown as { sentiment: { slots: string } };
     expect(heads.sentiment.slots.length).toBeLessThan(3000 * 3 * (4 / 3) + 4);
+  });
+
+  it('reads unlabelled posts only for the settings that use them (EM prior, self-training), deterministically', () => {
+    const unlabelled = ['the new raid is sick', 'is the boss fight in the patch?', 'worst update ever', 'love the soundtrack', 'lag again'];
+    const plain = trainWorkspaceModel(posts, { seed: 3 });
+    expect(JSON.stringify(trainWorkspaceModel(posts, { seed: 3, unlabelled }).model)).toBe(JSON.stringify(plain.model));
+    const saved = { ...ADAPT_TRAIN.sentimentPrior };
+    Object.assign(ADAPT_TRAIN.sentimentPrior, { em: true, minUnlabelled: 5 });
+    try {
+      const a = trainWorkspaceModel(posts, { seed: 3, unlabelled });
+      const b = trainWorkspaceModel(posts, { seed: 3, unlabelled });
+      expect(JSON.stringify(a.model)).toBe(JSON.stringify(b.model));
+      const bias = (a.model['sentiment'] as { bias: number[] }).bias;
+      expect(bias).toHaveLength(3);
+      expect(bias.every((x) => Number.isFinite(x) && Math.abs(x) <= ADAPT_TRAIN.sentimentPrior.maxShift)).toBe(true);
+    } finally {
+      Object.assign(ADAPT_TRAIN.sentimentPrior, saved);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { categoryScores, CATEGORY_WEIGHTS } from '../category/classify-category.
 import { DEFAULT_TAXONOMY } from '../category/default-taxonomy.js';
 import { extractFeatures, FEATURE_DIM, newFeatureVector, sharedSlots, STACK_SLOTS } from '../model/features.js';
 import { fnv1a, mulberry32 } from '../model/hash.js';
-import { type LinearModel, type LinearModelData } from '../model/linear-model.js';
+import { LinearModel, type LinearModelData } from '../model/linear-model.js';
 import { shippedComplaintModel, shippedSentimentModel } from '../model/shipped-models.js';
 import { COMPLAINT_MODEL, SENTIMENT_MODEL } from '../model/weights.data.js';
 import { RULE_LISTS } from '../rules/rule-lexicons.js';
@@ -12,6 +12,7 @@ import { SENTIMENT_CLASSES } from '../sentiment/score-sentiment.js';
 import { readSignals } from '../text/signals.js';
 import { type Taxonomy } from '../types.js';
 import { maskedText, PhraseRules } from './phrase-rules.js';
+import { estimatePrior, priorShiftBias } from './prior-shift.js';
 import { SparseLinear } from './sparse-linear.js';
 import { trainResidual, type ResidualExample, type ResidualOptions } from './train-residual.js';
 import {
@@ -45,6 +46,16 @@ export const ADAPT_TRAIN: {
   prune: number;
   /** Most feature slots a head keeps (those with the largest weights): bounds the stored size, ~(2 + classes) bytes a slot before base64. */
   maxSlots: number;
+  /**
+   * The sentiment head's class prior from the workspace's unlabelled posts (EM, see prior-shift.ts):
+   * a bias log(π_workspace / π_trained), each class clipped to ±maxShift; only with at least
+   * minUnlabelled posts. anchorWeight: one labelled post's weight next to one unlabelled.
+   */
+  sentimentPrior: { em: boolean; minUnlabelled: number; anchorWeight: number; maxShift: number };
+  /** Self-training: unlabelled posts the prior-adapted model gives at least minConfidence train the residual again with this weight. */
+  selfTrain: { rounds: number; minConfidence: number; weight: number };
+  /** Most unlabelled posts read (a seeded sample beyond). */
+  maxUnlabelled: number;
 } = {
   // Chosen on Delta and Southwest held out (300 corrections each; United, the reported airline,
   // was looked at in early runs too): l2 0.1-3 and a learned class bias or not. A learned bias
@@ -59,7 +70,17 @@ export const ADAPT_TRAIN: {
   minDocFreq: 2,
   prune: 0.01,
   maxSlots: 3000,
+  sentimentPrior: { em: false, minUnlabelled: 100, anchorWeight: 1, maxShift: 2 },
+  selfTrain: { rounds: 0, minConfidence: 0.9, weight: 0.3 },
+  maxUnlabelled: 5000,
 };
+
+/**
+ * The class prior (negative, neutral, positive) the shipped sentiment model was trained under:
+ * its training posts' weighted class totals with the recipe's class balancing (balance 0.5),
+ * as printed by the adaptation experiment. Retraining the shipped model on other data changes it.
+ */
+export const SHIPPED_SENTIMENT_PRIOR: readonly number[] = [0.34, 0.33, 0.33];
 
 let shared: Set<number> | undefined;
 function frozenFor(head: 'sentiment' | 'complaint' | 'category'): ReadonlySet<number> | undefined {
@@ -77,6 +98,8 @@ export interface AdaptBaseOptions {
   complaintModel?: LinearModel;
   /** The workspace's phrase rules: 'ignore' phrases are masked from the features, as the analyzer does. */
   phraseRules?: readonly PhraseRule[];
+  /** The class prior the base sentiment model was trained under (default: the shipped model's, SHIPPED_SENTIMENT_PRIOR). */
+  sentimentPrior?: readonly number[];
 }
 
 export interface EvaluateWorkspaceOptions extends AdaptBaseOptions {
@@ -110,6 +133,44 @@ function prepare(posts: readonly LabelledPost[], base: LinearModel, rules: Phras
     extractFeatures(sig, fv, detectSarcasm(sig) !== undefined);
     return { post, idx: Int32Array.from(fv.idx), val: Float32Array.from(fv.val), sent: base.predict(fv, []), tokSig: sig };
   });
+}
+
+/** A seeded sample of at most ADAPT_TRAIN.maxUnlabelled unlabelled texts, prepared as the labelled posts. */
+function prepareUnlabelled(texts: readonly string[] | undefined, base: LinearModel, rules: PhraseRules | undefined, seed: number): Prepared[] {
+  if (!Array.isArray(texts)) return [];
+  let usable = texts.filter((t) => typeof t === 'string' && t.trim() !== '');
+  if (usable.length > ADAPT_TRAIN.maxUnlabelled) {
+    const rand = mulberry32(seed + 7919);
+    const order = usable.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    usable = order.slice(0, ADAPT_TRAIN.maxUnlabelled).map((i) => usable[i] ?? '');
+  }
+  return prepare(
+    usable.map((text) => ({ text })),
+    base,
+    rules,
+  );
+}
+
+/** The base probabilities of a prepared post with a residual head and a prior bias on top. */
+function adjusted(p: Prepared, head: SparseLinear | undefined, bias: readonly number[] | undefined): number[] {
+  const probs = [...p.sent];
+  if (head) head.applyTo({ idx: Array.from(p.idx), val: Array.from(p.val) }, probs);
+  if (!bias) return probs;
+  let sum = 0;
+  for (let c = 0; c < probs.length; c += 1) {
+    probs[c] = (probs[c] ?? 0) * Math.exp(bias[c] ?? 0);
+    sum += probs[c] ?? 0;
+  }
+  return probs.map((x) => x / sum);
+}
+
+/** A head with no feature weights (only a bias set afterwards). */
+function emptyHead(classes: readonly string[]): LinearModelData {
+  return new LinearModel(classes, FEATURE_DIM, new Float32Array(FEATURE_DIM * classes.length), new Float32Array(classes.length)).toData(ADAPT_TRAIN.prune);
 }
 
 function weightOf(p: LabelledPost): number {
@@ -195,11 +256,60 @@ function pickBase(o: AdaptBaseOptions): AdaptBaseOptions {
   if (o.sentimentModel) out.sentimentModel = o.sentimentModel;
   if (o.complaintModel) out.complaintModel = o.complaintModel;
   if (o.phraseRules) out.phraseRules = o.phraseRules;
+  if (o.sentimentPrior) out.sentimentPrior = o.sentimentPrior;
   return out;
 }
 
+/**
+ * The sentiment head: a residual over the base model's log-probabilities; with unlabelled posts
+ * (and the settings on), the workspace's class prior by EM as its bias, and one round of
+ * self-training on the confident unlabelled posts.
+ */
+function fitSentimentHead(
+  sx: readonly ResidualExample[],
+  unl: readonly Prepared[],
+  basePrior: readonly number[] | undefined,
+  seedShift: number,
+): LinearModelData | undefined {
+  const sentOpts = { ...ADAPT_TRAIN.sentiment, seed: ADAPT_TRAIN.sentiment.seed + seedShift, frozen: frozenFor('sentiment') };
+  let sentData: LinearModelData | undefined;
+  if (sx.length > 0) sentData = pack(trainResidual(sx, SENTIMENT_CLASSES, FEATURE_DIM, sentOpts), sx);
+  const sp = ADAPT_TRAIN.sentimentPrior;
+  const st = ADAPT_TRAIN.selfTrain;
+  if (unl.length >= sp.minUnlabelled && (sp.em || (st.rounds > 0 && sx.length > 0))) {
+    const head = sentData ? new SparseLinear(sentData) : undefined;
+    let bias = [0, 0, 0];
+    if (sp.em) {
+      const posteriors = unl.map((p) => adjusted(p, head, undefined));
+      const counts = [0, 0, 0];
+      for (const e of sx) counts[e.y] = (counts[e.y] ?? 0) + e.w;
+      const trainPrior = basePrior ?? SHIPPED_SENTIMENT_PRIOR;
+      const prior = estimatePrior({ posteriors, trainPrior, labelledCounts: counts, anchorWeight: sp.anchorWeight });
+      bias = priorShiftBias(prior, trainPrior, sp.maxShift);
+    }
+    if (st.rounds > 0 && sx.length > 0) {
+      // self-training: the confident unlabelled posts, labelled by the adapted model, train the residual again (the prior as a fixed offset)
+      const biased = (o: Float64Array): Float64Array => Float64Array.from(o, (v, c) => v + (bias[c] ?? 0));
+      const ex: ResidualExample[] = sx.map((e) => ({ ...e, offset: biased(e.offset) }));
+      for (const p of unl) {
+        const q = adjusted(p, head, bias);
+        let y = 0;
+        for (let c = 1; c < q.length; c += 1) if ((q[c] ?? 0) > (q[y] ?? 0)) y = c;
+        if ((q[y] ?? 0) >= st.minConfidence) ex.push({ idx: p.idx, val: p.val, y, w: st.weight, offset: biased(logs(p.sent)) });
+      }
+      sentData = pack(trainResidual(ex, SENTIMENT_CLASSES, FEATURE_DIM, sentOpts), sx);
+    }
+    sentData ??= emptyHead(SENTIMENT_CLASSES);
+    if (sp.em) sentData = { ...sentData, bias: bias.map((b) => Math.round(b * 1e6) / 1e6) };
+  }
+  return sentData;
+}
+
 /** Trains the heads on all `posts` (no hold-out). */
-export function fitWorkspaceModel(posts: readonly LabelledPost[], options: { taxonomy?: Taxonomy; seed?: number } & AdaptBaseOptions = {}): WorkspaceModelData {
+export function fitWorkspaceModel(
+  posts: readonly LabelledPost[],
+  options: { taxonomy?: Taxonomy; seed?: number; unlabelled?: readonly string[] } & AdaptBaseOptions = {},
+): WorkspaceModelData {
   const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
   const baseS = options.sentimentModel ?? shippedSentimentModel();
   const baseC = options.complaintModel ?? shippedComplaintModel();
@@ -212,21 +322,18 @@ export function fitWorkspaceModel(posts: readonly LabelledPost[], options: { tax
   };
   const trainedOn = { sentiment: 0, intent: 0, category: 0, urgency: 0 };
 
-  // sentiment: residual on the base model's log-probabilities
+  // sentiment: residual on the base model's log-probabilities, then (with unlabelled posts) the
+  // workspace's class prior by EM and one round of self-training
   const sx: ResidualExample[] = [];
   for (const p of prep) {
     const y = p.post.sentiment ? SENTIMENT_CLASSES.indexOf(p.post.sentiment as never) : -1;
     if (y >= 0) sx.push({ idx: p.idx, val: p.val, y, w: weightOf(p.post), offset: logs(p.sent) });
   }
+  const sentData = fitSentimentHead(sx, prepareUnlabelled(options.unlabelled, baseS, rules, options.seed ?? 1), options.sentimentPrior, seedShift);
   let sentHead: SparseLinear | undefined;
-  if (sx.length > 0) {
-    const m = trainResidual(sx, SENTIMENT_CLASSES, FEATURE_DIM, {
-      ...ADAPT_TRAIN.sentiment,
-      seed: ADAPT_TRAIN.sentiment.seed + seedShift,
-      frozen: frozenFor('sentiment'),
-    });
-    heads.sentiment = pack(m, sx);
-    sentHead = new SparseLinear(heads.sentiment);
+  if (sentData) {
+    heads.sentiment = sentData;
+    sentHead = new SparseLinear(sentData);
     trainedOn.sentiment = sx.length;
   }
 

@@ -55,6 +55,12 @@ export interface TrainWorkspaceOptions {
   /** Share of the posts held out for evaluation (default 0.2). */
   heldOutShare?: number;
   seed?: number;
+  /**
+   * A sample of the workspace's recent mention texts, unlabelled (a desk sees every mention).
+   * Used to adapt the sentiment head's class prior to the workspace (EM) and for one round of
+   * self-training on the posts the adapted model is confident about. At most 5,000 are read.
+   */
+  unlabelled?: string[];
 }
 
 export interface TrainWorkspaceResult {
