@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { startEnvCron } from '../../common/schedule/env-cron.util.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { LearningService } from './learning.service.js';
 
@@ -20,24 +20,17 @@ export class LearningScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const cron = this.config.learningCron;
-    if (!cron) return;
-    let job: CronJob;
-    try {
-      job = CronJob.from({
-        cronTime: cron,
-        onTick: () => {
-          this.learning
-            .runNightly()
-            .then((r) => this.logger.log(`nightly training: ${r.started} workspace run(s) started`))
-            .catch((e: unknown) => this.logger.error(`nightly training round failed: ${(e as Error).message}`));
-        },
-        start: false,
-      });
-    } catch {
-      throw new Error(`EARSHOT_LEARNING_CRON: must be a cron expression such as "0 2 * * *" (02:00 every night), or off (got "${cron}")`);
-    }
-    this.registry.addCronJob('learning-nightly', job);
-    job.start();
+    startEnvCron(this.registry, {
+      name: 'learning-nightly',
+      cron: this.config.learningCron,
+      variable: 'EARSHOT_LEARNING_CRON',
+      example: '"0 2 * * *" (02:00 every night)',
+      onTick: () => {
+        this.learning
+          .runNightly()
+          .then((r) => this.logger.log(`nightly training: ${r.started} workspace run(s) started`))
+          .catch((e: unknown) => this.logger.error(`nightly training round failed: ${(e as Error).message}`));
+      },
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { startEnvCron } from '../../common/schedule/env-cron.util.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { OwnerDigestService } from './owner-digest.service.js';
 
@@ -20,21 +20,14 @@ export class OwnerDigestScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const cron = this.config.ownerDigestCron;
-    if (!cron) return;
-    let job: CronJob;
-    try {
-      job = CronJob.from({
-        cronTime: cron,
-        onTick: () => {
-          this.digest.runWeekly().catch((e: unknown) => this.logger.error(`Owner digest round failed: ${(e as Error).message}`));
-        },
-        start: false,
-      });
-    } catch {
-      throw new Error(`EARSHOT_OWNER_DIGEST_CRON: must be a cron expression such as "0 8 * * 1" (Mondays 08:00), or off (got "${cron}")`);
-    }
-    this.registry.addCronJob('owner-digest', job);
-    job.start();
+    startEnvCron(this.registry, {
+      name: 'owner-digest',
+      cron: this.config.ownerDigestCron,
+      variable: 'EARSHOT_OWNER_DIGEST_CRON',
+      example: '"0 8 * * 1" (Mondays 08:00)',
+      onTick: () => {
+        this.digest.runWeekly().catch((e: unknown) => this.logger.error(`Owner digest round failed: ${(e as Error).message}`));
+      },
+    });
   }
 }
