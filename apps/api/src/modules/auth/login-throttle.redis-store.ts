@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import { createClient } from 'redis';
 import type { LoginThrottleStore, ThrottleHit } from './login-throttle.repository.js';
 
@@ -101,4 +102,21 @@ export class RedisLoginThrottleStore implements LoginThrottleStore {
   async close(): Promise<void> {
     if (this.client.isOpen) await this.client.quit();
   }
+}
+
+/**
+ * Redis keys are namespaced by the installation's database, which every instance of it shares
+ * (installations sharing one Redis keep apart).
+ */
+export function installationNamespace(dataSource: DataSource): string {
+  const o = dataSource.options as { url?: string; database?: string };
+  if (o.url) {
+    try {
+      const u = new URL(o.url);
+      return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+    } catch {
+      return 'default';
+    }
+  }
+  return o.database ?? 'embedded';
 }

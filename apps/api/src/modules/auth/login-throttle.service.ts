@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { TrustedDevice } from './device-cookie.util.js';
-import { RedisLoginThrottleStore } from './login-throttle.redis-store.js';
+import { installationNamespace, RedisLoginThrottleStore } from './login-throttle.redis-store.js';
 import { PgLoginThrottleRepository, type LoginThrottleStore } from './login-throttle.repository.js';
 
 /**
@@ -81,25 +81,8 @@ export class LoginThrottleService implements OnModuleDestroy {
   /** The clock; tests replace it. */
   now: () => number = Date.now;
 
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    this.store = config.redisUrl ? new RedisLoginThrottleStore(config.redisUrl, this.namespace()) : new PgLoginThrottleRepository(dataSource);
-  }
-
-  /** Redis keys are namespaced by the installation's database, which every instance of it shares. */
-  private namespace(): string {
-    const o = this.dataSource.options as { url?: string; database?: string };
-    if (o.url) {
-      try {
-        const u = new URL(o.url);
-        return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-      } catch {
-        return 'default';
-      }
-    }
-    return o.database ?? 'embedded';
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() dataSource: DataSource) {
+    this.store = config.redisUrl ? new RedisLoginThrottleStore(config.redisUrl, installationNamespace(dataSource)) : new PgLoginThrottleRepository(dataSource);
   }
 
   /** Swaps the store (unit tests use an in-memory one). */

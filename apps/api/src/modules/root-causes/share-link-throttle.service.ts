@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
-import { RedisLoginThrottleStore } from '../auth/login-throttle.redis-store.js';
+import { installationNamespace, RedisLoginThrottleStore } from '../auth/login-throttle.redis-store.js';
 import { PgLoginThrottleRepository, type LoginThrottleStore } from '../auth/login-throttle.repository.js';
 import { LOGIN_LIMITS, throttleIp } from '../auth/login-throttle.service.js';
 
@@ -39,7 +39,7 @@ export class ShareLinkThrottleService implements OnApplicationBootstrap, OnModul
     private readonly registry: SchedulerRegistry,
   ) {
     this.store = config.redisUrl
-      ? new RedisLoginThrottleStore(config.redisUrl, `share-links:${namespaceOf(dataSource)}`)
+      ? new RedisLoginThrottleStore(config.redisUrl, `share-links:${installationNamespace(dataSource)}`)
       : new PgLoginThrottleRepository(dataSource);
   }
 
@@ -69,18 +69,4 @@ export class ShareLinkThrottleService implements OnApplicationBootstrap, OnModul
   async onModuleDestroy(): Promise<void> {
     await this.store.close?.();
   }
-}
-
-/** The installation's database (Redis keys of installations sharing one Redis keep apart), as the sign-in limiter names it. */
-function namespaceOf(dataSource: DataSource): string {
-  const o = dataSource.options as { url?: string; database?: string };
-  if (o.url) {
-    try {
-      const u = new URL(o.url);
-      return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-    } catch {
-      return 'default';
-    }
-  }
-  return o.database ?? 'embedded';
 }
