@@ -11,6 +11,7 @@ import { detectSarcasm } from '../sentiment/detect-sarcasm.js';
 import { SENTIMENT_CLASSES } from '../sentiment/score-sentiment.js';
 import { readSignals } from '../text/signals.js';
 import { type Taxonomy } from '../types.js';
+import { fitCategoryLinear, inverseDocFreq, type CategoryHeadOptions } from './category-head.js';
 import { maskedText, PhraseRules } from './phrase-rules.js';
 import { estimatePrior, priorShiftBias } from './prior-shift.js';
 import { SparseLinear } from './sparse-linear.js';
@@ -29,13 +30,16 @@ import { WORKSPACE_MODEL_FORMAT, type WorkspaceHeads } from './workspace-model.j
  * Hyper-parameters of the three heads (chosen once on the airline experiment, see
  * scripts/lib/adaptation-experiment.ts; not per workspace).
  * The sentiment and complaint heads are residuals with a strong L2 pull towards the shipped
- * model; the category head is a linear model over the same features on top of the keyword /
- * example classifier, whose scores enter as a fixed offset (prior x score).
+ * model; the category head is a linear model over the same features (by default nearest centroid
+ * by cosine over TF-IDF, see category-head.ts) added to the keyword / example classifier's scores
+ * (prior x score).
  */
 export const ADAPT_TRAIN: {
   sentiment: ResidualOptions;
   complaint: ResidualOptions;
   category: ResidualOptions;
+  /** How the category head is learned (category-head.ts); its `logistic` trainer settings are `category` above. */
+  categoryHead: Omit<CategoryHeadOptions, 'logistic'>;
   /** Heads that learn nothing on the shared slots (sharedSlots: lexicon, style, word clusters). */
   freezeShared: { sentiment: boolean; complaint: boolean; category: boolean };
   /** Weight of the classifier's score in a category's logit. */
@@ -65,8 +69,10 @@ export const ADAPT_TRAIN: {
   sentiment: { epochs: 6, lr: 0.1, l2: 0.3, seed: 1, balance: 0, learnBias: false },
   complaint: { epochs: 6, lr: 0.1, l2: 0.3, seed: 2, balance: 0, learnBias: false },
   category: { epochs: 6, lr: 0.3, l2: 0.01, seed: 3, balance: 0.5 },
+  // chosen by 5-fold cross-validation inside the experiment's 467 labelled airline posts (see its variants table)
+  categoryHead: { method: 'centroid', scale: 4, idf: true, alpha: 1 },
   freezeShared: { sentiment: true, complaint: true, category: true },
-  categoryPrior: 2,
+  categoryPrior: 1,
   minDocFreq: 2,
   prune: 0.01,
   maxSlots: 3000,
@@ -329,7 +335,10 @@ export function fitWorkspaceModel(
     const y = p.post.sentiment ? SENTIMENT_CLASSES.indexOf(p.post.sentiment as never) : -1;
     if (y >= 0) sx.push({ idx: p.idx, val: p.val, y, w: weightOf(p.post), offset: logs(p.sent) });
   }
-  const sentData = fitSentimentHead(sx, prepareUnlabelled(options.unlabelled, baseS, rules, options.seed ?? 1), options.sentimentPrior, seedShift);
+  // the unlabelled posts are prepared only when a sentiment setting reads them
+  const readsUnlabelled = ADAPT_TRAIN.sentimentPrior.em || (ADAPT_TRAIN.selfTrain.rounds > 0 && sx.length > 0);
+  const unl = readsUnlabelled ? prepareUnlabelled(options.unlabelled, baseS, rules, options.seed ?? 1) : [];
+  const sentData = fitSentimentHead(sx, unl, options.sentimentPrior, seedShift);
   let sentHead: SparseLinear | undefined;
   if (sentData) {
     heads.sentiment = sentData;
@@ -374,12 +383,40 @@ export function fitWorkspaceModel(
     kx.push({ idx: p.idx, val: p.val, y, w: weightOf(p.post), offset });
   }
   if (kx.length > 0) {
-    const m = trainResidual(kx, classes, FEATURE_DIM, { ...ADAPT_TRAIN.category, seed: ADAPT_TRAIN.category.seed + seedShift, frozen: frozenFor('category') });
+    const ch = ADAPT_TRAIN.categoryHead;
+    const idf = ch.method !== 'logistic' && ch.idf ? categoryIdf(options.unlabelled, kx, baseS, rules, options.seed ?? 1) : undefined;
+    const logistic = { ...ADAPT_TRAIN.category, seed: ADAPT_TRAIN.category.seed + seedShift };
+    const m = fitCategoryLinear(kx, classes, FEATURE_DIM, { ...ch, logistic }, frozenFor('category'), idf);
     heads.category = { model: pack(m, kx), prior: ADAPT_TRAIN.categoryPrior, fallback };
     trainedOn.category = kx.length;
   }
   trainedOn.urgency = 0;
   return { format: WORKSPACE_MODEL_FORMAT, trainedOn, ...heads };
+}
+
+/** Per unlabelled text array, its idf (the experiment trains many heads with the same posts). */
+const idfCache = new WeakMap<readonly string[], Float32Array>();
+
+/**
+ * Slot rarity for the category head: from the workspace's unlabelled posts when there are at
+ * least sentimentPrior.minUnlabelled of them (a seeded sample of at most maxUnlabelled), else
+ * from the labelled posts themselves.
+ */
+function categoryIdf(
+  unlabelled: readonly string[] | undefined,
+  labelled: readonly ResidualExample[],
+  base: LinearModel,
+  rules: PhraseRules | undefined,
+  seed: number,
+): Float32Array {
+  if (Array.isArray(unlabelled) && unlabelled.length >= ADAPT_TRAIN.sentimentPrior.minUnlabelled) {
+    const cached = rules ? undefined : idfCache.get(unlabelled);
+    if (cached) return cached;
+    const idf = inverseDocFreq(prepareUnlabelled(unlabelled, base, rules, seed), FEATURE_DIM);
+    if (!rules) idfCache.set(unlabelled, idf);
+    return idf;
+  }
+  return inverseDocFreq(labelled, FEATURE_DIM);
 }
 
 /** Macro-F1 over the classes present in the gold labels (null when there are none). */
