@@ -27,10 +27,10 @@
  *   learns "disagree with the base"; errors plus 25 % confirmations were no better than random.
  * - The EM class prior and self-training on unlabelled posts gained nothing: the leave-one-airline-
  *   out base already predicts each airline's class mix, and EM overshoots it. Both off by default.
- * - Category head: the logistic head over the keyword scores (0.461 inner CV, 0.448 held out) lost
+ * - Category head: the logistic head over the keyword scores (0.462 inner CV, 0.447-0.448 held out) lost
  *   by inner CV to nearest centroid with the unlabelled posts' idf (0.474 inner CV), now the
- *   default: held out 0.430, no better than the keywords alone (0.431). Complement naive Bayes
- *   (0.465-0.466 inner CV) held out best (0.451-0.453) but was not chosen: the held-out figures
+ *   default: held out 0.431, no better than the keywords alone (0.430). Complement naive Bayes
+ *   (0.465-0.466 inner CV) held out best (0.450-0.452) but was not chosen: the held-out figures
  *   never choose. With ~50 posts a reason, every method's inner-CV figures sit within ~0.03 of each
  *   other and of the noise; the reasons' labels overlap (Customer Service Issue, Can't Tell, Bad
  *   Flight), and a purely supervised head on 400 posts per reason reached only 0.38-0.47 in side runs.
