@@ -25,6 +25,9 @@ export const STALE_TRAINING_MS = 15 * 60_000;
 const SHUTDOWN_WAIT_MS = 5_000;
 /** Open mentions re-scored per statement after a model change. */
 export const RESCORE_PAGE = 200;
+/** Recent mention texts a run reads, unlabelled, for the workspace's word rarity (the library reads at most 5,000). */
+const UNLABELLED_SAMPLE = 5_000;
+
 /** Labelled posts read per query; a workspace with more trains on the newest MAX_TRAINING_POSTS. */
 const LABELLED_PAGE = 1000;
 const MAX_TRAINING_POSTS = 50_000;
@@ -174,12 +177,17 @@ export class LearningService implements OnApplicationShutdown {
   private async runTraining(row: WorkspaceModelEntity, posts: LabelledPost[]): Promise<void> {
     const ws = row.workspaceId;
     try {
-      const [current, rules] = await Promise.all([this.repo.findActive(ws), this.repo.listRules(ws)]);
+      const [current, rules, unlabelled] = await Promise.all([
+        this.repo.findActive(ws),
+        this.repo.listRules(ws),
+        this.corrections.recentTexts(ws, UNLABELLED_SAMPLE),
+      ]);
       const result: TrainWorkspaceResult = await this.trainer.train({
         posts,
         taxonomy: DEFAULT_TAXONOMY,
         ...(current?.data ? { current: current.data } : {}),
         phraseRules: rules.map(toNlpRule),
+        unlabelled,
       });
       const metrics = { before: result.before, after: result.after, better: result.better, trainedOn: result.model.trainedOn };
       const figures = describeFigures(result.before, result.after);

@@ -252,6 +252,18 @@ export class MentionCorrectionsRepository extends TransactionalRepository {
   }
 
   /**
+   * Up to `limit` of the workspace's most recent mention texts (spam left out), unlabelled: a
+   * workspace model learns from them how common each word is in this workspace's posts.
+   */
+  async recentTexts(workspaceId: string, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT text FROM mention WHERE workspace_id = $1 AND NOT spam ORDER BY created_at DESC, id DESC LIMIT ${Math.trunc(limit)}`,
+      [workspaceId],
+    )) as Array<{ text: string }>;
+    return rows.map((r) => r.text);
+  }
+
+  /**
    * The reads of a re-scoring after a model change: the workspace's open mentions (new, open,
    * pending) in id order, with the scorer's context as ingest built it (the author's followers and
    * badge, the engagement, the author's posts in the 24 h up to this one). Write them back with
