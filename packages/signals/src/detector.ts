@@ -331,51 +331,49 @@ class SeasonalDetector implements Detector {
     };
   }
 
+  /** Every window's volume and negative-share signal, from one backward pass over the recent buckets. */
   private signals(): Signal[] {
     const out: Signal[] = [];
-    for (const w of this.windows) {
-      if (w > this.s.recent.length) break;
-      for (const metric of ['volume', 'negative_share'] as const) {
-        const x = this.signal(metric, w);
-        if (x) out.push(x);
-      }
+    const recent = this.s.recent;
+    const sums = newSums();
+    let next = 0;
+    for (let i = recent.length - 1, n = 1; i >= 0 && next < this.windows.length; i--, n++) {
+      addBucket(sums, recent[i] as BucketRecord);
+      if (n !== this.windows[next]) continue;
+      next++;
+      out.push(this.volumeSignal(n, sums));
+      const share = this.shareSignal(n, sums);
+      if (share) out.push(share);
     }
     return out;
   }
 
+  /** One metric's signal over the last `w` buckets (null when there are fewer, or too few posts for a share). */
   private signal(metric: SignalMetric, w: number): Signal | null {
-    const o = this.o;
     const recent = this.s.recent;
-    const from = recent.length - w;
-    if (from < 0) return null;
-    let total = 0;
-    let negative = 0;
-    let mean = 0;
-    let estSd = 0;
-    let expectedNegative = 0;
-    let shareVar = 0;
-    for (let i = from; i < recent.length; i++) {
-      const b = recent[i] as BucketRecord;
-      total += b.total;
-      negative += b.negative;
-      mean += b.expected;
-      estSd += b.expectedSd;
-      expectedNegative += b.total * b.share;
-      shareVar += b.total * b.share * (1 - b.share);
-    }
-    if (metric === 'volume') {
-      const variance = Math.max(1, this.s.phi) * mean + (o.relativeError * mean) ** 2 + estSd ** 2 + 1;
-      const z = (total - mean - 0.5) / Math.sqrt(variance);
-      const departs = z >= o.raiseZ && total - mean >= o.minExcess && total >= o.minRatio * mean;
-      return { metric, windowBuckets: w, expected: mean, observed: total, z, departs };
-    }
-    if (total < o.minShareCount) return null;
-    const expectedShare = expectedNegative / total;
-    const variance = Math.max(1, this.s.phiShare) * shareVar + (o.shareError * total) ** 2 + 0.25;
-    const z = (negative - expectedNegative - 0.5) / Math.sqrt(variance);
-    const observedShare = negative / total;
+    if (w > recent.length) return null;
+    const sums = newSums();
+    for (let i = recent.length - w; i < recent.length; i++) addBucket(sums, recent[i] as BucketRecord);
+    return metric === 'volume' ? this.volumeSignal(w, sums) : this.shareSignal(w, sums);
+  }
+
+  private volumeSignal(w: number, x: WindowSums): Signal {
+    const o = this.o;
+    const variance = Math.max(1, this.s.phi) * x.mean + (o.relativeError * x.mean) ** 2 + x.estSd ** 2 + 1;
+    const z = (x.total - x.mean - 0.5) / Math.sqrt(variance);
+    const departs = z >= o.raiseZ && x.total - x.mean >= o.minExcess && x.total >= o.minRatio * x.mean;
+    return { metric: 'volume', windowBuckets: w, expected: x.mean, observed: x.total, z, departs };
+  }
+
+  private shareSignal(w: number, x: WindowSums): Signal | null {
+    const o = this.o;
+    if (x.total < o.minShareCount) return null;
+    const expectedShare = x.expectedNegative / x.total;
+    const variance = Math.max(1, this.s.phiShare) * x.shareVar + (o.shareError * x.total) ** 2 + 0.25;
+    const z = (x.negative - x.expectedNegative - 0.5) / Math.sqrt(variance);
+    const observedShare = x.negative / x.total;
     const departs = z >= o.raiseZ && observedShare - expectedShare >= o.minShareLift;
-    return { metric, windowBuckets: w, expected: expectedShare, observed: observedShare, z, departs };
+    return { metric: 'negative_share', windowBuckets: w, expected: expectedShare, observed: observedShare, z, departs };
   }
 
   /** EWMA updates of the seasonal slot, the dispersion and the negative share; robust: a bucket is clipped at its upper fence. */
@@ -405,6 +403,29 @@ class SeasonalDetector implements Detector {
       s.shareSamples++;
     }
   }
+}
+
+interface WindowSums {
+  total: number;
+  negative: number;
+  mean: number;
+  estSd: number;
+  expectedNegative: number;
+  shareVar: number;
+}
+
+function newSums(): WindowSums {
+  return { total: 0, negative: 0, mean: 0, estSd: 0, expectedNegative: 0, shareVar: 0 };
+}
+
+function addBucket(x: WindowSums, b: BucketRecord): void {
+  x.total += b.total;
+  x.negative += b.negative;
+  x.mean += b.expected;
+  // Consecutive buckets share their slot's estimate: its errors add up, they do not average out.
+  x.estSd += b.expectedSd;
+  x.expectedNegative += b.total * b.share;
+  x.shareVar += b.total * b.share * (1 - b.share);
 }
 
 function round(x: number): number {
