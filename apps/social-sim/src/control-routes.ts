@@ -79,12 +79,59 @@ function routeControl(method: string, p: string, query: URLSearchParams, body: R
     return ok({ requests: control.requests(platformParam(query.get('platform'))).slice(-Math.max(1, Math.min(n, LOG_CAP))) });
   }
   if (method === 'POST' && p === '/_control/clock') {
+    if (body['now'] !== undefined) {
+      const ms = typeof body['now'] === 'string' ? Date.parse(body['now']) : NaN;
+      if (!Number.isFinite(ms)) return ok({ error: 'now must be an ISO-8601 time' }, 400);
+      control.setClock(ms);
+    }
     control.advanceClock(typeof body['advanceMs'] === 'number' ? body['advanceMs'] : 0);
     return ok({ now: nowIso() });
   }
+  if (method === 'POST' && p === '/_control/history') return historyRoute(body, control);
   if (method === 'POST' && p === '/_control/reset') {
     control.reset();
     return ok({ reset: true });
   }
   return ok({ error: 'unknown control endpoint' }, 404);
+}
+
+const PLATFORMS_OR_UNDEFINED = (v: unknown): SimPlatform[] | undefined | null => {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) return null;
+  const out = v.map(platformParam);
+  return out.every((x): x is SimPlatform => x !== undefined) ? out : null;
+};
+
+/** `POST /_control/history {days?, perDay?, seed?, platforms?, incident?: {daysAgo?, hours?, multiplier?, topic?, startHour?} | null}`. */
+function historyRoute(body: Record<string, unknown>, control: SimControl): Reply {
+  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  for (const k of ['days', 'perDay', 'seed'] as const)
+    if (body[k] !== undefined && num(body[k]) === undefined) return ok({ error: `${k} must be a number` }, 400);
+  const platforms = PLATFORMS_OR_UNDEFINED(body['platforms']);
+  if (platforms === null) return ok({ error: `platforms must be a list of ${SIM_PLATFORMS.join(', ')}` }, 400);
+  const inc = body['incident'];
+  if (inc !== undefined && inc !== null && (typeof inc !== 'object' || Array.isArray(inc))) return ok({ error: 'incident must be an object or null' }, 400);
+  const i = (inc ?? {}) as Record<string, unknown>;
+  const incident =
+    inc === null
+      ? null
+      : inc === undefined
+        ? undefined
+        : {
+            ...(num(i['daysAgo']) !== undefined ? { daysAgo: num(i['daysAgo']) } : {}),
+            ...(num(i['hours']) !== undefined ? { hours: num(i['hours']) } : {}),
+            ...(num(i['multiplier']) !== undefined ? { multiplier: num(i['multiplier']) } : {}),
+            ...(num(i['startHour']) !== undefined ? { startHour: num(i['startHour']) } : {}),
+            ...(typeof i['topic'] === 'string' ? { topic: i['topic'] } : {}),
+          };
+  return ok(
+    control.history({
+      days: num(body['days']),
+      perDay: num(body['perDay']),
+      seed: num(body['seed']),
+      ...(platforms ? { platforms } : {}),
+      ...(incident !== undefined ? { incident } : {}),
+    }),
+    201,
+  );
 }

@@ -9,6 +9,7 @@ export class IdFactory {
   private counter = 0;
   private lastMicros = 0;
   private notification = 34975861;
+  private notificationFloor = 34975861;
   private redditT3 = parseInt('1gk2abc', 36);
   private redditT1 = parseInt('lq2x9zc', 36);
   private account = 108_000_000;
@@ -32,6 +33,33 @@ export class IdFactory {
   mastodonStatus(ms: number): string {
     const t = this.tick(ms);
     return ((BigInt(t.ms) << 16n) | BigInt(t.seq)).toString();
+  }
+
+  /** A status id for a past time, outside the monotonic sequence (back-dated history: the caller keeps times distinct). */
+  mastodonStatusAt(ms: number): string {
+    return (BigInt(ms) << 16n).toString();
+  }
+
+  /** A tweet id for a past time, outside the monotonic sequence (back-dated history). */
+  xTweetAt(ms: number): string {
+    return ((BigInt(ms - 1288834974657) << 22n) | (1n << 12n)).toString();
+  }
+
+  /** A TID for a past time, outside the monotonic sequence (back-dated history). */
+  tidAt(ms: number): string {
+    let n = (BigInt(ms * 1000) << 10n) | 7n;
+    let out = '';
+    for (let i = 0; i < 13; i++) {
+      out = S32[Number(n & 31n)] + out;
+      n >>= 5n;
+    }
+    return out;
+  }
+
+  /** Notification ids below every one handed out so far (history is older than every post): `count` ids, ascending. */
+  mastodonNotificationsBelow(count: number): string[] {
+    this.notificationFloor -= count;
+    return Array.from({ length: count }, (_, i) => String(this.notificationFloor + i));
   }
 
   mastodonNotification(): string {

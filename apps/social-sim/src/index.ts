@@ -7,6 +7,9 @@ export {
   type SimState,
   type SeededPost,
   type RequestLogEntry,
+  type HistoryIncident,
+  type HistoryOptions,
+  type HistorySummary,
 } from './sim.js';
 export { FAULT_KINDS, type FaultKind, type FaultSpec, type ActiveFault } from './faults.js';
 export { SCENARIOS, type ScenarioName, type ScenarioOptions } from './scenario.js';

@@ -5,7 +5,9 @@
  * P+3 reddit, P+4 x and P+5 rss serve one platform each at their root.
  * Env: SOCIAL_SIM_PORT (default 4100), SOCIAL_SIM_HOST (127.0.0.1), SOCIAL_SIM_SCENARIO
  * (steady | crisis | none; default steady), SOCIAL_SIM_SEED (42), SOCIAL_SIM_BRAND (acme),
- * SOCIAL_SIM_BRAND_NAME (Acme), EARSHOT_EVAL_DIR (real posts; default ../../../shared/eval).
+ * SOCIAL_SIM_BRAND_NAME (Acme), EARSHOT_EVAL_DIR (real posts; default ../../../shared/eval),
+ * SOCIAL_SIM_HISTORY_DAYS (0 = none; `npm start` sets 30) and SOCIAL_SIM_HISTORY_PER_DAY (100):
+ * back-dated posts with a daily and weekly rhythm and one past incident, as the oldest posts.
  */
 import { startupBanner } from './banner.js';
 import { createSocialSim } from './sim.js';
@@ -24,6 +26,10 @@ const scenario = (env['SOCIAL_SIM_SCENARIO'] ?? 'steady') as ScenarioName;
 if (!SCENARIOS.includes(scenario)) fail(`SOCIAL_SIM_SCENARIO must be one of ${SCENARIOS.join(', ')}`);
 const seed = Number(env['SOCIAL_SIM_SEED'] ?? 42);
 const handle = env['SOCIAL_SIM_BRAND'] ?? 'acme';
+const historyDays = Number(env['SOCIAL_SIM_HISTORY_DAYS'] ?? 0);
+if (!Number.isInteger(historyDays) || historyDays < 0 || historyDays > 365) fail('SOCIAL_SIM_HISTORY_DAYS must be a whole number of days from 0 to 365');
+const historyPerDay = Number(env['SOCIAL_SIM_HISTORY_PER_DAY'] ?? 100);
+if (!Number.isFinite(historyPerDay) || historyPerDay < 1 || historyPerDay > 5000) fail('SOCIAL_SIM_HISTORY_PER_DAY must be a number from 1 to 5000');
 const name = env['SOCIAL_SIM_BRAND_NAME'] ?? handle.charAt(0).toUpperCase() + handle.slice(1);
 
 const sim = await createSocialSim({
@@ -31,6 +37,7 @@ const sim = await createSocialSim({
   host: env['SOCIAL_SIM_HOST'] ?? '127.0.0.1',
   seed: Number.isFinite(seed) ? seed : 42,
   scenario,
+  ...(historyDays > 0 ? { history: { days: historyDays, perDay: historyPerDay, seed: Number.isFinite(seed) ? seed : 42 } } : {}),
   brand: { handle, name },
   log: (line) => process.stderr.write(`${line}\n`),
 }).catch((err: unknown) =>

@@ -1,3 +1,4 @@
+import { seedHistory, type HistoryOptions, type HistorySummary } from './history.js';
 import type { AuthState } from './auth.js';
 import type { Corpus } from './data/corpus.js';
 import type { ActiveFault, FaultBook, FaultSpec } from './faults.js';
@@ -28,8 +29,12 @@ export interface SimControl {
   scenario(): ReturnType<ScenarioRunner['status']>;
   replies(platform?: SimPlatform): SimReply[];
   requests(platform?: SimPlatform): RequestLogEntry[];
+  /** Back-dated posts as the oldest of each timeline (history.ts); call before a poller's first request. */
+  history(o?: HistoryOptions): HistorySummary;
   /** Moves the fake clock forward (post times, X 7-day window). */
   advanceClock(ms: number): void;
+  /** Sets the fake clock to a time (ms since the epoch). */
+  setClock(ms: number): void;
   /** Empties posts, replies, faults, tokens and the request log; stops the scenario. */
   reset(): void;
   state(): SimState;
@@ -74,8 +79,12 @@ export function createSimControl(parts: SimControlParts): SimControl {
     scenario: () => scenario.status(),
     replies: (platform) => store.replies.filter((r) => !platform || r.platform === platform),
     requests: (platform) => log.list(platform),
+    history: (o) => seedHistory(store, parts.corpus, o),
     advanceClock: (ms) => {
       store.clockOffsetMs += ms;
+    },
+    setClock: (ms) => {
+      store.clockOffsetMs = ms - Date.now();
     },
     reset: () => {
       scenario.stop();

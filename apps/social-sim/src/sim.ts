@@ -10,6 +10,7 @@ import { handlePlatform, Waits, type PlatformRouteParts } from './platform-route
 import { RateLimiter } from './rate-limits.js';
 import { RequestLog } from './request-log.js';
 import { createRng } from './rng.js';
+import type { HistoryOptions } from './history.js';
 import { ScenarioRunner, type ScenarioOptions } from './scenario.js';
 import { createSimControl, type SimControl } from './sim-control.js';
 import { SIM_PLATFORMS, type SimPlatform } from './sim-model.js';
@@ -17,6 +18,7 @@ import { SimStore } from './store.js';
 
 export type { RequestLogEntry } from './request-log.js';
 export type { SeededPost, SimControl, SimState } from './sim-control.js';
+export type { HistoryIncident, HistoryOptions, HistorySummary } from './history.js';
 
 export interface SocialSimOptions {
   /** Default 0 (an ephemeral port). */
@@ -25,6 +27,8 @@ export interface SocialSimOptions {
   host?: string;
   /** RNG seed: same seed, same posts, authors and probabilistic faults. Default 42. */
   seed?: number;
+  /** Back-dated posts seeded before anything else (and before the scenario's first posts): history.ts. */
+  history?: HistoryOptions;
   /** Default `none` (tests); the CLI defaults to `steady`. */
   scenario?: ScenarioOptions['name'] | ScenarioOptions;
   /** The demo brand the real posts are rewritten to. Default `{ handle: 'acme', name: 'Acme' }`. */
@@ -99,6 +103,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     await servers.close();
     throw err;
   }
+  if (options.history) control.history(options.history);
   if (options.scenario) control.setScenario(options.scenario);
 
   return {

@@ -4,6 +4,13 @@ import type { Rng } from './rng.js';
 import { SimAccounts } from './sim-accounts.js';
 import { SIM_PLATFORMS, type SeedOptions, type SimAccount, type SimPlatform, type SimPost, type SimReply } from './sim-model.js';
 
+type PostBody = Pick<CorpusPost, 'text' | 'sentiment' | 'topic' | 'source'>;
+/** Where a back-dated post goes: its seq below every live one, its Mastodon notification id. */
+interface PastSlot {
+  seq: number;
+  notificationId: string | undefined;
+}
+
 /** In-memory platform state: posts, replies, the clock; accounts in `people` (sim-accounts.ts). */
 export class SimStore {
   readonly ids = new IdFactory();
@@ -19,6 +26,8 @@ export class SimStore {
   private readonly seqs: Record<SimPlatform, number> = { mastodon: 0, bluesky: 0, reddit: 0, x: 0, rss: 0 };
   private readonly lastCreated: Record<SimPlatform, number> = { mastodon: 0, bluesky: 0, reddit: 0, x: 0, rss: 0 };
   private readonly lastIndexed: Record<SimPlatform, number> = { mastodon: 0, bluesky: 0, reddit: 0, x: 0, rss: 0 };
+  /** The lowest seq handed out (history goes below it): listings key on seq, oldest first. */
+  private readonly seqFloor: Record<SimPlatform, number> = { mastodon: 1, bluesky: 1, reddit: 1, x: 1, rss: 1 };
   clockOffsetMs = 0;
   /** X's 403 on a text the brand already posted (SocialSimOptions.xRefusesDuplicates). */
   xRefusesDuplicates = true;
@@ -133,15 +142,70 @@ export class SimStore {
   }
 
   addPost(platform: SimPlatform, c: Pick<CorpusPost, 'text' | 'sentiment' | 'topic' | 'source'>, desiredCreated: number, o: SeedOptions = {}): SimPost {
+    const post = this.buildPost(platform, c, desiredCreated, o);
+    this.insert(post);
+    return post;
+  }
+
+  /**
+   * Back-dated posts (`history.ts`), inserted as the OLDEST of each platform's timeline: seqs and
+   * Mastodon notification ids below every existing one, ids from their own past times, so every
+   * listing (newest first, `min_id`, `since`, `after`) sees them where their times put them.
+   * `items` must be in ascending time order and older than every post already stored.
+   */
+  addHistory(
+    items: ReadonlyArray<{ platform: SimPlatform; post: Pick<CorpusPost, 'text' | 'sentiment' | 'topic' | 'source'>; at: number; kind?: 't1' | 't3' }>,
+  ): SimPost[] {
+    const out: SimPost[] = [];
+    for (const platform of SIM_PLATFORMS) {
+      const mine = items.filter((i) => i.platform === platform);
+      if (!mine.length) continue;
+      this.seqFloor[platform] -= mine.length;
+      const notificationIds = platform === 'mastodon' ? this.ids.mastodonNotificationsBelow(mine.length) : [];
+      let lastMs = -Infinity;
+      const built = mine.map((i, n) => {
+        const at = Math.max(Math.floor(i.at), lastMs + 1);
+        lastMs = at;
+        return this.buildPost(platform, i.post, at, i.kind ? { kind: i.kind } : {}, { seq: this.seqFloor[platform] + n, notificationId: notificationIds[n] });
+      });
+      this.posts[platform] = [...built, ...this.posts[platform]];
+      for (const p of built) this.byId.set(`${platform}|${p.id}`, p);
+      out.push(...built);
+    }
+    this.touch();
+    return out;
+  }
+
+  /** The oldest created time stored on any platform (null when empty). */
+  oldestCreated(): number | null {
+    let min: number | null = null;
+    for (const p of SIM_PLATFORMS) {
+      const first = this.posts[p][0];
+      if (first && (min === null || first.createdAt < min)) min = first.createdAt;
+    }
+    return min;
+  }
+
+  /** Created and indexed times: live posts keep each platform's times increasing; history keeps its own. */
+  private timesFor(platform: SimPlatform, desiredCreated: number, past: boolean): { createdAt: number; indexedAt: number } {
+    if (past) {
+      const createdAt = Math.floor(desiredCreated);
+      return { createdAt, indexedAt: createdAt + 200 + this.rng.int(800) };
+    }
     const createdAt = Math.max(Math.floor(desiredCreated), this.lastCreated[platform] + 1);
     this.lastCreated[platform] = createdAt;
     const indexedAt = Math.max(createdAt + 200 + this.rng.int(800), this.lastIndexed[platform] + 1);
     this.lastIndexed[platform] = indexedAt;
+    return { createdAt, indexedAt };
+  }
+
+  private buildPost(platform: SimPlatform, c: PostBody, desiredCreated: number, o: SeedOptions, past?: PastSlot): SimPost {
+    const { createdAt, indexedAt } = this.timesFor(platform, desiredCreated, past !== undefined);
     const author = this.account(platform, this.randomName());
     let text = c.text;
     const base = {
       platform,
-      seq: ++this.seqs[platform],
+      seq: past ? past.seq : ++this.seqs[platform],
       author,
       lang: o.lang === undefined ? 'en' : o.lang,
       createdAt,
@@ -163,11 +227,12 @@ export class SimStore {
       case 'mastodon': {
         if (!new RegExp(`@${this.brand.handle}\\b`, 'i').test(text)) text = `@${this.brand.handle} ${text}`;
         const tags = [...new Set([...(text.match(/#(\w+)/g) ?? []).map((t) => t.slice(1).toLowerCase()), this.brand.handle.toLowerCase()])];
-        post = { ...base, text, tags, id: this.ids.mastodonStatus(createdAt), notificationId: this.ids.mastodonNotification() };
+        const id = past ? this.ids.mastodonStatusAt(createdAt) : this.ids.mastodonStatus(createdAt);
+        post = { ...base, text, tags, id, notificationId: past?.notificationId ?? this.ids.mastodonNotification() };
         break;
       }
       case 'bluesky': {
-        const rkey = this.ids.tid(createdAt);
+        const rkey = past ? this.ids.tidAt(createdAt) : this.ids.tid(createdAt);
         const uri = `at://${author.id}/app.bsky.feed.post/${rkey}`;
         const record = { $type: 'app.bsky.feed.post', text, createdAt: new Date(createdAt).toISOString(), langs: base.lang ? [base.lang] : [] };
         post = { ...base, text, tags: [], id: uri, rkey, cid: cidFor(record), record };
@@ -195,7 +260,7 @@ export class SimStore {
         break;
       }
       case 'x':
-        post = { ...base, text, tags: [], id: this.ids.xTweet(createdAt) };
+        post = { ...base, text, tags: [], id: past ? this.ids.xTweetAt(createdAt) : this.ids.xTweet(createdAt) };
         break;
       case 'rss': {
         const n = this.ids.feedItem();
@@ -208,7 +273,6 @@ export class SimStore {
         break;
       }
     }
-    this.insert(post);
     return post;
   }
 
@@ -293,6 +357,7 @@ export class SimStore {
       this.posts[p] = [];
       this.touch();
       this.seqs[p] = 0;
+      this.seqFloor[p] = 1;
     }
     this.byId.clear();
     this.replies.length = 0;
