@@ -22,6 +22,15 @@ describe('createDetector on simulated streams (the social-sim rate model with a 
     expect(falseAlerts).toBe(0);
   });
 
+  it('follows the local rhythm across a daylight-saving change (Europe/Paris, October 2026): no false alert, then one crisis alert', () => {
+    const startMs = Date.UTC(2026, 9, 5); // Monday 5 October; clocks go back on Sunday 25 October
+    const options = { timeZone: 'Europe/Paris' };
+    const steady = run({ seed: 11, days: 30, startMs, timeZone: 'Europe/Paris' }, options);
+    expect(steady.events).toEqual([]);
+    const crisis = run({ seed: 11, days: 30, startMs, timeZone: 'Europe/Paris', crisis: { atMs: 27 * DAY + 9 * 60 * MINUTE } }, options);
+    expect(kinds(crisis.events)).toEqual(['raised:volume', 'cleared:volume']);
+  });
+
   it('is fast: a month of 1-minute buckets in under a second', () => {
     const stream = simulateStream({ seed: 9, days: 30 });
     const detector = createDetector();

@@ -1,3 +1,5 @@
+import { hourOfWeekIn } from './hour-of-week.js';
+
 /**
  * Simulated post streams for the detector's tests and bench: the rate model of apps/social-sim reproduced
  * (the simulator exports no pure rate function, and a shared package may not import a tooling app).
@@ -22,6 +24,8 @@ export interface SimulatedStreamOptions {
   negativeShare?: number;
   /** Daily and weekly rhythm (default true). */
   rhythm?: boolean;
+  /** The rhythm follows local time in this IANA zone (default UTC). */
+  timeZone?: string;
   /** The simulator's crisis burst, `atMs` after the start. */
   crisis?: { atMs: number; count?: number; durationMs?: number };
   /** A history-style incident: the rate × `multiplier` for `durationMs`, posts negative with `negativeShare`. */
@@ -54,10 +58,11 @@ export function mulberry32(seed: number): () => number {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Rate multiplier at an instant (UTC): about 0.2 at 3 am, 1.8 at 3 pm; weekends × 0.6. */
-export function rhythmAt(ms: number): number {
-  const hour = (ms % DAY) / HOUR;
-  const weekday = (Math.floor(ms / DAY) + 3) % 7; // 0 = Monday
+/** Rate multiplier at an instant in local time: about 0.2 at 3 am, 1.8 at 3 pm; weekends × 0.6. */
+export function rhythmAt(ms: number, hourOfWeek: (ms: number) => number = hourOfWeekIn('UTC')): number {
+  const slot = hourOfWeek(ms);
+  const hour = (slot % 24) + (ms % HOUR) / HOUR;
+  const weekday = Math.floor(slot / 24); // 0 = Monday
   const daily = 1 + 0.8 * Math.cos((2 * Math.PI * (hour - 15)) / 24);
   return weekday >= 5 ? 0.6 * daily : daily;
 }
@@ -80,9 +85,10 @@ export function simulateStream(o: SimulatedStreamOptions): SimulatedStream {
   };
   const inc = o.incident ? { from: startMs + o.incident.atMs, to: startMs + o.incident.atMs + o.incident.durationMs } : null;
   const shift = o.shareShift ? { from: startMs + o.shareShift.atMs, to: startMs + o.shareShift.atMs + o.shareShift.durationMs } : null;
+  const localSlot = hourOfWeekIn(o.timeZone ?? 'UTC');
   let t = startMs;
   while (t < endMs) {
-    let rate = o.rhythm === false ? 1 : rhythmAt(t);
+    let rate = o.rhythm === false ? 1 : rhythmAt(t, localSlot);
     let share = baseShare;
     if (inc && t >= inc.from && t < inc.to && o.incident) {
       rate *= o.incident.multiplier;
