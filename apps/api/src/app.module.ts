@@ -26,6 +26,8 @@ import { TemplatesModule } from './modules/templates/templates.module.js';
 import { VoiceModule } from './modules/voice/voice.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
 import { RootCausesModule } from './modules/root-causes/root-causes.module.js';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -57,6 +59,8 @@ export class AppModule {
         VoiceModule,
         LearningModule,
         RootCausesModule,
+        WorkspacesModule,
+        AnalyticsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -25,3 +25,5 @@ export * from './users/user-defaults.js';
 export * from './learning/workspace-model.schema.js';
 export * from './learning/phrase-rule.schema.js';
 export * from './root-causes/root-cause.schema.js';
+export * from './analytics/workspace-settings.schema.js';
+export * from './analytics/analytics.schema.js';

@@ -118,6 +118,7 @@ export const EXAMPLES: Record<string, Example> = {
   'POST /api/replies/:id/retry': { path: (i) => `/api/replies/${i.replyToRetry}/retry`, body: () => ({}), ok: 200 },
   'POST /api/replies/:id/dismiss': { path: (i) => `/api/replies/${i.replyToDismiss}/dismiss`, body: () => ({ note: 'posted by hand' }), ok: 200 },
   'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
+  'PATCH /api/workspace': { path: () => '/api/workspace', body: () => ({ timeZone: 'Europe/Berlin' }), ok: 200 },
   'POST /api/learning/rollback': { path: () => '/api/learning/rollback', body: () => ({ to: 'shipped' }), ok: 200 },
   'POST /api/learning/phrase-rules': {
     path: () => '/api/learning/phrase-rules',

@@ -14,6 +14,7 @@ import { AuthorHistoryOnRead1795435746769 } from './1795435746769-AuthorHistoryO
 import { AuthorHistoryIndex1795435457876 } from './1795435457876-AuthorHistoryIndex.js';
 import { Listening1795432260879 } from './1795432260879-Listening.js';
 import { Initial1795430539582 } from './1795430539582-Initial.js';
+import { MentionPostedIndex1796520000000 } from './1796520000000-MentionPostedIndex.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
 export const MIGRATIONS: Array<new () => unknown> = [
   Initial1795430539582,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Learning1796490000000,
   RootCauses1796500000000,
   WebhookDeliveries1796510000000,
+  MentionPostedIndex1796520000000,
 ];

@@ -22,6 +22,8 @@ export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'ignored';
 @Index('mention_search_idx', { synchronize: false })
 /** An author's history, newest first; also counts their posts of the last 24 h at ingest. */
 @Index('mention_author_posted_idx', ['authorId', 'postedAt'])
+/** Analytics and the early-warning detector: a workspace's mentions by posted time. */
+@Index('mention_workspace_posted_idx', ['workspaceId', 'postedAt'])
 export class MentionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AnalyticsBucket } from '@earshot/contracts';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Analytics' read-only SQL over mention, listening_query and brand. Everything is scoped by
+ * workspace and by POSTED time, half-open [from, to). Labels, intents and categories are the
+ * team's corrected ones where set. Buckets are cut in the workspace's zone: days and weeks
+ * (Monday) step through local calendar days, so a daylight-saving day is 23 or 25 hours long;
+ * hours step through absolute hours from the local hour `from` falls in, so the autumn night
+ * has both of its 02:00 hours.
+ */
+const CATEGORY = `COALESCE(NULLIF(m.corrected->>'category', ''), m.category, 'other')`;
+const INTENT = `COALESCE(NULLIF(m.corrected->>'intent', ''), m.intent)`;
+const LABEL = `COALESCE(NULLIF(m.corrected->>'sentiment', ''), m.sentiment_label)`;
+
+/** The filters every analytics query takes (query ids already resolved from brand ids). */
+export interface AnalyticsWhere {
+  workspaceId: string;
+  from: Date;
+  to: Date;
+  /** Mentions that matched one of these listening queries; null: no brand filter. */
+  queryIds: string[] | null;
+  platforms: string[] | null;
+  topics: string[] | null;
+  categories: string[] | null;
+  includeSpam: boolean;
+}
+
+export interface BucketRow {
+  start: Date;
+  end: Date;
+  /** Local wall time of the start, `YYYY-MM-DD"T"HH24:MI`. */
+  local: string;
+  /** Offset of the zone at the start, minutes east of UTC. */
+  offsetMinutes: number;
+}
+
+export interface VolumeRow extends BucketRow {
+  total: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  unscored: number;
+  scoreSum: number;
+  scored: number;
+}
+
+export interface ThemeRow {
+  category: string;
+  current: number;
+  previous: number;
+}
+
+export interface BrandRow {
+  id: string;
+  name: string;
+  kind: 'own' | 'competitor';
+}
+
+export interface VoiceRow {
+  start: Date;
+  brandId: string;
+  count: number;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** `WHERE` conditions for the filters, with their parameters numbered from `first`. */
+function conditions(w: AnalyticsWhere, first: number): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${first + params.length - 1}`;
+  };
+  if (!w.includeSpam) parts.push(`m.spam = false`);
+  if (w.queryIds) parts.push(`m.query_ids ?| ${p(w.queryIds)}::text[]`);
+  if (w.platforms) parts.push(`m.platform = ANY(${p(w.platforms)}::text[])`);
+  if (w.topics) parts.push(`m.topics ?| ${p(w.topics)}::text[]`);
+  if (w.categories) parts.push(`${CATEGORY} = ANY(${p(w.categories)}::text[])`);
+  return { sql: parts.map((s) => ` AND ${s}`).join(''), params };
+}
+
+/**
+ * The bucket series of [$2, $3) in zone $4 as a CTE `b(start, "end", local, offset_minutes)`;
+ * `unit` is a fixed word, never user text.
+ */
+function bucketsCte(unit: AnalyticsBucket): string {
+  const series =
+    unit === 'hour'
+      ? `SELECT s AS start, s + interval '1 hour' AS "end"
+           FROM generate_series(date_trunc('hour', $2::timestamptz AT TIME ZONE $4) AT TIME ZONE $4,
+                                $3::timestamptz - interval '1 microsecond', interval '1 hour') s`
+      : `SELECT s AT TIME ZONE $4 AS start, (s + interval '1 ${unit}') AT TIME ZONE $4 AS "end"
+           FROM generate_series(date_trunc('${unit}', $2::timestamptz AT TIME ZONE $4),
+                                date_trunc('${unit}', ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $4), interval '1 ${unit}') s`;
+  return `b AS (
+    SELECT x.start, x."end",
+           to_char(x.start AT TIME ZONE $4, 'YYYY-MM-DD"T"HH24:MI') AS local,
+           (extract(epoch FROM (x.start AT TIME ZONE $4) - (x.start AT TIME ZONE 'UTC')) / 60)::int AS offset_minutes
+      FROM (${series}) x)`;
+}
+
+@Injectable()
+export class AnalyticsRepository {
+  private correctedColumn: boolean | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The workspace's IANA time zone (UTC when unset). */
+  async timeZone(workspaceId: string): Promise<string> {
+    const rows = (await this.dataSource.query(`SELECT time_zone FROM workspace WHERE id = $1`, [workspaceId])) as Array<{ time_zone: string | null }>;
+    return rows[0]?.time_zone || 'UTC';
+  }
+
+  /** A local calendar day's midnight in `zone`, as an instant. */
+  async localMidnight(day: string, zone: string): Promise<Date> {
+    const rows = (await this.dataSource.query(`SELECT ($1::date::timestamp AT TIME ZONE $2) AS t`, [day, zone])) as Array<{ t: Date }>;
+    return new Date(rows[0]!.t);
+  }
+
+  /** The workspace's brands, own first, then by name. */
+  async brands(workspaceId: string): Promise<BrandRow[]> {
+    const rows = (await this.dataSource.query(`SELECT id, name, kind FROM brand WHERE workspace_id = $1 ORDER BY kind = 'own' DESC, name, id`, [
+      workspaceId,
+    ])) as Array<{ id: string; name: string; kind: string }>;
+    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind === 'competitor' ? 'competitor' : 'own' }));
+  }
+
+  /** The ids of the listening queries of these brands (of this workspace). */
+  async queryIdsOfBrands(workspaceId: string, brandIds: string[]): Promise<string[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM listening_query WHERE workspace_id = $1 AND brand_id = ANY($2::uuid[])`, [
+      workspaceId,
+      brandIds,
+    ])) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Volume and sentiment per bucket; every bucket of the range, zero-filled. */
+  async volume(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket): Promise<VolumeRow[]> {
+    const c = conditions(w, 5);
+    const sql = await this.expr(`
+      WITH ${bucketsCte(unit)}
+      SELECT b.start, b."end", b.local, b.offset_minutes,
+             count(m.id) AS total,
+             count(m.id) FILTER (WHERE ${LABEL} = 'positive') AS positive,
+             count(m.id) FILTER (WHERE ${LABEL} = 'neutral') AS neutral,
+             count(m.id) FILTER (WHERE ${LABEL} = 'negative') AS negative,
+             count(m.id) FILTER (WHERE ${LABEL} IS NULL) AS unscored,
+             COALESCE(sum(m.sentiment_score), 0) AS score_sum,
+             count(m.sentiment_score) AS scored
+        FROM b
+        LEFT JOIN mention m
+          ON m.workspace_id = $1 AND m.posted_at >= GREATEST(b.start, $2::timestamptz) AND m.posted_at < LEAST(b."end", $3::timestamptz)${c.sql}
+       GROUP BY b.start, b."end", b.local, b.offset_minutes
+       ORDER BY b.start`);
+    const rows = (await this.dataSource.query(sql, [w.workspaceId, w.from, w.to, zone, ...c.params])) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      ...bucket(r),
+      total: num(r.total),
+      positive: num(r.positive),
+      neutral: num(r.neutral),
+      negative: num(r.negative),
+      unscored: num(r.unscored),
+      scoreSum: num(r.score_sum),
+      scored: num(r.scored),
+    }));
+  }
+
+  /** Complaints per category in [from, to) and in [previousFrom, from). */
+  async themes(w: AnalyticsWhere, previousFrom: Date): Promise<ThemeRow[]> {
+    const c = conditions(w, 5);
+    const sql = await this.expr(`
+      SELECT ${CATEGORY} AS category,
+             count(*) FILTER (WHERE m.posted_at >= $3) AS current,
+             count(*) FILTER (WHERE m.posted_at < $3) AS previous
+        FROM mention m
+       WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $4 AND ${INTENT} = 'complaint'${c.sql}
+       GROUP BY 1`);
+    const rows = (await this.dataSource.query(sql, [w.workspaceId, previousFrom, w.from, w.to, ...c.params])) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ category: String(r.category), current: num(r.current), previous: num(r.previous) }));
+  }
+
+  /** The buckets of the range (for share of voice's zero-filled series). */
+  async buckets(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket): Promise<BucketRow[]> {
+    const sql = `WITH ${bucketsCte(unit)} SELECT b.start, b."end", b.local, b.offset_minutes FROM b WHERE $1::uuid IS NOT NULL ORDER BY b.start`;
+    const rows = (await this.dataSource.query(sql, [w.workspaceId, w.from, w.to, zone])) as Array<Record<string, unknown>>;
+    return rows.map(bucket);
+  }
+
+  /**
+   * Mentions per brand and bucket, a brand's being those that matched one of its listening
+   * queries: a mention that matched queries of two brands counts once for each.
+   */
+  async voice(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket): Promise<VoiceRow[]> {
+    const c = conditions(w, 5);
+    const sql = await this.expr(`
+      WITH ${bucketsCte(unit)}
+      SELECT b.start, mb.brand_id, count(*) AS n
+        FROM b
+        JOIN mention m
+          ON m.workspace_id = $1 AND m.posted_at >= GREATEST(b.start, $2::timestamptz) AND m.posted_at < LEAST(b."end", $3::timestamptz)${c.sql}
+        CROSS JOIN LATERAL (
+          SELECT DISTINCT q.brand_id
+            FROM jsonb_array_elements_text(m.query_ids) e(qid)
+            JOIN listening_query q ON q.workspace_id = $1 AND q.id::text = e.qid) mb
+       GROUP BY b.start, mb.brand_id`);
+    const rows = (await this.dataSource.query(sql, [w.workspaceId, w.from, w.to, zone, ...c.params])) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ start: new Date(r.start as string | Date), brandId: String(r.brand_id), count: num(r.n) }));
+  }
+
+  /** Uses the team's corrections once mention.corrected exists; the model's values before. */
+  private async expr(sql: string): Promise<string> {
+    if (this.correctedColumn === null) {
+      const rows = (await this.dataSource.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'mention' AND column_name = 'corrected'`,
+      )) as unknown[];
+      this.correctedColumn = rows.length > 0;
+    }
+    return this.correctedColumn ? sql : sql.replace(/NULLIF\(m\.corrected->>'\w+', ''\), /g, '');
+  }
+}
+
+function bucket(r: Record<string, unknown>): BucketRow {
+  return { start: new Date(r.start as string | Date), end: new Date(r.end as string | Date), local: String(r.local), offsetMinutes: num(r.offset_minutes) };
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../common/db/transactional.repository.js';
+
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  slug: string;
+  timeZone: string;
+}
+
+/** The workspace row's settings. */
+@Injectable()
+export class WorkspacesRepository extends TransactionalRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** True when the database knows the zone too (its zone files can differ from the runtime's). */
+  async databaseKnowsZone(zone: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT count(*)::int AS n FROM pg_timezone_names WHERE name = $1`, [zone])) as Array<{ n: number }>;
+    return (rows[0]?.n ?? 0) > 0;
+  }
+
+  /** Locks the row and sets its zone; returns the previous zone (null: no such workspace). */
+  async setTimeZone(tx: EntityManager, workspaceId: string, zone: string): Promise<string | null> {
+    const rows = (await tx.query(`SELECT time_zone FROM workspace WHERE id = $1 FOR UPDATE`, [workspaceId])) as Array<{ time_zone: string }>;
+    if (!rows[0]) return null;
+    await tx.query(`UPDATE workspace SET time_zone = $2 WHERE id = $1`, [workspaceId, zone]);
+    return rows[0].time_zone;
+  }
+
+  async find(workspaceId: string, tx?: EntityManager): Promise<WorkspaceRow | null> {
+    const rows = (await (tx ?? this.dataSource).query(`SELECT id, name, slug, time_zone FROM workspace WHERE id = $1`, [workspaceId])) as Array<{
+      id: string;
+      name: string;
+      slug: string;
+      time_zone: string;
+    }>;
+    const r = rows[0];
+    return r ? { id: r.id, name: r.name, slug: r.slug, timeZone: r.time_zone } : null;
+  }
+}
