@@ -37,7 +37,8 @@ process.on('SIGTERM', () => stop(0));
 
 const apiEnv = {};
 if (withSim) {
-  run('social-sim', 'apps/social-sim/dist/main.js', { SOCIAL_SIM_PORT: simPort });
+  // A month of back-dated posts (the demo sources read all of it on first start); 0 turns it off.
+  run('social-sim', 'apps/social-sim/dist/main.js', { SOCIAL_SIM_PORT: simPort, SOCIAL_SIM_HISTORY_DAYS: process.env.SOCIAL_SIM_HISTORY_DAYS ?? '30' });
   apiEnv.SOCIAL_SIM_URL = process.env.SOCIAL_SIM_URL ?? `http://127.0.0.1:${simPort}`;
 }
 run('api', 'apps/api/dist/main.js', apiEnv, API_NODE_ARGS);

@@ -62,13 +62,19 @@ export async function seedDemoWorkspace(
   });
 }
 
-/** The demo brand and one source per platform, all reading the local social simulator. */
-const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' | 'streamQuery'> & { credentials: Record<string, string> }> = [
+/**
+ * The demo brand and one source per platform, all reading the local social simulator. Each
+ * starts from its connector's "read everything" cursor, not from none (a first poll without a
+ * cursor reads the newest page only): the simulator's month of back-dated history
+ * (`SOCIAL_SIM_HISTORY_DAYS`, set by `npm start`) is ingested in full, with its past times.
+ */
+const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' | 'streamQuery' | 'cursor'> & { credentials: Record<string, string> }> = [
   {
     name: 'Mastodon: mentions of @acme',
     platform: 'mastodon',
     streamKind: 'notifications',
     streamQuery: null,
+    cursor: { minId: '0' },
     credentials: { accessToken: 'demo-mastodon-token' },
   },
   {
@@ -76,6 +82,7 @@ const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' 
     platform: 'bluesky',
     streamKind: 'search',
     streamQuery: 'acme',
+    cursor: { highWater: '1970-01-01T00:00:00.000Z' },
     credentials: { identifier: 'acme.bsky.social', password: 'demo-app-password' },
   },
   {
@@ -83,6 +90,7 @@ const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' 
     platform: 'reddit',
     streamKind: 'search',
     streamQuery: 'acme',
+    cursor: { highWaterUtc: 0 },
     credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme_support', password: 'demo-password' },
   },
   {
@@ -90,6 +98,8 @@ const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' 
     platform: 'x',
     streamKind: 'search',
     streamQuery: 'acme',
+    // X's recent search serves 7 days: `sinceId: null` reads the whole window.
+    cursor: { sinceId: null },
     // The user token lets the demo answer on X (an app bearer token can only read).
     credentials: { bearerToken: 'demo-x-bearer', userAccessToken: 'demo-x-user-token' },
   },
@@ -126,7 +136,7 @@ async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: U
         credentialFields: Object.keys(d.credentials).sort(),
         enabled: true,
         pollIntervalSeconds: 10,
-        cursor: null,
+        cursor: d.cursor,
         status: 'idle',
         nextPollAt: new Date(),
         consecutiveFailures: 0,
