@@ -27,6 +27,7 @@ import { VoiceModule } from './modules/voice/voice.module.js';
 import { LearningModule } from './modules/learning/learning.module.js';
 import { RootCausesModule } from './modules/root-causes/root-causes.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
+import { DemoDataModule } from './modules/demo-data/demo-data.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 
 /** Wires the feature modules; nothing else. */
@@ -60,6 +61,7 @@ export class AppModule {
         LearningModule,
         RootCausesModule,
         WorkspacesModule,
+        DemoDataModule,
         AnalyticsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

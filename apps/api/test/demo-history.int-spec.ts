@@ -1,6 +1,9 @@
+import request from 'supertest';
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
 import { PollerService } from '../src/modules/ingest/poller.service.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { WorkspaceFactory, loginAs } from './factories/user.factory.js';
+import { createTestApp, TEST_ADMIN, type TestApp } from './utils/create-test-app.js';
+import { listenForAcme } from './utils/listen-for-acme.js';
 
 /**
  * First start with SOCIAL_SIM_URL and a simulator holding a month of back-dated history: the
@@ -46,4 +49,61 @@ describe('demo workspace: a month of history on first start (integration)', () =
     expect(row!.older_than_week).toBeGreaterThan(row!.n / 2);
     expect(ms).toBeLessThan(60_000);
   }, 180_000);
+
+  it("DELETE /api/workspace/demo-data (admins) clears the demo mentions, their notes and orphaned authors, in the caller's workspace only, audited", async () => {
+    const [ws] = (await t.dataSource.query(`SELECT id FROM workspace WHERE slug = 'demo'`)) as Array<{ id: string }>;
+    const demoId = ws!.id;
+    const count = async (table: string, workspaceId: string): Promise<number> =>
+      ((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1`, [workspaceId])) as Array<{ n: number }>)[0]!.n;
+    // Another workspace with a source of its own (not demo) and mentions from the same simulator.
+    const other = await WorkspaceFactory.create(t, 'Other');
+    const otherAdmin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, other.id)).admin.email);
+    await listenForAcme(t, otherAdmin);
+    await request(t.server)
+      .post('/api/sources')
+      .set('Cookie', otherAdmin)
+      .send({ name: 'Mastodon', platform: 'mastodon', baseUrl: `${sim.url}/mastodon`, streamKind: 'notifications', credentials: { accessToken: 'tok' } })
+      .expect(201);
+    for (let i = 0; i < 3; i++) {
+      await t.dataSource.query(`UPDATE source SET next_poll_at = now() - interval '1 second' WHERE workspace_id = $1`, [other.id]);
+      await t.app.get(PollerService).runDue();
+    }
+    const otherMentions = await count('mention', other.id);
+    const otherAuthors = await count('author', other.id);
+    expect(otherMentions).toBeGreaterThan(0);
+
+    const demoAdmin = await loginAs(t, TEST_ADMIN.email, TEST_ADMIN.password);
+    const demoRoles = await WorkspaceFactory.withAllRoles(t, demoId);
+    const [mention] = (await t.dataSource.query(`SELECT id FROM mention WHERE workspace_id = $1 LIMIT 1`, [demoId])) as Array<{ id: string }>;
+    await request(t.server).post(`/api/mentions/${mention!.id}/notes`).set('Cookie', demoAdmin).send({ body: 'demo note' }).expect(201);
+    const before = await count('mention', demoId);
+    expect(await count('mention_note', demoId)).toBe(1);
+
+    // Managers may not; the other workspace's admin clears nothing of the demo's.
+    await request(t.server)
+      .delete('/api/workspace/demo-data')
+      .set('Cookie', await loginAs(t, demoRoles.manager.email))
+      .expect(403);
+    const none = await request(t.server).delete('/api/workspace/demo-data').set('Cookie', otherAdmin).expect(200);
+    expect(none.body).toMatchObject({ sources: 0, mentions: 0 });
+    expect(await count('mention', demoId)).toBe(before);
+
+    const res = await request(t.server).delete('/api/workspace/demo-data').set('Cookie', demoAdmin).expect(200);
+    expect(res.body).toMatchObject({ sources: 4, mentions: before, notes: 1 });
+    expect(res.body.authors).toBeGreaterThan(100);
+    expect(await count('mention', demoId)).toBe(0);
+    expect(await count('mention_note', demoId)).toBe(0);
+    expect(await count('mention_raw', demoId)).toBe(0);
+    expect(await count('author', demoId)).toBe(0);
+    expect(await count('source', demoId)).toBe(4);
+    expect(await count('mention', other.id)).toBe(otherMentions);
+    expect(await count('author', other.id)).toBe(otherAuthors);
+    const audit = (await t.dataSource.query(`SELECT data FROM audit_event WHERE workspace_id = $1 AND action = 'workspace.demo_data_cleared'`, [
+      demoId,
+    ])) as Array<{
+      data: Record<string, number>;
+    }>;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.data['mentions']).toBe(before);
+  }, 120_000);
 });

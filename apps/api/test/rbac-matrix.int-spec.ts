@@ -65,6 +65,7 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'POST /api/replies/:id/dismiss': 'trainee',
   'GET /api/workspace/sla': 'viewer',
   'PATCH /api/workspace': 'manager',
+  'DELETE /api/workspace/demo-data': 'admin',
   'GET /api/analytics/volume': 'viewer',
   'GET /api/analytics/themes': 'viewer',
   'GET /api/analytics/share-of-voice': 'viewer',

@@ -137,6 +137,7 @@ async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: U
         enabled: true,
         pollIntervalSeconds: 10,
         cursor: d.cursor,
+        demo: true,
         status: 'idle',
         nextPollAt: new Date(),
         consecutiveFailures: 0,

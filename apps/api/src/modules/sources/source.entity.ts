@@ -48,6 +48,10 @@ export class SourceEntity {
   @Column({ type: 'jsonb', nullable: true })
   cursor!: unknown;
 
+  /** Made by the first-start demo: its mentions are demo data (DELETE /api/workspace/demo-data). */
+  @Column({ type: 'boolean', default: false })
+  demo!: boolean;
+
   @Column({ type: 'varchar', length: 16, default: 'idle' })
   status!: SourceStatus;
 
