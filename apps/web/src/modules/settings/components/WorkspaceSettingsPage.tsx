@@ -1,8 +1,9 @@
 import { useSession } from '../../auth/hooks/useSession';
+import { DemoDataPanel } from './DemoDataPanel';
 import { SlaTargetsForm } from './SlaTargetsForm';
 
 export function WorkspaceSettingsPage() {
-  const { workspace } = useSession();
+  const { workspace, user } = useSession();
   return (
     <>
       <section className="panel" aria-labelledby="workspace-heading">
@@ -29,6 +30,7 @@ export function WorkspaceSettingsPage() {
       </section>
       {/* Settings opens for admins and managers, who may both change the SLA targets. */}
       <SlaTargetsForm canEdit />
+      {user.role === 'admin' ? <DemoDataPanel /> : null}
     </>
   );
 }
