@@ -107,7 +107,8 @@ export function seedHistory(store: SimStore, corpus: Corpus, o: HistoryOptions =
   const platforms = (o.platforms?.length ? o.platforms : (['mastodon', 'bluesky', 'reddit', 'x'] as SimPlatform[])).filter((p, i, a) => a.indexOf(p) === i);
   const oldest = store.oldestCreated();
   // History ends now, or a second before the oldest stored post: it must stay the oldest.
-  const end = Math.min(store.now(), oldest === null ? Infinity : oldest - 1000);
+  // On a whole minute: the same seed and clock minute give the same history.
+  const end = Math.floor(Math.min(store.now(), oldest === null ? Infinity : oldest - 1000) / 60_000) * 60_000;
   const start = end - days * DAY;
   const bySentiment = pools(corpus);
   const hourOf = (ms: number): number => new Date(ms).getUTCHours();

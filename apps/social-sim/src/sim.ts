@@ -10,7 +10,7 @@ import { handlePlatform, Waits, type PlatformRouteParts } from './platform-route
 import { RateLimiter } from './rate-limits.js';
 import { RequestLog } from './request-log.js';
 import { createRng } from './rng.js';
-import type { HistoryOptions } from './history.js';
+import type { HistoryOptions, HistorySummary } from './history.js';
 import { ScenarioRunner, type ScenarioOptions } from './scenario.js';
 import { createSimControl, type SimControl } from './sim-control.js';
 import { SIM_PLATFORMS, type SimPlatform } from './sim-model.js';
@@ -61,6 +61,8 @@ export interface SocialSim {
   /** Each platform at the root of its own port: `http://127.0.0.1:<port>` (no path prefix). */
   rootUrls: Partial<Record<SimPlatform, string>>;
   control: SimControl;
+  /** What `options.history` seeded at start (null without it). */
+  history: HistorySummary | null;
   close(): Promise<void>;
 }
 
@@ -103,7 +105,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     await servers.close();
     throw err;
   }
-  if (options.history) control.history(options.history);
+  const history = options.history ? control.history(options.history) : null;
   if (options.scenario) control.setScenario(options.scenario);
 
   return {
@@ -112,6 +114,7 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
     baseUrls: urls.baseUrls,
     rootUrls: urls.rootUrls,
     control,
+    history,
     close: async () => {
       scenario.stop();
       waits.releaseAll();
