@@ -19,6 +19,7 @@ import { PEERS } from './lib/peers.js';
 import { runAdaptationExperiment } from './lib/adaptation-experiment.js';
 import { printUrgencyCalibration } from './lib/urgency-calibration.js';
 import { AUX_WEIGHT, sentimentExamples, stack, trainComplaint, trainSentiment, type Featurized } from './lib/recipe.js';
+import { printTable } from './lib/print-table.js';
 
 const t0 = Date.now();
 const dir = requireEvalDir();
@@ -374,11 +375,3 @@ if (want('category')) {
 }
 if (want('adaptation')) runAdaptationExperiment(dir);
 console.log(`\neval finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const fmt = (r: readonly string[]): string => '| ' + r.map((v, c) => v.padEnd(widths[c] ?? 0)).join(' | ') + ' |';
-  console.log(fmt(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(fmt(r));
-}

@@ -48,6 +48,7 @@ import * as d from './datasets.js';
 import { featurize } from './featurize.js';
 import { classReport } from './metrics.js';
 import { AUX_WEIGHT, SENTIMENT_TRAIN, sentimentExamples, trainSentiment, type Featurized } from './recipe.js';
+import { printTable } from './print-table.js';
 
 const AIRLINES = ['United', 'Southwest', 'Delta', 'Virgin America'];
 const HEADLINE = 'United';
@@ -433,12 +434,4 @@ export function trainingCost(rows: readonly d.SentimentRow[]): void {
   console.log(
     `\ntraining cost: 5,000 labelled airline tweets (sentiment, intent, and category where negative) -> trainWorkspaceModel ${ms} ms (single thread, hold-out evaluation included), stored model ${(JSON.stringify(res.model).length / 1024).toFixed(1)} KB as JSON`,
   );
-}
-
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const fmt = (r: readonly string[]): string => '| ' + r.map((v, c) => v.padEnd(widths[c] ?? 0)).join(' | ') + ' |';
-  console.log(fmt(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(fmt(r));
 }
