@@ -129,6 +129,14 @@ export class AnalyticsService {
     };
   }
 
+  /**
+   * The range and filters resolved exactly as volume, themes and share of voice resolve them, for the
+   * other analytics reads (top lists, team figures, CSV exports). Keep this signature stable.
+   */
+  resolveFilters(auth: AuthContext, q: AnalyticsThemesFilters, unit: AnalyticsBucket = 'day'): Promise<{ where: AnalyticsWhere; range: AnalyticsRange }> {
+    return this.resolve(auth, q, unit);
+  }
+
   /** The range as instants in the workspace's zone, checked, and the filters with brand ids resolved to their queries. */
   private async resolve(auth: AuthContext, q: AnalyticsThemesFilters, unit: AnalyticsBucket): Promise<{ where: AnalyticsWhere; range: AnalyticsRange }> {
     const zone = await this.repo.timeZone(auth.workspaceId);
