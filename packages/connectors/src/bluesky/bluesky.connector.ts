@@ -144,6 +144,27 @@ export class BlueskyConnector implements Connector<BlueskyCursor> {
     });
   }
 
+  /** A post that answers nothing (a status update), put under the record key the idempotency key gives, as replies are. */
+  async post(source: SourceConfig, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult> {
+    const rkey = tidFromKey(o.idempotencyKey);
+    return this.withSession(source, o.signal, async (session) => {
+      const existing = await this.getRecord(source, session, rkey, o.signal);
+      if (existing) return existing;
+      const record: Record<string, unknown> = { $type: COLLECTION, text, createdAt: new Date().toISOString() };
+      const res = await this.http.json({
+        platform: 'bluesky',
+        method: 'POST',
+        url: buildUrl(assertHttpBaseUrl(source.baseUrl, 'bluesky'), '/xrpc/com.atproto.repo.putRecord'),
+        headers: { authorization: `Bearer ${session.accessJwt}` },
+        body: { json: { repo: session.did, collection: COLLECTION, rkey, record } },
+        signal: o.signal,
+      });
+      const uri = str(obj(res.data)['uri']);
+      if (!uri) malformed('bluesky', 'putRecord without uri');
+      return { externalId: uri, url: `https://bsky.app/profile/${encodeURIComponent(session.handle)}/post/${rkey}` };
+    });
+  }
+
   private async getRecord(source: SourceConfig, session: Session, rkey: string, signal: AbortSignal): Promise<ReplyResult | null> {
     try {
       const res = await this.http.json({

@@ -130,6 +130,19 @@ export interface Connector<C = unknown> {
    * ReplyLookupIncompleteError when it read `o.maxPages` pages without reaching `o.since`.
    */
   findExistingReply?(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal, o?: FindReplyOptions): Promise<ReplyResult | null>;
+  /**
+   * A public post of the source's account that answers nothing (an incident's status update), with
+   * the platform's exactly-once tool where it has one: Mastodon's Idempotency-Key, Bluesky's record
+   * key. Absent: the platform cannot post from Earshot (Reddit needs a subreddit to submit to; feeds
+   * are read only).
+   */
+  post?(source: SourceConfig, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult>;
+  /**
+   * Reconciliation of a post where the platform has no idempotency key (X): the account's own post
+   * with `text` that answers nothing, since `o.since`, or null when its posts since then prove it
+   * absent. Throws ReplyLookupIncompleteError like findExistingReply.
+   */
+  findExistingPost?(source: SourceConfig, text: string, signal: AbortSignal, o?: FindReplyOptions): Promise<ReplyResult | null>;
   replyLimit(): { max: number; unit: 'chars' | 'graphemes' | 'weighted' };
 }
 

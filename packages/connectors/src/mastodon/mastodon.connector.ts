@@ -94,6 +94,25 @@ export class MastodonConnector implements Connector<MastodonCursor> {
     return { externalId: id, url: m?.url ?? null };
   }
 
+  /** A public status that answers nothing (a status update), sent with the Idempotency-Key as replies are. */
+  async post(source: SourceConfig, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult> {
+    const root = assertHttpBaseUrl(source.baseUrl, 'mastodon');
+    const token = requireCredential('mastodon', source.credentials, 'accessToken');
+    const res = await this.http.json({
+      platform: 'mastodon',
+      method: 'POST',
+      url: buildUrl(root, '/api/v1/statuses'),
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': o.idempotencyKey },
+      body: { json: { status: text, visibility: 'public' } },
+      signal: o.signal,
+    });
+    const s = obj(res.data);
+    const id = idStr(s['id']);
+    if (!id) malformed('mastodon', 'status without id');
+    const m = normalizeMastodonStatus(s, source.sourceKey);
+    return { externalId: id, url: m?.url ?? null };
+  }
+
   private stream(source: SourceConfig): MastodonStream {
     const kind = source.stream.kind;
     if (kind === 'notifications' || kind === 'hashtag' || kind === 'search') {

@@ -124,14 +124,23 @@ export class XConnector implements Connector<XCursor> {
   async reply(source: SourceConfig, target: ReplyTarget, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult> {
     if (target.platform !== 'x') throw new ConnectorError('bad_request', `x cannot reply to a ${target.platform} target`, { platform: 'x' });
     // X has no idempotency key: the outbox must call findExistingReply() before any resend.
+    return this.tweet(source, { text, reply: { in_reply_to_tweet_id: target.tweetId } }, o.signal);
+  }
+
+  /** A tweet that answers nothing (a status update); the outbox calls findExistingPost() before any resend. */
+  async post(source: SourceConfig, text: string, o: { idempotencyKey: string; signal: AbortSignal }): Promise<ReplyResult> {
+    return this.tweet(source, { text }, o.signal);
+  }
+
+  private async tweet(source: SourceConfig, json: { text: string; reply?: { in_reply_to_tweet_id: string } }, signal: AbortSignal): Promise<ReplyResult> {
     try {
       const res = await this.http.json({
         platform: 'x',
         method: 'POST',
         url: buildUrl(assertHttpBaseUrl(source.baseUrl, 'x'), '/2/tweets'),
         headers: { authorization: `Bearer ${this.userToken(source)}` },
-        body: { json: { text, reply: { in_reply_to_tweet_id: target.tweetId } } },
-        signal: o.signal,
+        body: { json },
+        signal,
       });
       const id = idStr(obj(obj(res.data)['data'])['id']);
       if (!id) malformed('x', 'POST /2/tweets without data.id');
@@ -151,6 +160,22 @@ export class XConnector implements Connector<XCursor> {
    */
   async findExistingReply(source: SourceConfig, target: ReplyTarget, text: string, signal: AbortSignal, o: FindReplyOptions = {}): Promise<ReplyResult | null> {
     if (target.platform !== 'x') return null;
+    return this.findOwnTweet(source, text, (repliedTo) => repliedTo === target.tweetId, signal, o);
+  }
+
+  /** The account's own tweet with `text` that answers nothing (a status update), paged back to `o.since` as findExistingReply does. */
+  async findExistingPost(source: SourceConfig, text: string, signal: AbortSignal, o: FindReplyOptions = {}): Promise<ReplyResult | null> {
+    return this.findOwnTweet(source, text, (repliedTo) => repliedTo === null, signal, o);
+  }
+
+  /** Pages back through the account's tweets for one with `text` whose replied-to tweet id (null: none) passes `parent`. */
+  private async findOwnTweet(
+    source: SourceConfig,
+    text: string,
+    parent: (repliedTo: string | null) => boolean,
+    signal: AbortSignal,
+    o: FindReplyOptions,
+  ): Promise<ReplyResult | null> {
     const me = await this.userId(source, signal);
     const maxPages = Math.max(1, o.maxPages ?? FIND_REPLY_MAX_PAGES);
     const params: Record<string, string | number> = { max_results: 100, 'tweet.fields': 'referenced_tweets,conversation_id,created_at' };
@@ -170,7 +195,7 @@ export class XConnector implements Connector<XCursor> {
           .map(obj)
           .find((r) => r['type'] === 'replied_to');
         // X returns the text HTML-escaped (&amp; &lt; &gt;): compare it decoded, as posted.
-        if (repliedTo && idStr(repliedTo['id']) === target.tweetId && decodeEntities(str(t['text']) ?? '').trim() === want) {
+        if (parent(repliedTo ? idStr(repliedTo['id']) : null) && decodeEntities(str(t['text']) ?? '').trim() === want) {
           const id = idStr(t['id']);
           if (id) return { externalId: id, url: null };
         }

@@ -150,3 +150,37 @@ describe('XConnector.findExistingReply pages back to the first attempt (issue 13
     expect(timeline()).toHaveLength(2);
   });
 });
+
+describe('XConnector.findExistingPost: a status update (a tweet answering nothing) is reconciled the same way', () => {
+  it('finds the account’s own non-reply tweet with the text past newer tweets; the same text as a reply is not it', async () => {
+    const post: StubTweet = { id: String(nextId++), text: TEXT, repliedTo: null, createdAt: T0 + 1500 };
+    const asReply: StubTweet = { id: String(nextId++), text: TEXT, repliedTo: TARGET_ID, createdAt: T0 + 2500 };
+    const { timeline, connector } = stubX([post, asReply, ...others(150, T0 + 10_000)]);
+    expect(await connector.findExistingPost(source, TEXT, signal, { since })).toEqual({ externalId: post.id, url: null });
+    expect(timeline()).toHaveLength(2);
+    const without = stubX([asReply, ...others(20, T0 + 10_000)]);
+    expect(await without.connector.findExistingPost(source, TEXT, signal, { since })).toBeNull();
+  });
+
+  it('post() sends a tweet without a reply field; a 403 duplicate is a DuplicateContentError', async () => {
+    const bodies: unknown[] = [];
+    const fetch = (_input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return Promise.resolve(
+        new Response(
+          JSON.stringify(
+            bodies.length === 1 ? { data: { id: '42', text: TEXT } } : { detail: 'You are not allowed to create a Tweet with duplicate content.' },
+          ),
+          {
+            status: bodies.length === 1 ? 201 : 403,
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+      );
+    };
+    const connector = new XConnector({ fetch: fetch as never });
+    expect(await connector.post(source, TEXT, { idempotencyKey: 'k', signal })).toEqual({ externalId: '42', url: null });
+    expect(bodies[0]).toEqual({ text: TEXT });
+    await expect(connector.post(source, TEXT, { idempotencyKey: 'k', signal })).rejects.toBeInstanceOf(DuplicateContentError);
+  });
+});
