@@ -1,4 +1,4 @@
-import type { Mention, MentionDetail, MentionPage } from '@earshot/contracts';
+import type { Mention, MentionDetail, MentionPage, ThemesReport, VolumeReport } from '@earshot/contracts';
 import { MentionPageSchema, MentionDetailSchema, MentionChangesSchema } from '@earshot/contracts';
 import request from 'supertest';
 import { AuditEventEntity } from '../src/modules/audit/audit-event.entity.js';
@@ -262,5 +262,166 @@ describe('inbox queue and triage (integration)', () => {
     const sorted = await page(a.cookies.viewer, '?sort=sla&limit=200');
     const dues = sorted.items.map((x) => Date.parse(x.sla.dueAt!));
     expect(dues).toEqual([...dues].sort((x, y) => x - y));
+  });
+  describe('drill-down filters: posted time, every status, brand, topic, category, sentiment, spam', () => {
+    // Posted on 2026-11-12 between 10:00 and 13:00 UTC, long before anything else in this file.
+    interface Row {
+      at: string;
+      text: string;
+      label?: 'positive' | 'neutral' | 'negative' | null;
+      intent?: string | null;
+      category?: string | null;
+      spam?: boolean;
+      status?: Mention['status'];
+      corrected?: Record<string, string>;
+    }
+    const ROWS: Row[] = [
+      { at: '2026-11-12T10:00:00Z', text: 'acme drill one', label: 'negative', intent: 'complaint', category: 'delivery' }, // first instant: in 10:00
+      { at: '2026-11-12T10:20:00Z', text: 'acme drill two', label: 'negative', intent: 'complaint', category: 'delivery', status: 'resolved' },
+      { at: '2026-11-12T10:40:00Z', text: 'acme drill three', label: 'positive', status: 'ignored' },
+      { at: '2026-11-12T10:50:00Z', text: 'acme drill four', label: 'negative', intent: 'complaint', category: 'delivery', spam: true },
+      { at: '2026-11-12T10:59:59.999Z', text: 'acme and rival drill five', label: 'neutral', status: 'pending' }, // two brands
+      { at: '2026-11-12T11:00:00Z', text: 'rival drill six', label: 'positive' }, // last bound excluded from 10:00
+      { at: '2026-11-12T11:10:00Z', text: 'acme drill seven', label: null }, // unscored
+      { at: '2026-11-12T11:30:00Z', text: 'acme drill eight', label: 'neutral', intent: 'question', corrected: { intent: 'complaint', category: 'billing' } },
+      { at: '2026-11-12T12:05:00Z', text: 'acme and rival drill nine', label: 'negative', intent: 'complaint', category: 'billing', status: 'resolved' },
+      { at: '2026-11-12T12:55:00Z', text: 'rival drill ten', label: 'negative', spam: true },
+    ];
+    let rivalId: string;
+    let acmeId: string;
+    const ids: string[] = [];
+    const range = 'from=2026-11-12T10:00:00Z&to=2026-11-12T13:00:00Z';
+
+    beforeAll(async () => {
+      acmeId = ((await t.dataSource.query(`SELECT id FROM brand WHERE workspace_id = $1`, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
+      const rival = await request(t.server)
+        .post('/api/brands')
+        .set('Cookie', a.cookies.admin)
+        .send({ name: 'Rival', handles: ['@rival'], kind: 'competitor' })
+        .expect(201);
+      rivalId = rival.body.id as string;
+      await request(t.server)
+        .post('/api/listening-queries')
+        .set('Cookie', a.cookies.admin)
+        .send({ brandId: rivalId, name: 'Rival', query: 'rival', topic: 'competition' })
+        .expect(201);
+      ids.push(...(await a.store(ROWS.map((r) => r.text))));
+      expect(ids).toHaveLength(ROWS.length);
+      for (const [i, r] of ROWS.entries())
+        await t.dataSource.query(
+          `UPDATE mention SET posted_at = $2, sentiment_label = $3, sentiment_score = $4, intent = $5, category = $6, spam = $7, status = $8, corrected = $9::jsonb
+            WHERE id = $1 AND workspace_id = $10`,
+          [
+            ids[i],
+            r.at,
+            r.label ?? null,
+            r.label === undefined || r.label === null ? null : { positive: 0.5, neutral: 0, negative: -0.6 }[r.label],
+            r.intent ?? null,
+            r.category ?? null,
+            r.spam ?? false,
+            r.status ?? 'new',
+            JSON.stringify(r.corrected ?? {}),
+            a.workspaceId,
+          ],
+        );
+    });
+
+    /** Every mention of the queue for this query, page by page (small pages: the cursor must hold). */
+    const all = async (query: string): Promise<{ ids: string[]; total: number }> => {
+      const first = await page(a.cookies.agent, `?${query}&withTotal=true&limit=3`);
+      const seen = first.items.map((m) => m.id);
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const next: MentionPage = await page(a.cookies.agent, `?${query}&limit=3&cursor=${cursor}`);
+        expect(next.total).toBeUndefined();
+        seen.push(...next.items.map((m) => m.id));
+        cursor = next.nextCursor;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      return { ids: seen, total: first.total! };
+    };
+    const idsOf = (...n: number[]) => n.map((i) => ids[i - 1]!).sort();
+    const bucket = (start: string, end: string) => `status=all&postedFrom=${encodeURIComponent(start)}&postedTo=${encodeURIComponent(end)}`;
+
+    it('lists exactly the mentions an hour bar of the volume chart counts, for every filter the chart has', async () => {
+      const filters: Array<[analytics: string, queue: string]> = [
+        ['', ''],
+        [`&brandId=${rivalId}`, `&brandId=${rivalId}`],
+        [`&brandId=${acmeId}`, `&brandId=${acmeId}`],
+        [`&brandId=${acmeId},${rivalId}`, `&brandId=${acmeId},${rivalId}`],
+        ['&topic=competition', '&topic=competition'],
+        ['&platform=mastodon', '&platform=mastodon'],
+        ['&category=delivery', '&category=delivery'],
+        ['&includeSpam=true', '&spam=include'],
+      ];
+      const checked: string[] = [];
+      for (const [af, qf] of filters) {
+        const volume = (await request(t.server).get(`/api/analytics/volume?${range}&bucket=hour${af}`).set('Cookie', a.cookies.agent).expect(200))
+          .body as VolumeReport;
+        expect(volume.points).toHaveLength(3);
+        for (const point of volume.points) {
+          const whole = await all(`${bucket(point.start, point.end)}${qf}`);
+          expect({ af, start: point.start, total: whole.total, listed: whole.ids.length }).toEqual({
+            af,
+            start: point.start,
+            total: point.total,
+            listed: point.total,
+          });
+          for (const label of ['positive', 'neutral', 'negative', 'unscored'] as const) {
+            const part = await all(`${bucket(point.start, point.end)}${qf}&sentiment=${label}`);
+            expect({ af, start: point.start, label, n: part.total }).toEqual({ af, start: point.start, label, n: point.sentiment[label] });
+          }
+          checked.push(`${af || 'none'} ${point.label}: ${point.total}`);
+        }
+      }
+      // Hand-computed: 10:00 has #1–#5 less spam #4 → 4; 11:00 has #6–#8 → 3; 12:00 has #9 (spam #10 left out) → 1.
+      expect(checked.slice(0, 3)).toEqual(['none 2026-11-12T10:00+00:00: 4', 'none 2026-11-12T11:00+00:00: 3', 'none 2026-11-12T12:00+00:00: 1']);
+      // Rival: #5 (acme and rival), #6, #9.
+      expect(checked.slice(3, 6)).toEqual([
+        `&brandId=${rivalId} 2026-11-12T10:00+00:00: 1`,
+        `&brandId=${rivalId} 2026-11-12T11:00+00:00: 1`,
+        `&brandId=${rivalId} 2026-11-12T12:00+00:00: 1`,
+      ]);
+      const tenToEleven = await all(`${bucket('2026-11-12T10:00:00Z', '2026-11-12T11:00:00Z')}`);
+      expect(tenToEleven.ids.sort()).toEqual(idsOf(1, 2, 3, 5));
+    });
+
+    it('lists a theme bar’s complaints (the team’s category where corrected) and spam on its own', async () => {
+      const themes = (await request(t.server).get(`/api/analytics/themes?${range}`).set('Cookie', a.cookies.agent).expect(200)).body as ThemesReport;
+      const counts = Object.fromEntries(themes.themes.map((th) => [th.category, th.count]));
+      expect(counts).toEqual({ delivery: 2, billing: 2 });
+      for (const category of ['delivery', 'billing']) {
+        const listed = await all(`status=all&postedFrom=2026-11-12T10:00:00Z&postedTo=2026-11-12T13:00:00Z&intent=complaint&category=${category}`);
+        expect({ category, n: listed.total }).toEqual({ category, n: counts[category] });
+      }
+      expect((await all(`status=all&postedFrom=2026-11-12T10:00:00Z&postedTo=2026-11-12T13:00:00Z&intent=complaint&category=billing`)).ids.sort()).toEqual(
+        idsOf(8, 9),
+      );
+      const spam = await all('status=all&postedFrom=2026-11-12T10:00:00Z&postedTo=2026-11-12T13:00:00Z&spam=only');
+      expect(spam.ids.sort()).toEqual(idsOf(4, 10));
+      const everything = await all('status=all&postedFrom=2026-11-12T10:00:00Z&postedTo=2026-11-12T13:00:00Z&spam=include');
+      expect(everything.total).toBe(10);
+    });
+
+    it('keeps open work the default, takes status=all or a list, and refuses bad values with the field named', async () => {
+      const posted = 'postedFrom=2026-11-12T10:00:00Z&postedTo=2026-11-12T13:00:00Z';
+      // Open work (new, open, pending) without spam: #1, #5, #6, #7, #8.
+      expect((await all(posted)).ids.sort()).toEqual(idsOf(1, 5, 6, 7, 8));
+      expect((await all(`${posted}&status=resolved,ignored`)).ids.sort()).toEqual(idsOf(2, 3, 9));
+      expect((await all(`${posted}&status=all&sort=newest`)).total).toBe(8);
+      for (const sort of ['urgency', 'newest', 'waiting'] as const)
+        expect((await all(`${posted}&status=all&sort=${sort}`)).ids.sort()).toEqual(idsOf(1, 2, 3, 5, 6, 7, 8, 9));
+      for (const q of ['?spam=maybe', '?postedFrom=yesterday', '?postedTo=2026-11-12', '?topic=', '?brandId=acme', '?withTotal=yes', '?sentiment=mixed']) {
+        const res = await get(a.cookies.agent, q);
+        expect({ q, status: res.status }).toEqual({ q, status: 400 });
+        expect(String(res.body.issues?.[0]?.path)).toMatch(new RegExp(`^${q.slice(1, q.indexOf('='))}`));
+      }
+      // Another workspace's brand matches nothing here, and B sees none of A's.
+      expect((await all(`${posted}&status=all&brandId=${rivalId}`)).total).toBe(3);
+      const bBrand = ((await t.dataSource.query(`SELECT id FROM brand WHERE workspace_id = $1`, [b.workspaceId])) as Array<{ id: string }>)[0]!.id;
+      expect((await all(`${posted}&status=all&brandId=${bBrand}`)).total).toBe(0);
+      const bView = await page(b.cookies.agent, `?${posted}&status=all&spam=include&withTotal=true`);
+      expect(bView.total).toBe(0);
+    });
   });
 });

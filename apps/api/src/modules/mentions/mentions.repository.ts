@@ -30,12 +30,23 @@ const SORTS: Record<QueueSort, { order: string; keyset: string; key: (r: QueueRo
   sla: { order: 'm.sla_due_at ASC, m.id ASC', keyset: '(m.sla_due_at, m.id) > ($K1::timestamptz, $K2::uuid)', key: (r) => [r.sla_key!, r.id] },
 };
 
+/**
+ * The team's value where it corrected one, else the model's: corrections write the columns too,
+ * but reading `corrected` first keeps these filters the same expressions analytics counts with
+ * (analytics.repository.ts), whatever wrote the row.
+ */
+const LABEL = `COALESCE(NULLIF(m.corrected->>'sentiment', ''), m.sentiment_label)`;
+const INTENT = `COALESCE(NULLIF(m.corrected->>'intent', ''), m.intent)`;
+const CATEGORY = `COALESCE(NULLIF(m.corrected->>'category', ''), m.category, 'other')`;
+
 /** The triage changes one request may make to mentions. */
 export type MentionChangeSet = { status?: Mention['status']; assigneeId?: string | null; tags?: string[]; addTags?: string[]; removeTags?: string[] };
 
 export interface QueuePage {
   items: Mention[];
   nextCursor: string | null;
+  /** Every matching mention, when asked for on the first page. */
+  total?: number;
 }
 
 /** All mention reads and the triage writes of the inbox; every statement is scoped by workspace id. */
@@ -50,6 +61,12 @@ export class MentionsRepository extends TransactionalRepository {
     return currentChangeSeq(m, workspaceId);
   }
 
+  /**
+   * One page of the queue. Posted-time bounds, brands (by the listening queries a mention
+   * matched), topics, categories (`other` when none), sentiment (`unscored`: no label) and spam
+   * select exactly the mentions analytics counts for the same filters, so a chart's drill-down
+   * lists what its bar says.
+   */
   async queue(workspaceId: string, userId: string, f: MentionQueueFilters): Promise<QueuePage> {
     const params: unknown[] = [workspaceId];
     const p = (v: unknown) => {
@@ -58,20 +75,35 @@ export class MentionsRepository extends TransactionalRepository {
     };
     const where = ['m.workspace_id = $1'];
     where.push(`m.status IN (${f.status ? statusListSql(f.status) : OPEN_STATUS_SQL})`);
-    if (f.sentiment) where.push(`m.sentiment_label = ANY(${p(f.sentiment)}::text[])`);
+    if (f.sentiment) {
+      const labels = f.sentiment.filter((s) => s !== 'unscored');
+      const either = [...(labels.length ? [`${LABEL} = ANY(${p(labels)}::text[])`] : []), ...(f.sentiment.includes('unscored') ? [`${LABEL} IS NULL`] : [])];
+      where.push(`(${either.join(' OR ')})`);
+    }
     if (f.urgency) where.push(`m.urgency_level = ANY(${p(f.urgency)}::text[])`);
     if (f.minUrgency !== undefined) where.push(`m.urgency_score >= ${p(f.minUrgency)}::smallint`);
-    if (f.intent) where.push(`m.intent = ANY(${p(f.intent)}::text[])`);
-    if (f.category) where.push(`m.category = ANY(${p(f.category)}::text[])`);
+    if (f.intent) where.push(`${INTENT} = ANY(${p(f.intent)}::text[])`);
+    if (f.category) where.push(`${CATEGORY} = ANY(${p(f.category)}::text[])`);
     if (f.platform) where.push(`m.platform = ANY(${p(f.platform)}::text[])`);
-    if (f.brandId) where.push(`m.brand_id = ${p(f.brandId)}::uuid`);
+    if (f.brandId)
+      where.push(`m.query_ids ?| ARRAY(SELECT q.id::text FROM listening_query q WHERE q.workspace_id = $1 AND q.brand_id = ANY(${p(f.brandId)}::uuid[]))`);
+    if (f.topic) where.push(`m.topics ?| ${p(f.topic)}::text[]`);
+    if (f.spam === 'exclude') where.push('m.spam = false');
+    if (f.spam === 'only') where.push('m.spam = true');
     if (f.assignee) where.push(`m.assignee_id = ${p(f.assignee === 'me' ? userId : f.assignee)}::uuid`);
     if (f.unassigned !== undefined) where.push(f.unassigned ? 'm.assignee_id IS NULL' : 'm.assignee_id IS NOT NULL');
     if (f.from) where.push(`m.created_at >= ${p(f.from)}::timestamptz`);
     if (f.to) where.push(`m.created_at < ${p(f.to)}::timestamptz`);
+    if (f.postedFrom) where.push(`m.posted_at >= ${p(f.postedFrom)}::timestamptz`);
+    if (f.postedTo) where.push(`m.posted_at < ${p(f.postedTo)}::timestamptz`);
     if (f.q) where.push(`m.search_vector @@ websearch_to_tsquery('english', ${p(f.q)})`);
     const sort = SORTS[f.sort];
     if (f.sort === 'sla') where.push('m.sla_due_at IS NOT NULL');
+    // The total counts the whole list, so it is read before the cursor narrows it to the rest.
+    const total =
+      f.withTotal && !f.cursor
+        ? Number(((await this.dataSource.query(`SELECT count(*) AS n FROM mention m WHERE ${where.join(' AND ')}`, params)) as Array<{ n: string }>)[0]!.n)
+        : undefined;
     if (f.cursor) {
       const key = decodeQueueCursor(f.sort, f.cursor);
       let keyset = sort.keyset;
@@ -83,7 +115,7 @@ export class MentionsRepository extends TransactionalRepository {
     const now = new Date();
     const items = rows.slice(0, limit).map((r) => toMentionDto(r, now));
     const last = rows[limit - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor(f.sort, sort.key(last)) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor(f.sort, sort.key(last)) : null, ...(total === undefined ? {} : { total }) };
   }
 
   /** Mentions changed after `since`, in change order, at most `limit` (+1 to tell whether there is more). */
