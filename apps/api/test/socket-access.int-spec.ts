@@ -96,6 +96,7 @@ const SERVER_EVENTS: Record<ServerEventName, { minRole: Role; trigger: Trigger |
     },
   },
   'alert.raised': { minRole: 'viewer', trigger: null },
+  'alert.cleared': { minRole: 'viewer', trigger: null },
 };
 
 /** Client→server events the gateway handles, with the least role it accepts them from. */

@@ -27,4 +27,5 @@ export * from './learning/phrase-rule.schema.js';
 export * from './root-causes/root-cause.schema.js';
 export * from './analytics/workspace-settings.schema.js';
 export * from './analytics/analytics.schema.js';
+export * from './analytics/alerts.schema.js';
 export * from './analytics/insights.schema.js';

@@ -21,6 +21,8 @@ import { RootCauseStatusEntity, RootCauseStatusHistoryEntity } from '../modules/
 import { OwnerShareLinkEntity } from '../modules/root-causes/owner-share-link.entity.js';
 import { OwnerDigestEntity } from '../modules/root-causes/owner-digest.entity.js';
 import { WebhookDeliveryEntity } from '../common/webhooks/webhook-delivery.entity.js';
+import { AlertRuleEntity } from '../modules/alerts/alert-rule.entity.js';
+import { AlertEventEntity } from '../modules/alerts/alert-event.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
 export const ENTITIES = [
@@ -48,4 +50,6 @@ export const ENTITIES = [
   WorkspaceModelEntity,
   PhraseRuleEntity,
   WebhookDeliveryEntity,
+  AlertRuleEntity,
+  AlertEventEntity,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertEventSchema } from '../analytics/alerts.schema.js';
 import { RoleSchema } from '../auth/role.schema.js';
 import { ReplySchema } from '../replies/reply.schema.js';
 import { MentionSchema, UserRefSchema } from './mention.schema.js';
@@ -23,7 +24,10 @@ export const SERVER_EVENT_SCHEMAS = {
   'presence.changed': z.object({
     users: z.array(z.object({ user: UserRefSchema, role: RoleSchema, viewing: z.uuid().nullable() })),
   }),
-  'alert.raised': z.object({ id: z.uuid(), kind: z.string(), message: z.string(), raisedAt: z.iso.datetime() }),
+  /** An alert was raised (not for historical ones found while a rule replays the past): the alert as `GET /api/alerts/:id` returns it. */
+  'alert.raised': AlertEventSchema,
+  /** A raised alert cleared (the surge is over). */
+  'alert.cleared': AlertEventSchema,
 } as const;
 
 export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;

@@ -16,6 +16,7 @@ import { Listening1795432260879 } from './1795432260879-Listening.js';
 import { Initial1795430539582 } from './1795430539582-Initial.js';
 import { MentionPostedIndex1796520000000 } from './1796520000000-MentionPostedIndex.js';
 import { SourceDemo1796530000000 } from './1796530000000-SourceDemo.js';
+import { Alerts1796550000000 } from './1796550000000-Alerts.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
 export const MIGRATIONS: Array<new () => unknown> = [
   Initial1795430539582,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   WebhookDeliveries1796510000000,
   MentionPostedIndex1796520000000,
   SourceDemo1796530000000,
+  Alerts1796550000000,
 ];
