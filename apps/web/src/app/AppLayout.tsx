@@ -2,10 +2,11 @@ import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../modules/auth/hooks/useSession';
 import { Icon } from '../shared/ui/Icon';
 import { canAccess } from '../modules/auth/access-policy';
+import { AlertBanners } from '../modules/alerts/components/AlertBanners';
 import { MAIN_NAV } from './navigation';
 import { UserMenu } from './UserMenu';
 
-/** Header (product, workspace, user menu), role-aware side navigation, and the page. */
+/** Header (product, workspace, user menu), role-aware side navigation, spike alerts on every page, and the page. */
 export function AppLayout() {
   const { user, workspace } = useSession();
   const items = MAIN_NAV.filter((item) => canAccess(user.role, item.area));
@@ -39,6 +40,7 @@ export function AppLayout() {
         </ul>
       </nav>
       <main className="content" id="main" tabIndex={-1}>
+        <AlertBanners />
         <Outlet />
       </main>
     </div>

@@ -5,6 +5,7 @@ import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { InboxPage } from '../modules/inbox/components/InboxPage';
 import { ApprovalsPage } from '../modules/approvals/components/ApprovalsPage';
 import { AnalyticsPage } from '../modules/analytics/components/AnalyticsPage';
+import { AlertsSection } from '../modules/alerts/components/AlertsSection';
 import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { RootCausesPage } from '../modules/root-causes/components/RootCausesPage';
 import { SharedBoardPage } from '../modules/root-causes/components/SharedBoardPage';
@@ -18,6 +19,7 @@ import { TemplatesPage } from '../modules/templates/components/TemplatesPage';
 import { VoiceGuidePage } from '../modules/voice/components/VoiceGuidePage';
 import { LearningPage } from '../modules/learning/components/LearningPage';
 import { ProfilePage } from '../modules/profile/components/ProfilePage';
+import { RealtimeProvider } from '../shared/realtime/RealtimeProvider';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAccess } from './RequireAccess';
@@ -32,7 +34,10 @@ export function AppRoutes() {
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            {/* One socket for the signed-in dashboard: the pages and the alert banner listen on it. */}
+            <RealtimeProvider>
+              <AppLayout />
+            </RealtimeProvider>
           </RequireAuth>
         }
       >
@@ -58,6 +63,14 @@ export function AppRoutes() {
           element={
             <RequireAccess area="analytics">
               <AnalyticsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="alerts/*"
+          element={
+            <RequireAccess area="alerts">
+              <AlertsSection />
             </RequireAccess>
           }
         />

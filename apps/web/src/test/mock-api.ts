@@ -58,10 +58,19 @@ function match(pattern: string, path: string): Record<string, string> | null {
 }
 
 /**
+ * What every signed-in page asks for besides its own data, answered unless a test gives its
+ * own answer: the alert banner's catch-up (no alerts).
+ */
+const SHELL_ROUTES: MockRoutes = {
+  'GET /api/alerts': { status: 200, body: { alerts: [], seq: 0, hasMore: false } },
+};
+
+/**
  * Replaces `fetch` with a fake api for one test. Calls with no route answer 501 and are
  * listed in `unhandled`, so a test that forgot a route fails instead of passing quietly.
  */
-export function mockApi(routes: MockRoutes) {
+export function mockApi(pageRoutes: MockRoutes) {
+  const routes: MockRoutes = { ...SHELL_ROUTES, ...pageRoutes };
   const calls: RecordedCall[] = [];
   const unhandled: string[] = [];
   const original = globalThis.fetch;

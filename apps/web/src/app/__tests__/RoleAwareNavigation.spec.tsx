@@ -27,11 +27,11 @@ async function mainNavLabels(): Promise<string[]> {
 
 describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['Inbox', 'Approvals', 'Analytics', 'Root causes', 'Reports', 'Settings']],
-    ['manager', ['Inbox', 'Approvals', 'Analytics', 'Root causes', 'Reports', 'Settings']],
-    ['agent', ['Inbox', 'Root causes', 'Reports', 'Settings']],
-    ['trainee', ['Inbox', 'Root causes', 'Reports', 'Settings']],
-    ['viewer', ['Inbox', 'Analytics', 'Root causes', 'Reports', 'Settings']],
+    ['admin', ['Inbox', 'Approvals', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
+    ['manager', ['Inbox', 'Approvals', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
+    ['agent', ['Inbox', 'Alerts', 'Root causes', 'Reports', 'Settings']],
+    ['trainee', ['Inbox', 'Alerts', 'Root causes', 'Reports', 'Settings']],
+    ['viewer', ['Inbox', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
   ])('shows %s the areas their role may open', async (role, expected) => {
     signedInAs(role);
     renderApp('/inbox');

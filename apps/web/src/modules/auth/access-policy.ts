@@ -14,7 +14,8 @@ export type Area =
   | 'voice'
   | 'approvals'
   | 'rootCauses'
-  | 'learning';
+  | 'learning'
+  | 'alerts';
 
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
@@ -39,6 +40,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   rootCauses: ROLES,
   /** Settings › Learning: workspace model versions and phrase rules; agents read (see `editLearning`). */
   learning: ['admin', 'manager', 'agent'],
+  /** Spike alerts and their incident views: everyone reads them; see `actOnAlerts`. */
+  alerts: ROLES,
 };
 
 export function canAccess(role: Role, area: Area): boolean {
@@ -46,7 +49,8 @@ export function canAccess(role: Role, area: Area): boolean {
 }
 
 /** What a role may change inside an area it can open. */
-export type Capability = 'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings' | 'editRootCauses' | 'editLearning';
+export type Capability =
+  'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings' | 'editRootCauses' | 'editLearning' | 'actOnAlerts';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
@@ -63,6 +67,8 @@ const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   editRootCauses: ['admin', 'manager'],
   /** Train, switch and roll back workspace models; add and delete phrase rules. */
   editLearning: ['admin', 'manager'],
+  /** Alert rules (on/off, webhook, e-mail) and an incident's actions: answering the authors, the status post. */
+  actOnAlerts: ['admin', 'manager'],
 };
 
 export function can(role: Role, capability: Capability): boolean {
