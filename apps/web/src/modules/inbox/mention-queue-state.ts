@@ -17,6 +17,8 @@ export interface QueueState {
   items: Mention[];
   pending: Mention[];
   nextCursor: string | null;
+  /** How many mentions match in all (when the api was asked: lists bounded by posted time); less those that left the list since. */
+  total: number | null;
   loadingMore: boolean;
   seq: number | null;
   /** Mentions that left the view, with the sequence at which they left (older news about them is stale). */
@@ -46,6 +48,7 @@ export const INITIAL_QUEUE_STATE: QueueState = {
   items: [],
   pending: [],
   nextCursor: null,
+  total: null,
   loadingMore: false,
   seq: null,
   gone: {},
@@ -87,8 +90,9 @@ function applyChanges(state: QueueState, filters: QueueFilters, mentions: Mentio
       if (pendingAt >= 0) pending = pending.filter((m) => m.id !== mention.id);
     }
   }
-  if (removed.size > 0) items = items.filter((m) => !removed.has(m.id));
-  return { ...state, items, pending, gone };
+  if (removed.size === 0) return { ...state, items, pending, gone };
+  items = items.filter((m) => !removed.has(m.id));
+  return { ...state, items, pending, gone, total: state.total === null ? null : Math.max(0, state.total - removed.size) };
 }
 
 function insertPending(state: QueueState): QueueState {
@@ -126,6 +130,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       status: 'ready',
       items: action.page.items,
       nextCursor: action.page.nextCursor,
+      total: action.page.total ?? null,
       seq: action.page.seq,
     };
   }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMatch, useNavigate } from 'react-router';
 import type { Mention } from '@earshot/contracts';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
@@ -13,13 +13,16 @@ import { can } from '../../auth/access-policy';
 import { useSession } from '../../auth/hooks/useSession';
 import { useInboxShortcuts } from '../hooks/useInboxShortcuts';
 import { useMentionActions } from '../hooks/useMentionActions';
+import { useBrandNames } from '../hooks/useBrandNames';
 import { useMentionQueue } from '../hooks/useMentionQueue';
 import { usePresence, useViewingPresence } from '../hooks/usePresence';
 import { useQueueSelection } from '../hooks/useQueueSelection';
+import { useQueueUrl } from '../hooks/useQueueUrl';
 import type { ShortcutKey } from '../inbox-shortcuts';
-import { DEFAULT_FILTERS, type QueueFilters } from '../queue-filters';
+import { withoutChip, type ChipFilter, type QueueFilters } from '../queue-filters';
 import type { SavedView } from '../saved-views';
 import { BulkActionsBar } from './BulkActionsBar';
+import { FilterChips } from './FilterChips';
 import { MentionDetailPane } from './MentionDetailPane';
 import { QueueFiltersBar } from './QueueFiltersBar';
 import { QueueListArea } from './QueueListArea';
@@ -42,10 +45,30 @@ export function InboxPage() {
   const presence = usePresence(connection);
   useViewingPresence(connection, openId);
 
-  const [baseFilters, setBaseFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
-  const filters = useMemo(() => ({ ...baseFilters, q: q.trim() }), [baseFilters, q]);
+  // Every filter lives in the address; the search box has its own text, written there after a pause.
+  const { filters, problems, setFilters, withFilters } = useQueueUrl();
+  const [search, setSearch] = useState(filters.q);
+  const typed = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
+  /** The search the address has from this box (or that the box took from the address). */
+  const written = useRef(filters.q);
+  const latest = useRef({ filters, setFilters });
+  useEffect(() => {
+    latest.current = { filters, setFilters };
+  });
+  useEffect(() => {
+    // Only a new pause in typing writes (not a filter change while the last words still settle).
+    const q = typed.trim();
+    if (q === written.current) return;
+    written.current = q;
+    latest.current.setFilters({ ...latest.current.filters, q }, { replace: true });
+  }, [typed]);
+  useEffect(() => {
+    // The address changed by other means (a link, back, a saved view): the box follows.
+    if (filters.q === written.current) return;
+    written.current = filters.q;
+    setSearch(filters.q);
+  }, [filters.q]);
+  const brandNames = useBrandNames(filters.brandIds);
 
   const queue = useMentionQueue(filters, connection, user.id);
   const items = queue.state.items;
@@ -65,22 +88,27 @@ export function InboxPage() {
       setCurrentId(mention.id);
       setReplyFor(reply ? mention.id : null);
       setCorrectFor(null);
-      void navigate(`/inbox/${encodeURIComponent(mention.id)}`);
+      void navigate(withFilters(`/inbox/${encodeURIComponent(mention.id)}`));
     },
-    [navigate],
+    [navigate, withFilters],
   );
   const close = useCallback(() => {
     setReplyFor(null);
-    void navigate('/inbox');
-  }, [navigate]);
+    void navigate(withFilters('/inbox'));
+  }, [navigate, withFilters]);
 
   const selectView = (view: SavedView) => {
-    setBaseFilters({ ...view.filters, sort: baseFilters.sort });
+    written.current = '';
     setSearch('');
+    setFilters({ ...view.filters, sort: filters.sort });
     selection.clear();
   };
   const changeFilters = (next: QueueFilters) => {
-    setBaseFilters(next);
+    setFilters({ ...next, q: filters.q });
+    selection.clear();
+  };
+  const removeChip = (chip: ChipFilter) => {
+    setFilters(withoutChip(filters, chip));
     selection.clear();
   };
 
@@ -138,7 +166,19 @@ export function InboxPage() {
         </Alert>
       ) : null}
       <SavedViewsBar filters={filters} onSelect={selectView} />
-      <QueueFiltersBar filters={baseFilters} search={search} onSearch={setSearch} onChange={changeFilters} />
+      <QueueFiltersBar filters={filters} search={search} onSearch={setSearch} onChange={changeFilters} />
+      {problems.length > 0 ? (
+        <Alert tone="info" title="Part of this link was left out">
+          These filters could not be read: {problems.join('; ')}.
+        </Alert>
+      ) : null}
+      <FilterChips
+        filters={filters}
+        timeZone={workspace.timeZone}
+        brandNames={brandNames}
+        total={queue.loading ? null : queue.state.total}
+        onRemove={removeChip}
+      />
       {hint ? (
         <p className="inbox-hint" role="status">
           {hint}

@@ -1,19 +1,46 @@
-import { QUEUE_SORTS, SENTIMENT_LABELS as SENTIMENTS, URGENCY_LEVELS, type QueueSort } from '@earshot/contracts';
+import {
+  MENTION_STATUSES,
+  OPEN_STATUSES,
+  QUEUE_SORTS,
+  SENTIMENT_LABELS as SENTIMENTS,
+  URGENCY_LEVELS,
+  type MentionStatus,
+  type QueueSort,
+} from '@earshot/contracts';
 import { SelectField } from '../../../shared/ui/SelectField';
 import { TextField } from '../../../shared/ui/TextField';
 import { PLATFORM_INFO } from '../../sources/source-platforms';
 import { SENTIMENT_LABELS, STATUS_LABELS, URGENCY_LABELS } from '../mention-labels';
-import type { QueueFilters } from '../queue-filters';
+import { sameStatuses, type QueueFilters } from '../queue-filters';
 
 const SORT_LABELS: Record<QueueSort, string> = { urgency: 'Most urgent', newest: 'Newest', waiting: 'Longest waiting', sla: 'SLA due soonest' };
 
 const STATUS_OPTIONS = [
-  { value: 'open', label: 'Needs attention' },
-  ...(['new', 'open', 'pending', 'resolved', 'ignored'] as const).map((s) => ({ value: `only:${s}`, label: STATUS_LABELS[s] })),
+  { value: 'attention', label: 'Needs attention' },
+  ...MENTION_STATUSES.map((s) => ({ value: `only:${s}`, label: STATUS_LABELS[s] })),
   { value: 'all', label: 'Any status' },
 ];
+
+/** The status select's value for a list of statuses, and its extra option when the list is none of the usual ones (from a link). */
+function statusChoice(status: readonly MentionStatus[]): { value: string; extra: { value: string; label: string } | null } {
+  if (sameStatuses(status, OPEN_STATUSES)) return { value: 'attention', extra: null };
+  if (sameStatuses(status, MENTION_STATUSES)) return { value: 'all', extra: null };
+  if (status.length === 1) return { value: `only:${status[0]!}`, extra: null };
+  return { value: 'several', extra: { value: 'several', label: status.map((s) => STATUS_LABELS[s]).join(', ') } };
+}
+
+function statusesFor(value: string, current: readonly MentionStatus[]): readonly MentionStatus[] {
+  if (value === 'attention') return OPEN_STATUSES;
+  if (value === 'all') return MENTION_STATUSES;
+  if (value.startsWith('only:')) return [value.slice(5) as MentionStatus];
+  return current;
+}
 const URGENCY_OPTIONS = [{ value: 'any', label: 'Any urgency' }, ...URGENCY_LEVELS.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))];
-const SENTIMENT_OPTIONS = [{ value: 'any', label: 'Any sentiment' }, ...SENTIMENTS.map((s) => ({ value: s, label: SENTIMENT_LABELS[s] }))];
+const SENTIMENT_OPTIONS = [
+  { value: 'any', label: 'Any sentiment' },
+  ...SENTIMENTS.map((s) => ({ value: s, label: SENTIMENT_LABELS[s] })),
+  { value: 'unscored', label: 'Not scored' },
+];
 const PLATFORM_OPTIONS = [{ value: 'any', label: 'Any platform' }, ...Object.entries(PLATFORM_INFO).map(([value, info]) => ({ value, label: info.label }))];
 const ASSIGNEE_OPTIONS = [
   { value: 'any', label: 'Anyone' },
@@ -39,7 +66,7 @@ interface QueueFiltersBarProps {
 /** Status, urgency, sentiment, platform, assignee, time, search and sort. */
 export function QueueFiltersBar({ filters, search, onSearch, onChange }: QueueFiltersBarProps) {
   const set = <K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) => onChange({ ...filters, [key]: value });
-  const statusValue = filters.status === 'open' || filters.status === 'all' ? filters.status : `only:${filters.status}`;
+  const status = statusChoice(filters.status);
 
   return (
     <form className="queue-filters" role="search" aria-label="Filter mentions" onSubmit={(event) => event.preventDefault()}>
@@ -53,11 +80,9 @@ export function QueueFiltersBar({ filters, search, onSearch, onChange }: QueueFi
       />
       <SelectField
         label="Status"
-        options={STATUS_OPTIONS}
-        value={statusValue}
-        onChange={(e) =>
-          set('status', e.target.value.startsWith('only:') ? (e.target.value.slice(5) as QueueFilters['status']) : (e.target.value as QueueFilters['status']))
-        }
+        options={status.extra ? [...STATUS_OPTIONS, status.extra] : STATUS_OPTIONS}
+        value={status.value}
+        onChange={(e) => set('status', statusesFor(e.target.value, filters.status))}
       />
       <SelectField
         label="Urgency"
