@@ -29,6 +29,7 @@ import { RootCausesModule } from './modules/root-causes/root-causes.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 import { DemoDataModule } from './modules/demo-data/demo-data.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { AlertsModule } from './modules/alerts/alerts.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -63,6 +64,7 @@ export class AppModule {
         WorkspacesModule,
         DemoDataModule,
         AnalyticsModule,
+        AlertsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { io } from 'socket.io-client';
 import { SlaService } from '../src/modules/sla/sla.service.js';
 import { RealtimeGateway } from '../src/modules/realtime/realtime.gateway.js';
+import { CrisisOnDemand } from './alerts-stream.fixture.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { UserFactory, loginAs } from './factories/user.factory.js';
 import { connectSocket, connected, type TestSocket } from './utils/socket-client.js';
@@ -27,6 +28,8 @@ interface Ctx {
 /** Makes the event happen in workspace A; returns a matcher for the payload it must produce. */
 type Trigger = (c: Ctx) => Promise<(payload: unknown) => boolean>;
 const mentionIs = (id: string) => (p: unknown) => (p as { mention?: { id?: string } }).mention?.id === id;
+/** A brand's week of mentions ending in a crisis burst (alerts.raised, then alert.cleared). */
+let crisis: CrisisOnDemand | undefined;
 
 /**
  * The checked-in access table for server→client events: the least role that receives each
@@ -95,8 +98,20 @@ const SERVER_EVENTS: Record<ServerEventName, { minRole: Role; trigger: Trigger |
       };
     },
   },
-  'alert.raised': { minRole: 'viewer', trigger: null },
-  'alert.cleared': { minRole: 'viewer', trigger: null },
+  'alert.raised': {
+    minRole: 'viewer',
+    trigger: async ({ t, a }) => {
+      const id = await (crisis ??= await CrisisOnDemand.create(t, a, 'Alertco')).raise();
+      return (p) => (p as { id?: string; status?: string }).id === id && (p as { status?: string }).status === 'raised';
+    },
+  },
+  'alert.cleared': {
+    minRole: 'viewer',
+    trigger: async ({ t, a }) => {
+      const id = await (crisis ??= await CrisisOnDemand.create(t, a, 'Alertco')).clear();
+      return (p) => (p as { id?: string; status?: string }).id === id && (p as { status?: string }).status === 'cleared';
+    },
+  },
 };
 
 /** Client→server events the gateway handles, with the least role it accepts them from. */

@@ -139,6 +139,15 @@ const EnvSchema = z.object({
     .optional(),
   // Cron (server time) of the weekly owner digest; `off` disables it.
   EARSHOT_OWNER_DIGEST_CRON: z.string().trim().min(1).default('0 8 * * 1'),
+  // Early warning (issue 15 part 4): how often the alert runner feeds the detectors (cron, server time; `off` disables it)
+  // and how long a posted-time minute waits for late posts before it is judged.
+  EARSHOT_ALERTS_CRON: z.string().trim().min(1).default('* * * * *'),
+  EARSHOT_ALERTS_SETTLE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int({ message: 'must be a whole number of seconds' })
+    .min(0)
+    .max(3600, { message: 'must be at most 3600 (an hour)' })
+    .default(120),
 });
 
 /** Names of variables whose values must never appear in a log line. */
@@ -187,6 +196,10 @@ export interface AppConfig {
   mailFrom: string;
   /** Cron of the weekly owner digest (server time); null when `off`. */
   ownerDigestCron: string | null;
+  /** Cron of the alert runner (server time); null when `off`. Runs only with background work on (EARSHOT_POLLING). */
+  alertsCron: string | null;
+  /** A posted-time minute is fed to the detectors this long after it ends (posts arriving later are late). */
+  alertsSettleSeconds: number;
   /** Values to mask in logs: secret variables and the password inside DATABASE_URL. */
   secrets: string[];
   version: string;
@@ -285,6 +298,8 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     smtp,
     mailFrom: e.EARSHOT_MAIL_FROM ?? defaultMailFrom(e.EARSHOT_PUBLIC_URL, smtp),
     ownerDigestCron: digestCron,
+    alertsCron: e.EARSHOT_ALERTS_CRON.toLowerCase() === 'off' ? null : e.EARSHOT_ALERTS_CRON,
+    alertsSettleSeconds: e.EARSHOT_ALERTS_SETTLE_SECONDS,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
     version,
   };

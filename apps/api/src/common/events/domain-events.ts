@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { UserRef } from '@earshot/contracts';
+import type { AlertEvent, UserRef } from '@earshot/contracts';
 
 /** What happened to mentions, after the transaction that did it committed. */
 export interface MentionsChanged {
@@ -15,6 +15,8 @@ export interface DomainEventMap {
   'mentions.changed': MentionsChanged;
   /** A reply changed status (created, decided, sent…), after the transaction that changed it and its mention committed. */
   'reply.changed': { workspaceId: string; mentionId: string; replyId: string };
+  /** An alert was raised or cleared (never for historical ones), after the transaction that stored it committed. */
+  'alert.changed': { workspaceId: string; kind: 'raised' | 'cleared'; alert: AlertEvent };
   /** Sessions ended (logout, deactivation, password change): their sockets must close. */
   'sessions.ended': { sessionIds?: string[]; userId?: string; keepSessionId?: string | null };
 }

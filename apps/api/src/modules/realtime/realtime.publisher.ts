@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Mention } from '@earshot/contracts';
-import { DomainEvents, type MentionsChanged } from '../../common/events/domain-events.js';
+import { DomainEvents, type DomainEventMap, type MentionsChanged } from '../../common/events/domain-events.js';
 import { MentionsRepository } from '../mentions/mentions.repository.js';
 import { ReplyReadsRepository } from '../replies/reply-reads.repository.js';
 import { toReplyDto } from '../replies/reply.mapper.js';
@@ -26,6 +26,7 @@ export class RealtimePublisher implements OnModuleInit {
   onModuleInit(): void {
     this.events.on('mentions.changed', (e) => this.publish(e));
     this.events.on('reply.changed', (e) => this.publishReply(e));
+    this.events.on('alert.changed', (e) => this.publishAlert(e));
   }
 
   /** `reply.updated`: the reply and its mention as committed (the mention carries the new summary and change number). */
@@ -35,6 +36,13 @@ export class RealtimePublisher implements OnModuleInit {
     const [mention, row] = await Promise.all([this.repo.findOne(e.workspaceId, e.mentionId), this.replies.findOne(e.workspaceId, e.replyId)]);
     if (!mention || !row) return;
     server.to(workspaceRoom(e.workspaceId)).emit('reply.updated', { seq: mention.seq, mention, reply: toReplyDto(row) });
+  }
+
+  /** `alert.raised` / `alert.cleared` to the workspace's room, with the alert as committed (the same DTO as REST). */
+  publishAlert(e: DomainEventMap['alert.changed']): void {
+    const server = this.gateway.server;
+    if (!server || !this.gateway.mayHaveListeners(e.workspaceId)) return;
+    server.to(workspaceRoom(e.workspaceId)).emit(e.kind === 'raised' ? 'alert.raised' : 'alert.cleared', e.alert);
   }
 
   async publish(e: MentionsChanged): Promise<void> {
