@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsExportController } from './analytics-export.controller.js';
+import { AnalyticsTopController } from './analytics-top.controller.js';
+import { AnalyticsTopRepository } from './analytics-top.repository.js';
+import { AnalyticsTopService } from './analytics-top.service.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
+import { TeamPerformanceController } from './team-performance.controller.js';
+import { TeamPerformanceRepository } from './team-performance.repository.js';
+import { TeamPerformanceService } from './team-performance.service.js';
 
 /** Analytics over mentions by posted time (issue 15, part 1). */
 @Module({
-  controllers: [AnalyticsController],
-  providers: [AnalyticsRepository, AnalyticsService],
+  controllers: [AnalyticsController, AnalyticsTopController, TeamPerformanceController, AnalyticsExportController],
+  providers: [AnalyticsRepository, AnalyticsService, AnalyticsTopRepository, AnalyticsTopService, TeamPerformanceRepository, TeamPerformanceService],
 })
 export class AnalyticsModule {}
