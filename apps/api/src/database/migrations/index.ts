@@ -17,6 +17,7 @@ import { Initial1795430539582 } from './1795430539582-Initial.js';
 import { MentionPostedIndex1796520000000 } from './1796520000000-MentionPostedIndex.js';
 import { SourceDemo1796530000000 } from './1796530000000-SourceDemo.js';
 import { Alerts1796550000000 } from './1796550000000-Alerts.js';
+import { ReplyPostKind1796560000000 } from './1796560000000-ReplyPostKind.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
 export const MIGRATIONS: Array<new () => unknown> = [
   Initial1795430539582,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   MentionPostedIndex1796520000000,
   SourceDemo1796530000000,
   Alerts1796550000000,
+  ReplyPostKind1796560000000,
 ];

@@ -25,6 +25,19 @@ export interface NewReply {
   clientKey: string;
 }
 
+/** A public status post (kind `post`): no mention; queued at once. */
+export interface NewStatusPost {
+  workspaceId: string;
+  alertId: string;
+  sourceId: string;
+  platform: Platform;
+  text: string;
+  authorUserId: string;
+  lintReport: LintReport;
+  idempotencyKey: string;
+  clientKey: string;
+}
+
 /** What a reply's status change does to its mention, besides the summary and a change sequence number. */
 export interface MentionEffects {
   /** Drop the claim if this user holds it (the reply was decided or sent). */
@@ -87,6 +100,18 @@ export class RepliesRepository extends TransactionalRepository {
         r.idempotencyKey,
         r.clientKey,
       ],
+    )) as Array<{ id: string }>;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Inserts a queued status post unless the workspace already has a row with this client key. Returns the new id, or null. */
+  async insertPost(tx: EntityManager, p: NewStatusPost): Promise<string | null> {
+    const rows = (await tx.query(
+      `INSERT INTO reply (workspace_id, kind, alert_id, mention_id, source_id, platform, text, status, author_user_id, lint_report, idempotency_key, client_key, next_attempt_at)
+       VALUES ($1, 'post', $2, NULL, $3, $4, $5, 'queued', $6, $7::jsonb, $8, $9, now())
+       ON CONFLICT (workspace_id, client_key) DO NOTHING
+       RETURNING id`,
+      [p.workspaceId, p.alertId, p.sourceId, p.platform, p.text, p.authorUserId, JSON.stringify(p.lintReport), p.idempotencyKey, p.clientKey],
     )) as Array<{ id: string }>;
     return rows[0]?.id ?? null;
   }

@@ -4,6 +4,7 @@ import {
   type ApprovalReason,
   type CreateReplyRequestSchema,
   type Mention,
+  type Platform,
   type Replyability,
   type Reply,
   type ReplyListQuerySchema,
@@ -28,6 +29,16 @@ import { toReplyDto, type ReplyRow } from './reply.mapper.js';
 import { replyabilityOf } from './replyability.js';
 
 type CreateInput = z.output<typeof CreateReplyRequestSchema>;
+
+/** An incident's public status post: the caller (IncidentsService) has checked that the source is this workspace's and can post. */
+export interface CreateStatusPostInput {
+  alertId: string;
+  /** The alert's brand: its voice guide and name lint the text. */
+  brandId: string | null;
+  source: { id: string; platform: Platform };
+  text: string;
+  clientKey: string;
+}
 
 /** Urgency reason codes (packages/nlp) and the category that make a reply need a manager. */
 const LEGAL_REASON_CODES = new Set(['legal', 'privacy', 'legal-like']);
@@ -151,6 +162,91 @@ export class RepliesService {
     this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
     if (status === 'queued') this.sender.kick();
     return { reply: await this.one(auth.workspaceId, id), created: true };
+  }
+
+  /**
+   * Queues a public status post (a reply row of kind `post`: no mention) in the same outbox, so it
+   * is sent exactly once with the same lease, idempotency key and reconciliation as a reply. Linted
+   * with the brand's guide: blocked as a reply is; a promise is refused rather than held, as there is
+   * no mention to hold it on (managers and admins only: the route declares it). The same client key
+   * again returns the first post (`created: false`); another use of the key is a 409.
+   */
+  async createStatusPost(auth: AuthContext, input: CreateStatusPostInput, meta: RequestMeta): Promise<{ reply: ReplyRow; created: boolean }> {
+    const again = await this.samePostKey(auth, input);
+    if (again) return { reply: again, created: false };
+    const who = await this.reads.composerFacts(auth.workspaceId, auth.userId, input.brandId);
+    const agent = { firstName: who.firstName ?? defaultFirstName(who.name), signature: who.signature ?? defaultSignature(who.name) };
+    const guide: VoiceGuideBody = input.brandId ? await this.voice.guideFor(auth.workspaceId, input.brandId) : DEFAULT_VOICE_GUIDE;
+    const lint = lintReply(input.text, guide, {
+      platform: input.source.platform,
+      intent: null,
+      category: null,
+      mentionText: '',
+      authorHandle: null,
+      agent,
+      brandName: who.brandName ?? '',
+    });
+    if (lint.blocked || lint.requiresApproval) {
+      const blocking = lint.findings.filter((f) => (lint.blocked ? f.severity === 'block' : f.requiresApproval));
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: lint.blocked
+          ? `The status post cannot be sent as written: ${blocking.map((f) => f.message).join(' ')}`
+          : `A status post is not held for approval, so it cannot make a promise: ${blocking.map((f) => f.message).join(' ')}`,
+        code: lint.blocked ? 'lint_blocked' : 'needs_approval',
+        findings: lint.findings,
+      });
+    }
+    const id = await this.repo.transaction(async (tx) => {
+      const newId = await this.repo.insertPost(tx, {
+        workspaceId: auth.workspaceId,
+        alertId: input.alertId,
+        sourceId: input.source.id,
+        platform: input.source.platform,
+        text: input.text,
+        authorUserId: auth.userId,
+        lintReport: lint,
+        idempotencyKey: randomBytes(24).toString('base64url'),
+        clientKey: input.clientKey,
+      });
+      if (!newId) return null;
+      await this.audit.record(
+        {
+          workspaceId: auth.workspaceId,
+          actorUserId: auth.userId,
+          action: 'reply.submitted',
+          targetType: 'reply',
+          targetId: newId,
+          data: { kind: 'post', alertId: input.alertId, sourceId: input.source.id, from: 'draft', to: 'queued' },
+          ...meta,
+        },
+        tx,
+      );
+      return newId;
+    });
+    if (!id) {
+      const first = await this.samePostKey(auth, input);
+      if (!first) throw new ConflictException('Another post was submitted with this client key at the same moment; reload the incident.');
+      return { reply: first, created: false };
+    }
+    this.sender.kick();
+    const row = await this.reads.findOne(auth.workspaceId, id);
+    if (!row) throw new NotFoundException('No such reply in this workspace.');
+    return { reply: row, created: true };
+  }
+
+  /** The status post already submitted with this client key for this alert; 409 if the key was used for anything else. */
+  private async samePostKey(auth: AuthContext, input: CreateStatusPostInput): Promise<ReplyRow | null> {
+    const row = await this.repo.findByClientKey(auth.workspaceId, input.clientKey);
+    if (!row) return null;
+    if (row.kind !== 'post' || row.alert_id !== input.alertId) {
+      throw new ConflictException({
+        error: 'Conflict',
+        message: 'This client key was already used for another reply or post: compose the post again.',
+        code: 'client_key_used',
+      });
+    }
+    return row;
   }
 
   /** A manager approves a reply awaiting approval: it goes to the outbox at once; the agent's claim is released. */

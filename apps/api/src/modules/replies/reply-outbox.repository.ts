@@ -9,7 +9,9 @@ import { returnedRows } from './returned-rows.util.js';
 export interface LeasedReply {
   id: string;
   workspaceId: string;
-  mentionId: string;
+  /** Null for a `post` (a status update answers no mention). */
+  mentionId: string | null;
+  kind: 'reply' | 'post';
   sourceId: string | null;
   platform: Platform;
   text: string;
@@ -53,6 +55,7 @@ export class ReplyOutboxRepository {
    * `sending` ones whose lease lapsed (next_attempt_at is the lease's end while sending). The
    * mention row is locked too (SKIP LOCKED: a mention being changed is simply not due yet), so
    * the status change and the mention's summary commit together in the caller's transaction.
+   * Status posts (kind `post`, no mention) are leased after the replies, in the same way.
    */
   async leaseDue(tx: EntityManager, limit: number, leaseSeconds: number): Promise<LeasedReply[]> {
     const due = (await tx.query(
@@ -62,19 +65,31 @@ export class ReplyOutboxRepository {
         FOR UPDATE OF r, m SKIP LOCKED`,
       [limit],
     )) as Array<{ id: string; status: ReplyStatus }>;
+    if (due.length < limit) {
+      due.push(
+        ...((await tx.query(
+          `SELECT r.id, r.status FROM reply r
+            WHERE r.kind = 'post' AND r.status IN ('queued', 'sending', 'unknown') AND r.next_attempt_at <= now() AND r.dismissed_at IS NULL
+            ORDER BY r.next_attempt_at LIMIT $1
+            FOR UPDATE SKIP LOCKED`,
+          [limit - due.length],
+        )) as Array<{ id: string; status: ReplyStatus }>),
+      );
+    }
     if (due.length === 0) return [];
     const rows = (await tx.query(
       `UPDATE reply SET status = 'sending', lease_token = gen_random_uuid(), leased_until = now() + make_interval(secs => $2),
               next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, now()),
               updated_at = now()
         WHERE id = ANY($1::uuid[])
-        RETURNING id, workspace_id, mention_id, source_id, platform, text, idempotency_key, author_user_id, resolve_on_send, lease_token, attempts, first_attempt_at`,
+        RETURNING id, workspace_id, mention_id, kind, source_id, platform, text, idempotency_key, author_user_id, resolve_on_send, lease_token, attempts, first_attempt_at`,
       [due.map((d) => d.id), leaseSeconds],
     )) as unknown;
     const list = returnedRows<{
       id: string;
       workspace_id: string;
-      mention_id: string;
+      mention_id: string | null;
+      kind: 'reply' | 'post';
       source_id: string | null;
       platform: Platform;
       text: string;
@@ -90,6 +105,7 @@ export class ReplyOutboxRepository {
       id: r.id,
       workspaceId: r.workspace_id,
       mentionId: r.mention_id,
+      kind: r.kind,
       sourceId: r.source_id,
       platform: r.platform,
       text: r.text,

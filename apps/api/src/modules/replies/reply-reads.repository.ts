@@ -38,10 +38,10 @@ export class ReplyReadsRepository {
     ])) as ReplyRow[];
   }
 
-  /** The workspace's replies, newest first (at most 500), by status and/or mention. */
+  /** The workspace's replies, newest first (at most 500), by status and/or mention. Status posts (kind `post`) are the incident view's. */
   async list(workspaceId: string, f: { status?: ReplyStatus[]; mentionId?: string }): Promise<ReplyRow[]> {
     const params: unknown[] = [workspaceId];
-    const where = ['r.workspace_id = $1'];
+    const where = ['r.workspace_id = $1', `r.kind = 'reply'`];
     if (f.status) {
       params.push(f.status);
       where.push(`r.status = ANY($${params.length}::text[])`);
@@ -65,8 +65,14 @@ export class ReplyReadsRepository {
 
   /** The facts replyability is decided on; null when the mention is not in the workspace. */
   async replyabilityFacts(workspaceId: string, mentionId: string, m: EntityManager = this.dataSource.manager): Promise<ReplyabilityFacts | null> {
+    return (await this.replyabilityFactsOf(workspaceId, [mentionId], m)).get(mentionId) ?? null;
+  }
+
+  /** replyabilityFacts of many mentions in one statement (the incident view's authors); mentions not in the workspace are absent. */
+  async replyabilityFactsOf(workspaceId: string, mentionIds: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, ReplyabilityFacts>> {
+    if (mentionIds.length === 0) return new Map();
     const rows = (await m.query(
-      `SELECT m.platform, a.handle AS author_handle,
+      `SELECT m.id, m.platform, a.handle AS author_handle,
               s.id AS source_id, s.platform AS source_platform, s.base_url, s.credential_fields,
               COALESCE((SELECT jsonb_agg(b.kind) FROM listening_query q JOIN brand b ON b.id = q.brand_id
                          WHERE q.workspace_id = $1 AND q.id::text IN (SELECT jsonb_array_elements_text(m.query_ids))), '[]'::jsonb) AS query_kinds,
@@ -75,9 +81,10 @@ export class ReplyReadsRepository {
          FROM mention m
          JOIN author a ON a.id = m.author_id
          LEFT JOIN source s ON s.id = m.source_id AND s.workspace_id = m.workspace_id
-        WHERE m.workspace_id = $1 AND m.id = $2`,
-      [workspaceId, mentionId],
+        WHERE m.workspace_id = $1 AND m.id = ANY($2::uuid[])`,
+      [workspaceId, mentionIds],
     )) as Array<{
+      id: string;
       platform: Platform;
       author_handle: string;
       source_id: string | null;
@@ -88,15 +95,20 @@ export class ReplyReadsRepository {
       brand_kind: 'own' | 'competitor' | null;
       own_handles: string[];
     }>;
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      platform: r.platform,
-      authorHandle: r.author_handle,
-      source: r.source_id ? { id: r.source_id, platform: r.source_platform!, baseUrl: r.base_url ?? '', credentialFields: r.credential_fields ?? [] } : null,
-      matchedBrandKinds: r.query_kinds.length > 0 ? r.query_kinds : r.brand_kind ? [r.brand_kind] : [],
-      ownHandles: r.own_handles,
-    };
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          platform: r.platform,
+          authorHandle: r.author_handle,
+          source: r.source_id
+            ? { id: r.source_id, platform: r.source_platform!, baseUrl: r.base_url ?? '', credentialFields: r.credential_fields ?? [] }
+            : null,
+          matchedBrandKinds: r.query_kinds.length > 0 ? r.query_kinds : r.brand_kind ? [r.brand_kind] : [],
+          ownHandles: r.own_handles,
+        },
+      ]),
+    );
   }
 
   /** Handles of the workspace's own brands, lower-case, without @. */

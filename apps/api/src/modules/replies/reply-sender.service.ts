@@ -133,7 +133,7 @@ export class ReplySenderService implements OnApplicationShutdown {
   async lease(limit: number): Promise<LeasedReply[]> {
     const leased = await this.outbox.transaction(async (tx) => {
       const rows = await this.outbox.leaseDue(tx, limit, this.config.replyLeaseSeconds);
-      for (const mentionId of [...new Set(rows.map((r) => r.mentionId))].sort()) {
+      for (const mentionId of [...new Set(rows.flatMap((r) => (r.mentionId ? [r.mentionId] : [])))].sort()) {
         const r = rows.find((x) => x.mentionId === mentionId)!;
         await this.replies.touchMention(tx, r.workspaceId, mentionId);
       }
@@ -152,7 +152,7 @@ export class ReplySenderService implements OnApplicationShutdown {
       }
       return rows;
     });
-    for (const r of leased) this.events.emit('reply.changed', { workspaceId: r.workspaceId, mentionId: r.mentionId, replyId: r.id });
+    for (const r of leased) if (r.mentionId) this.events.emit('reply.changed', { workspaceId: r.workspaceId, mentionId: r.mentionId, replyId: r.id });
     return leased;
   }
 
@@ -202,10 +202,19 @@ export class ReplySenderService implements OnApplicationShutdown {
     if (!r.sourceId) return gone('The source this reply was to be posted through is gone.');
     const source = await this.leases.findById(r.sourceId);
     if (!source) return gone('The source this reply was to be posted through was deleted.');
-    const target = await this.outbox.replyTargetOf(r.workspaceId, r.mentionId);
-    if (!target) return gone('The mention has no reply target.');
+    // A status post (kind `post`) answers nothing: no reply target, the connector's post() instead of reply().
+    const target = r.mentionId ? await this.outbox.replyTargetOf(r.workspaceId, r.mentionId) : null;
+    if (r.kind === 'reply' && !target) return gone('The mention has no reply target.');
     await assertPublicUrl(source.baseUrl, this.sources.allowedPrivateHosts());
     const connector = this.connector(source.platform);
+    if (r.kind === 'post' && !connector.post) {
+      return {
+        status: reconcile ? 'unknown' : 'failed',
+        nextAttemptAt: null,
+        lastError: `Earshot cannot post a status update on ${nameOf(source.platform)}: post it there by hand, then dismiss this one.`,
+        failureKind: 'rejected',
+      };
+    }
     const config: SourceConfig = {
       sourceKey: `${source.platform}:${source.streamKind}:${source.id}`,
       baseUrl: source.baseUrl,
@@ -213,8 +222,10 @@ export class ReplySenderService implements OnApplicationShutdown {
       stream: { kind: source.streamKind, ...(source.streamQuery ? { query: source.streamQuery } : {}) },
     };
     // Whatever the brand posted since, the reply cannot be older than its first attempt: the lookup pages back to there.
+    const since = new Date(r.firstAttemptAt.getTime() - RECONCILE_CLOCK_SKEW_MS);
     const lookup = () =>
-      connector.findExistingReply?.(config, target, r.text, signal, { since: new Date(r.firstAttemptAt.getTime() - RECONCILE_CLOCK_SKEW_MS) }) ?? null;
+      (target ? connector.findExistingReply?.(config, target, r.text, signal, { since }) : connector.findExistingPost?.(config, r.text, signal, { since })) ??
+      null;
     let found: ReplyResult | null = null;
     // X and Reddit have no idempotency key: whether an earlier attempt landed is looked up before any resend.
     if (reconcile) found = await lookup();
@@ -223,7 +234,8 @@ export class ReplySenderService implements OnApplicationShutdown {
     let result = found;
     if (!result) {
       try {
-        result = await connector.reply(config, target, r.text, { idempotencyKey: r.idempotencyKey, signal });
+        const o = { idempotencyKey: r.idempotencyKey, signal };
+        result = target ? await connector.reply(config, target, r.text, o) : await connector.post!(config, r.text, o);
       } catch (e) {
         // X refusing a resend as duplicate content: an earlier attempt landed (the lookup above missed it, e.g. not yet
         // listed). Record the post it finds; never send again. A first send's duplicate is another post's text: refused.
@@ -319,14 +331,16 @@ export class ReplySenderService implements OnApplicationShutdown {
   /** The fenced write of the outcome, with the mention's summary (and, once sent, its first response and status) and an audit row. */
   private async finish(r: LeasedReply, end: AttemptEnd): Promise<boolean> {
     const written = await this.outbox.transaction(async (tx) => {
-      await this.outbox.lockMention(tx, r.workspaceId, r.mentionId);
+      if (r.mentionId) await this.outbox.lockMention(tx, r.workspaceId, r.mentionId);
       if (!(await this.outbox.endAttempt(tx, r.id, r.leaseToken, end))) return false;
-      await this.replies.touchMention(
-        tx,
-        r.workspaceId,
-        r.mentionId,
-        end.status === 'sent' ? { releaseClaimOf: r.authorUserId, sent: { resolve: r.resolveOnSend } } : {},
-      );
+      if (r.mentionId) {
+        await this.replies.touchMention(
+          tx,
+          r.workspaceId,
+          r.mentionId,
+          end.status === 'sent' ? { releaseClaimOf: r.authorUserId, sent: { resolve: r.resolveOnSend } } : {},
+        );
+      }
       await this.audit.record(
         {
           workspaceId: r.workspaceId,
@@ -340,7 +354,7 @@ export class ReplySenderService implements OnApplicationShutdown {
       );
       return true;
     });
-    if (written) this.events.emit('reply.changed', { workspaceId: r.workspaceId, mentionId: r.mentionId, replyId: r.id });
+    if (written && r.mentionId) this.events.emit('reply.changed', { workspaceId: r.workspaceId, mentionId: r.mentionId, replyId: r.id });
     else this.logger.warn(`reply ${r.id}: the lease passed to another sender; this attempt's outcome (${end.status}) was dropped`);
     return written;
   }

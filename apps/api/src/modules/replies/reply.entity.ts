@@ -13,6 +13,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 @Index('reply_mention_idx', ['workspaceId', 'mentionId', 'createdAt'])
 @Index('reply_status_idx', ['workspaceId', 'status', 'createdAt'])
 @Index('reply_due_idx', ['nextAttemptAt'], { where: `"status" IN ('queued', 'sending', 'unknown')` })
+@Check('reply_kind_check', `"kind" IN ('reply', 'post') AND ("kind" = 'post') = ("mention_id" IS NULL)`)
+@Index('reply_alert_idx', ['workspaceId', 'alertId'], { where: `"alert_id" IS NOT NULL` })
 export class ReplyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -20,8 +22,17 @@ export class ReplyEntity {
   @Column({ type: 'uuid' })
   workspaceId!: string;
 
-  @Column({ type: 'uuid' })
-  mentionId!: string;
+  /** The mention answered; null for a `post` (a public status update that answers nothing). */
+  @Column({ type: 'uuid', nullable: true })
+  mentionId!: string | null;
+
+  /** `reply`: answers its mention; `post`: a public post of the source's account (an incident's status update), through the same outbox. */
+  @Column({ type: 'varchar', length: 8, default: 'reply' })
+  kind!: 'reply' | 'post';
+
+  /** The alert a status post is about (incident view); null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  alertId!: string | null;
 
   /** The source the reply is posted through (its credentials), fixed when the reply is queued. */
   @Column({ type: 'uuid', nullable: true })

@@ -4,7 +4,10 @@ import type { ApprovalReason, LintReport, Platform, Reply, ReplyFailure, ReplySt
 export interface ReplyRow {
   id: string;
   workspace_id: string;
+  /** Null only for a status post (kind `post`), which the reply lists leave out. */
   mention_id: string;
+  kind: 'reply' | 'post';
+  alert_id: string | null;
   source_id: string | null;
   platform: Platform;
   text: string;
@@ -40,7 +43,7 @@ export interface ReplyRow {
 }
 
 /** Every column a Reply DTO needs, with the author's and the decider's names. */
-export const REPLY_SELECT = `SELECT r.id, r.workspace_id, r.mention_id, r.source_id, r.platform, r.text, r.template_id, r.template_unedited, r.status,
+export const REPLY_SELECT = `SELECT r.id, r.workspace_id, r.mention_id, r.kind, r.alert_id, r.source_id, r.platform, r.text, r.template_id, r.template_unedited, r.status,
     r.author_user_id, au.name AS author_name, r.resolve_on_send, r.approval_required, r.approval_reasons, r.decided_by_id, dc.name AS decider_name,
     r.decided_at, r.decision_comment, r.lint_report, r.idempotency_key, r.client_key, r.attempts, r.next_attempt_at, r.first_attempt_at,
     r.last_error, r.external_id, r.external_url, r.sent_at, r.failure_kind, r.dismissed_at, r.dismissed_by_id, ds.name AS dismisser_name, r.dismiss_note,
