@@ -29,3 +29,4 @@ export * from './analytics/workspace-settings.schema.js';
 export * from './analytics/analytics.schema.js';
 export * from './analytics/alerts.schema.js';
 export * from './analytics/insights.schema.js';
+export * from './analytics/incident.schema.js';
