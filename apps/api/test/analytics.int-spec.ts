@@ -1,5 +1,14 @@
 import request from 'supertest';
-import type { ShareOfVoiceReport, ThemesReport, VolumeReport } from '@earshot/contracts';
+import {
+  AnalyticsSeriesQuerySchema,
+  AnalyticsThemesQuerySchema,
+  type Role,
+  type ShareOfVoiceReport,
+  type ThemesReport,
+  type VolumeReport,
+} from '@earshot/contracts';
+import type { AuthContext } from '../src/common/auth-context.js';
+import { AnalyticsService } from '../src/modules/analytics/analytics.service.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { MentionFactory } from './factories/mention.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -251,6 +260,55 @@ describe('analytics (integration)', () => {
     expect(await msg('from=2026-10-24&to=2026-10-27&sneaky=1')).toMatch(/sneaky/);
     // Instants with offsets work too (and a DST-day-long range in hours is within 31 days).
     await get('/api/analytics/volume?from=2026-10-25T00:00:00%2B02:00&to=2026-10-26T00:00:00%2B01:00&bucket=hour').expect(200);
+  });
+
+  it('counts every query above the same from the hourly rollups as from the mention rows (both workspaces, every filter)', async () => {
+    const analytics = t.app.get(AnalyticsService);
+    const auth = (workspaceId: string): AuthContext => ({ userId: a.users.viewer.id, workspaceId, role: 'viewer' as Role, sessionId: 's', email: 'v@x' });
+    const range = 'from=2026-10-24&to=2026-10-27';
+    const series = [
+      `${range}&bucket=day`,
+      `${range}&bucket=day&includeSpam=true`,
+      'from=2026-10-25&to=2026-10-26&bucket=hour',
+      'from=2026-10-19&to=2026-11-02&bucket=week',
+      `${range}&brandId=${rivalId}`,
+      `${range}&brandId=${acmeId}`,
+      `${range}&brandId=${acmeId},${rivalId}&bucket=hour`,
+      `${range}&platform=bluesky`,
+      `${range}&platform=mastodon&bucket=week`,
+      `${range}&topic=competition`,
+      `${range}&category=delivery`,
+      `${range}&category=outage,delivery&includeSpam=true`,
+      'from=2026-10-25T00:00:00%2B02:00&to=2026-10-26T00:00:00%2B01:00&bucket=hour',
+      'from=2026-10-20T13:00:00Z&to=2026-10-26T11:00:00Z&bucket=day',
+    ];
+    const themes = ['from=2026-10-25&to=2026-10-27', 'from=2026-10-25&to=2026-10-27&includeSpam=true', `from=2026-10-24&to=2026-10-27&brandId=${acmeId}`];
+    const parse = (q: string) => Object.fromEntries(new URLSearchParams(q));
+    let compared = 0;
+    for (const [f, brandOk] of [
+      [a, true],
+      [b, false],
+    ] as const) {
+      const who = auth(f.workspaceId);
+      for (const q of series.filter((x) => brandOk || !x.includes('brandId'))) {
+        const filters = AnalyticsSeriesQuerySchema.parse(parse(q));
+        expect({ q, r: await analytics.volume(who, filters, 'rollup') }).toEqual({ q, r: await analytics.volume(who, filters, 'raw') });
+        expect({ q, r: await analytics.shareOfVoice(who, filters, 'rollup') }).toEqual({ q, r: await analytics.shareOfVoice(who, filters, 'raw') });
+        compared += 2;
+      }
+      for (const q of themes.filter((x) => brandOk || !x.includes('brandId'))) {
+        const filters = AnalyticsThemesQuerySchema.parse(parse(q));
+        expect({ q, r: await analytics.themes(who, filters, 'rollup') }).toEqual({ q, r: await analytics.themes(who, filters, 'raw') });
+        compared++;
+      }
+    }
+    expect(compared).toBe(2 * 14 + 3 + 2 * 11 + 2);
+    // The rollups were really read: built for both workspaces, one row per mention's hour and values.
+    const built = (await t.dataSource.query(
+      `SELECT workspace_id, sum(total)::int AS n FROM analytics_hourly_rollup WHERE workspace_id = ANY($1::uuid[]) GROUP BY 1`,
+      [[a.workspaceId, b.workspaceId]],
+    )) as Array<{ workspace_id: string; n: number }>;
+    expect(Object.fromEntries(built.map((r) => [r.workspace_id, r.n]))).toEqual({ [a.workspaceId]: 10, [b.workspaceId]: 20 });
   });
 
   it('lets every signed-in role read (the role model is a rank; see the access matrix) and nobody anonymous', async () => {

@@ -116,6 +116,15 @@ const EnvSchema = z.object({
     .default(60),
   // Cron (server time) of the nightly training of workspace models; `off` disables it.
   EARSHOT_LEARNING_CRON: z.string().trim().min(1).default('0 2 * * *'),
+  // Analytics' hourly rollups: `false` answers every analytics read from the mention rows.
+  EARSHOT_ANALYTICS_ROLLUPS: bool('EARSHOT_ANALYTICS_ROLLUPS').default(true),
+  // Seconds between the rollups' catch-up rounds (with background work on); 0 = only before each analytics read.
+  EARSHOT_ANALYTICS_ROLLUP_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int({ message: 'must be a whole number of seconds' })
+    .min(0)
+    .max(86_400)
+    .default(60),
   SOCIAL_SIM_URL: z.url({ message: 'must be the simulator URL, e.g. http://127.0.0.1:4100' }).optional(),
   REDIS_URL: z
     .url({ message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -186,6 +195,8 @@ export interface AppConfig {
   replyLeaseSeconds: number;
   /** Cron of the nightly workspace-model training (server time); null when `off`. */
   learningCron: string | null;
+  /** Analytics' hourly rollups: on (reads of whole hours use them), and the catch-up job's period (null: only before reads). */
+  analyticsRollups: { enabled: boolean; intervalMs: number | null };
   /** The local social simulator: the demo workspace's sources point at it. */
   socialSimUrl: URL | null;
   /** socket.io's Redis adapter carries events between api instances when set. */
@@ -293,6 +304,10 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     retryBaseMs: Math.round(e.EARSHOT_RETRY_BASE_SECONDS * 1000),
     replyLeaseSeconds: e.EARSHOT_REPLY_LEASE_SECONDS,
     learningCron: e.EARSHOT_LEARNING_CRON.toLowerCase() === 'off' ? null : e.EARSHOT_LEARNING_CRON,
+    analyticsRollups: {
+      enabled: e.EARSHOT_ANALYTICS_ROLLUPS,
+      intervalMs: e.EARSHOT_ANALYTICS_ROLLUP_SECONDS > 0 ? e.EARSHOT_ANALYTICS_ROLLUP_SECONDS * 1000 : null,
+    },
     socialSimUrl: e.SOCIAL_SIM_URL ? new URL(e.SOCIAL_SIM_URL) : null,
     redisUrl: e.REDIS_URL ?? null,
     smtp,

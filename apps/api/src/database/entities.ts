@@ -21,6 +21,12 @@ import { RootCauseStatusEntity, RootCauseStatusHistoryEntity } from '../modules/
 import { OwnerShareLinkEntity } from '../modules/root-causes/owner-share-link.entity.js';
 import { OwnerDigestEntity } from '../modules/root-causes/owner-digest.entity.js';
 import { WebhookDeliveryEntity } from '../common/webhooks/webhook-delivery.entity.js';
+import {
+  AnalyticsHourlyRollupEntity,
+  AnalyticsHourlySummaryEntity,
+  AnalyticsMatchSetEntity,
+  AnalyticsRollupStateEntity,
+} from '../modules/analytics/analytics-rollup.entity.js';
 import { AlertRuleEntity } from '../modules/alerts/alert-rule.entity.js';
 import { AlertEventEntity } from '../modules/alerts/alert-event.entity.js';
 
@@ -50,6 +56,10 @@ export const ENTITIES = [
   WorkspaceModelEntity,
   PhraseRuleEntity,
   WebhookDeliveryEntity,
+  AnalyticsMatchSetEntity,
+  AnalyticsHourlyRollupEntity,
+  AnalyticsHourlySummaryEntity,
+  AnalyticsRollupStateEntity,
   AlertRuleEntity,
   AlertEventEntity,
 ];

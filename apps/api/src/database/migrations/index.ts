@@ -16,6 +16,7 @@ import { Listening1795432260879 } from './1795432260879-Listening.js';
 import { Initial1795430539582 } from './1795430539582-Initial.js';
 import { MentionPostedIndex1796520000000 } from './1796520000000-MentionPostedIndex.js';
 import { SourceDemo1796530000000 } from './1796530000000-SourceDemo.js';
+import { AnalyticsRollups1796540000000 } from './1796540000000-AnalyticsRollups.js';
 import { Alerts1796550000000 } from './1796550000000-Alerts.js';
 import { ReplyPostKind1796560000000 } from './1796560000000-ReplyPostKind.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: Array<new () => unknown> = [
   WebhookDeliveries1796510000000,
   MentionPostedIndex1796520000000,
   SourceDemo1796530000000,
+  AnalyticsRollups1796540000000,
   Alerts1796550000000,
   ReplyPostKind1796560000000,
 ];

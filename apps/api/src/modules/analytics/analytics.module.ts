@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsExportController } from './analytics-export.controller.js';
+import { AnalyticsRollupRepository } from './analytics-rollup.repository.js';
+import { AnalyticsRollupScheduler } from './analytics-rollup.scheduler.js';
+import { AnalyticsRollupService } from './analytics-rollup.service.js';
 import { AnalyticsTopController } from './analytics-top.controller.js';
 import { AnalyticsTopRepository } from './analytics-top.repository.js';
 import { AnalyticsTopService } from './analytics-top.service.js';
@@ -13,6 +16,16 @@ import { TeamPerformanceService } from './team-performance.service.js';
 /** Analytics over mentions by posted time (issue 15, part 1). */
 @Module({
   controllers: [AnalyticsController, AnalyticsTopController, TeamPerformanceController, AnalyticsExportController],
-  providers: [AnalyticsRepository, AnalyticsService, AnalyticsTopRepository, AnalyticsTopService, TeamPerformanceRepository, TeamPerformanceService],
+  providers: [
+    AnalyticsRepository,
+    AnalyticsService,
+    AnalyticsRollupRepository,
+    AnalyticsRollupService,
+    AnalyticsRollupScheduler,
+    AnalyticsTopRepository,
+    AnalyticsTopService,
+    TeamPerformanceRepository,
+    TeamPerformanceService,
+  ],
 })
 export class AnalyticsModule {}

@@ -11,9 +11,17 @@ import type { DataSource } from 'typeorm';
  * hours step through absolute hours from the local hour `from` falls in, so the autumn night
  * has both of its 02:00 hours.
  */
-const CATEGORY = `COALESCE(NULLIF(m.corrected->>'category', ''), m.category, 'other')`;
-const INTENT = `COALESCE(NULLIF(m.corrected->>'intent', ''), m.intent)`;
-const LABEL = `COALESCE(NULLIF(m.corrected->>'sentiment', ''), m.sentiment_label)`;
+export const CATEGORY = `COALESCE(NULLIF(m.corrected->>'category', ''), m.category, 'other')`;
+export const INTENT = `COALESCE(NULLIF(m.corrected->>'intent', ''), m.intent)`;
+export const LABEL = `COALESCE(NULLIF(m.corrected->>'sentiment', ''), m.sentiment_label)`;
+
+/**
+ * Where a read counts from: the mention rows, or the hourly rollups (analytics-rollup.entity.ts;
+ * only for ranges whose bucket boundaries are whole UTC hours, see bucketsOnWholeHours). Both
+ * count the same mentions the same way: scores are summed exactly (as numeric), so the figures
+ * are equal to the last digit.
+ */
+export type AnalyticsSource = 'raw' | 'rollup';
 
 /** The filters every analytics query takes (query ids already resolved from brand ids). */
 export interface AnalyticsWhere {
@@ -68,7 +76,7 @@ export interface VoiceRow {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** `WHERE` conditions for the filters, with their parameters numbered from `first`. */
-function conditions(w: AnalyticsWhere, first: number): { sql: string; params: unknown[] } {
+function rawConditions(w: AnalyticsWhere, first: number): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -81,6 +89,31 @@ function conditions(w: AnalyticsWhere, first: number): { sql: string; params: un
   if (w.topics) parts.push(`m.topics ?| ${p(w.topics)}::text[]`);
   if (w.categories) parts.push(`${CATEGORY} = ANY(${p(w.categories)}::text[])`);
   return { sql: parts.map((s) => ` AND ${s}`).join(''), params };
+}
+
+/**
+ * The same filters on rollup rows `r` (a brand or topic filter picks match sets: a row's set holds
+ * exactly the query ids and topics of each of its mentions), and the table to read: the detailed
+ * one when a platform or category is filtered (or `detailed`), else the summary (a sixth of the rows).
+ */
+function rollupConditions(w: AnalyticsWhere, first: number, detailed = false): { sql: string; params: unknown[]; table: string } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${first + params.length - 1}`;
+  };
+  if (!w.includeSpam) parts.push(`NOT r.spam`);
+  if (w.queryIds || w.topics) {
+    const sets = [`s.workspace_id = $1`];
+    if (w.queryIds) sets.push(`s.query_ids && ${p(w.queryIds)}::text[]`);
+    if (w.topics) sets.push(`s.topics && ${p(w.topics)}::text[]`);
+    parts.push(`r.match_set_id IN (SELECT s.id FROM analytics_match_set s WHERE ${sets.join(' AND ')})`);
+  }
+  if (w.platforms) parts.push(`r.platform = ANY(${p(w.platforms)}::text[])`);
+  if (w.categories) parts.push(`r.category = ANY(${p(w.categories)}::text[])`);
+  const table = detailed || w.platforms || w.categories ? 'analytics_hourly_rollup' : 'analytics_hourly_summary';
+  return { sql: parts.map((s) => ` AND ${s}`).join(''), params, table };
 }
 
 /**
@@ -106,12 +139,11 @@ function bucketsCte(unit: AnalyticsBucket): string {
 /**
  * A mention's bucket key: its local day or Monday (a local timestamp), or for hours the instant
  * its local hour began (the posted instant less the minutes and seconds into the local hour, so
- * the two 02:00 hours of an autumn night stay apart).
+ * the two 02:00 hours of an autumn night stay apart). `at` is the instant: the posted time, or a
+ * rollup hour's start (the key of every instant in that hour when bucket boundaries are whole hours).
  */
-function bucketKey(unit: AnalyticsBucket): string {
-  return unit === 'hour'
-    ? `m.posted_at - ((m.posted_at AT TIME ZONE $4) - date_trunc('hour', m.posted_at AT TIME ZONE $4))`
-    : `date_trunc('${unit}', m.posted_at AT TIME ZONE $4)`;
+function bucketKey(unit: AnalyticsBucket, at = 'm.posted_at'): string {
+  return unit === 'hour' ? `${at} - ((${at} AT TIME ZONE $4) - date_trunc('hour', ${at} AT TIME ZONE $4))` : `date_trunc('${unit}', ${at} AT TIME ZONE $4)`;
 }
 
 @Injectable()
@@ -150,26 +182,49 @@ export class AnalyticsRepository {
   }
 
   /** Volume and sentiment per bucket; every bucket of the range, zero-filled. */
-  async volume(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket): Promise<VolumeRow[]> {
-    const c = conditions(w, 5);
-    const sql = await this.expr(`
-      WITH ${bucketsCte(unit)},
-      a AS (
-        SELECT ${bucketKey(unit)} AS key,
-               count(*) AS total,
+  async volume(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket, source: AnalyticsSource = 'raw'): Promise<VolumeRow[]> {
+    const measures = `count(*) AS total,
                count(*) FILTER (WHERE ${LABEL} = 'positive') AS positive,
                count(*) FILTER (WHERE ${LABEL} = 'neutral') AS neutral,
                count(*) FILTER (WHERE ${LABEL} = 'negative') AS negative,
                count(*) FILTER (WHERE ${LABEL} IS NULL) AS unscored,
-               COALESCE(sum(m.sentiment_score), 0) AS score_sum,
-               count(m.sentiment_score) AS scored
+               COALESCE(sum(m.sentiment_score::numeric), 0) AS score_sum,
+               count(m.sentiment_score) AS scored`;
+    const sums = (x: string) =>
+      `sum(${x}.total) AS total, sum(${x}.positive) AS positive, sum(${x}.neutral) AS neutral, sum(${x}.negative) AS negative,
+               sum(${x}.unscored) AS unscored, sum(${x}.score_sum) AS score_sum, sum(${x}.scored) AS scored`;
+    let aggregate: string;
+    let params: unknown[];
+    if (source === 'raw') {
+      const c = rawConditions(w, 5);
+      aggregate = `
+      a AS (
+        SELECT ${bucketKey(unit)} AS key, ${measures}
           FROM mention m
          WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3${c.sql}
-         GROUP BY 1)
+         GROUP BY 1)`;
+      params = c.params;
+    } else {
+      // Per hour first (cheap: a few rows per hour), then the zone's bucket key once per hour.
+      const c = rollupConditions(w, 5);
+      aggregate = `
+      h AS (
+        SELECT r.hour, ${sums('r')}
+          FROM ${c.table} r
+         WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $3${c.sql}
+         GROUP BY r.hour),
+      a AS (
+        SELECT ${bucketKey(unit, 'h.hour')} AS key, ${sums('h')}
+          FROM h
+         GROUP BY 1)`;
+      params = c.params;
+    }
+    const sql = await this.expr(`
+      WITH ${bucketsCte(unit)},${aggregate}
       SELECT b.start, b."end", b.local, b.offset_minutes, a.total, a.positive, a.neutral, a.negative, a.unscored, a.score_sum, a.scored
         FROM b LEFT JOIN a ON a.key = b.key
        ORDER BY b.start`);
-    const rows = await this.read(sql, [w.workspaceId, w.from, w.to, zone, ...c.params]);
+    const rows = await this.read(sql, [w.workspaceId, w.from, w.to, zone, ...params]);
     return rows.map((r) => ({
       ...bucket(r),
       total: num(r.total),
@@ -183,16 +238,29 @@ export class AnalyticsRepository {
   }
 
   /** Complaints per category in [from, to) and in [previousFrom, from). */
-  async themes(w: AnalyticsWhere, previousFrom: Date): Promise<ThemeRow[]> {
-    const c = conditions(w, 5);
-    const sql = await this.expr(`
+  async themes(w: AnalyticsWhere, previousFrom: Date, source: AnalyticsSource = 'raw'): Promise<ThemeRow[]> {
+    let sql: string;
+    let params: unknown[];
+    if (source === 'raw') {
+      const c = rawConditions(w, 5);
+      sql = await this.expr(`
       SELECT ${CATEGORY} AS category,
              count(*) FILTER (WHERE m.posted_at >= $3) AS current,
              count(*) FILTER (WHERE m.posted_at < $3) AS previous
         FROM mention m
        WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $4 AND ${INTENT} = 'complaint'${c.sql}
        GROUP BY 1`);
-    const rows = await this.read(sql, [w.workspaceId, previousFrom, w.from, w.to, ...c.params]);
+      params = c.params;
+    } else {
+      const c = rollupConditions(w, 5, true);
+      sql = `
+      SELECT r.category, sum(r.total) FILTER (WHERE r.hour >= $3) AS current, sum(r.total) FILTER (WHERE r.hour < $3) AS previous
+        FROM ${c.table} r
+       WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $4 AND r.complaint${c.sql}
+       GROUP BY 1`;
+      params = c.params;
+    }
+    const rows = await this.read(sql, [w.workspaceId, previousFrom, w.from, w.to, ...params]);
     return rows.map((r) => ({ category: String(r.category), current: num(r.current), previous: num(r.previous) }));
   }
 
@@ -204,13 +272,28 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Mentions per brand and bucket, a brand's being those that matched one of its listening
-   * queries: a mention that matched queries of two brands counts once for each.
+   * Whether every bucket of the range starts and ends on a whole UTC hour, so each rollup hour
+   * falls inside one bucket: true for zones whose offsets over the range are whole hours, false
+   * for, say, Asia/Kolkata (+05:30), whose days and hours begin at :30 UTC.
    */
-  async voice(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket): Promise<VoiceRow[]> {
-    const c = conditions(w, 5);
-    const sql = await this.expr(`
-      WITH ${bucketsCte(unit)},
+  async bucketsOnWholeHours(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket): Promise<boolean> {
+    const hour = (x: string) => `date_bin('1 hour', ${x}, timestamptz '2000-01-01T00:00:00Z') = ${x}`;
+    const sql = `WITH ${bucketsCte(unit)} SELECT bool_and(${hour('b.start')} AND ${hour('b."end"')}) AS ok FROM b WHERE $1::uuid IS NOT NULL`;
+    const rows = (await this.dataSource.query(sql, [w.workspaceId, w.from, w.to, zone])) as Array<{ ok: boolean | null }>;
+    return rows[0]?.ok === true;
+  }
+
+  /**
+   * Mentions per brand and bucket, a brand's being those that matched one of its listening
+   * queries: a mention that matched queries of two brands counts once for each. From rollups,
+   * each match set's brands are looked up once (its query ids, through today's listening queries).
+   */
+  async voice(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket, source: AnalyticsSource = 'raw'): Promise<VoiceRow[]> {
+    let aggregate: string;
+    let params: unknown[];
+    if (source === 'raw') {
+      const c = rawConditions(w, 5);
+      aggregate = `
       a AS (
         SELECT ${bucketKey(unit)} AS key, mb.brand_id, count(*) AS n
           FROM mention m
@@ -219,9 +302,34 @@ export class AnalyticsRepository {
               FROM jsonb_array_elements_text(m.query_ids) e(qid)
               JOIN listening_query q ON q.workspace_id = $1 AND q.id::text = e.qid) mb
          WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3${c.sql}
-         GROUP BY 1, 2)
+         GROUP BY 1, 2)`;
+      params = c.params;
+    } else {
+      const c = rollupConditions(w, 5);
+      aggregate = `
+      sb AS (
+        SELECT s.id, sq.brand_id
+          FROM analytics_match_set s
+          CROSS JOIN LATERAL (
+            SELECT DISTINCT q.brand_id
+              FROM unnest(s.query_ids) e(qid)
+              JOIN listening_query q ON q.workspace_id = $1 AND q.id::text = e.qid) sq
+         WHERE s.workspace_id = $1),
+      h AS (
+        SELECT r.hour, r.match_set_id, sum(r.total) AS n
+          FROM ${c.table} r
+         WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $3${c.sql}
+         GROUP BY 1, 2),
+      a AS (
+        SELECT ${bucketKey(unit, 'h.hour')} AS key, sb.brand_id, sum(h.n) AS n
+          FROM h JOIN sb ON sb.id = h.match_set_id
+         GROUP BY 1, 2)`;
+      params = c.params;
+    }
+    const sql = await this.expr(`
+      WITH ${bucketsCte(unit)},${aggregate}
       SELECT b.start, a.brand_id, a.n FROM b JOIN a ON a.key = b.key`);
-    const rows = await this.read(sql, [w.workspaceId, w.from, w.to, zone, ...c.params]);
+    const rows = await this.read(sql, [w.workspaceId, w.from, w.to, zone, ...params]);
     return rows.map((r) => ({ start: new Date(r.start as string | Date), brandId: String(r.brand_id), count: num(r.n) }));
   }
 

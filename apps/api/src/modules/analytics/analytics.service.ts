@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import {
   ANALYTICS_MAX_DAYS,
   ANALYTICS_MAX_HOUR_BUCKET_DAYS,
@@ -11,9 +11,18 @@ import {
   type VolumeReport,
 } from '@earshot/contracts';
 import type { AuthContext } from '../../common/auth-context.js';
-import { AnalyticsRepository, type AnalyticsWhere, type BucketRow } from './analytics.repository.js';
+import { AnalyticsRollupService } from './analytics-rollup.service.js';
+import { AnalyticsRepository, type AnalyticsSource, type AnalyticsWhere, type BucketRow } from './analytics.repository.js';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * How a report is counted: `auto` (the API) reads the hourly rollups when the range's bucket
+ * boundaries are whole UTC hours and rollups are on, else the mention rows; `raw` and `rollup`
+ * force one (tests compare them; `rollup` refuses a range it cannot count exactly).
+ */
+export type AnalyticsPath = 'auto' | AnalyticsSource;
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 
 function badRequest(path: string, message: string): BadRequestException {
@@ -47,11 +56,17 @@ function sentimentFigures(c: { positive: number; neutral: number; negative: numb
 /** The analytics figures (issue 15, part 1): volume and sentiment, complaint themes, share of voice. */
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly repo: AnalyticsRepository) {}
+  private readonly logger = new Logger(AnalyticsService.name);
 
-  async volume(auth: AuthContext, q: AnalyticsSeriesFilters): Promise<VolumeReport> {
+  constructor(
+    private readonly repo: AnalyticsRepository,
+    private readonly rollups: AnalyticsRollupService,
+  ) {}
+
+  async volume(auth: AuthContext, q: AnalyticsSeriesFilters, path: AnalyticsPath = 'auto'): Promise<VolumeReport> {
     const { where, range } = await this.resolve(auth, q, q.bucket);
-    const rows = await this.repo.volume(where, range.timeZone, q.bucket);
+    const source = await this.source(where, range.timeZone, q.bucket, path);
+    const rows = await this.repo.volume(where, range.timeZone, q.bucket, source);
     const sum = { total: 0, positive: 0, neutral: 0, negative: 0, unscored: 0, scoreSum: 0, scored: 0 };
     const points = rows.map((r) => {
       for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += r[k];
@@ -74,10 +89,12 @@ export class AnalyticsService {
     };
   }
 
-  async themes(auth: AuthContext, q: AnalyticsThemesFilters): Promise<ThemesReport> {
+  async themes(auth: AuthContext, q: AnalyticsThemesFilters, path: AnalyticsPath = 'auto'): Promise<ThemesReport> {
     const { where, range } = await this.resolve(auth, q, 'day');
     const previousFrom = new Date(where.from.getTime() - (where.to.getTime() - where.from.getTime()));
-    const rows = await this.repo.themes(where, previousFrom);
+    // No buckets: whole-hour ends (and so a whole-hour previous period) are enough.
+    const source = await this.source(where, range.timeZone, null, path);
+    const rows = await this.repo.themes(where, previousFrom, source);
     const total = rows.reduce((s, r) => s + r.current, 0);
     const previousTotal = rows.reduce((s, r) => s + r.previous, 0);
     const themes = rows
@@ -98,12 +115,13 @@ export class AnalyticsService {
     };
   }
 
-  async shareOfVoice(auth: AuthContext, q: AnalyticsSeriesFilters): Promise<ShareOfVoiceReport> {
+  async shareOfVoice(auth: AuthContext, q: AnalyticsSeriesFilters, path: AnalyticsPath = 'auto'): Promise<ShareOfVoiceReport> {
     const { where, range } = await this.resolve(auth, q, q.bucket);
     const all = await this.repo.brands(auth.workspaceId);
     const listed = q.brandId ? all.filter((b) => q.brandId!.includes(b.id)) : all;
     const listedIds = new Set(listed.map((b) => b.id));
-    const [buckets, rows] = await Promise.all([this.repo.buckets(where, range.timeZone, q.bucket), this.repo.voice(where, range.timeZone, q.bucket)]);
+    const source = await this.source(where, range.timeZone, q.bucket, path);
+    const [buckets, rows] = await Promise.all([this.repo.buckets(where, range.timeZone, q.bucket), this.repo.voice(where, range.timeZone, q.bucket, source)]);
     const totals = new Map<string, number>();
     const perBucket = new Map<number, Map<string, number>>();
     for (const r of rows) {
@@ -135,6 +153,29 @@ export class AnalyticsService {
    */
   resolveFilters(auth: AuthContext, q: AnalyticsThemesFilters, unit: AnalyticsBucket = 'day'): Promise<{ where: AnalyticsWhere; range: AnalyticsRange }> {
     return this.resolve(auth, q, unit);
+  }
+
+  /**
+   * Rollups or mention rows. Rollups count by UTC hour, so they answer exactly when the range
+   * starts and ends on whole hours and so does every bucket in the zone (a +05:30 zone's days
+   * and hours do not: raw). Before a rollup read the workspace's rollups catch up with every
+   * committed change; should that fail, the read counts the rows instead (and says so in the log).
+   */
+  private async source(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket | null, path: AnalyticsPath): Promise<AnalyticsSource> {
+    if (path === 'raw' || (path === 'auto' && !this.rollups.enabled)) return 'raw';
+    const whole = w.from.getTime() % HOUR_MS === 0 && w.to.getTime() % HOUR_MS === 0;
+    if (!whole || (unit !== null && !(await this.repo.bucketsOnWholeHours(w, zone, unit)))) {
+      if (path === 'rollup') throw new Error(`rollups cannot count ${w.from.toISOString()}..${w.to.toISOString()} by ${unit ?? 'range'} in ${zone} exactly`);
+      return 'raw';
+    }
+    try {
+      await this.rollups.ensureCurrent(w.workspaceId);
+      return 'rollup';
+    } catch (e) {
+      if (path === 'rollup') throw e;
+      this.logger.error(`analytics rollups of workspace ${w.workspaceId} could not catch up, counting mention rows instead: ${(e as Error).message}`);
+      return 'raw';
+    }
   }
 
   /** The range as instants in the workspace's zone, checked, and the filters with brand ids resolved to their queries. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TransactionalRepository } from '../../common/db/transactional.repository.js';
+import { lockRollupHours, recomputeRollupHours } from '../analytics/analytics-rollup.repository.js';
 
 export interface DemoDataCounts {
   sources: number;
@@ -41,7 +42,10 @@ export class DemoDataRepository extends TransactionalRepository {
       `SELECT DISTINCT author_id FROM mention WHERE workspace_id = $1 AND source_id = ANY($2::uuid[]) AND author_id IS NOT NULL`,
       [workspaceId, ids],
     )) as Array<{ author_id: string }>;
+    // A deletion bumps no change sequence: the analytics rollups of these mentions' hours are recomputed here.
+    const hours = await lockRollupHours(tx, workspaceId, `m.source_id = ANY($2::uuid[])`, [ids]);
     const mentions = await count(`DELETE FROM mention WHERE workspace_id = $1 AND source_id = ANY($2::uuid[])`);
+    await recomputeRollupHours(tx, workspaceId, hours);
     const authors = (await tx.query(
       `WITH gone AS (
          DELETE FROM author a WHERE a.workspace_id = $1 AND a.id = ANY($2::uuid[])
