@@ -30,6 +30,8 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 import { DemoDataModule } from './modules/demo-data/demo-data.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AlertsModule } from './modules/alerts/alerts.module.js';
+import { InsightsModule } from './modules/insights/insights.module.js';
+import { IncidentsModule } from './modules/incidents/incidents.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -65,6 +67,8 @@ export class AppModule {
         DemoDataModule,
         AnalyticsModule,
         AlertsModule,
+        InsightsModule,
+        IncidentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -105,6 +105,11 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'POST /api/root-causes/:category/notify': 'manager',
   'GET /api/share/root-causes/:token': 'public',
   'PUT /api/share/root-causes/:token/status/:category': 'public',
+  'GET /api/alerts/:id/incident': 'viewer',
+  'POST /api/alerts/:id/replies': 'manager',
+  'POST /api/alerts/:id/status-post': 'manager',
+  'GET /api/insights/recurring-questions': 'viewer',
+  'GET /api/insights/suggestions': 'viewer',
 };
 
 const ROLES: Role[] = ['admin', 'manager', 'agent', 'trainee', 'viewer'];
