@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { AlertEvent, AlertList } from '@earshot/contracts';
+import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { AlertRunnerService } from '../src/modules/alerts/alert-runner.service.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
@@ -75,14 +76,31 @@ describe('alert runner: the crisis scenario, two instances at once (integration,
   let two: TestApp;
   let f: InboxFixture;
   const sockets: TestSocket[] = [];
+  let smtp: SMTPServer;
+  const mails: string[][] = [];
 
   beforeAll(async () => {
-    process.env.TEST_DATABASE_URL = PG;
-    one = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
-    two = await createTestApp({
-      EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9',
-      DATABASE_URL: one.config.database.engine === 'postgres' ? one.config.database.url : '',
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, cb) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          mails.push(session.envelope.rcptTo.map((r) => r.address));
+          cb();
+        });
+      },
     });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const env = {
+      EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9',
+      EARSHOT_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      EARSHOT_MAIL_FROM: 'earshot@example.com',
+    };
+    process.env.TEST_DATABASE_URL = PG;
+    one = await createTestApp(env);
+    two = await createTestApp({ ...env, DATABASE_URL: one.config.database.engine === 'postgres' ? one.config.database.url : '' });
     f = await InboxFixture.create(one, 'Crisis');
     // A dashboard on each instance (no Redis adapter here: each instance's events reach its own sockets).
     for (const t of [one, two]) {
@@ -98,12 +116,18 @@ describe('alert runner: the crisis scenario, two instances at once (integration,
     for (const s of sockets) s.close();
     await two?.close();
     await one?.close();
+    await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
     if (saved === undefined) delete process.env.TEST_DATABASE_URL;
     else process.env.TEST_DATABASE_URL = saved;
   });
 
-  it('raises exactly one alert within five simulated minutes of the surge start (printed), and clears it once', async () => {
+  it('raises exactly one alert (one e-mail) within five simulated minutes of the surge start (printed), and clears it once', async () => {
     const rows = await MentionRows.create(one, f, 'Echo');
+    const rules = (await request(one.server).get('/api/alert-rules').set('Cookie', f.cookies.manager).expect(200)).body as {
+      items: Array<{ id: string; brandId: string }>;
+    };
+    const rule = rules.items.find((r) => r.brandId === rows.brandId)!;
+    await request(one.server).patch(`/api/alert-rules/${rule.id}`).set('Cookie', f.cookies.manager).send({ email: 'ops@example.com' }).expect(200);
     const crisisAt = 8 * DAY + 14 * 60 * MINUTE + 27 * MINUTE + 17_000; // Tuesday 10 November, 14:27:17 UTC
     const { posts, stream } = streamPosts({ seed: 4, days: 9, startMs: START, crisis: { atMs: crisisAt } });
     const t0 = Date.now();
@@ -135,6 +159,8 @@ describe('alert runner: the crisis scenario, two instances at once (integration,
     const stored = (await one.dataSource.query(`SELECT * FROM alert_event WHERE rule_id = $1`, [ruleId])) as Array<Record<string, unknown>>;
     expect(stored).toHaveLength(1);
     expect(raisedBy).toHaveLength(1);
+    // Both instances send due e-mails every round: the alert's mail went out once.
+    expect(mails).toEqual([['ops@example.com']]);
     const list = (await request(one.server).get('/api/alerts').set('Cookie', f.cookies.viewer).expect(200)).body as AlertList;
     expect(list.alerts).toHaveLength(1);
     const alert = list.alerts[0]!;

@@ -75,7 +75,7 @@ export const AlertEventSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   mentions: AlertMentionsFilterSchema,
-  /** `/inbox?status=all&brandId=…&postedFrom=…&postedTo=…[&category=…]`: exactly the alert's mentions. */
+  /** `/inbox?status=all&brandId=…&postedFrom=…&postedTo=…[&category=…]`: exactly the alert's mentions (no `postedTo` while raised: open-ended). */
   inboxPath: z.string(),
   /** `/alerts/<id>`: the incident view. */
   incidentPath: z.string(),

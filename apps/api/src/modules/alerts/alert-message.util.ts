@@ -50,7 +50,7 @@ export function alertSlackPayload(a: AlertEvent, links: AlertLinks): AlertWebhoo
     top.length ? ` Top terms: ${slackEscape(top.join(', '))}.` : ''
   } ${links.incident ? `<${links.incident}|Open the incident>` : `Incident: ${slackEscape(incident)}`}`;
   const blocks: Array<Record<string, unknown>> = [
-    { type: 'header', text: { type: 'plain_text', text: `Alert: ${headline}`.slice(0, 150), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: slackEscape(`Alert: ${headline}`.slice(0, 140)), emoji: true } },
     {
       type: 'section',
       text: {

@@ -74,6 +74,8 @@ interface Run {
   current: AlertEventEntity | null;
   /** Alerts stored as historical in this run: promoted at the end when their surge is still on (or just ended). */
   tentative: string[];
+  /** Alerts the detector found (stored or matched) in this run. */
+  found: string[];
   outcome: RuleRunOutcome;
 }
 
@@ -207,6 +209,7 @@ export class AlertRunnerService {
       lateMentions,
       current: null,
       tentative: [],
+      found: [],
       outcome,
     };
     if (from >= feedEnd) {
@@ -218,7 +221,7 @@ export class AlertRunnerService {
       const announce = await this.repo.transaction((tx) => this.feedChunk(tx, run, start, end));
       this.notifier.announce(ws, announce);
     }
-    if (rebuild) await this.reconcileAfterRebuild(run, feedEnd);
+    if (rebuild) await this.reconcileAfterRebuild(run, from, feedEnd);
     await this.promote(run);
   }
 
@@ -259,6 +262,7 @@ export class AlertRunnerService {
     const existing = await this.repo.overlappingAlert(tx, rule.workspaceId, rule.id, surgeStart, e.at);
     if (existing) {
       run.current = existing;
+      run.found.push(existing.id);
       return;
     }
     const historical = e.at.getTime() < run.now - HISTORICAL_AFTER_MS;
@@ -289,6 +293,7 @@ export class AlertRunnerService {
     });
     if (!row) return;
     run.current = row;
+    run.found.push(row.id);
     run.outcome.raised++;
     if (historical) {
       run.tentative.push(row.id);
@@ -324,14 +329,16 @@ export class AlertRunnerService {
   }
 
   /**
-   * After a rebuild: an alert still raised in the table that the rebuilt detector no longer sees (the baseline now
-   * knows the backfilled posts) is cleared at the end of what was fed.
+   * After a rebuild: historical alerts of the replayed span that the rebuilt detector did not find again are deleted
+   * (they came from incomplete data and notified nobody), and an alert still raised in the table that the rebuilt
+   * detector no longer sees (the baseline now knows the backfilled posts) is cleared at the end of what was fed.
    */
-  private async reconcileAfterRebuild(run: Run, feedEnd: number): Promise<void> {
-    if (run.detector.raised) return;
+  private async reconcileAfterRebuild(run: Run, from: number, feedEnd: number): Promise<void> {
     const announce = await this.repo.transaction(async (tx) => {
       const out: AlertAnnouncement[] = [];
-      await this.onCleared(tx, run, new Date(feedEnd), out);
+      const stale = await this.repo.deleteStaleHistorical(tx, run.rule.workspaceId, run.rule.id, new Date(from), run.found);
+      if (stale > 0) this.logger.log(`Alert rule ${run.rule.id}: the rebuilt baseline dropped ${stale} historical alert(s) found in incomplete data.`);
+      if (!run.detector.raised) await this.onCleared(tx, run, new Date(feedEnd), out);
       return out;
     });
     this.notifier.announce(run.rule.workspaceId, announce);

@@ -5,9 +5,14 @@ import type { AlertRuleEntity } from './alert-rule.entity.js';
 
 const MINUTE = 60_000;
 
-/** The inbox filtered to exactly the alert's mentions (every status, spam left out as the inbox does by default). */
-export function alertInboxPath(f: { brandId: string; category: string | null; postedFrom: string; postedTo: string }): string {
-  const q = new URLSearchParams({ status: 'all', brandId: f.brandId, postedFrom: f.postedFrom, postedTo: f.postedTo });
+/**
+ * The inbox filtered to exactly the alert's mentions (every status, spam left out as the inbox does by default). While
+ * the alert is raised the link has no end (`postedTo` left out), so a link sent in a notification keeps showing the
+ * incident's new mentions.
+ */
+export function alertInboxPath(f: { brandId: string; category: string | null; postedFrom: string; postedTo: string | null }): string {
+  const q = new URLSearchParams({ status: 'all', brandId: f.brandId, postedFrom: f.postedFrom });
+  if (f.postedTo) q.set('postedTo', f.postedTo);
   if (f.category) q.set('category', f.category);
   return `/inbox?${q.toString()}`;
 }
@@ -47,7 +52,7 @@ export function toAlertDto(a: AlertEventEntity, brandName: string, now: Date): A
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     mentions,
-    inboxPath: alertInboxPath(mentions),
+    inboxPath: alertInboxPath({ ...mentions, postedTo: a.clearedAt ? mentions.postedTo : null }),
     incidentPath: alertIncidentPath(a.id),
   };
 }

@@ -405,6 +405,20 @@ export class AlertsRepository extends TransactionalRepository {
     return rows[0] ? this.findAlert(workspaceId, id, tx) : null;
   }
 
+  /**
+   * After a rebuild: historical alerts of the rule raised at or after `from` that the rebuilt detector did not find
+   * again (they came from incomplete data) are deleted; alerts someone was notified of always stay. Returns how many.
+   */
+  async deleteStaleHistorical(tx: EntityManager, workspaceId: string, ruleId: string, from: Date, keep: string[]): Promise<number> {
+    const rows = returned<{ id: string }>(
+      await tx.query(
+        `DELETE FROM alert_event WHERE workspace_id = $1 AND rule_id = $2 AND historical AND raised_at >= $3 AND NOT (id = ANY($4::uuid[])) RETURNING id`,
+        [workspaceId, ruleId, from, keep],
+      ),
+    );
+    return rows.length;
+  }
+
   findAlert(workspaceId: string, id: string, m: EntityManager = this.dataSource.manager): Promise<AlertEventEntity | null> {
     return m.getRepository(AlertEventEntity).findOne({ where: { workspaceId, id } });
   }
