@@ -4,7 +4,8 @@ export interface SurgePoint {
   /** Epoch milliseconds of the bucket's start (the chart's x). */
   at: number;
   observed: number;
-  expected: number;
+  /** Null where there is no basis for an expectation (the line breaks there). */
+  expected: number | null;
 }
 
 export function toSurgePoints(series: Incident['series']): SurgePoint[] {
@@ -14,7 +15,7 @@ export function toSurgePoints(series: Incident['series']): SurgePoint[] {
     .sort((a, b) => a.at - b.at);
 }
 
-/** "14:05" in the workspace's zone (the day too when the series spans more than one). */
+/** "14:05" in the workspace's zone (with the day when the series spans more than one). */
 export function formatTick(at: number, timeZone: string, withDay: boolean): string {
   const options: Intl.DateTimeFormatOptions = withDay
     ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
@@ -26,8 +27,11 @@ export function formatTick(at: number, timeZone: string, withDay: boolean): stri
   }
 }
 
-/** The bucket's length in minutes (the gap between the first two points; 5 by default). */
-export function bucketMinutes(points: readonly SurgePoint[]): number {
-  if (points.length < 2) return 5;
-  return Math.max(1, Math.round((points[1]!.at - points[0]!.at) / 60_000));
+/** The calendar day of `at` in `timeZone`, to tell whether a series spans more than one. */
+export function dayIn(at: number, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    return new Date(at).toDateString();
+  }
 }

@@ -1,12 +1,5 @@
 import { http } from '../../../shared/http';
-import {
-  IncidentRepliesResultSchema,
-  IncidentSchema,
-  StatusPostResultSchema,
-  type Incident,
-  type IncidentRepliesResult,
-  type StatusPostResult,
-} from './alert-schemas';
+import { IncidentRepliesResultSchema, IncidentSchema, StatusPostSchema, type Incident, type IncidentRepliesResult, type StatusPost } from './alert-schemas';
 
 const enc = encodeURIComponent;
 
@@ -20,6 +13,6 @@ export function answerAuthors(alertId: string, body: { body: string; clientKey: 
 }
 
 /** One public status post (not a reply), exactly once per `clientKey`. */
-export function postStatusUpdate(alertId: string, body: { body: string; sourceId?: string; clientKey: string }): Promise<StatusPostResult> {
-  return http.post(`/api/alerts/${enc(alertId)}/status-post`, body, StatusPostResultSchema);
+export function postStatusUpdate(alertId: string, body: { body: string; sourceId?: string; clientKey: string }): Promise<StatusPost> {
+  return http.post(`/api/alerts/${enc(alertId)}/status-post`, body, StatusPostSchema);
 }

@@ -1,19 +1,22 @@
 import { http } from '../../../shared/http';
-import { RecurringQuestionListSchema, SuggestionPageSchema, type RecurringQuestion, type SuggestionPage } from './alert-schemas';
+import { RecurringQuestionsSchema, SuggestionsPageSchema, type RecurringQuestions, type SuggestionsPage } from './alert-schemas';
 
-export async function listRecurringQuestions(query: { days?: number; minAuthors?: number }, signal?: AbortSignal): Promise<RecurringQuestion[]> {
-  const params = new URLSearchParams();
-  if (query.days) params.set('days', String(query.days));
-  if (query.minAuthors) params.set('minAuthors', String(query.minAuthors));
-  const text = params.toString();
-  return (await http.get(`/api/insights/recurring-questions${text ? `?${text}` : ''}`, RecurringQuestionListSchema, signal ? { signal } : {})).items;
+const query = (params: Record<string, string | number | null | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** The same question from at least `minAuthors` people in the last `days` days, most authors first. */
+export function listRecurringQuestions(params: { days?: number; minAuthors?: number }, signal?: AbortSignal): Promise<RecurringQuestions> {
+  return http.get(`/api/insights/recurring-questions${query(params)}`, RecurringQuestionsSchema, signal ? { signal } : {});
 }
 
-export function listSuggestions(query: { from?: string; to?: string; cursor?: string | null }, signal?: AbortSignal): Promise<SuggestionPage> {
-  const params = new URLSearchParams();
-  if (query.from) params.set('from', query.from);
-  if (query.to) params.set('to', query.to);
-  if (query.cursor) params.set('cursor', query.cursor);
-  const text = params.toString();
-  return http.get(`/api/insights/suggestions${text ? `?${text}` : ''}`, SuggestionPageSchema, signal ? { signal } : {});
+/** Mentions with intent `suggestion`, newest first, a page at a time. */
+export function listSuggestions(
+  params: { from?: string; to?: string; cursor?: string | null; limit?: number },
+  signal?: AbortSignal,
+): Promise<SuggestionsPage> {
+  return http.get(`/api/insights/suggestions${query(params)}`, SuggestionsPageSchema, signal ? { signal } : {});
 }

@@ -2,21 +2,39 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../shared/ui/Badge';
 import { Button } from '../../../shared/ui/Button';
-import type { Incident } from '../api/alert-schemas';
+import { REPLY_STATUS_LABELS } from '../../inbox/reply-status-labels';
+import type { Incident, IncidentAuthor } from '../api/alert-schemas';
 import { platformLabel } from '../platform-label';
 
 const FIRST = 25;
 
-/** Everyone who wrote during the surge, with their latest mention and whether the team has answered them. */
-export function AffectedAuthors({ authors }: { authors: Incident['authors'] }) {
+function AnsweredBadge({ author }: { author: IncidentAuthor }) {
+  if (author.replied) {
+    return (
+      <Badge tone="success" title={author.replyStatus ? REPLY_STATUS_LABELS[author.replyStatus] : undefined}>
+        {author.replyStatus && author.replyStatus !== 'sent' ? `Answered (${REPLY_STATUS_LABELS[author.replyStatus].toLowerCase()})` : 'Answered'}
+      </Badge>
+    );
+  }
+  if (!author.canReply)
+    return (
+      <Badge tone="muted" title={author.cannotReply ?? undefined}>
+        Cannot be answered here
+      </Badge>
+    );
+  return <Badge tone="warning">Not yet</Badge>;
+}
+
+/** Everyone who wrote during the surge: their latest mention and whether the team has answered them. */
+export function AffectedAuthors({ authors, counts }: { authors: Incident['authors']; counts: Incident['counts'] }) {
   const [all, setAll] = useState(false);
   if (authors.length === 0) return <p className="muted">Nobody yet.</p>;
-  const replied = authors.filter((a) => a.replied).length;
   const shown = all ? authors : authors.slice(0, FIRST);
   return (
     <>
       <p className="muted">
-        {authors.length} {authors.length === 1 ? 'author' : 'authors'}, {replied} answered.
+        {counts.authors} {counts.authors === 1 ? 'author' : 'authors'}: {counts.replied} answered, {counts.toAnswer} to answer
+        {counts.authors > authors.length ? ` (the latest ${authors.length} are listed)` : ''}.
       </p>
       <div className="table-wrap">
         <table className="table incident-authors">
@@ -24,6 +42,7 @@ export function AffectedAuthors({ authors }: { authors: Incident['authors'] }) {
             <tr>
               <th scope="col">Author</th>
               <th scope="col">Platform</th>
+              <th scope="col">Mentions</th>
               <th scope="col">Answered</th>
               <th scope="col">
                 <span className="visually-hidden">Latest mention</span>
@@ -32,10 +51,16 @@ export function AffectedAuthors({ authors }: { authors: Incident['authors'] }) {
           </thead>
           <tbody>
             {shown.map((a) => (
-              <tr key={a.authorId}>
-                <th scope="row">@{a.handle}</th>
+              <tr key={a.authorId} data-testid="incident-author">
+                <th scope="row">
+                  @{a.handle}
+                  {a.displayName ? <span className="muted"> {a.displayName}</span> : null}
+                </th>
                 <td>{platformLabel(a.platform)}</td>
-                <td>{a.replied ? <Badge tone="success">Answered</Badge> : <Badge tone="warning">Not yet</Badge>}</td>
+                <td>{a.mentions}</td>
+                <td>
+                  <AnsweredBadge author={a} />
+                </td>
                 <td>
                   <Link to={`/inbox/${encodeURIComponent(a.mentionId)}`} aria-label={`Latest mention of @${a.handle} in the inbox`}>
                     Open

@@ -8,11 +8,10 @@ import { AlertStatusBadge } from './AlertStatusBadge';
 interface AlertCardProps {
   alert: AlertEvent;
   timeZone: string;
-  now: Date;
 }
 
 /** One alert in the list: who, how big a jump, what people said, when, and where to look. */
-export function AlertCard({ alert, timeZone, now }: AlertCardProps) {
+export function AlertCard({ alert, timeZone }: AlertCardProps) {
   const brandName = alert.brandName;
   const subject = metricSubject(alert);
   return (
@@ -59,7 +58,7 @@ export function AlertCard({ alert, timeZone, now }: AlertCardProps) {
         </ul>
       ) : null}
       <p className="alert-card__links">
-        <Link to={alertInboxHref(alert, now)}>
+        <Link to={alertInboxHref(alert)}>
           {alert.mentionCount} {alert.mentionCount === 1 ? 'mention' : 'mentions'} in the inbox
         </Link>
         <Link to={incidentHref(alert.id)}>Open the incident view</Link>

@@ -1,7 +1,6 @@
 import { NavLink } from 'react-router';
 import { useSession } from '../../auth/hooks/useSession';
 import { can } from '../../auth/access-policy';
-import { useNow } from '../../../shared/hooks/useNow';
 import { useRealtimeConnection } from '../../../shared/realtime/useRealtimeConnection';
 import { Button } from '../../../shared/ui/Button';
 import { EmptyState } from '../../../shared/ui/EmptyState';
@@ -41,7 +40,6 @@ function AlertList({ canManage }: { canManage: boolean }) {
   const { workspace } = useSession();
   const connection = useRealtimeConnection();
   const { state, reload, showMore, canShowMore } = useAlertList(connection);
-  const now = useNow(60_000);
   return (
     <>
       <LoadProblem
@@ -61,7 +59,7 @@ function AlertList({ canManage }: { canManage: boolean }) {
         ) : (
           <ol className="alert-list" aria-label="Alerts, newest first">
             {state.items.map((alert) => (
-              <AlertCard key={alert.id} alert={alert} timeZone={workspace.timeZone} now={now} />
+              <AlertCard key={alert.id} alert={alert} timeZone={workspace.timeZone} />
             ))}
           </ol>
         )

@@ -6,12 +6,14 @@ import { ConfirmAction } from '../../../shared/ui/ConfirmAction';
 import * as incidentsApi from '../api/incidents.api';
 import type { Incident } from '../api/alert-schemas';
 import { useOnceAction } from '../hooks/useOnceAction';
-import { useStatementLint } from '../hooks/useStatementLint';
-import { repliesResultText } from '../skip-reasons';
+import { useHoldingStatementCheck, type BrandGuide } from '../hooks/useStatementLint';
+import { repliesResultText, SKIP_REASON_TEXT } from '../skip-reasons';
 import { StatementEditor } from './StatementEditor';
 
 interface AnswerAuthorsPanelProps {
   incident: Incident;
+  /** The brand's voice guide (null until loaded: the default checks meanwhile) and why it is missing. */
+  guide: BrandGuide;
   agent: Pick<User, 'firstName' | 'signature'>;
   canAct: boolean;
   /** After replies were queued: the view reads who is answered again. */
@@ -21,28 +23,30 @@ interface AnswerAuthorsPanelProps {
 const authorsText = (n: number) => `${n} ${n === 1 ? 'author' : 'authors'}`;
 
 /**
- * The proposed holding statement, editable, checked by the voice linter as it is typed; and
- * "Answer N authors": one reply to each affected author not yet answered, each addressed to
- * them, through the reply outbox. Confirmed first; one key per statement, so a double click
- * or a retry after a lost answer queues nothing twice.
+ * The proposed holding statement, editable, checked by the voice linter as it is typed (on
+ * what an author gets: rendered for them and addressed); and "Answer N authors": one reply to
+ * each affected author not yet answered, through the reply outbox. Confirmed first; one key
+ * per statement, so a double click or a retry after a lost answer queues nothing twice.
  */
-export function AnswerAuthorsPanel({ incident, agent, canAct, onQueued }: AnswerAuthorsPanelProps) {
+export function AnswerAuthorsPanel({ incident, guide: { guide, problem }, agent, canAct, onQueued }: AnswerAuthorsPanelProps) {
   const proposal = incident.holdingStatement;
-  const [text, setText] = useState(proposal.body);
+  const [body, setBody] = useState(proposal.body);
   const [confirming, setConfirming] = useState(false);
-  const { report, problem } = useStatementLint({ incident, text, agent, checkedText: proposal.body, checkedReport: proposal.lint });
+  const check = useHoldingStatementCheck(incident, body, agent, guide);
   const alertId = incident.alert.id;
-  const send = useCallback((clientKey: string) => incidentsApi.answerAuthors(alertId, { body: text, clientKey }), [alertId, text]);
+  const send = useCallback((clientKey: string) => incidentsApi.answerAuthors(alertId, { body, clientKey }), [alertId, body]);
   const action = useOnceAction(send);
-  const open = incident.authors.filter((a) => !a.replied).length;
-  const blocked = report?.blocked ?? false;
-  const why = !text.trim()
+  const open = incident.counts.toAnswer;
+  const blocked = check.report?.blocked ?? false;
+  const why = !body.trim()
     ? 'Write the statement first.'
-    : blocked
-      ? 'Fix the problems marked “Must fix” first.'
-      : open === 0
-        ? 'Every affected author has been answered.'
-        : null;
+    : check.templateErrors.length > 0
+      ? 'Fix the template first.'
+      : blocked
+        ? 'Fix the problems marked “Must fix” first.'
+        : open === 0
+          ? 'Every author who can be answered from here has been.'
+          : null;
 
   const confirm = async () => {
     const result = await action.run();
@@ -58,10 +62,27 @@ export function AnswerAuthorsPanel({ incident, agent, canAct, onQueued }: Answer
         Holding statement
       </h2>
       <p className="muted incident-action__note">
-        {proposal.templateId ? 'Proposed from the brand’s templates.' : 'A default text: the brand has no template for incidents yet.'} Each author gets it as a
-        reply to their latest mention, addressed to them (@handle), so no two replies are the same text.
+        {proposal.templateTitle ? `From the template “${proposal.templateTitle}”.` : 'Earshot’s default text: the brand has no template for incidents yet.'}{' '}
+        Each author gets it as a reply to their latest mention, with their name and a short reference of their own, so no two replies are the same text.
       </p>
-      <StatementEditor label="Holding statement" text={text} report={report} onChange={setText} readOnly={!canAct} />
+      <StatementEditor label="Holding statement" text={body} report={check.report} findings={check.findings} onChange={setBody} readOnly={!canAct} />
+      {check.templateErrors.length > 0 ? (
+        <Alert tone="error" title="The statement’s variables do not work">
+          <ul>
+            {check.templateErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {check.preview !== null && check.preview !== body ? (
+        <div className="statement-preview">
+          <p className="statement-preview__label">What @{check.author.handle} gets:</p>
+          <p className="statement-preview__text" data-testid="statement-preview">
+            {check.preview}
+          </p>
+        </div>
+      ) : null}
       {problem ? <p className="muted">{problem}</p> : null}
       {canAct ? (
         <>
@@ -94,6 +115,17 @@ export function AnswerAuthorsPanel({ incident, agent, canAct, onQueued }: Answer
           {action.outcome.status === 'done' ? (
             <Alert tone="success" title="Replies queued">
               <p>{repliesResultText(action.outcome.result)}.</p>
+              {action.outcome.result.skipped.some((s) => s.reason === 'refused' || s.reason === 'claimed') ? (
+                <ul>
+                  {action.outcome.result.skipped
+                    .filter((s) => s.reason === 'refused' || s.reason === 'claimed')
+                    .map((s) => (
+                      <li key={s.authorId}>
+                        {SKIP_REASON_TEXT[s.reason]}: {s.message}
+                      </li>
+                    ))}
+                </ul>
+              ) : null}
             </Alert>
           ) : null}
           {action.outcome.status === 'failed' ? <Alert tone="error">{action.outcome.message}</Alert> : null}

@@ -2,13 +2,13 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/hooks/useSession';
 import { can } from '../../auth/access-policy';
 import { formatDateTime } from '../../../shared/format/format-date-time';
-import { useNow } from '../../../shared/hooks/useNow';
 import { useRealtimeConnection } from '../../../shared/realtime/useRealtimeConnection';
 import { LoadProblem } from '../../../shared/ui/LoadProblem';
 import { alertInboxHref } from '../alert-links';
 import { formatMetricValue, jumpWords, metricSubject } from '../alert-text';
 import type { Incident } from '../api/alert-schemas';
 import { useIncident } from '../hooks/useIncident';
+import { useBrandGuide } from '../hooks/useStatementLint';
 import { AffectedAuthors } from './AffectedAuthors';
 import { AlertStatusBadge } from './AlertStatusBadge';
 import { AnswerAuthorsPanel } from './AnswerAuthorsPanel';
@@ -46,11 +46,11 @@ export function IncidentPage() {
 
 function IncidentView({ incident, onChanged }: { incident: Incident; onChanged(): void }) {
   const { user, workspace } = useSession();
-  const now = useNow(60_000);
   const { alert } = incident;
   const tz = workspace.timeZone;
   const canAct = can(user.role, 'actOnAlerts');
   const subject = metricSubject(alert);
+  const guide = useBrandGuide(alert.brandId);
   return (
     <>
       <header className="incident-header">
@@ -93,9 +93,12 @@ function IncidentView({ incident, onChanged }: { incident: Incident; onChanged()
           </p>
         ) : null}
         <p className="incident-header__links">
-          <Link to={alertInboxHref(alert, now)}>
-            All {alert.mentionCount} {alert.mentionCount === 1 ? 'mention' : 'mentions'} in the inbox
+          <Link to={alertInboxHref(alert)}>
+            All {incident.counts.mentions} {incident.counts.mentions === 1 ? 'mention' : 'mentions'} in the inbox
           </Link>
+          <span className="muted">
+            {incident.counts.authors} {incident.counts.authors === 1 ? 'author' : 'authors'}, {incident.counts.negative} negative
+          </span>
           {alert.historical ? <span className="muted">Found while Earshot learned the past: nobody was notified at the time.</span> : null}
         </p>
       </header>
@@ -107,28 +110,30 @@ function IncidentView({ incident, onChanged }: { incident: Incident; onChanged()
             </h2>
             <SurgeChart
               series={incident.series}
+              bucketMinutes={incident.window.bucketMinutes}
+              expectedBasis={incident.expectedBasis}
               surgeStart={alert.surgeStart}
               clearedAt={alert.clearedAt}
               timeZone={tz}
-              subject={`${alert.brandName} ${subject}`}
+              subject={`${alert.brandName} mentions`}
             />
           </section>
           <section className="panel" aria-labelledby="groups-heading">
             <h2 className="panel__title" id="groups-heading">
               What people are saying
             </h2>
-            <MentionGroups groups={incident.groups} timeZone={tz} />
+            <MentionGroups groups={incident.groups} alert={alert} timeZone={tz} />
           </section>
           <section className="panel" aria-labelledby="authors-heading">
             <h2 className="panel__title" id="authors-heading">
               Affected authors
             </h2>
-            <AffectedAuthors authors={incident.authors} />
+            <AffectedAuthors authors={incident.authors} counts={incident.counts} />
           </section>
         </div>
         <aside className="incident-layout__side" aria-label="Answer">
-          <AnswerAuthorsPanel key={alert.id} incident={incident} agent={user} canAct={canAct} onQueued={onChanged} />
-          {canAct ? <StatusPostPanel key={`status-${alert.id}`} incident={incident} agent={user} /> : null}
+          <AnswerAuthorsPanel key={alert.id} incident={incident} guide={guide} agent={user} canAct={canAct} onQueued={onChanged} />
+          {canAct ? <StatusPostPanel key={`status-${alert.id}`} incident={incident} guide={guide} agent={user} timeZone={tz} onPosted={onChanged} /> : null}
         </aside>
       </div>
     </>

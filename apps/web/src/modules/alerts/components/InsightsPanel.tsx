@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Mention } from '@earshot/contracts';
 import { useSession } from '../../auth/hooks/useSession';
+import { formatDateTime } from '../../../shared/format/format-date-time';
 import { isApiRequestError } from '../../../shared/http';
 import { useResourceList } from '../../../shared/hooks/useResourceList';
 import { Alert } from '../../../shared/ui/Alert';
@@ -36,10 +37,7 @@ function RecurringQuestions() {
   const [days, setDays] = useState('7');
   const load = useCallback(
     async (signal: AbortSignal): Promise<Keyed[]> =>
-      (await insightsApi.listRecurringQuestions({ days: Number(days), minAuthors: MIN_AUTHORS }, signal)).map((q, i) => ({
-        ...q,
-        id: q.mentionIds[0] ?? String(i),
-      })),
+      (await insightsApi.listRecurringQuestions({ days: Number(days), minAuthors: MIN_AUTHORS }, signal)).items.map((q) => ({ ...q, id: q.key })),
     [days],
   );
   const { state, reload } = useResourceList(load, { failureMessage: 'The recurring questions could not be loaded.' });
@@ -71,7 +69,9 @@ function RecurringQuestions() {
               <li key={q.id} className="insight" data-testid="recurring-question">
                 <p className="insight__question">“{q.question}”</p>
                 <p className="insight__meta">
-                  {q.authors} {q.authors === 1 ? 'person' : 'people'} · {q.mentions} {q.mentions === 1 ? 'mention' : 'mentions'}
+                  {q.authors} {q.authors === 1 ? 'person' : 'people'} · {q.mentions} {q.mentions === 1 ? 'mention' : 'mentions'} ·{' '}
+                  {formatDateTime(q.firstPostedAt, workspace.timeZone)} to {formatDateTime(q.lastPostedAt, workspace.timeZone)}
+                  {q.terms.length > 0 ? ` · about ${q.terms.slice(0, 4).join(', ')}` : ''}
                 </p>
                 <details className="insight__details">
                   <summary>How they asked ({q.sample.length})</summary>
@@ -104,7 +104,8 @@ function RecurringQuestions() {
   );
 }
 
-type SuggestionsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Mention[]; nextCursor: string | null };
+type SuggestionsState =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Mention[]; total: number; nextCursor: string | null };
 
 function Suggestions() {
   const { workspace } = useSession();
@@ -115,7 +116,7 @@ function Suggestions() {
   useEffect(() => {
     const controller = new AbortController();
     insightsApi.listSuggestions({}, controller.signal).then(
-      (page) => !controller.signal.aborted && setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor }),
+      (page) => !controller.signal.aborted && setState({ status: 'ready', items: page.items, total: page.total, nextCursor: page.nextCursor }),
       (error: unknown) =>
         !controller.signal.aborted && setState({ status: 'error', message: isApiRequestError(error) ? error.message : 'The suggestions could not be loaded.' }),
     );
@@ -130,7 +131,7 @@ function Suggestions() {
       setState((current) => {
         if (current.status !== 'ready') return current;
         const seen = new Set(current.items.map((m) => m.id));
-        return { status: 'ready', items: [...current.items, ...page.items.filter((m) => !seen.has(m.id))], nextCursor: page.nextCursor };
+        return { ...current, items: [...current.items, ...page.items.filter((m) => !seen.has(m.id))], nextCursor: page.nextCursor };
       });
       setMore({ busy: false, error: null });
     } catch (error) {
@@ -144,7 +145,7 @@ function Suggestions() {
         Suggestions
       </h2>
       <p className="section-header__description">
-        What people propose, newest first (intent “suggestion”, corrections included).{' '}
+        What people propose, newest first{state.status === 'ready' ? ` (${state.total} in all)` : ''}.{' '}
         <Link to="/inbox?status=all&intent=suggestion">All of them in the inbox</Link>
       </p>
       <LoadProblem

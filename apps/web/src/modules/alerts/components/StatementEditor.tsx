@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { LintReport } from '@earshot/contracts';
+import type { LintFinding, LintReport } from '@earshot/contracts';
 import { applyFix } from '@earshot/voice';
 import { LintedTextarea } from '../../inbox/components/LintedTextarea';
 import { LintFindingsList } from '../../inbox/components/LintFindingsList';
@@ -9,15 +9,17 @@ const UNIT_LABELS = { chars: 'characters', graphemes: 'characters', weighted: 'w
 interface StatementEditorProps {
   label: string;
   text: string;
+  /** The linter's report (its length and limit are shown). */
   report: LintReport | null;
+  /** Its findings, placed in `text` (marks and fixes). */
+  findings: readonly LintFinding[];
   onChange(text: string): void;
-  /** Read-only: the text as text, with the linter's findings (no fixes). */
+  /** Read-only: the text as text with the findings in words, no fixes. */
   readOnly?: boolean;
-  describedBy?: string;
 }
 
 /** A statement with the voice linter's marks, its length on the platform and its findings, as the reply composer shows them. */
-export function StatementEditor({ label, text, report, onChange, readOnly = false, describedBy }: StatementEditorProps) {
+export function StatementEditor({ label, text, report, findings, onChange, readOnly = false }: StatementEditorProps) {
   const ids = { text: useId(), findings: useId() };
   const length = report?.length;
   const over = length ? length.used > length.max : false;
@@ -28,18 +30,11 @@ export function StatementEditor({ label, text, report, onChange, readOnly = fals
           {text}
         </blockquote>
       ) : (
-        <LintedTextarea
-          id={ids.text}
-          label={label}
-          value={text}
-          findings={report?.findings ?? []}
-          onChange={(value) => onChange(value)}
-          describedBy={[ids.findings, describedBy].filter(Boolean).join(' ')}
-        />
+        <LintedTextarea id={ids.text} label={label} value={text} findings={findings} onChange={(value) => onChange(value)} describedBy={ids.findings} />
       )}
       {length ? (
         <p className="composer__meta">
-          <span className={`composer__length${over ? ' composer__length--over' : ''}`}>
+          <span className={`composer__length${over ? ' composer__length--over' : ''}`} data-testid="statement-length">
             {length.used} / {length.max} {UNIT_LABELS[length.unit]}
           </span>
         </p>
@@ -47,7 +42,7 @@ export function StatementEditor({ label, text, report, onChange, readOnly = fals
       <LintFindingsList
         id={ids.findings}
         text={text}
-        findings={report?.findings ?? []}
+        findings={readOnly ? findings.map((f) => ({ ...f, fix: null })) : findings}
         onFix={(finding) => {
           if (!readOnly && finding.fix) onChange(applyFix(text, finding.fix));
         }}

@@ -1,44 +1,59 @@
 import { useCallback, useState } from 'react';
 import type { User } from '@earshot/contracts';
+import { formatDateTime } from '../../../shared/format/format-date-time';
 import { Alert } from '../../../shared/ui/Alert';
+import { Badge } from '../../../shared/ui/Badge';
 import { Button } from '../../../shared/ui/Button';
 import { ConfirmAction } from '../../../shared/ui/ConfirmAction';
-import { categoryLabel } from '../../templates/complaint-categories';
+import { SelectField } from '../../../shared/ui/SelectField';
+import { PostLink } from '../../inbox/components/PostLink';
+import { REPLY_STATUS_LABELS, REPLY_STATUS_TONES } from '../../inbox/reply-status-labels';
 import * as incidentsApi from '../api/incidents.api';
 import type { Incident } from '../api/alert-schemas';
 import { useOnceAction } from '../hooks/useOnceAction';
-import { useStatementLint } from '../hooks/useStatementLint';
+import { useStatusPostCheck, type BrandGuide } from '../hooks/useStatementLint';
 import { platformLabel } from '../platform-label';
 import { StatementEditor } from './StatementEditor';
 
 interface StatusPostPanelProps {
   incident: Incident;
+  guide: BrandGuide;
   agent: Pick<User, 'firstName' | 'signature'>;
-}
-
-/** A first status update that says what is known without promising what is not. */
-export function defaultStatusText(incident: Incident): string {
-  const about = incident.alert.category ? ` with ${categoryLabel(incident.alert.category).toLowerCase()}` : '';
-  return `We know some of you are having problems${about} right now, and we are sorry. We are looking into it and will post an update here as soon as we know more.`;
+  timeZone: string;
+  /** After the post was queued: the view reads the incident's status posts again. */
+  onPosted(): void;
 }
 
 /**
- * "Post a status update": one public post from the brand's account (not a reply), checked by
- * the voice linter, confirmed first, and posted exactly once however often it is sent.
+ * "Post a status update": one public post from a connected account of the brand (not a reply),
+ * checked by the voice linter, confirmed first, and posted exactly once however often it is sent.
  */
-export function StatusPostPanel({ incident, agent }: StatusPostPanelProps) {
-  const [initial] = useState(() => defaultStatusText(incident));
-  const [text, setText] = useState(initial);
+export function StatusPostPanel({ incident, guide: { guide }, agent, timeZone, onPosted }: StatusPostPanelProps) {
+  const sources = incident.statusPostSources;
+  const [body, setBody] = useState(incident.statusPostDraft.body);
+  const [sourceId, setSourceId] = useState(() => (sources.find((s) => s.suggested) ?? sources[0])?.id ?? '');
   const [confirming, setConfirming] = useState(false);
-  const { report, problem, platform } = useStatementLint({ incident, text, agent, checkedText: '', checkedReport: incident.holdingStatement.lint });
+  const source = sources.find((s) => s.id === sourceId) ?? null;
+  const report = useStatusPostCheck(incident, body, source?.platform ?? 'mastodon', agent, guide);
   const alertId = incident.alert.id;
-  const send = useCallback((clientKey: string) => incidentsApi.postStatusUpdate(alertId, { body: text, clientKey }), [alertId, text]);
+  const send = useCallback(
+    (clientKey: string) => incidentsApi.postStatusUpdate(alertId, { body, clientKey, ...(sourceId ? { sourceId } : {}) }),
+    [alertId, body, sourceId],
+  );
   const action = useOnceAction(send);
-  const blocked = report?.blocked ?? false;
-  const why = !text.trim() ? 'Write the update first.' : blocked ? 'Fix the problems marked “Must fix” first.' : null;
+  const why = !source
+    ? 'No connected account can post: connect one with posting rights in Settings › Sources.'
+    : !body.trim()
+      ? 'Write the update first.'
+      : report?.blocked
+        ? 'Fix the problems marked “Must fix” first.'
+        : null;
 
   const confirm = async () => {
-    if (await action.run()) setConfirming(false);
+    if (await action.run()) {
+      setConfirming(false);
+      onPosted();
+    }
   };
 
   return (
@@ -46,20 +61,29 @@ export function StatusPostPanel({ incident, agent }: StatusPostPanelProps) {
       <h2 className="panel__title" id="status-post-heading">
         Status update
       </h2>
-      <p className="muted incident-action__note">
-        One public post from the brand’s {platformLabel(platform)} account for everyone, including people who never wrote.
-      </p>
-      <StatementEditor label="Status update" text={text} report={report} onChange={setText} />
-      {problem ? <p className="muted">{problem}</p> : null}
-      {confirming ? (
+      <p className="muted incident-action__note">One public post for everyone, including people who never wrote. It answers nobody.</p>
+      {sources.length > 1 ? (
+        <SelectField
+          label="Post from"
+          value={sourceId}
+          options={sources.map((s) => ({ value: s.id, label: `${s.name} (${platformLabel(s.platform)})${s.suggested ? ' · most mentions came here' : ''}` }))}
+          onChange={(e) => setSourceId(e.target.value)}
+        />
+      ) : source ? (
+        <p className="muted">
+          From {source.name} ({platformLabel(source.platform)}).
+        </p>
+      ) : null}
+      <StatementEditor label="Status update" text={body} report={report} findings={report?.findings ?? []} onChange={setBody} />
+      {confirming && source ? (
         <ConfirmAction
-          title="Post this status update publicly?"
+          title={`Post this update publicly from ${source.name}?`}
           confirmLabel="Post it"
           busy={action.sending}
           onConfirm={() => void confirm()}
           onCancel={() => setConfirming(false)}
         >
-          <p>It goes out once, through the outbox, from the brand’s connected account.</p>
+          <p>It goes out once, through the outbox.</p>
         </ConfirmAction>
       ) : (
         <div className="form__actions">
@@ -80,6 +104,21 @@ export function StatusPostPanel({ incident, agent }: StatusPostPanelProps) {
         </Alert>
       ) : null}
       {action.outcome.status === 'failed' ? <Alert tone="error">{action.outcome.message}</Alert> : null}
+      {incident.statusPosts.length > 0 ? (
+        <ul className="status-posts" aria-label="Status updates of this incident">
+          {incident.statusPosts.map((p) => (
+            <li key={p.id} className="status-post">
+              <p className="status-post__meta">
+                <Badge tone={REPLY_STATUS_TONES[p.status]}>{REPLY_STATUS_LABELS[p.status]}</Badge> {platformLabel(p.platform)} · {p.author.name} ·{' '}
+                {formatDateTime(p.sentAt ?? p.createdAt, timeZone)}
+              </p>
+              <p className="status-post__text">{p.text}</p>
+              {p.lastError ? <p className="field__error">{p.lastError}</p> : null}
+              <PostLink url={p.externalUrl} label="View the post" />
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

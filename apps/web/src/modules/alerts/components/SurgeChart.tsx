@@ -1,32 +1,40 @@
 import { useId } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { bucketMinutes, formatTick, toSurgePoints } from '../surge-series';
+import { dayIn, formatTick, toSurgePoints } from '../surge-series';
+import type { ExpectedBasis } from '@earshot/contracts';
 import type { Incident } from '../api/alert-schemas';
 
 interface SurgeChartProps {
   series: Incident['series'];
+  bucketMinutes: number;
+  /** Where "expected" comes from: the rule's learned rhythm, or the same buckets of the previous weeks. */
+  expectedBasis: ExpectedBasis;
   surgeStart: string;
   clearedAt: string | null;
   timeZone: string;
-  /** What is counted, for the title ("Acme mentions"). */
+  /** What is counted, for the caption ("Acme mentions"). */
   subject: string;
 }
 
-const round = (n: number) => (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
+const BASIS_TEXT: Record<ExpectedBasis, string> = {
+  detector: 'the usual for that hour of the week, as the alert rule learned it',
+  previous_weeks: 'the average of the same time in the previous weeks',
+};
+
+const round = (n: number | null) => (n === null ? '–' : n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
 
 /**
  * The surge against normal: what was posted per bucket (area) and what the brand's usual
  * rhythm expects at that hour of the week (dashed line), the surge shaded. The same numbers
  * are in a table for screen readers.
  */
-export function SurgeChart({ series, surgeStart, clearedAt, timeZone, subject }: SurgeChartProps) {
+export function SurgeChart({ series, bucketMinutes: minutes, expectedBasis, surgeStart, clearedAt, timeZone, subject }: SurgeChartProps) {
   const id = useId();
   const points = toSurgePoints(series);
   if (points.length === 0) return <p className="muted">No posts around the surge to chart.</p>;
   const first = points[0]!.at;
   const last = points[points.length - 1]!.at;
-  const withDay = new Date(first).toDateString() !== new Date(last).toDateString();
-  const minutes = bucketMinutes(points);
+  const withDay = dayIn(first, timeZone) !== dayIn(last, timeZone);
   const start = Date.parse(surgeStart);
   const end = clearedAt ? Date.parse(clearedAt) : last;
   const tick = (at: number) => formatTick(at, timeZone, withDay);
@@ -35,16 +43,19 @@ export function SurgeChart({ series, surgeStart, clearedAt, timeZone, subject }:
   return (
     <figure className="surge-chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="surge-chart__caption">
-        {subject} per {minutes} minutes, against the usual for that hour of the week. Peak {round(peak.observed)} at {tick(peak.at)} ({round(peak.expected)}{' '}
-        expected).
+        {subject} per {minutes} minutes against {BASIS_TEXT[expectedBasis]}. Peak: {round(peak.observed)} at {tick(peak.at)}
+        {peak.expected !== null ? ` (${round(peak.expected)} expected)` : ''}.
       </figcaption>
       <div className="surge-chart__plot" aria-hidden="true">
         <ComposedChart responsive style={{ width: '100%', height: 280 }} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e5ea" vertical={false} />
           <XAxis dataKey="at" type="number" scale="time" domain={[first, last]} tickFormatter={tick} minTickGap={40} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
-          <Tooltip labelFormatter={(at) => tick(Number(at))} formatter={(value, name) => [round(Number(value)), name === 'observed' ? 'Posted' : 'Expected']} />
-          <Legend formatter={(name) => (name === 'observed' ? 'Posted' : 'Expected (usual rhythm)')} />
+          <Tooltip
+            labelFormatter={(at) => tick(Number(at))}
+            formatter={(value, name) => [round(value === null || value === undefined ? null : Number(value)), name === 'observed' ? 'Posted' : 'Expected']}
+          />
+          <Legend formatter={(name) => (name === 'observed' ? 'Posted' : 'Expected')} />
           <ReferenceArea x1={Math.max(start, first)} x2={Math.min(end, last)} fill="#b42318" fillOpacity={0.06} ifOverflow="hidden" />
           <Area type="monotone" dataKey="observed" name="observed" stroke="#b42318" fill="#fef3f2" strokeWidth={2} isAnimationActive={false} />
           <Line
