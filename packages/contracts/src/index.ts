@@ -30,3 +30,4 @@ export * from './analytics/analytics.schema.js';
 export * from './analytics/alerts.schema.js';
 export * from './analytics/insights.schema.js';
 export * from './analytics/incident.schema.js';
+export * from './reports/report.schema.js';

@@ -29,6 +29,8 @@ import {
 } from '../modules/analytics/analytics-rollup.entity.js';
 import { AlertRuleEntity } from '../modules/alerts/alert-rule.entity.js';
 import { AlertEventEntity } from '../modules/alerts/alert-event.entity.js';
+import { ReportEntity } from '../modules/reports/report.entity.js';
+import { ReportRecipientEntity } from '../modules/reports/report-recipient.entity.js';
 
 /** Every entity, listed once: used by the app, the migration CLI and the drift check. */
 export const ENTITIES = [
@@ -62,4 +64,6 @@ export const ENTITIES = [
   AnalyticsRollupStateEntity,
   AlertRuleEntity,
   AlertEventEntity,
+  ReportEntity,
+  ReportRecipientEntity,
 ];

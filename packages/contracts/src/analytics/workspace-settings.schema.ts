@@ -23,8 +23,19 @@ export const TimeZoneSchema = z
   .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin (not an offset or abbreviation)' });
 
 /** `PATCH /api/workspace`: the workspace's settings admins and managers change. */
-export const UpdateWorkspaceRequestSchema = z.strictObject({
-  /** Charts, reports and analytics buckets use this zone (posted times are stored as instants). */
-  timeZone: TimeZoneSchema,
-});
+export const UpdateWorkspaceRequestSchema = z
+  .strictObject({
+    /** Charts, reports and analytics buckets use this zone (posted times are stored as instants). */
+    timeZone: TimeZoneSchema.optional(),
+    /** The weekly report's first weekday: 0 = Sunday … 6 = Saturday (default 1 = Monday). */
+    reportWeekStart: z
+      .number({ message: 'must be a weekday number 0–6 (0 = Sunday, 1 = Monday)' })
+      .int({ message: 'must be a weekday number 0–6 (0 = Sunday, 1 = Monday)' })
+      .min(0, { message: 'must be a weekday number 0–6 (0 = Sunday, 1 = Monday)' })
+      .max(6, { message: 'must be a weekday number 0–6 (0 = Sunday, 1 = Monday)' })
+      .optional(),
+  })
+  .refine((b) => b.timeZone !== undefined || b.reportWeekStart !== undefined, {
+    message: 'must set timeZone or reportWeekStart',
+  });
 export type UpdateWorkspaceRequest = z.input<typeof UpdateWorkspaceRequestSchema>;

@@ -5,5 +5,7 @@ export const WorkspaceSchema = z.object({
   name: z.string(),
   slug: z.string(),
   timeZone: z.string(),
+  /** The weekly report's first weekday: 0 = Sunday … 6 = Saturday (1 = Monday). */
+  reportWeekStart: z.number().int().optional(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;

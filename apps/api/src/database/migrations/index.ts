@@ -19,6 +19,7 @@ import { SourceDemo1796530000000 } from './1796530000000-SourceDemo.js';
 import { AnalyticsRollups1796540000000 } from './1796540000000-AnalyticsRollups.js';
 import { Alerts1796550000000 } from './1796550000000-Alerts.js';
 import { ReplyPostKind1796560000000 } from './1796560000000-ReplyPostKind.js';
+import { Reports1796570000000 } from './1796570000000-Reports.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
 export const MIGRATIONS: Array<new () => unknown> = [
   Initial1795430539582,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   AnalyticsRollups1796540000000,
   Alerts1796550000000,
   ReplyPostKind1796560000000,
+  Reports1796570000000,
 ];

@@ -16,6 +16,10 @@ export class WorkspaceEntity {
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timeZone!: string;
 
+  /** The weekly report's first weekday: 0 = Sunday … 6 = Saturday (1 = Monday). */
+  @Column({ type: 'smallint', default: 1 })
+  reportWeekStart!: number;
+
   /**
    * The workspace's change sequence: every change to a mention takes the next numbers from
    * here inside its transaction. The row lock makes changes of one workspace commit in

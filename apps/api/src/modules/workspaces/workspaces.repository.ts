@@ -8,6 +8,7 @@ export interface WorkspaceRow {
   name: string;
   slug: string;
   timeZone: string;
+  reportWeekStart: number;
 }
 
 /** The workspace row's settings. */
@@ -31,14 +32,27 @@ export class WorkspacesRepository extends TransactionalRepository {
     return rows[0].time_zone;
   }
 
+  /** Locks the row and sets the weekly report's first weekday; returns the previous one (null: no such workspace). */
+  async setReportWeekStart(tx: EntityManager, workspaceId: string, weekday: number): Promise<number | null> {
+    const rows = (await tx.query(`SELECT report_week_start FROM workspace WHERE id = $1 FOR UPDATE`, [workspaceId])) as Array<{
+      report_week_start: number;
+    }>;
+    if (!rows[0]) return null;
+    await tx.query(`UPDATE workspace SET report_week_start = $2 WHERE id = $1`, [workspaceId, weekday]);
+    return rows[0].report_week_start;
+  }
+
   async find(workspaceId: string, tx?: EntityManager): Promise<WorkspaceRow | null> {
-    const rows = (await (tx ?? this.dataSource).query(`SELECT id, name, slug, time_zone FROM workspace WHERE id = $1`, [workspaceId])) as Array<{
+    const rows = (await (tx ?? this.dataSource).query(`SELECT id, name, slug, time_zone, report_week_start FROM workspace WHERE id = $1`, [
+      workspaceId,
+    ])) as Array<{
       id: string;
       name: string;
       slug: string;
       time_zone: string;
+      report_week_start: number;
     }>;
     const r = rows[0];
-    return r ? { id: r.id, name: r.name, slug: r.slug, timeZone: r.time_zone } : null;
+    return r ? { id: r.id, name: r.name, slug: r.slug, timeZone: r.time_zone, reportWeekStart: r.report_week_start } : null;
   }
 }

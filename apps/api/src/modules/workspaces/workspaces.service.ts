@@ -13,16 +13,34 @@ export class WorkspacesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Sets the time zone analytics and reports bucket in; audited with the old and new zone. */
+  /** Sets the time zone analytics and reports bucket in and the weekly report's first weekday; each change audited with the old and new value. */
   async update(auth: AuthContext, body: UpdateWorkspaceRequest, meta: RequestMeta): Promise<Workspace> {
-    const zone = body.timeZone.trim();
-    if (!(await this.repo.databaseKnowsZone(zone)))
+    const zone = body.timeZone?.trim();
+    if (zone !== undefined && !(await this.repo.databaseKnowsZone(zone)))
       throw new BadRequestException({
         error: 'Bad Request',
         message: `Invalid request: timeZone ${zone} is not a time zone the database knows`,
         issues: [{ path: 'timeZone', message: 'is not a time zone the database knows' }],
       });
     return this.repo.transaction(async (tx) => {
+      if (body.reportWeekStart !== undefined) {
+        const previousStart = await this.repo.setReportWeekStart(tx, auth.workspaceId, body.reportWeekStart);
+        if (previousStart === null) throw new NotFoundException('Workspace not found');
+        if (previousStart !== body.reportWeekStart)
+          await this.audit.record(
+            {
+              workspaceId: auth.workspaceId,
+              actorUserId: auth.userId,
+              action: 'workspace.report_week_start_changed',
+              targetType: 'workspace',
+              targetId: auth.workspaceId,
+              data: { from: previousStart, to: body.reportWeekStart },
+              ...meta,
+            },
+            tx,
+          );
+      }
+      if (zone === undefined) return (await this.repo.find(auth.workspaceId, tx))!;
       const previous = await this.repo.setTimeZone(tx, auth.workspaceId, zone);
       if (previous === null) throw new NotFoundException('Workspace not found');
       if (previous !== zone)
