@@ -29,8 +29,8 @@ describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
     ['admin', ['Inbox', 'Approvals', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
     ['manager', ['Inbox', 'Approvals', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
-    ['agent', ['Inbox', 'Alerts', 'Root causes', 'Reports', 'Settings']],
-    ['trainee', ['Inbox', 'Alerts', 'Root causes', 'Reports', 'Settings']],
+    ['agent', ['Inbox', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
+    ['trainee', ['Inbox', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
     ['viewer', ['Inbox', 'Analytics', 'Alerts', 'Root causes', 'Reports', 'Settings']],
   ])('shows %s the areas their role may open', async (role, expected) => {
     signedInAs(role);
@@ -73,7 +73,7 @@ describe('role-aware navigation', () => {
 describe('pages a role may not open', () => {
   it.each<[Role, string]>([
     ['viewer', '/settings/workspace'],
-    ['agent', '/analytics'],
+    ['agent', '/approvals'],
     ['manager', '/settings/users'],
   ])('shows %s an access-denied state at %s instead of a blank page', async (role, path) => {
     signedInAs(role);

@@ -20,7 +20,8 @@ export type Area =
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
   inbox: ROLES,
-  analytics: ['admin', 'manager', 'viewer'],
+  /** Every role reads analytics, as the api lets them (agents see their own team figures). */
+  analytics: ROLES,
   reports: ROLES,
   /** The Settings section opens for everyone; each of its tabs checks its own area (agents read templates and the voice guide). */
   settings: ROLES,
