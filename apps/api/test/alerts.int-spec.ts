@@ -340,7 +340,7 @@ describe('alerts (integration)', () => {
       expect(mails).toEqual([]);
     });
 
-    it('an incident that began before the hour but is still on when the rule starts is notified after all', async () => {
+    it('an incident that began before the hour but is still on when the rule starts is notified after all; disabling the rule clears it', async () => {
       const rows = await MentionRows.create(t, a, 'Nowco');
       const rule = await ruleOf(a, rows.brandId);
       await request(t.server)
@@ -365,6 +365,19 @@ describe('alerts (integration)', () => {
       expect(new Date(row!.raised_at as string).getTime()).toBeLessThan(end - HOUR);
       await t.app.get(WebhookOutboxService).drain();
       expect(hits.map((h) => h.delivery)).toEqual([row!.webhook_delivery_id]);
+
+      // Disabled mid-incident: its alert clears at the last minute it judged; enabled again, it relearns and finds
+      // the same incident (no second alert).
+      await request(t.server).patch(`/api/alert-rules/${rule.id}`).set('Cookie', a.cookies.manager).send({ enabled: false }).expect(200);
+      const closed = await getAlert(row!.id as string);
+      expect(closed).toMatchObject({
+        status: 'cleared',
+        clearedAt: new Date(Math.floor((end - t.app.get(AlertRunnerService).settleMs) / MINUTE) * MINUTE).toISOString(),
+      });
+      expect((await ruleOf(a, rows.brandId)).state).toMatchObject({ watermark: null, learning: true });
+      await request(t.server).patch(`/api/alert-rules/${rule.id}`).set('Cookie', a.cookies.manager).send({ enabled: true }).expect(200);
+      expect((await runAt(t, end + 5 * MINUTE)).find((o) => o.ruleId === rule.id)).toMatchObject({ rebuilt: true, raised: 0 });
+      expect(await alertsOf(rows.brandId)).toHaveLength(1);
     });
   });
 

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AlertRule, CreateAlertRuleRequestSchema, UpdateAlertRuleRequestSchema } from '@earshot/contracts';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth-context.js';
 import { isUniqueViolation } from '../../common/db/is-unique-violation.util.js';
@@ -9,7 +10,10 @@ import { UnsafeUrlError, assertPublicUrl, checkUrlShape } from '../../common/net
 import type { RequestMeta } from '../../common/request-meta.util.js';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AuditService } from '../audit/audit.service.js';
-import { toAlertRuleDto } from './alert.mapper.js';
+import { takeChangeSeqs } from '../mentions/change-seq.repository.js';
+import { toAlertDto, toAlertRuleDto } from './alert.mapper.js';
+import { AlertNotifierService, type AlertAnnouncement } from './alert-notifier.service.js';
+import type { AlertRuleEntity } from './alert-rule.entity.js';
 import { AlertsRepository } from './alerts.repository.js';
 
 type CreateInput = z.output<typeof CreateAlertRuleRequestSchema>;
@@ -31,6 +35,7 @@ export class AlertRulesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AlertsRepository,
     private readonly audit: AuditService,
+    private readonly notifier: AlertNotifierService,
   ) {}
 
   async list(auth: AuthContext): Promise<AlertRule[]> {
@@ -81,6 +86,7 @@ export class AlertRulesService {
   async update(auth: AuthContext, id: string, body: UpdateInput, meta: RequestMeta): Promise<AlertRule> {
     const webhookUrl = body.webhookUrl ? await this.checkWebhookUrl(body.webhookUrl) : body.webhookUrl;
     const email = body.email ? checkEmail(body.email) : body.email;
+    let announce: AlertAnnouncement[] = [];
     const saved = await this.repo.transaction(async (tx) => {
       const rule = await this.repo.findRuleForUpdate(tx, auth.workspaceId, id);
       if (!rule) throw new NotFoundException('No such alert rule in this workspace.');
@@ -88,6 +94,12 @@ export class AlertRulesService {
       if (body.enabled !== undefined && body.enabled !== rule.enabled) {
         rule.enabled = body.enabled;
         changed.push('enabled');
+        if (!rule.enabled) {
+          // It stops watching: its open alert closes, and once enabled again it relearns from the stored mentions
+          // (a run in flight loses its lease and rolls back its last step).
+          announce = await this.closeOpenAlert(tx, rule);
+          Object.assign(rule, { detectorState: null, watermark: null, lateCheckedAt: null, lateMentions: 0, leaseToken: null, leasedUntil: null });
+        }
       }
       if (body.metrics !== undefined && body.metrics.join() !== rule.metrics.join()) {
         rule.metrics = body.metrics;
@@ -116,17 +128,19 @@ export class AlertRulesService {
       );
       return row;
     });
+    this.notifier.announce(auth.workspaceId, announce);
     const brand = await this.repo.brand(auth.workspaceId, saved.brandId);
     return toAlertRuleDto(saved, brand ?? { name: '', kind: 'own' });
   }
 
   async remove(auth: AuthContext, id: string, meta: RequestMeta): Promise<void> {
-    await this.repo.transaction(async (tx) => {
+    const announce = await this.repo.transaction(async (tx) => {
       const rule = await this.repo.findRuleForUpdate(tx, auth.workspaceId, id);
       if (!rule) throw new NotFoundException('No such alert rule in this workspace.');
       const brand = await this.repo.brand(auth.workspaceId, rule.brandId, tx);
       if (rule.category === null && brand?.kind === 'own')
         throw new ConflictException(`Every own brand keeps its rule for all its mentions: disable it instead (PATCH with enabled false).`);
+      const closed = await this.closeOpenAlert(tx, rule);
       await this.repo.deleteRule(tx, auth.workspaceId, id);
       await this.audit.record(
         {
@@ -140,7 +154,23 @@ export class AlertRulesService {
         },
         tx,
       );
+      return closed;
     });
+    this.notifier.announce(auth.workspaceId, announce);
+  }
+
+  /** A rule that stops watching (disabled or deleted) clears its open alert at the end of the last minute it judged. */
+  private async closeOpenAlert(tx: EntityManager, rule: AlertRuleEntity): Promise<AlertAnnouncement[]> {
+    const open = await this.repo.openAlert(tx, rule.workspaceId, rule.id);
+    if (!open) return [];
+    const clearedAt = new Date(Math.max(open.raisedAt.getTime(), (rule.watermark?.getTime() ?? 0) + 60_000));
+    const queryIds = await this.repo.queryIdsOfBrand(rule.workspaceId, rule.brandId);
+    const mentionCount = await this.repo.countMentions({ workspaceId: rule.workspaceId, queryIds, category: rule.category }, open.surgeStart, clearedAt, tx);
+    const seq = await takeChangeSeqs(tx, rule.workspaceId, 1);
+    const row = await this.repo.clearAlert(tx, rule.workspaceId, open.id, { clearedAt, seq, mentionCount, topTerms: null });
+    if (!row || row.historical) return [];
+    const brand = await this.repo.brand(rule.workspaceId, rule.brandId, tx);
+    return [{ kind: 'cleared', alert: toAlertDto(row, brand?.name ?? '', new Date()), webhook: false }];
   }
 
   /** https, or http to an allowed private host; the address must be public unless allowed (checked again on every POST). */
