@@ -172,4 +172,45 @@ describe('incident replies and status post against the social simulator (integra
       expect(row[0]!.status).toBe('sent');
     }
   });
+
+  it('a status post the platform did not confirm waits for a person: retried (reconciled, posted once) or dismissed (never sent)', async () => {
+    const create = async (text: string) =>
+      (
+        await request(t.server)
+          .post(`/api/alerts/${alertId}/status-post`)
+          .set('Cookie', cookies.manager)
+          .send({ body: text, sourceId: sourceIds.mastodon, clientKey: `sp-${randomBytes(6).toString('hex')}` })
+          .expect(201)
+      ).body as StatusPost;
+    const base = `/api/alerts/${alertId}/status-posts`;
+    const retryText = 'Update: our team is still working on the delivery problem. Thanks for bearing with us. ^MU';
+    sim.control.addFault({ kind: 'server_error', platform: 'mastodon', method: 'POST', path: '/api/v1/statuses', times: 1 });
+    const first = await create(retryText);
+    expect((await sender().runDue())[0]).toMatchObject({ replyId: first.id, status: 'unknown' });
+    // As when the automatic attempts ran out: a person must look.
+    await t.dataSource.query(`UPDATE reply SET next_attempt_at = NULL WHERE id = $1`, [first.id]);
+    expect(await sender().runDue()).toEqual([]);
+    await request(t.server).post(`${base}/${first.id}/retry`).set('Cookie', cookies.manager).send({ force: true }).expect(400);
+    const retried = (await request(t.server).post(`${base}/${first.id}/retry`).set('Cookie', cookies.manager).send({}).expect(200)).body as StatusPost;
+    expect(retried).toMatchObject({ id: first.id, status: 'unknown', failure: null });
+    expect((await sender().runDue())[0]).toMatchObject({ replyId: first.id, status: 'sent', mode: 'reconcile' });
+    expect(sim.control.replies('mastodon').filter((p) => p.text === retryText)).toHaveLength(1);
+
+    const dismissText = 'Update: deliveries are moving again. Thanks for your patience. ^MU';
+    sim.control.addFault({ kind: 'server_error', platform: 'mastodon', method: 'POST', path: '/api/v1/statuses', times: 1 });
+    const second = await create(dismissText);
+    expect((await sender().runDue())[0]).toMatchObject({ replyId: second.id, status: 'unknown' });
+    const dismissed = (await request(t.server).post(`${base}/${second.id}/dismiss`).set('Cookie', cookies.manager).send({ note: 'posted by hand' }).expect(200))
+      .body as StatusPost;
+    expect(dismissed.dismissedAt).not.toBeNull();
+    await dueNow();
+    expect(await sender().runDue()).toEqual([]);
+    expect(sim.control.replies('mastodon').filter((p) => p.text === dismissText)).toEqual([]);
+    // Another alert's post, or a reply's id, is not a status post of this alert.
+    const reply = (
+      (await t.dataSource.query(`SELECT id FROM reply WHERE workspace_id = $1 AND kind = 'reply' LIMIT 1`, [workspaceId])) as Array<{ id: string }>
+    )[0]!;
+    const missing = await request(t.server).post(`${base}/${reply.id}/dismiss`).set('Cookie', cookies.manager).send({}).expect(404);
+    expect(missing.body.message).toBe('No such status post of this alert.');
+  });
 });

@@ -108,6 +108,8 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'GET /api/alerts/:id/incident': 'viewer',
   'POST /api/alerts/:id/replies': 'manager',
   'POST /api/alerts/:id/status-post': 'manager',
+  'POST /api/alerts/:id/status-posts/:postId/retry': 'manager',
+  'POST /api/alerts/:id/status-posts/:postId/dismiss': 'manager',
   'GET /api/insights/recurring-questions': 'viewer',
   'GET /api/insights/suggestions': 'viewer',
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MentionSchema } from '../inbox/mention.schema.js';
 import { SourcePlatformSchema } from '../listening/source.schema.js';
 import { ReplyStatusSchema } from '../replies/reply-status.schema.js';
+import { ReplyFailureSchema } from '../replies/reply.schema.js';
 import { LintReportSchema } from '../replies/voice-guide.schema.js';
 import { AlertEventSchema } from './alerts.schema.js';
 
@@ -109,6 +110,10 @@ export const StatusPostSchema = z.object({
   externalUrl: z.string().nullable(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
+  /** Why a failed or unknown post stopped (as a reply's `failure`); null otherwise. */
+  failure: ReplyFailureSchema.nullable(),
+  /** A person gave up on it (failed or unknown): it is never sent. */
+  dismissedAt: z.iso.datetime().nullable(),
 });
 export type StatusPost = z.infer<typeof StatusPostSchema>;
 
@@ -196,6 +201,15 @@ export const StatusPostRequestSchema = z.strictObject({
   clientKey: ClientKeySchema,
 });
 export type StatusPostRequest = z.input<typeof StatusPostRequestSchema>;
+
+/**
+ * `POST /api/alerts/:id/status-posts/:postId/retry` (no fields) and `…/dismiss` (`{ note? }`, the
+ * reply's dismiss body): a person's way out of a status post that failed or that the platform did
+ * not confirm, as for a reply (a failed post is queued again with the same idempotency key; an
+ * unknown one is reconciled before anything is sent again).
+ */
+export const StatusPostParamsSchema = z.strictObject({ id: z.uuid({ message: 'must be a UUID' }), postId: z.uuid({ message: 'must be a UUID' }) });
+export type StatusPostParams = z.infer<typeof StatusPostParamsSchema>;
 
 // ---- Insights ---------------------------------------------------------------------------------------------
 

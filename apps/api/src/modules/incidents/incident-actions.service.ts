@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   REPLYABILITY_CODES,
   type IncidentRepliesRequestSchema,
@@ -161,6 +161,26 @@ export class IncidentActionsService {
       meta,
     );
     return { post: toStatusPostDto(reply), created };
+  }
+
+  /** A person retries a status post of the alert that failed or was not confirmed (RepliesService.retry: the same checks as for a reply). */
+  async retryStatusPost(auth: AuthContext, alertId: string, postId: string, meta: RequestMeta): Promise<StatusPost> {
+    await this.statusPostOf(auth, alertId, postId);
+    await this.replies.retry(auth, postId, meta);
+    return this.statusPostOf(auth, alertId, postId);
+  }
+
+  /** A person gives up on a status post of the alert that failed or was not confirmed (e.g. posted by hand). */
+  async dismissStatusPost(auth: AuthContext, alertId: string, postId: string, note: string | null, meta: RequestMeta): Promise<StatusPost> {
+    await this.statusPostOf(auth, alertId, postId);
+    await this.replies.dismiss(auth, postId, note, meta);
+    return this.statusPostOf(auth, alertId, postId);
+  }
+
+  private async statusPostOf(auth: AuthContext, alertId: string, postId: string): Promise<StatusPost> {
+    const row = (await this.repo.statusPosts(auth.workspaceId, alertId)).find((r) => r.id === postId);
+    if (!row) throw new NotFoundException('No such status post of this alert.');
+    return toStatusPostDto(row);
   }
 
   /** Each target's text, rendered, addressed and linted with its mention's brand, as RepliesService will lint it. */

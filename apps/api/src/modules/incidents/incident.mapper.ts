@@ -18,5 +18,7 @@ export function toStatusPostDto(r: ReplyRow): StatusPost {
     externalUrl: safeHttpUrl(r.external_url),
     createdAt: iso(r.created_at),
     sentAt: r.sent_at ? iso(r.sent_at) : null,
+    failure: r.status === 'failed' || r.status === 'unknown' ? (r.failure_kind ?? null) : null,
+    dismissedAt: r.dismissed_at ? iso(r.dismissed_at) : null,
   };
 }

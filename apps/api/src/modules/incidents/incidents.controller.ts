@@ -1,6 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
+  DismissReplyRequestSchema,
   IdParamsSchema,
+  RetryReplyRequestSchema,
+  StatusPostParamsSchema,
+  type StatusPostParams,
   IncidentRepliesRequestSchema,
   IncidentRepliesResultSchema,
   IncidentSchema,
@@ -81,5 +85,43 @@ export class IncidentsController {
     const { post, created } = await this.actions.statusPost(auth, p.id, body, requestMeta(req));
     if (!created) res.status(200);
     return post;
+  }
+
+  @Post(':id/status-posts/:postId/retry')
+  @HttpCode(200)
+  @RequireRole('manager')
+  @ApiDoc({
+    tag: 'alerts',
+    summary:
+      'Retry a status post that failed or was not confirmed: failed → queued with the same idempotency key (transient causes, or the source reconnected since); unknown → reconciled before anything is sent again; 409 in words otherwise',
+    body: RetryReplyRequestSchema,
+    response: StatusPostSchema,
+  })
+  retryStatusPost(
+    @Auth() auth: AuthContext,
+    @Param(new ZodValidationPipe(StatusPostParamsSchema)) p: StatusPostParams,
+    // Validated (no fields allowed) so nothing sent can be mistaken for an option.
+    @Body(new ZodValidationPipe(RetryReplyRequestSchema)) _body: z.output<typeof RetryReplyRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<StatusPost> {
+    return this.actions.retryStatusPost(auth, p.id, p.postId, requestMeta(req));
+  }
+
+  @Post(':id/status-posts/:postId/dismiss')
+  @HttpCode(200)
+  @RequireRole('manager')
+  @ApiDoc({
+    tag: 'alerts',
+    summary: 'Give up on a status post that failed or was not confirmed (e.g. it was posted by hand): it is never sent and no longer needs attention',
+    body: DismissReplyRequestSchema,
+    response: StatusPostSchema,
+  })
+  dismissStatusPost(
+    @Auth() auth: AuthContext,
+    @Param(new ZodValidationPipe(StatusPostParamsSchema)) p: StatusPostParams,
+    @Body(new ZodValidationPipe(DismissReplyRequestSchema)) body: z.output<typeof DismissReplyRequestSchema>,
+    @Req() req: AuthedRequest,
+  ): Promise<StatusPost> {
+    return this.actions.dismissStatusPost(auth, p.id, p.postId, body.note || null, requestMeta(req));
   }
 }

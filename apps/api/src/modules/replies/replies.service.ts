@@ -272,9 +272,10 @@ export class RepliesService {
     const current = await this.reads.findOne(auth.workspaceId, id);
     if (!current) throw new NotFoundException('No such reply in this workspace.');
     assertMayActOn(auth, current, 'retry');
-    const mentionId = current.mention_id;
+    // Null for a status post (kind `post`): no mention to lock, touch or announce.
+    const mentionId: string | null = current.mention_id;
     await this.repo.transaction(async (tx) => {
-      if (!(await this.repo.lockMention(tx, auth.workspaceId, mentionId))) throw new NotFoundException('No such reply in this workspace.');
+      if (mentionId && !(await this.repo.lockMention(tx, auth.workspaceId, mentionId))) throw new NotFoundException('No such reply in this workspace.');
       const row = await this.repo.lock(tx, auth.workspaceId, id);
       if (!row) throw new NotFoundException('No such reply in this workspace.');
       const from = assertNeedsAttention(row, 'retried');
@@ -308,7 +309,7 @@ export class RepliesService {
         );
       }
       if (!(await this.repo.retry(tx, auth.workspaceId, id, from))) throw conflict('not_retryable', 'This reply changed meanwhile: reload the mention.');
-      await this.repo.touchMention(tx, auth.workspaceId, mentionId);
+      if (mentionId) await this.repo.touchMention(tx, auth.workspaceId, mentionId);
       await this.audit.record(
         {
           workspaceId: auth.workspaceId,
@@ -329,7 +330,7 @@ export class RepliesService {
         tx,
       );
     });
-    this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
+    if (mentionId) this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
     this.sender.kick();
     return this.one(auth.workspaceId, id);
   }
@@ -339,15 +340,16 @@ export class RepliesService {
     const current = await this.reads.findOne(auth.workspaceId, id);
     if (!current) throw new NotFoundException('No such reply in this workspace.');
     assertMayActOn(auth, current, 'dismiss');
-    const mentionId = current.mention_id;
+    // Null for a status post (kind `post`): no mention to lock, touch or announce.
+    const mentionId: string | null = current.mention_id;
     await this.repo.transaction(async (tx) => {
-      if (!(await this.repo.lockMention(tx, auth.workspaceId, mentionId))) throw new NotFoundException('No such reply in this workspace.');
+      if (mentionId && !(await this.repo.lockMention(tx, auth.workspaceId, mentionId))) throw new NotFoundException('No such reply in this workspace.');
       const row = await this.repo.lock(tx, auth.workspaceId, id);
       if (!row) throw new NotFoundException('No such reply in this workspace.');
       const from = assertNeedsAttention(row, 'dismissed');
       if (!(await this.repo.dismiss(tx, auth.workspaceId, id, auth.userId, note)))
         throw conflict('not_dismissable', 'This reply changed meanwhile: reload the mention.');
-      await this.repo.touchMention(tx, auth.workspaceId, mentionId);
+      if (mentionId) await this.repo.touchMention(tx, auth.workspaceId, mentionId);
       await this.audit.record(
         {
           workspaceId: auth.workspaceId,
@@ -361,7 +363,7 @@ export class RepliesService {
         tx,
       );
     });
-    this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
+    if (mentionId) this.events.emit('reply.changed', { workspaceId: auth.workspaceId, mentionId, replyId: id });
     return this.one(auth.workspaceId, id);
   }
 
