@@ -32,6 +32,7 @@ import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { InsightsModule } from './modules/insights/insights.module.js';
 import { IncidentsModule } from './modules/incidents/incidents.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 
 /** Wires the feature modules; nothing else. */
 @Module({})
@@ -69,6 +70,7 @@ export class AppModule {
         AlertsModule,
         InsightsModule,
         IncidentsModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -151,6 +151,9 @@ const EnvSchema = z.object({
   // Early warning (issue 15 part 4): how often the alert runner feeds the detectors (cron, server time; `off` disables it)
   // and how long a posted-time minute waits for late posts before it is judged.
   EARSHOT_ALERTS_CRON: z.string().trim().min(1).default('* * * * *'),
+  // The weekly reputation report (issue 16): when it is generated and e-mailed, a cron read in EACH workspace's zone
+  // (default Monday 07:00 local): a week's report is due from the first time this fires after the week ends. `off` disables it.
+  EARSHOT_REPORT_CRON: z.string().trim().min(1).default('0 7 * * 1'),
   EARSHOT_ALERTS_SETTLE_SECONDS: z.coerce
     .number({ message: 'must be a number of seconds' })
     .int({ message: 'must be a whole number of seconds' })
@@ -211,6 +214,8 @@ export interface AppConfig {
   alertsCron: string | null;
   /** A posted-time minute is fed to the detectors this long after it ends (posts arriving later are late). */
   alertsSettleSeconds: number;
+  /** When a week's report is due, read in each workspace's zone (weekly report); null when `off`. */
+  reportCron: string | null;
   /** Values to mask in logs: secret variables and the password inside DATABASE_URL. */
   secrets: string[];
   version: string;
@@ -315,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     ownerDigestCron: digestCron,
     alertsCron: e.EARSHOT_ALERTS_CRON.toLowerCase() === 'off' ? null : e.EARSHOT_ALERTS_CRON,
     alertsSettleSeconds: e.EARSHOT_ALERTS_SETTLE_SECONDS,
+    reportCron: e.EARSHOT_REPORT_CRON.toLowerCase() === 'off' ? null : e.EARSHOT_REPORT_CRON,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))],
     version,
   };

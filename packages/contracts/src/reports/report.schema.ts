@@ -232,9 +232,12 @@ export type BuildReportRequest = z.infer<typeof BuildReportRequestSchema>;
 
 /** `POST /api/reports/:id/send` (managers, admins): e-mail the report to the recipients now. */
 export const SendReportResponseSchema = z.object({
-  sent: z.number().int(),
-  recipients: z.array(z.string()),
-  emailedAt: z.iso.datetime(),
+  /** The addresses it went to. */
+  sent: z.array(z.string()),
+  /** Addresses refused (not exactly one plain address) or not taken by the SMTP server, with the reason in words. */
+  failed: z.array(z.object({ email: z.string(), reason: z.string() })),
+  /** Set once it went to at least one recipient. */
+  emailedAt: z.iso.datetime().nullable(),
 });
 export type SendReportResponse = z.infer<typeof SendReportResponseSchema>;
 

@@ -9,6 +9,10 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text`, escaped by the caller. */
+  html?: string;
+  /** Files built in memory (never read from a path or fetched from a URL). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 /** Mail could not be sent: the message is ours (server address and SMTP code at most), never a password. */
@@ -36,7 +40,7 @@ export function smtpTransportOptions(smtp: SmtpConfig): SMTPTransport.Options {
 }
 
 /**
- * The api's mailer (the owner digest today). SMTP from the environment (EARSHOT_SMTP_URL or
+ * The api's mailer (the owner digest, the weekly report with its PDF). SMTP from the environment (EARSHOT_SMTP_URL or
  * EARSHOT_SMTP_HOST/PORT/USER/PASSWORD/SECURE, sender EARSHOT_MAIL_FROM); without it `configured`
  * is false and callers skip mail. Each recipient must be exactly one address and the subject one
  * line (no header injection); errors carry our words with every secret masked.
@@ -66,7 +70,18 @@ export class MailerService implements OnApplicationShutdown {
     const from = this.config.mailFrom;
     this.transport ??= nodemailer.createTransport(smtpTransportOptions(this.config.smtp));
     try {
-      await this.transport.sendMail({ from, to, subject: safeSubject(mail.subject), text: mail.text, disableFileAccess: true, disableUrlAccess: true });
+      await this.transport.sendMail({
+        from,
+        to,
+        subject: safeSubject(mail.subject),
+        text: mail.text,
+        ...(mail.html !== undefined ? { html: mail.html } : {}),
+        ...(mail.attachments?.length
+          ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) }
+          : {}),
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
     } catch (e) {
       const code = (e as { responseCode?: number; code?: string }).responseCode ?? (e as { code?: string }).code ?? 'error';
       const message = this.mask(`The SMTP server ${this.server} did not take the mail (${String(code)}).`);

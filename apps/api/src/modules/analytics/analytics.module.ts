@@ -27,5 +27,6 @@ import { TeamPerformanceService } from './team-performance.service.js';
     TeamPerformanceRepository,
     TeamPerformanceService,
   ],
+  exports: [AnalyticsService, TeamPerformanceService],
 })
 export class AnalyticsModule {}

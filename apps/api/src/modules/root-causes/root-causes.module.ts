@@ -29,5 +29,6 @@ import { ShareLinkThrottleService } from './share-link-throttle.service.js';
     ShareLinkThrottleService,
     ShareLinkThrottleGuard,
   ],
+  exports: [RootCausesRepository, RootCauseFiguresRepository],
 })
 export class RootCausesModule {}
