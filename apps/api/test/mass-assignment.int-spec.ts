@@ -1,7 +1,7 @@
 import { ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BODYLESS_WRITES, EXAMPLES, type Ids, exampleReplies, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
+import { BODYLESS_WRITES, EXAMPLES, type Ids, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
@@ -59,6 +59,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
       template: await exampleTemplate(t.server, a.cookies.admin),
       ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
       ...(await exampleRootCauses(t.server, a.cookies.admin)),
+      ...(await exampleAlertRules(t.server, a.cookies.admin)),
     };
     bodies = discoverRouteBodies(t.app.get(ModulesContainer));
   });

@@ -2,7 +2,7 @@ import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids, exampleReplies, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 const CREDENTIAL = 'zq-credential-canary-7f3a9c1e5b';
@@ -46,6 +46,7 @@ describe('no egress of secrets through any response (integration)', () => {
       template: await exampleTemplate(t.server, a.cookies.admin),
       ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
       ...(await exampleRootCauses(t.server, a.cookies.admin)),
+      ...(await exampleAlertRules(t.server, a.cookies.admin)),
     };
     const hashes = (await t.dataSource.query(`SELECT password_hash AS h FROM "user" UNION ALL SELECT token_hash FROM session`)) as Array<{ h: string }>;
     const cookies = Object.values(a.cookies).map((c) => c.split('=')[1]!);

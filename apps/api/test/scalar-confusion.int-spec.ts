@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids, exampleReplies, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
 import { discoverRouteBodies, objectSchemaOf } from './utils/route-bodies.js';
@@ -53,6 +53,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
       template: await exampleTemplate(t.server, a.cookies.admin),
       ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
       ...(await exampleRootCauses(t.server, a.cookies.admin)),
+      ...(await exampleAlertRules(t.server, a.cookies.admin)),
     };
     // Background timers (SLA check) would add their own queries to the count.
     const registry = t.app.get(SchedulerRegistry);

@@ -28,6 +28,8 @@ export interface Ids {
   replyToDismiss: string;
   /** An owner share link's token covering delivery (exampleRootCauses). */
   shareToken: string;
+  /** The workspace brand's alert rule (exampleAlertRules). */
+  alertRule: string;
 }
 export interface Example {
   /** The path with its ids filled in. */
@@ -135,6 +137,17 @@ export const EXAMPLES: Record<string, Example> = {
     body: () => ({ status: 'investigating', note: 'looking' }),
     ok: 200,
   },
+  'POST /api/alert-rules': {
+    path: () => '/api/alert-rules',
+    // A new category each time: a brand has one rule per category.
+    body: (i) => ({ brandId: i.brand, category: `c${randomBytes(4).toString('hex')}`, metrics: ['volume'], email: 'ops@example.com' }),
+    ok: 201,
+  },
+  'PATCH /api/alert-rules/:id': {
+    path: (i) => `/api/alert-rules/${i.alertRule}`,
+    body: () => ({ metrics: ['volume', 'negative_share'], email: null }),
+    ok: 200,
+  },
   'POST /api/root-causes/share-links': { path: () => '/api/root-causes/share-links', body: () => ({ categories: ['delivery'], expiresInDays: 7 }), ok: 201 },
   'POST /api/root-causes/digest/preview': { path: () => '/api/root-causes/digest/preview', body: () => ({ email: 'ops@example.com' }), ok: 200 },
   'POST /api/root-causes/digest/send': { path: () => '/api/root-causes/digest/send', body: () => ({ email: 'ops@example.com' }), ok: 200 },
@@ -221,4 +234,10 @@ export async function exampleReplies(
     stuck.push(id);
   }
   return { replyToApprove: pending[0]!, replyToReject: pending[1]!, replyToRetry: stuck[0]!, replyToDismiss: stuck[1]! };
+}
+
+/** The workspace's alert rule for its own brand (made when the rules are first listed). */
+export async function exampleAlertRules(server: App, cookie: string): Promise<Pick<Ids, 'alertRule'>> {
+  const res = await request(server).get('/api/alert-rules').set('Cookie', cookie).expect(200);
+  return { alertRule: (res.body as { items: Array<{ id: string }> }).items[0]!.id };
 }
