@@ -109,8 +109,10 @@ export class IncidentActionsService {
       });
     }
 
-    for (const p of planned) {
-      const outcome = await this.submit(auth, p, meta);
+    // A few authors at a time (each reply is its own mention's transaction); results in the planned order.
+    const outcomes = await mapLimit(planned, SUBMIT_CONCURRENCY, (p) => this.submit(auth, p, meta));
+    for (const [i, p] of planned.entries()) {
+      const outcome = outcomes[i]!;
       if ('skipped' in outcome) skip(p.a, outcome.skipped, outcome.message);
       else {
         result.queued++;
@@ -228,7 +230,11 @@ export class IncidentActionsService {
     return planned;
   }
 
-  /** One reply through the workflow; claims the mention when the caller does not hold it, and gives it back once queued. */
+  /**
+   * One reply through the workflow: the caller claims the mention first, as an agent opening the
+   * reply pane would (a colleague's live claim is refused: skipped), and gives the claim back once
+   * the reply is queued (a reply waiting for approval keeps it, as a composed one does).
+   */
   private async submit(
     auth: AuthContext,
     p: Planned,
@@ -237,12 +243,12 @@ export class IncidentActionsService {
     const input = { text: p.text, templateId: null, clientKey: p.clientKey };
     let claimed = false;
     try {
-      const outcome = await this.replies.create(auth, p.mention.id, input, meta).catch(async (e: unknown) => {
-        if (!(e instanceof HttpException) || codeOf(e) !== 'claimed') throw e;
+      const held = (await this.mentions.findOne(auth.workspaceId, p.mention.id))?.claim?.user.id === auth.userId;
+      if (!held) {
         await this.claims.claim(auth, p.mention.id, false, meta);
         claimed = true;
-        return this.replies.create(auth, p.mention.id, input, meta);
-      });
+      }
+      const outcome = await this.replies.create(auth, p.mention.id, input, meta);
       if (claimed && outcome.reply.status !== 'pending_approval') await this.claims.release(auth, p.mention.id);
       if (!outcome.created) return { skipped: 'already_queued', message: 'This request already queued a reply to this author.' };
       return { replyId: outcome.reply.id, status: outcome.reply.status };
@@ -257,6 +263,23 @@ export class IncidentActionsService {
       return { skipped: 'refused', message };
     }
   }
+}
+
+/** Authors answered at once by one request (each reply takes a few statements and its own transaction). */
+const SUBMIT_CONCURRENCY = 4;
+
+/** `fn` over `items`, at most `limit` at a time; results in the items' order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function lintFor(text: string, mention: Mention, guide: VoiceGuideBody, ctx: ComposeContext): LintReport {
