@@ -303,11 +303,12 @@ export class ReportsRepository extends TransactionalRepository {
         `INSERT INTO report AS r (workspace_id, week_start, period_start, period_end, snapshot, status, generated_at, generated_by)
          VALUES ($1, $2::date, $3, $4, $5::jsonb, 'ready', $6, $7)
          ON CONFLICT (workspace_id, week_start) ${conflict}
-         RETURNING r.id`,
+         RETURNING r.id, (r.xmax = 0) AS inserted`,
         [r.workspaceId, r.weekStart, r.periodStart, r.periodEnd, JSON.stringify(r.snapshot), r.generatedAt, r.generatedBy],
       ),
     );
-    if (rows[0]) return { row: (await this.find(r.workspaceId, String(rows[0].id)))!, inserted: true };
+    // xmax is 0 for a row this statement inserted, the updating transaction's id for one it updated.
+    if (rows[0]) return { row: (await this.find(r.workspaceId, String(rows[0].id)))!, inserted: rows[0].inserted === true };
     return { row: (await this.findByWeek(r.workspaceId, r.weekStart))!, inserted: false };
   }
 
