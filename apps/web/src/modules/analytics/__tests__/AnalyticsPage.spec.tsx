@@ -37,7 +37,15 @@ describe('Analytics › charts and drill-down', () => {
       '11 Nov 2026: 4 positive mentions',
       '10 Nov 2026: 1 not scored mention',
     ]);
-    expect(within(volume).getByRole('button', { name: /CSV of Mentions and sentiment/ })).toBeDisabled();
+    // The CSV route with the very query of the chart.
+    expect(within(volume).getByRole('link', { name: 'CSV of Mentions and sentiment' })).toHaveAttribute(
+      'href',
+      '/api/analytics/volume.csv?from=2026-11-10&to=2026-11-12&bucket=day',
+    );
+    expect(within(await card('top')).getByRole('link', { name: 'CSV of Top terms, hashtags and authors' })).toHaveAttribute(
+      'href',
+      '/api/analytics/top.csv?from=2026-11-10&to=2026-11-12&limit=10',
+    );
 
     const themes = await card('themes');
     expect(await within(themes).findAllByTestId('theme-bar')).toHaveLength(2);

@@ -17,9 +17,7 @@ const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export type ReportKind = 'volume' | 'themes' | 'share-of-voice' | 'top' | 'team';
 
-/** The CSV routes' answers are the JSON routes' numbers (issue 15): ready once the api serves them. */
-export const CSV_READY: Record<ReportKind, boolean> = { volume: false, themes: false, 'share-of-voice': false, top: false, team: false };
-
+/** A report's CSV route: the same query as its JSON route, so the same numbers. */
 export function csvHref(kind: ReportKind, query: URLSearchParams): string {
   return `/api/analytics/${kind}.csv?${query.toString()}`;
 }

@@ -125,15 +125,7 @@ export function AnalyticsPage() {
           {(report) => <VolumeChart report={report} view={view} />}
         </ChartCard>
         <ChartCard
-          id="themes"
-          title="Complaint themes"
-          description="Complaints per category, and the change against the period of equal length before."
-          csv={<CsvLink kind="themes" query={query} title="Complaint themes" />}
-          state={themes}
-        >
-          {(report) => <ThemesChart report={report} view={view} />}
-        </ChartCard>
-        <ChartCard
+          wide
           id="share-of-voice"
           title="Share of voice"
           description="Each brand's mentions against the others', counted from the listening queries a mention matched (a mention of two brands counts for both)."
@@ -156,6 +148,15 @@ export function AnalyticsPage() {
               <p className="analytics-card__none">Waiting for the period…</p>
             )
           }
+        </ChartCard>
+        <ChartCard
+          id="themes"
+          title="Complaint themes"
+          description="Complaints per category, and the change against the period of equal length before."
+          csv={<CsvLink kind="themes" query={query} title="Complaint themes" />}
+          state={themes}
+        >
+          {(report) => <ThemesChart report={report} view={view} />}
         </ChartCard>
         <ChartCard
           wide

@@ -102,10 +102,10 @@ export function ShareOfVoiceChart({ report, view }: { report: ShareOfVoiceReport
       {rows.length > 1 ? (
         <DrillArea label={`Each brand's share of the brands' mentions per ${report.bucket}`}>
           <ChartFrame height={240}>
-            <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <LineChart data={rows} margin={{ top: 12, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e5ea" />
               <XAxis dataKey="tick" tick={{ fontSize: 12 }} minTickGap={16} />
-              <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={44} unit=" %" />
+              <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12 }} width={52} unit=" %" />
               <Tooltip labelFormatter={(_tick, items) => (items[0]?.payload as Row | undefined)?.text ?? ''} formatter={(value) => `${String(value)} %`} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {report.brands.map((b) => (
