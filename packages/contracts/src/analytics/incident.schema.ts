@@ -111,9 +111,9 @@ export const StatusPostSchema = z.object({
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
   /** Why a failed or unknown post stopped (as a reply's `failure`); null otherwise. */
-  failure: ReplyFailureSchema.nullable(),
+  failure: ReplyFailureSchema.nullable().optional(),
   /** A person gave up on it (failed or unknown): it is never sent. */
-  dismissedAt: z.iso.datetime().nullable(),
+  dismissedAt: z.iso.datetime().nullable().optional(),
 });
 export type StatusPost = z.infer<typeof StatusPostSchema>;
 
