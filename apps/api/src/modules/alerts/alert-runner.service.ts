@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AlertTopTerm } from '@earshot/contracts';
 import { createDetector, detectorFromJSON, topTerms, type Detector, type DetectorEvent } from '@earshot/signals';
 import type { EntityManager } from 'typeorm';
@@ -72,8 +72,6 @@ interface Run {
   lateMentions: number;
   /** The alert the detector's open incident belongs to. */
   current: AlertEventEntity | null;
-  /** Alerts stored as historical in this run: promoted at the end when their surge is still on (or just ended). */
-  tentative: string[];
   /** Alerts the detector found (stored or matched) in this run. */
   found: string[];
   outcome: RuleRunOutcome;
@@ -95,7 +93,7 @@ interface Run {
  * stored mentions instead.
  */
 @Injectable()
-export class AlertRunnerService {
+export class AlertRunnerService implements OnApplicationShutdown {
   private readonly logger = new Logger(AlertRunnerService.name);
   /** The clock (tests move it): which posted minutes are complete, and which alerts are history. */
   now: () => Date = () => new Date();
@@ -104,6 +102,7 @@ export class AlertRunnerService {
   /** How long a run holds a rule (extended at every transaction). */
   leaseSeconds = 300;
   private running: Promise<unknown> | null = null;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -115,7 +114,7 @@ export class AlertRunnerService {
 
   /** The scheduled tick: one round at a time per instance. */
   tick(): void {
-    if (this.running) return;
+    if (this.running || this.stopping) return;
     this.running = this.runDue()
       .catch((e: unknown) => this.logger.error(`Alert round failed: ${(e as Error).message}`))
       .finally(() => (this.running = null));
@@ -126,13 +125,19 @@ export class AlertRunnerService {
     await this.repo.ensureDefaultRules();
     const roundStart = await this.repo.dbNow();
     const outcomes: RuleRunOutcome[] = [];
-    for (;;) {
+    while (!this.stopping) {
       const leased = await this.repo.leaseRules(BATCH, this.leaseSeconds, roundStart);
       for (const rule of leased) outcomes.push(await this.runRule(rule));
       if (leased.length < BATCH) break;
     }
     await this.notifier.sendDueMail();
     return outcomes;
+  }
+
+  /** Lets a round in flight finish its current step (each step commits on its own), then stops. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.running?.catch(() => undefined);
   }
 
   private async runRule(rule: AlertRuleEntity): Promise<RuleRunOutcome> {
@@ -208,7 +213,6 @@ export class AlertRunnerService {
       checkedAt,
       lateMentions,
       current: null,
-      tentative: [],
       found: [],
       outcome,
     };
@@ -217,6 +221,8 @@ export class AlertRunnerService {
       return;
     }
     for (let start = from; start < feedEnd; start += CHUNK_MINUTES * MINUTE) {
+      // Stopping: what was fed is saved; the next run goes on from the watermark.
+      if (this.stopping) return;
       const end = Math.min(start + CHUNK_MINUTES * MINUTE, feedEnd);
       const announce = await this.repo.transaction((tx) => this.feedChunk(tx, run, start, end));
       this.notifier.announce(ws, announce);
@@ -295,10 +301,7 @@ export class AlertRunnerService {
     run.current = row;
     run.found.push(row.id);
     run.outcome.raised++;
-    if (historical) {
-      run.tentative.push(row.id);
-      return;
-    }
+    if (historical) return;
     out.push(await this.raisedAnnouncement(tx, run, row));
   }
 
@@ -344,10 +347,13 @@ export class AlertRunnerService {
     this.notifier.announce(run.rule.workspaceId, announce);
   }
 
-  /** Alerts stored as historical in this run whose surge is still on, or ended within the hour, are notified after all. */
+  /**
+   * Historical alerts (found in a replay, raised over an hour before the clock) whose surge is still on, or ended
+   * within the hour, are notified after all: checked after every run, so a replay cut short by a restart is covered.
+   */
   private async promote(run: Run): Promise<void> {
     const ws = run.rule.workspaceId;
-    for (const id of run.tentative) {
+    for (const id of await this.repo.promotableAlerts(ws, run.rule.id, new Date(run.now - HISTORICAL_AFTER_MS))) {
       const announce = await this.repo.transaction(async (tx) => {
         const row = await this.repo.findAlert(ws, id, tx);
         if (!row?.historical) return [];

@@ -419,6 +419,15 @@ export class AlertsRepository extends TransactionalRepository {
     return rows.length;
   }
 
+  /** The rule's historical alerts whose surge is still on, or ended at or after `endedSince`: news after all. */
+  async promotableAlerts(workspaceId: string, ruleId: string, endedSince: Date): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM alert_event WHERE workspace_id = $1 AND rule_id = $2 AND historical AND (status = 'raised' OR cleared_at >= $3) ORDER BY raised_at`,
+      [workspaceId, ruleId, endedSince],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
   findAlert(workspaceId: string, id: string, m: EntityManager = this.dataSource.manager): Promise<AlertEventEntity | null> {
     return m.getRepository(AlertEventEntity).findOne({ where: { workspaceId, id } });
   }
