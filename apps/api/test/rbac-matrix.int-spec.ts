@@ -112,6 +112,14 @@ const EXPECTED: Record<string, 'public' | Role> = {
   'POST /api/alerts/:id/status-posts/:postId/dismiss': 'manager',
   'GET /api/insights/recurring-questions': 'viewer',
   'GET /api/insights/suggestions': 'viewer',
+  'GET /api/reports': 'viewer',
+  'POST /api/reports/weekly': 'manager',
+  'GET /api/reports/:id': 'viewer',
+  'GET /api/reports/:id/pdf': 'viewer',
+  'POST /api/reports/:id/send': 'manager',
+  'GET /api/report-recipients': 'admin',
+  'POST /api/report-recipients': 'admin',
+  'DELETE /api/report-recipients/:id': 'admin',
 };
 
 const ROLES: Role[] = ['admin', 'manager', 'agent', 'trainee', 'viewer'];
