@@ -35,3 +35,17 @@ export function dayIn(at: number, timeZone: string): string {
     return new Date(at).toDateString();
   }
 }
+
+const HOUR = 3_600_000;
+
+/**
+ * Ticks on whole hours (every 2, 3, 6 or 12 hours on a longer series, so at most about 8),
+ * or on the half hour for a series under three hours.
+ */
+export function hourTicks(first: number, last: number): number[] {
+  const span = last - first;
+  const step = [HOUR / 2, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR].find((s) => span / s <= 8) ?? 24 * HOUR;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(first / step) * step; t <= last; t += step) ticks.push(t);
+  return ticks;
+}

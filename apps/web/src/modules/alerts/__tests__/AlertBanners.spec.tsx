@@ -57,15 +57,29 @@ describe('spike alerts on every page', () => {
     expect(banners()).toHaveLength(0);
     first.unmount();
 
-    // Reloaded: the catch-up starts after the last seq seen (5: the socket event does not move it) and brings the
-    // same alert again, which stays dismissed.
-    const again = openReports((call) => (call.query.get('since') ? alertList([alert], 6) : alertList([], 6)));
+    // Reloaded: the alerts raised now, then a catch-up after the last seq seen (5: the socket event does not move
+    // it); both bring the same alert again, which stays dismissed.
+    const again = openReports(() => alertList([alert], 6));
     await screen.findByRole('heading', { name: 'Reports' });
     again.socket.serverConnect();
-    await waitFor(() => expect(api!.callsTo('GET /api/alerts').length).toBeGreaterThanOrEqual(2));
+    await waitFor(() => expect(catchUps()).toEqual(['- raised', '5 all', '6 all']));
     await settle();
-    expect(catchUps()[0]).toBe('5 all');
     expect(banners()).toHaveLength(0);
+  });
+
+  it('keeps a raised alert that was not dismissed after a reload', async () => {
+    const alert = buildAlert({ seq: 3 });
+    const first = openReports(() => alertList([], 2));
+    await screen.findByRole('heading', { name: 'Reports' });
+    first.socket.serverConnect();
+    await settle();
+    first.socket.serverEmit('alert.raised', alert);
+    await screen.findByTestId('alert-banner');
+    first.unmount();
+
+    openReports((call) => (call.query.get('since') ? alertList([], 3) : alertList([alert], 3)));
+    expect(await screen.findByTestId('alert-banner')).toHaveTextContent('Spike: Acme complaints about delivery and delays 6.2× normal');
+    expect(catchUps()).toEqual(['- raised', '2 all']);
   });
 
   it('catches up after a reconnect: what happened while away shows once, nothing twice, and the next catch-up starts after it', async () => {
@@ -124,6 +138,6 @@ describe('spike alerts on every page', () => {
     const live = buildAlert({ seq: 2 });
     openReports((call) => (call.query.get('since') ? alertList([], 2) : alertList([live], 2)));
     await screen.findByTestId('alert-banner');
-    expect(catchUps()).toEqual(['90 all', '- raised']);
+    expect(catchUps()).toEqual(['- raised', '90 all', '- raised']);
   });
 });

@@ -62,7 +62,7 @@ function RecurringQuestions() {
       />
       {state.status === 'ready' ? (
         state.items.length === 0 ? (
-          <p className="muted">No question was asked by {MIN_AUTHORS} or more people in this period.</p>
+          <p className="muted">No question was asked by {MIN_AUTHORS} or more people in this period. A longer period may find some.</p>
         ) : (
           <ol className="insight-list" aria-label="Recurring questions, most asked first">
             {state.items.map((q) => (
@@ -82,14 +82,14 @@ function RecurringQuestions() {
                   </ul>
                   {q.mentionIds.length > q.sample.length ? (
                     <p className="muted">
-                      And {q.mentionIds.length - q.sample.length} more:{' '}
+                      The others in the inbox:{' '}
                       {q.mentionIds
                         .filter((id) => !q.sample.some((m) => m.id === id))
                         .slice(0, 20)
                         .map((id, i) => (
                           <span key={id}>
-                            {i > 0 ? ', ' : ''}
-                            <Link to={`/inbox/${encodeURIComponent(id)}`}>{i + 1}</Link>
+                            {i > 0 ? ' · ' : ''}
+                            <Link to={`/inbox/${encodeURIComponent(id)}`}>mention {q.sample.length + i + 1}</Link>
                           </span>
                         ))}
                     </p>

@@ -66,7 +66,7 @@ export function StatusPostPanel({ incident, guide: { guide }, agent, timeZone, o
         <SelectField
           label="Post from"
           value={sourceId}
-          options={sources.map((s) => ({ value: s.id, label: `${s.name} (${platformLabel(s.platform)})${s.suggested ? ' · most mentions came here' : ''}` }))}
+          options={sources.map((s) => ({ value: s.id, label: `${s.name}${s.suggested ? ' (most mentions came here)' : ''}` }))}
           onChange={(e) => setSourceId(e.target.value)}
         />
       ) : source ? (

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { dayIn, formatTick, toSurgePoints } from '../surge-series';
+import { dayIn, formatTick, hourTicks, toSurgePoints } from '../surge-series';
 import type { ExpectedBasis } from '@earshot/contracts';
 import type { Incident } from '../api/alert-schemas';
 
@@ -49,7 +49,7 @@ export function SurgeChart({ series, bucketMinutes: minutes, expectedBasis, surg
       <div className="surge-chart__plot" aria-hidden="true">
         <ComposedChart responsive style={{ width: '100%', height: 280 }} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e5ea" vertical={false} />
-          <XAxis dataKey="at" type="number" scale="time" domain={[first, last]} tickFormatter={tick} minTickGap={40} tick={{ fontSize: 12 }} />
+          <XAxis dataKey="at" type="number" scale="time" domain={[first, last]} ticks={hourTicks(first, last)} tickFormatter={tick} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
           <Tooltip
             labelFormatter={(at) => tick(Number(at))}
@@ -57,7 +57,7 @@ export function SurgeChart({ series, bucketMinutes: minutes, expectedBasis, surg
           />
           <Legend formatter={(name) => (name === 'observed' ? 'Posted' : 'Expected')} />
           <ReferenceArea x1={Math.max(start, first)} x2={Math.min(end, last)} fill="#b42318" fillOpacity={0.06} ifOverflow="hidden" />
-          <Area type="monotone" dataKey="observed" name="observed" stroke="#b42318" fill="#fef3f2" strokeWidth={2} isAnimationActive={false} />
+          <Area type="linear" dataKey="observed" name="observed" stroke="#b42318" fill="#fef3f2" strokeWidth={2} isAnimationActive={false} />
           <Line
             type="monotone"
             dataKey="expected"

@@ -12,8 +12,9 @@ export const CATCH_UP_LIMIT = 200;
  * Alerts as they happen, on every page: `alert.raised` / `alert.cleared` from the socket, and
  * a REST catch-up on load and after every (re)connect from the highest `seq` the last one
  * saw (kept in this browser), so a client that was away sees what it missed — raises and
- * clears — and one alert is one banner however often it arrives. A first visit shows the
- * alerts raised now, not the whole history.
+ * clears — and one alert is one banner however often it arrives. Each page load also reads the
+ * alerts raised now, so one stays until it is dismissed; a first visit shows only those, not
+ * the whole history.
  */
 export function useAlertFeed(connection: RealtimeConnection, userId: string) {
   const [state, dispatch] = useReducer(alertFeedReducer, userId, (id) => initialFeedState(loadFeed(id)));
@@ -22,6 +23,7 @@ export function useAlertFeed(connection: RealtimeConnection, userId: string) {
   useEffect(() => saveFeed(userId, { cursor: state.cursor, dismissed: [...state.dismissed] }), [userId, state.cursor, state.dismissed]);
 
   const running = useRef<Promise<void> | null>(null);
+  const raisedRead = useRef(false);
 
   const catchUp = useCallback(async () => {
     const since = cursor.current;
@@ -32,8 +34,15 @@ export function useAlertFeed(connection: RealtimeConnection, userId: string) {
     const fromScratch = async () => {
       const page = await alertsApi.listAlerts({ status: 'raised', limit: CATCH_UP_LIMIT });
       caughtUp(page.alerts, page.seq, true);
+      raisedRead.current = true;
     };
     if (since === null) return fromScratch();
+    if (!raisedRead.current) {
+      // A new page: the alerts still raised come back (until dismissed), whenever they were first seen.
+      const raised = await alertsApi.listAlerts({ status: 'raised', limit: CATCH_UP_LIMIT });
+      dispatch({ type: 'received', alerts: raised.alerts });
+      raisedRead.current = true;
+    }
     const page = await alertsApi.listAlerts({ since, status: 'all', limit: CATCH_UP_LIMIT });
     // The api has counted fewer changes than this browser remembers: another database (reset, restored). Start afresh.
     if (page.seq < since) return fromScratch();
