@@ -29,7 +29,7 @@ export class AnalyticsRollupService {
     if (await this.repo.isCurrent(workspaceId)) return null;
     const started = Date.now();
     const done = await this.repo.catchUp(workspaceId, { wait: true });
-    if (done?.full) this.logger.log(`analytics rollups of workspace ${workspaceId} built: ${done.hours} hours in ${Date.now() - started} ms`);
+    await this.afterCatchUp(workspaceId, done, started);
     return done;
   }
 
@@ -41,11 +41,20 @@ export class AnalyticsRollupService {
     let workspaces = 0;
     let hours = 0;
     for (const id of await this.repo.behind()) {
+      const started = Date.now();
       const done = await this.repo.catchUp(id, { wait: false });
       if (!done) continue;
+      await this.afterCatchUp(id, done, started);
       workspaces++;
       hours += done.hours;
     }
     return { workspaces, hours };
+  }
+
+  /** After a build or a large catch-up (a thousand hours and more), fresh planner statistics. */
+  private async afterCatchUp(workspaceId: string, done: RollupCatchUp | null, started: number): Promise<void> {
+    if (!done || (!done.full && done.hours < 1000)) return;
+    await this.repo.analyze();
+    this.logger.log(`analytics rollups of workspace ${workspaceId}: ${done.hours} hours ${done.full ? 'built' : 'recomputed'} in ${Date.now() - started} ms`);
   }
 }

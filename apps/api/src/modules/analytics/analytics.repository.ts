@@ -108,7 +108,8 @@ function rollupConditions(w: AnalyticsWhere, first: number, detailed = false): {
     const sets = [`s.workspace_id = $1`];
     if (w.queryIds) sets.push(`s.query_ids && ${p(w.queryIds)}::text[]`);
     if (w.topics) sets.push(`s.topics && ${p(w.topics)}::text[]`);
-    parts.push(`r.match_set_id IN (SELECT s.id FROM analytics_match_set s WHERE ${sets.join(' AND ')})`);
+    // An array computed once (an init plan), not a join the planner has to estimate.
+    parts.push(`r.match_set_id = ANY(ARRAY(SELECT s.id FROM analytics_match_set s WHERE ${sets.join(' AND ')}))`);
   }
   if (w.platforms) parts.push(`r.platform = ANY(${p(w.platforms)}::text[])`);
   if (w.categories) parts.push(`r.category = ANY(${p(w.categories)}::text[])`);
@@ -137,13 +138,20 @@ function bucketsCte(unit: AnalyticsBucket): string {
 }
 
 /**
+ * Rollup rows `r` of bucket `b` (a LATERAL subquery per bucket: one index range scan each, no
+ * zone arithmetic per row), within the range [$2, $3). Exact when bucket boundaries are whole hours.
+ */
+const rollupBucketRange = `r.workspace_id = $1 AND r.hour >= GREATEST(b.start, $2::timestamptz) AND r.hour < LEAST(b."end", $3::timestamptz)`;
+
+/**
  * A mention's bucket key: its local day or Monday (a local timestamp), or for hours the instant
  * its local hour began (the posted instant less the minutes and seconds into the local hour, so
- * the two 02:00 hours of an autumn night stay apart). `at` is the instant: the posted time, or a
- * rollup hour's start (the key of every instant in that hour when bucket boundaries are whole hours).
+ * the two 02:00 hours of an autumn night stay apart).
  */
-function bucketKey(unit: AnalyticsBucket, at = 'm.posted_at'): string {
-  return unit === 'hour' ? `${at} - ((${at} AT TIME ZONE $4) - date_trunc('hour', ${at} AT TIME ZONE $4))` : `date_trunc('${unit}', ${at} AT TIME ZONE $4)`;
+function bucketKey(unit: AnalyticsBucket): string {
+  return unit === 'hour'
+    ? `m.posted_at - ((m.posted_at AT TIME ZONE $4) - date_trunc('hour', m.posted_at AT TIME ZONE $4))`
+    : `date_trunc('${unit}', m.posted_at AT TIME ZONE $4)`;
 }
 
 @Injectable()
@@ -190,40 +198,34 @@ export class AnalyticsRepository {
                count(*) FILTER (WHERE ${LABEL} IS NULL) AS unscored,
                COALESCE(sum(m.sentiment_score::numeric), 0) AS score_sum,
                count(m.sentiment_score) AS scored`;
-    const sums = (x: string) =>
-      `sum(${x}.total) AS total, sum(${x}.positive) AS positive, sum(${x}.neutral) AS neutral, sum(${x}.negative) AS negative,
-               sum(${x}.unscored) AS unscored, sum(${x}.score_sum) AS score_sum, sum(${x}.scored) AS scored`;
-    let aggregate: string;
+    let sql: string;
     let params: unknown[];
     if (source === 'raw') {
       const c = rawConditions(w, 5);
-      aggregate = `
+      sql = await this.expr(`
+      WITH ${bucketsCte(unit)},
       a AS (
         SELECT ${bucketKey(unit)} AS key, ${measures}
           FROM mention m
          WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3${c.sql}
-         GROUP BY 1)`;
-      params = c.params;
-    } else {
-      // Per hour first (cheap: a few rows per hour), then the zone's bucket key once per hour.
-      const c = rollupConditions(w, 5);
-      aggregate = `
-      h AS (
-        SELECT r.hour, ${sums('r')}
-          FROM ${c.table} r
-         WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $3${c.sql}
-         GROUP BY r.hour),
-      a AS (
-        SELECT ${bucketKey(unit, 'h.hour')} AS key, ${sums('h')}
-          FROM h
-         GROUP BY 1)`;
-      params = c.params;
-    }
-    const sql = await this.expr(`
-      WITH ${bucketsCte(unit)},${aggregate}
+         GROUP BY 1)
       SELECT b.start, b."end", b.local, b.offset_minutes, a.total, a.positive, a.neutral, a.negative, a.unscored, a.score_sum, a.scored
         FROM b LEFT JOIN a ON a.key = b.key
        ORDER BY b.start`);
+      params = c.params;
+    } else {
+      const c = rollupConditions(w, 5);
+      sql = `
+      WITH ${bucketsCte(unit)}
+      SELECT b.start, b."end", b.local, b.offset_minutes, a.total, a.positive, a.neutral, a.negative, a.unscored, a.score_sum, a.scored
+        FROM b CROSS JOIN LATERAL (
+          SELECT sum(r.total) AS total, sum(r.positive) AS positive, sum(r.neutral) AS neutral, sum(r.negative) AS negative,
+                 sum(r.unscored) AS unscored, sum(r.score_sum) AS score_sum, sum(r.scored) AS scored
+            FROM ${c.table} r
+           WHERE ${rollupBucketRange}${c.sql}) a
+       ORDER BY b.start`;
+      params = c.params;
+    }
     const rows = await this.read(sql, [w.workspaceId, w.from, w.to, zone, ...params]);
     return rows.map((r) => ({
       ...bucket(r),
@@ -307,7 +309,7 @@ export class AnalyticsRepository {
     } else {
       const c = rollupConditions(w, 5);
       aggregate = `
-      sb AS (
+      sb AS MATERIALIZED (
         SELECT s.id, sq.brand_id
           FROM analytics_match_set s
           CROSS JOIN LATERAL (
@@ -316,12 +318,14 @@ export class AnalyticsRepository {
               JOIN listening_query q ON q.workspace_id = $1 AND q.id::text = e.qid) sq
          WHERE s.workspace_id = $1),
       h AS (
-        SELECT r.hour, r.match_set_id, sum(r.total) AS n
-          FROM ${c.table} r
-         WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $3${c.sql}
-         GROUP BY 1, 2),
+        SELECT b.key, x.match_set_id, x.n
+          FROM b CROSS JOIN LATERAL (
+            SELECT r.match_set_id, sum(r.total) AS n
+              FROM ${c.table} r
+             WHERE ${rollupBucketRange}${c.sql}
+             GROUP BY r.match_set_id) x),
       a AS (
-        SELECT ${bucketKey(unit, 'h.hour')} AS key, sb.brand_id, sum(h.n) AS n
+        SELECT h.key, sb.brand_id, sum(h.n) AS n
           FROM h JOIN sb ON sb.id = h.match_set_id
          GROUP BY 1, 2)`;
       params = c.params;
