@@ -145,6 +145,7 @@ describe('alert runner: the crisis scenario, two instances at once (integration,
     for (let at = Math.ceil((surgeStart - 14 * MINUTE) / MINUTE) * MINUTE; at <= surgeStart + 30 * MINUTE; at += MINUTE) ticks.push(at);
     ticks.push(surgeStart + 60 * MINUTE, surgeStart + 150 * MINUTE);
     const raisedBy: string[] = [];
+    const l0 = Date.now();
     for (const at of ticks) {
       const [a, b] = await Promise.all([runAt(one, at), runAt(two, at)]);
       for (const [name, outcomes] of [
@@ -156,6 +157,7 @@ describe('alert runner: the crisis scenario, two instances at once (integration,
         if (mine.some((o) => o.raised > 0)) raisedBy.push(name);
       }
     }
+    console.log(`crisis: ${ticks.length} ticks of both instances, ${((Date.now() - l0) / ticks.length).toFixed(0)} ms each (two rules each)`);
     const stored = (await one.dataSource.query(`SELECT * FROM alert_event WHERE rule_id = $1`, [ruleId])) as Array<Record<string, unknown>>;
     expect(stored).toHaveLength(1);
     expect(raisedBy).toHaveLength(1);
