@@ -93,9 +93,9 @@ run('analytics insights bench', () => {
     await t.dataSource.query(`DELETE FROM mention WHERE id = $1`, [template]);
     const [agent, trainee] = [a.users.agent.id, a.users.trainee.id];
     await t.dataSource.query(
-      `INSERT INTO reply (workspace_id, mention_id, platform, text, status, author_user_id, lint_report, idempotency_key, client_key, sent_at, resolve_on_send)
+      `INSERT INTO reply (workspace_id, mention_id, platform, text, status, author_user_id, lint_report, idempotency_key, client_key, sent_at, resolve_on_send, created_at)
        SELECT m.workspace_id, m.id, 'mastodon', 'On it', 'sent', CASE WHEN m.change_seq % 20 = 0 THEN $2::uuid ELSE $3::uuid END, '{}'::jsonb,
-              'bench-' || m.id, 'bench-' || m.id, m.first_response_at, m.status = 'resolved'
+              'bench-' || m.id, 'bench-' || m.id, m.first_response_at, m.status = 'resolved', m.first_response_at
          FROM mention m WHERE m.workspace_id = $1 AND m.first_response_at IS NOT NULL`,
       [a.workspaceId, agent, trainee],
     );
@@ -138,6 +138,24 @@ run('analytics insights bench', () => {
       }
       ms.sort((x, y) => x - y);
       lines.push(`${c}: median ${ms[4]!.toFixed(0)} ms, p95 ${ms[9]!.toFixed(0)} ms`);
+    }
+    // Calibration: a plain count of each range's mentions on this machine right now (other load inflates every figure alike).
+    for (const [from, to] of [
+      ['2026-11-01', '2026-12-01'],
+      ['2025-12-01', '2026-12-01'],
+    ]) {
+      const ms: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const s = performance.now();
+        await t.dataSource.query(`SELECT count(*) FROM mention WHERE workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND NOT spam`, [
+          a.workspaceId,
+          from,
+          to,
+        ]);
+        ms.push(performance.now() - s);
+      }
+      ms.sort((x, y) => x - y);
+      lines.push(`calibration: count(*) of ${from}..${to}: median ${ms[2]!.toFixed(0)} ms`);
     }
     const body = (await request(t.server).get(`/api/analytics/${cases[2]}`).set('Cookie', a.cookies.manager).expect(200)).body as { basis: unknown };
     console.log(`analytics insights bench (${N} mentions, ${AUTHORS} authors):\n${lines.join('\n')}\nbasis of a year: ${JSON.stringify(body.basis)}`);

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import type { TopReport } from '@earshot/contracts';
+import { AnalyticsTopRepository } from '../src/modules/analytics/analytics-top.repository.js';
+import { AnalyticsService } from '../src/modules/analytics/analytics.service.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { MentionFactory } from './factories/mention.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -147,6 +149,20 @@ describe('analytics top terms, hashtags and authors (integration)', () => {
     expect(r.basis).toEqual({ mentions: 1, sampled: 1, sampledFrom: '2026-11-03T10:00:00.000Z' });
     const none = await top(`${RANGE}&platform=bluesky`);
     expect(none).toMatchObject({ terms: [], hashtags: [], authors: [], basis: { mentions: 0, sampled: 0, sampledFrom: null } });
+  });
+
+  it('gives the same authors whether it probes the largest reaches first or groups the whole range', async () => {
+    const auth = { userId: a.users.viewer.id, workspaceId: a.workspaceId, role: 'viewer' as const, sessionId: 'test', email: a.users.viewer.email };
+    const repo = t.app.get(AnalyticsTopRepository);
+    for (const includeSpam of [false, true])
+      for (const limit of [1, 2, 3, 4, 5, 10]) {
+        const { where } = await t.app.get(AnalyticsService).resolveFilters(auth, { from: '2026-11-01', to: '2026-11-08', includeSpam });
+        // One candidate: the range is grouped (unless the one is enough); a thousand: the candidates are probed.
+        const grouped = await repo.authorsByReach(where, limit, 1);
+        const probed = await repo.authorsByReach(where, limit, 1000);
+        expect({ includeSpam, limit, probed }).toEqual({ includeSpam, limit, probed: grouped });
+        expect(probed.length).toBe(Math.min(limit, includeSpam ? 5 : 4));
+      }
   });
 
   it("counts terms over the range's latest 5,000 mentions only, and says so in basis", async () => {

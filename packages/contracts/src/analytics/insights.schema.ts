@@ -52,11 +52,11 @@ export const TopReportSchema = z.object({
   terms: z.array(TopTermSchema),
   /** Most mentions first (alphabetical among equals), over the same sample. */
   hashtags: z.array(TopHashtagSchema),
-  /** Largest reach first, then most mentions, then handle: exact, over every mention of the range. */
+  /** Largest reach first, then by handle: exact, over every mention of the range. */
   authors: z.array(TopAuthorSchema),
   /**
    * What the lists were counted from. `mentions`: every mention of the range that passes the
-   * filters. `sampled`: the mentions whose texts were counted for terms and hashtags, the latest
+   * filters (the volume report's total for the same query). `sampled`: the mentions whose texts were counted for terms and hashtags, the latest
    * ANALYTICS_TOP_SAMPLE by posted time (all of them when there are fewer; `sampled < mentions`
    * means terms and hashtags describe the end of the range). `sampledFrom`: the posted time of the
    * oldest sampled mention (null: none).

@@ -5,10 +5,10 @@ import { OPEN_STATUS_SQL } from '../mentions/status-sql.util.js';
 import { EFFECTIVE_INTENT, filterSql } from './analytics-where.sql.js';
 import type { AnalyticsWhere } from './analytics.repository.js';
 
-/** Raw counts and durations (seconds) of one group: the whole team (`owner` null) or one person. */
+/** Raw figures of one group of the cohort: the whole team or one person. Durations in seconds, ascending. */
 export interface TeamRow {
-  firstResponse: { median: number | null; p90: number | null; count: number };
-  resolution: { median: number | null; p90: number | null; count: number };
+  firstResponseSeconds: number[];
+  resolutionSeconds: number[];
   slaMet: number;
   slaMissed: number;
   complaints: number;
@@ -35,12 +35,15 @@ export interface MemberRow {
 /** The window of an author's mentions before the one we answered, and after our answer. */
 const RECOVERY_WINDOW = `interval '7 days'`;
 
+/** A uuid-shaped audit target id as a uuid (other target ids never name a mention). */
+const TARGET_UUID = `CASE WHEN a.target_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN a.target_id::uuid END`;
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []);
 
 export const emptyTeamRow = (): TeamRow => ({
-  firstResponse: { median: null, p90: null, count: 0 },
-  resolution: { median: null, p90: null, count: 0 },
+  firstResponseSeconds: [],
+  resolutionSeconds: [],
   slaMet: 0,
   slaMissed: 0,
   complaints: 0,
@@ -51,39 +54,16 @@ export const emptyTeamRow = (): TeamRow => ({
   recovery: { authors: 0, improved: 0, deltaSum: 0 },
 });
 
-/**
- * The cohort: the workspace's mentions POSTED in [$2, $3) that pass the filters, with each one's
- * owner (the author of its first sent reply; unanswered: its assignee) and whether it is a complaint.
- * Parameters: $1 workspace, $2 from, $3 to, filters from $4.
- */
-function cohortCtes(filters: string): string {
-  return `
-    c AS MATERIALIZED (
-      SELECT m.id, m.author_id, m.posted_at, m.created_at, m.status, m.resolved_at, m.first_response_at,
-             m.sla_due_at, m.sla_breached_at, m.assignee_id, (${EFFECTIVE_INTENT} = 'complaint') IS TRUE AS complaint
-        FROM mention m
-       WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3${filters}),
-    sent AS MATERIALIZED (
-      SELECT r.id, r.mention_id, r.author_user_id, r.sent_at, r.resolve_on_send
-        FROM reply r JOIN c ON c.id = r.mention_id
-       WHERE r.workspace_id = $1 AND r.status = 'sent'),
-    firsts AS (
-      SELECT DISTINCT ON (s.mention_id) s.mention_id, s.author_user_id
-        FROM sent s ORDER BY s.mention_id, s.sent_at NULLS LAST, s.id),
-    o AS MATERIALIZED (
-      SELECT c.*, COALESCE(f.author_user_id, c.assignee_id) AS owner
-        FROM c LEFT JOIN firsts f ON f.mention_id = c.id)`;
-}
-
-/** GROUPING SETS rows → the team's row and one per person (rows of unowned mentions only count for the team). */
-function split<T>(rows: Array<Record<string, unknown>>, read: (r: Record<string, unknown>) => T): { team: T | null; byUser: Map<string, T> } {
-  let team: T | null = null;
-  const byUser = new Map<string, T>();
-  for (const r of rows) {
-    if (num(r.g) === 1) team = read(r);
-    else if (r.owner !== null && r.owner !== undefined) byUser.set(String(r.owner), read(r));
-  }
-  return { team, byUser };
+/** Adds a group's counts and durations to `into` (durations are sorted once, at the end). */
+function add(into: TeamRow, g: { fr: number[]; res: number[]; f: Record<string, unknown> }): void {
+  into.firstResponseSeconds.push(...g.fr);
+  into.resolutionSeconds.push(...g.res);
+  into.slaMet += num(g.f.sla_met);
+  into.slaMissed += num(g.f.sla_missed);
+  into.complaints += num(g.f.complaints);
+  into.complaintsAnswered += num(g.f.complaints_answered);
+  into.resolvedEver += num(g.f.resolved_ever);
+  into.reopened += num(g.f.reopened);
 }
 
 /**
@@ -107,43 +87,64 @@ export class TeamPerformanceRepository {
   }
 
   /**
-   * The team's figures and each person's in one statement, so the cohort is read once: three
-   * GROUPING SETS aggregates (mentions, replies, recovery) in a UNION ALL, each row's figures as
-   * jsonb. Read-only, JIT off as in the other analytics reads.
+   * The team's figures and each person's, in one statement that reads the cohort (mentions posted
+   * in [$2, $3) that pass the filters) once. The team's work on it is gathered first, per mention
+   * and from its own indexes by time (a reply or a status change comes after the mention was
+   * received, so after it was posted, less a day for clock skew): first replier, every sent reply's
+   * author, first resolution, last reopening. The cohort is then joined to that once and grouped by
+   * (first replier, assignee) — few groups, hashed — collecting counts, durations and the answered
+   * mentions; owners (first replier, else assignee) and percentiles are worked out from the groups.
+   * Read-only, JIT off as in the other analytics reads.
    */
   async figures(w: AnalyticsWhere, now: Date): Promise<TeamRows> {
     const f = filterSql(w, 4);
     const params = [w.workspaceId, w.from, w.to, ...f.params, now];
     const nowParam = `$${params.length}::timestamptz`;
+    const met = `(m.first_response_at IS NOT NULL AND m.first_response_at <= m.sla_due_at)`;
     const sql = `
-      WITH ${cohortCtes(f.sql)},
-      ev AS (
-        SELECT c.id AS mention_id, a.created_at AS at, a.data->>'status' AS status
-          FROM audit_event a JOIN c ON a.target_id = c.id::text
-         WHERE a.workspace_id = $1 AND a.action IN ('mention.updated', 'mention.bulk_updated') AND a.data ? 'status'
-           AND a.created_at >= $2::timestamptz - interval '1 day'
-        UNION ALL
-        SELECT s.mention_id, s.sent_at, 'resolved' FROM sent s WHERE s.resolve_on_send AND s.sent_at IS NOT NULL),
-      evm AS (
-        SELECT mention_id,
-               min(at) FILTER (WHERE status = 'resolved') AS first_resolved,
-               max(at) FILTER (WHERE status IN (${OPEN_STATUS_SQL})) AS last_opened
-          FROM ev GROUP BY mention_id),
-      x AS (
-        SELECT o.owner, o.complaint, o.first_response_at,
-               extract(epoch FROM o.first_response_at - o.created_at) AS fr_s,
-               extract(epoch FROM o.resolved_at - o.created_at) AS res_s,
-               o.first_response_at IS NOT NULL AND o.first_response_at <= o.sla_due_at AS met,
-               o.sla_due_at IS NOT NULL AND NOT (o.first_response_at IS NOT NULL AND o.first_response_at <= o.sla_due_at) AND (
-                 o.first_response_at IS NOT NULL OR o.sla_breached_at IS NOT NULL
-                 OR (o.status IN (${OPEN_STATUS_SQL}) AND o.sla_due_at <= ${nowParam})) AS missed,
-               (evm.first_resolved IS NOT NULL OR o.resolved_at IS NOT NULL) AS resolved_ever,
-               (evm.first_resolved IS NOT NULL AND evm.last_opened > evm.first_resolved) AS reopened
-          FROM o LEFT JOIN evm ON evm.mention_id = o.id),
+      WITH sent AS MATERIALIZED (
+        SELECT r.id, r.mention_id, r.author_user_id, r.sent_at, r.resolve_on_send
+          FROM reply r
+         WHERE r.workspace_id = $1 AND r.status = 'sent' AND r.created_at >= $2::timestamptz - interval '1 day'),
+      work AS (
+        SELECT u.mention_id,
+               (array_agg(u.author_user_id ORDER BY u.sent_at NULLS LAST, u.reply_id) FILTER (WHERE u.reply_id IS NOT NULL))[1] AS replier,
+               array_agg(u.author_user_id) FILTER (WHERE u.reply_id IS NOT NULL) AS repliers,
+               min(u.at) FILTER (WHERE u.status = 'resolved') AS first_resolved,
+               max(u.at) FILTER (WHERE u.status IN (${OPEN_STATUS_SQL})) AS last_opened
+          FROM (SELECT s.mention_id, s.id AS reply_id, s.author_user_id, s.sent_at,
+                       CASE WHEN s.resolve_on_send THEN s.sent_at END AS at, CASE WHEN s.resolve_on_send THEN 'resolved' END AS status
+                  FROM sent s
+                UNION ALL
+                SELECT ${TARGET_UUID}, NULL, NULL, NULL, a.created_at, a.data->>'status'
+                  FROM audit_event a
+                 WHERE a.workspace_id = $1 AND a.created_at >= $2::timestamptz - interval '1 day'
+                   AND a.action IN ('mention.updated', 'mention.bulk_updated') AND a.target_id IS NOT NULL AND a.data ? 'status') u
+         WHERE u.mention_id IS NOT NULL
+         GROUP BY u.mention_id),
+      grouped AS MATERIALIZED (
+        SELECT wk.replier, m.assignee_id,
+               array_agg(extract(epoch FROM m.first_response_at - m.created_at)::float8) FILTER (WHERE m.first_response_at IS NOT NULL) AS fr,
+               array_agg(extract(epoch FROM m.resolved_at - m.created_at)::float8) FILTER (WHERE m.resolved_at IS NOT NULL) AS res,
+               count(*) FILTER (WHERE ${met}) AS sla_met,
+               count(*) FILTER (WHERE m.sla_due_at IS NOT NULL AND NOT ${met} AND (m.first_response_at IS NOT NULL OR m.sla_breached_at IS NOT NULL
+                                 OR (m.status IN (${OPEN_STATUS_SQL}) AND m.sla_due_at <= ${nowParam}))) AS sla_missed,
+               count(*) FILTER (WHERE ${EFFECTIVE_INTENT} = 'complaint') AS complaints,
+               count(*) FILTER (WHERE ${EFFECTIVE_INTENT} = 'complaint' AND m.first_response_at IS NOT NULL) AS complaints_answered,
+               count(*) FILTER (WHERE wk.first_resolved IS NOT NULL OR m.resolved_at IS NOT NULL) AS resolved_ever,
+               count(*) FILTER (WHERE wk.last_opened > wk.first_resolved) AS reopened,
+               jsonb_agg(to_jsonb(wk.repliers)) FILTER (WHERE wk.repliers IS NOT NULL) AS repliers,
+               jsonb_agg(jsonb_build_array(m.author_id, m.posted_at, m.first_response_at, m.id))
+                 FILTER (WHERE m.first_response_at IS NOT NULL AND wk.replier IS NOT NULL) AS answered
+          FROM mention m
+          LEFT JOIN work wk ON wk.mention_id = m.id
+         WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3${f.sql}
+         GROUP BY wk.replier, m.assignee_id),
       answered AS (
-        SELECT DISTINCT ON (o.author_id) o.author_id, o.posted_at, o.first_response_at AS t, o.owner
-          FROM o WHERE o.first_response_at IS NOT NULL
-         ORDER BY o.author_id, o.first_response_at, o.id),
+        SELECT DISTINCT ON (x.author_id) x.author_id, x.posted_at, x.t, g.replier AS owner
+          FROM grouped g, jsonb_array_elements(g.answered) j,
+               LATERAL (SELECT (j->>0)::uuid AS author_id, (j->>1)::timestamptz AS posted_at, (j->>2)::timestamptz AS t, (j->>3)::uuid AS id) x
+         ORDER BY x.author_id, x.t, x.id),
       rec AS (
         SELECT y.owner,
                (SELECT avg(m.sentiment_score) FROM mention m
@@ -153,55 +154,58 @@ export class TeamPerformanceRepository {
                  WHERE m.workspace_id = $1 AND m.author_id = y.author_id AND m.spam = false
                    AND m.posted_at > y.t AND m.posted_at <= y.t + ${RECOVERY_WINDOW}) AS after
           FROM answered y)
-      SELECT 'mentions' AS kind, GROUPING(x.owner) AS g, x.owner,
-             jsonb_build_object(
-               'fr_median', percentile_cont(0.5) WITHIN GROUP (ORDER BY x.fr_s),
-               'fr_p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY x.fr_s),
-               'fr_count', count(x.fr_s),
-               'res_median', percentile_cont(0.5) WITHIN GROUP (ORDER BY x.res_s),
-               'res_p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY x.res_s),
-               'res_count', count(x.res_s),
-               'sla_met', count(*) FILTER (WHERE x.met),
-               'sla_missed', count(*) FILTER (WHERE x.missed),
-               'complaints', count(*) FILTER (WHERE x.complaint),
-               'complaints_answered', count(*) FILTER (WHERE x.complaint AND x.first_response_at IS NOT NULL),
-               'resolved_ever', count(*) FILTER (WHERE x.resolved_ever),
-               'reopened', count(*) FILTER (WHERE x.reopened)) AS f
-        FROM x GROUP BY GROUPING SETS ((), (x.owner))
+      SELECT 'group' AS kind, g.replier, g.assignee_id, g.fr, g.res, g.repliers,
+             jsonb_build_object('sla_met', g.sla_met, 'sla_missed', g.sla_missed, 'complaints', g.complaints,
+                                'complaints_answered', g.complaints_answered, 'resolved_ever', g.resolved_ever, 'reopened', g.reopened) AS f,
+             NULL::int AS g, NULL::uuid AS owner
+        FROM grouped g
       UNION ALL
-      SELECT 'replies', GROUPING(s.author_user_id), s.author_user_id, jsonb_build_object('n', count(*))
-        FROM sent s GROUP BY GROUPING SETS ((), (s.author_user_id))
-      UNION ALL
-      SELECT 'recovery', GROUPING(rec.owner), rec.owner,
+      SELECT 'recovery', NULL, NULL, NULL, NULL, NULL,
              jsonb_build_object('authors', count(*), 'improved', count(*) FILTER (WHERE rec.after > rec.before),
-                                'delta_sum', COALESCE(sum(rec.after - rec.before), 0))
+                                'delta_sum', COALESCE(sum(rec.after - rec.before), 0)),
+             GROUPING(rec.owner), rec.owner
         FROM rec WHERE rec.before IS NOT NULL AND rec.after IS NOT NULL
        GROUP BY GROUPING SETS ((), (rec.owner))`;
-    return this.dataSource.transaction(async (tx: EntityManager) => {
+    const rows = await this.dataSource.transaction(async (tx: EntityManager) => {
       await tx.query(`SET LOCAL jit = off`);
-      const rows = (await tx.query(sql, params)) as Array<{ kind: string; g: number; owner: string | null; f: Record<string, unknown> }>;
-      const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ g: r.g, owner: r.owner, ...r.f }));
-      const mentions = split(of('mentions'), (r) => ({
-        firstResponse: { median: numOrNull(r.fr_median), p90: numOrNull(r.fr_p90), count: num(r.fr_count) },
-        resolution: { median: numOrNull(r.res_median), p90: numOrNull(r.res_p90), count: num(r.res_count) },
-        slaMet: num(r.sla_met),
-        slaMissed: num(r.sla_missed),
-        complaints: num(r.complaints),
-        complaintsAnswered: num(r.complaints_answered),
-        resolvedEver: num(r.resolved_ever),
-        reopened: num(r.reopened),
-      }));
-      const replies = split(of('replies'), (r) => num(r.n));
-      const recovery = split(of('recovery'), (r) => ({ authors: num(r.authors), improved: num(r.improved), deltaSum: num(r.delta_sum) }));
-
-      const row = (key: string | null): TeamRow => {
-        const m = key === null ? mentions.team : mentions.byUser.get(key);
-        const rep = key === null ? replies.team : replies.byUser.get(key);
-        const rec = key === null ? recovery.team : recovery.byUser.get(key);
-        return { ...emptyTeamRow(), ...(m ?? {}), repliesSent: rep ?? 0, recovery: rec ?? { authors: 0, improved: 0, deltaSum: 0 } };
-      };
-      const users = new Set([...mentions.byUser.keys(), ...replies.byUser.keys(), ...recovery.byUser.keys()]);
-      return { team: row(null), byUser: new Map([...users].map((u) => [u, row(u)])) };
+      return (await tx.query(sql, params)) as Array<{
+        kind: string;
+        replier: string | null;
+        assignee_id: string | null;
+        fr: unknown;
+        res: unknown;
+        repliers: unknown;
+        f: Record<string, unknown>;
+        g: number | null;
+        owner: string | null;
+      }>;
     });
+
+    const team = emptyTeamRow();
+    const byUser = new Map<string, TeamRow>();
+    const of = (id: string) => byUser.get(id) ?? byUser.set(id, emptyTeamRow()).get(id)!;
+    for (const r of rows) {
+      if (r.kind === 'group') {
+        const g = { fr: numbers(r.fr), res: numbers(r.res), f: r.f };
+        add(team, g);
+        const owner = r.replier ?? r.assignee_id;
+        if (owner) add(of(owner), g);
+        // Sent replies to the group's mentions, one author id per reply.
+        for (const list of Array.isArray(r.repliers) ? (r.repliers as unknown[][]) : [])
+          for (const author of list) {
+            team.repliesSent += 1;
+            if (typeof author === 'string') of(author).repliesSent += 1;
+          }
+      } else {
+        const recovery = { authors: num(r.f.authors), improved: num(r.f.improved), deltaSum: num(r.f.delta_sum) };
+        if (num(r.g) === 1) team.recovery = recovery;
+        else if (r.owner) of(r.owner).recovery = recovery;
+      }
+    }
+    for (const x of [team, ...byUser.values()]) {
+      x.firstResponseSeconds.sort((a, b) => a - b);
+      x.resolutionSeconds.sort((a, b) => a - b);
+    }
+    return { team, byUser };
   }
 }

@@ -2,17 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { hasRoleAtLeast, type AgentFigures, type AnalyticsTeamFilters, type TeamFigures, type TeamReport } from '@earshot/contracts';
 import type { AuthContext } from '../../common/auth-context.js';
 import { AnalyticsService } from './analytics.service.js';
+import { percentileCont } from './percentile-cont.util.js';
 import { TeamPerformanceRepository, emptyTeamRow, type TeamRow } from './team-performance.repository.js';
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 const minutes = (seconds: number | null) => (seconds === null ? null : round(seconds / 60, 1));
 const rate = (n: number, of: number) => (of > 0 ? round(n / of, 3) : null);
+const durations = (sortedSeconds: number[]) => ({
+  medianMinutes: minutes(percentileCont(sortedSeconds, 0.5)),
+  p90Minutes: minutes(percentileCont(sortedSeconds, 0.9)),
+  count: sortedSeconds.length,
+});
 
-/** Raw counts and seconds → the figures the contract defines (minutes with one decimal, rates 0..1 with three). */
+/** Raw counts and durations → the figures the contract defines (minutes with one decimal, rates 0..1 with three). */
 export function toTeamFigures(r: TeamRow): TeamFigures {
   return {
-    firstResponse: { medianMinutes: minutes(r.firstResponse.median), p90Minutes: minutes(r.firstResponse.p90), count: r.firstResponse.count },
-    resolution: { medianMinutes: minutes(r.resolution.median), p90Minutes: minutes(r.resolution.p90), count: r.resolution.count },
+    firstResponse: durations(r.firstResponseSeconds),
+    resolution: durations(r.resolutionSeconds),
     slaAttainment: rate(r.slaMet, r.slaMet + r.slaMissed),
     responseRate: rate(r.complaintsAnswered, r.complaints),
     reopenRate: rate(r.reopened, r.resolvedEver),
