@@ -1,5 +1,5 @@
 import { type ReportBrandShare } from '@earshot/contracts';
-import { COLOR, type PdfContext, paragraph, sectionTitle, span, style } from './report-pdf-kit.js';
+import { COLOR, type PdfContext, asSentence, paragraph, sectionTitle, span, style } from './report-pdf-kit.js';
 import { dayLabel, formatNet, formatShare, formatShareChange } from './report-pdf-format.js';
 
 /** The two small charts, drawn with pdfkit's vectors: net sentiment by day and share of voice. */
@@ -67,11 +67,11 @@ function niceCeiling(value: number): number {
 export function drawShareOfVoice(ctx: PdfContext, x: number, y: number, width: number): number {
   const sov = ctx.snapshot.shareOfVoice;
   let cy = y + sectionTitle(ctx, 'Share of voice', x, y, width, 'mentions of each brand');
-  cy += paragraph(ctx, [span(ctx, sov.sentence, style(7.5, COLOR.text))], { x, y: cy, width }, 2);
+  cy += paragraph(ctx, [span(ctx, asSentence(sov.sentence), style(7.5, COLOR.text))], { x, y: cy, width }, 2);
   cy += 4;
   const rows = shareRows(sov.brands);
   if (rows.length === 0 || rows.every((r) => r.count === 0)) {
-    paragraph(ctx, [span(ctx, 'No brand was mentioned this week.', style(8, COLOR.muted))], { x, y: cy + 8, width }, 1);
+    if (!sov.sentence) paragraph(ctx, [span(ctx, 'No brand was mentioned this week.', style(8, COLOR.muted))], { x, y: cy + 8, width }, 1);
     return CHART_HEIGHT;
   }
   const nameWidth = 78;

@@ -170,3 +170,10 @@ const PLATFORM_NAMES: Record<string, string> = {
 export function platformName(platform: string): string {
   return PLATFORM_NAMES[platform.toLowerCase()] ?? (platform.charAt(0).toUpperCase() + platform.slice(1));
 }
+
+/** An author as the platform writes them: "@jess" (X, Bluesky, Mastodon), "u/jess" (Reddit); as stored when it already is. */
+export function handleLabel(handle: string, platform: string): string {
+  const h = handle.trim();
+  if (h === '' || h.startsWith('@') || h.startsWith('u/')) return h;
+  return platform.toLowerCase() === 'reddit' ? `u/${h}` : `@${h}`;
+}

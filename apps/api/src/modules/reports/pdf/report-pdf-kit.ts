@@ -83,6 +83,12 @@ export function span(ctx: PdfContext, text: string, textStyle: TextStyle): Span 
   return { text: `${before}${cleaned}${after}`, style: textStyle };
 }
 
+/** "No alerts this week" → "No alerts this week." (the snapshot's sentences have no full stop). */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  return t === '' || /[.!?\u2026]$/u.test(t) ? t : `${t}.`;
+}
+
 /** Line height for a type size (Noto Sans needs about 1.36 × size; a little more reads better). */
 export function leading(size: number): number {
   return Math.round(size * 1.38 * 10) / 10;

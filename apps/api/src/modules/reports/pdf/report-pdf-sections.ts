@@ -6,6 +6,7 @@ import {
   CONTENT_WIDTH,
   PAGE,
   type PdfContext,
+  asSentence,
   changeMarker,
   clean,
   directionMarker,
@@ -32,6 +33,7 @@ import {
   formatPoints,
   formatShare,
   formatShareChange,
+  handleLabel,
   platformName,
 } from './report-pdf-format.js';
 
@@ -78,7 +80,7 @@ export function drawHeadline(ctx: PdfContext, x: number, y: number, width: numbe
   );
   directionMarker(ctx, x + r, y + 4 + r, r, headline.direction);
   cy += sentenceHeight + 3;
-  cy += paragraph(ctx, [span(ctx, volume.sentence, style(9, COLOR.text))], { x: textX, y: cy, width: textWidth }, ctx.density.contextLines);
+  cy += paragraph(ctx, [span(ctx, asSentence(volume.sentence), style(9, COLOR.text))], { x: textX, y: cy, width: textWidth }, ctx.density.contextLines);
   return Math.max(cy - y, 2 * r + 8);
 }
 
@@ -206,7 +208,7 @@ export function drawThemes(ctx: PdfContext, x: number, y: number, width: number)
   const { themes, themesSentence } = ctx.snapshot;
   const { density } = ctx;
   let cy = y + sectionTitle(ctx, 'Top complaint themes', x, y, width, 'root causes, for the departments that own them');
-  cy += paragraph(ctx, [span(ctx, themesSentence, style(8.5, COLOR.text))], { x, y: cy, width }, 2);
+  cy += paragraph(ctx, [span(ctx, asSentence(themesSentence), style(8.5, COLOR.text))], { x, y: cy, width }, 2);
   cy += 4;
   const shown = themes.slice(0, density.themes);
   if (shown.length === 0) {
@@ -279,7 +281,7 @@ function statusWords(status: string): string {
 
 /** A quoted mention: a thin bar, who said it where, and their words (cut with … when long). */
 function quote(ctx: PdfContext, example: ReportExample, x: number, y: number, width: number, maxLines: number): number {
-  const who = `${example.authorHandle} \u00b7 ${platformName(example.platform)} `;
+  const who = `${handleLabel(example.authorHandle, example.platform)} \u00b7 ${platformName(example.platform)} `;
   const h = paragraph(
     ctx,
     [span(ctx, who, style(7, COLOR.muted, 'bold')), quoted(ctx, example.text, style(8, COLOR.text))],
@@ -294,22 +296,32 @@ function quote(ctx: PdfContext, example: ReportExample, x: number, y: number, wi
 export function drawAlerts(ctx: PdfContext, x: number, y: number, width: number): number {
   const { alerts, alertsSentence, response } = ctx.snapshot;
   let cy = y + sectionTitle(ctx, 'Alerts and how the team handled them', x, y, width);
-  if (ctx.density.responseSentence) cy += paragraph(ctx, [span(ctx, response.sentence, style(8, COLOR.text))], { x, y: cy, width }, 2) + 3;
+  if (ctx.density.responseSentence) cy += paragraph(ctx, [span(ctx, asSentence(response.sentence), style(8, COLOR.text))], { x, y: cy, width }, 2) + 3;
   if (alerts.length === 0 || alertsSentence) {
-    cy += paragraph(ctx, [span(ctx, alertsSentence || 'No alerts this week.', style(8, COLOR.text))], { x, y: cy, width }, 2) + 3;
+    cy += paragraph(ctx, [span(ctx, asSentence(alertsSentence || 'No alerts this week'), style(8, COLOR.text))], { x, y: cy, width }, 2) + 3;
   }
   const shown = alerts.slice(0, ctx.density.alerts);
   for (const alert of shown) {
     if (ctx.draw) {
       ctx.doc.polygon([x, cy + 9], [x + 8, cy + 9], [x + 4, cy + 1.5]).fill(COLOR.warnFill);
     }
-    const handled = [
-      alert.handled.firstResponseMinutes === null ? 'not answered' : `answered in ${formatMinutes(alert.handled.firstResponseMinutes)}`,
-      `${formatCount(alert.handled.repliesQueued)} ${alert.handled.repliesQueued === 1 ? 'reply' : 'replies'}`,
-      alert.handled.statusPost ? 'status post' : 'no status post',
-    ].join(' \u00b7 ');
-    cy += paragraph(ctx, [span(ctx, alert.sentence, style(8, COLOR.ink, 'bold'))], { x: x + 12, y: cy, width: width - 12 }, ctx.density.alertLines);
-    cy += paragraph(ctx, [span(ctx, handled, style(7, COLOR.muted))], { x: x + 12, y: cy, width: width - 12 }, 1) + 3;
+    // "Tuesday 14:05: Acme mention volume 3.2× normal (delivery). The team answered …": what happened, in bold;
+    // what the team did follows as figures, so it survives when the sentence is cut.
+    const cut = alert.sentence.indexOf('. ');
+    const what = cut > 0 ? alert.sentence.slice(0, cut) : alert.sentence;
+    const { repliesQueued, statusPost, firstResponseMinutes } = alert.handled;
+    const handled =
+      repliesQueued === 0 && !statusPost
+        ? 'No reply or status post is recorded'
+        : [
+            repliesQueued > 0 ? `${formatCount(repliesQueued)} ${repliesQueued === 1 ? 'reply' : 'replies'}` : 'no replies',
+            statusPost ? 'status update posted' : 'no status post',
+            firstResponseMinutes === null ? null : `first after ${formatMinutes(firstResponseMinutes)}`,
+          ]
+            .filter(Boolean)
+            .join(' \u00b7 ');
+    cy += paragraph(ctx, [span(ctx, what, style(8, COLOR.ink, 'bold'))], { x: x + 12, y: cy, width: width - 12 }, ctx.density.alertLines);
+    cy += paragraph(ctx, [span(ctx, handled, style(7.5, COLOR.text))], { x: x + 12, y: cy, width: width - 12 }, 1) + 4;
   }
   if (alerts.length > shown.length) {
     const more = alerts.length - shown.length;
@@ -330,7 +342,7 @@ export function drawNotable(ctx: PdfContext, x: number, y: number, width: number
   for (const item of items) {
     const good = item.sentiment === 'positive';
     if (ctx.draw) changeMarker(ctx, x, cy + 1.5, good ? 1 : -1, good ? COLOR.goodFill : COLOR.badFill, 6);
-    const who = `${item.authorHandle} \u00b7 ${platformName(item.platform)} \u00b7 ${formatCompact(item.authorReach)} reach  `;
+    const who = `${handleLabel(item.authorHandle, item.platform)} \u00b7 ${platformName(item.platform)} \u00b7 ${formatCompact(item.authorReach)} reach `;
     cy +=
       paragraph(
         ctx,
@@ -356,7 +368,7 @@ export function drawConversation(ctx: PdfContext, x: number, y: number, width: n
   const boxWidth = (width - 2 * gap) / 3;
   const after = nextPost ? (new Date(nextPost.postedAt).getTime() - new Date(reply.sentAt).getTime()) / 60_000 : null;
   const boxes = [
-    { meta: `${post.authorHandle} on ${platformName(post.platform)} \u00b7 ${formatDayTime(post.postedAt, tz)}`, text: post.text, fill: COLOR.panel, muted: false },
+    { meta: `${handleLabel(post.authorHandle, post.platform)} on ${platformName(post.platform)} \u00b7 ${formatDayTime(post.postedAt, tz)}`, text: post.text, fill: COLOR.panel, muted: false },
     { meta: `Our reply \u00b7 ${formatDayTime(reply.sentAt, tz)}`, text: reply.body, fill: COLOR.accentSoft, muted: false },
     nextPost
       ? { meta: `Their next post \u00b7 ${formatDayTime(nextPost.postedAt, tz)}`, text: nextPost.text, fill: COLOR.panel, muted: false }
