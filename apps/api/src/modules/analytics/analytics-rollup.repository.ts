@@ -128,13 +128,18 @@ export interface RollupCatchUp {
 export class AnalyticsRollupRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Whether the workspace's rollups hold every committed change (one indexed read; no lock). */
-  async isCurrent(workspaceId: string): Promise<boolean> {
+  /** Whether the workspace's rollups hold every committed change, lag behind, or were never built (one indexed read; no lock). */
+  async status(workspaceId: string): Promise<'current' | 'behind' | 'unbuilt'> {
     const rows = (await this.dataSource.query(
-      `SELECT w.change_seq <= s.watermark AS current FROM workspace w LEFT JOIN analytics_rollup_state s ON s.workspace_id = w.id WHERE w.id = $1`,
+      `SELECT s.workspace_id IS NOT NULL AS built, w.change_seq <= s.watermark AS current
+         FROM workspace w LEFT JOIN analytics_rollup_state s ON s.workspace_id = w.id WHERE w.id = $1`,
       [workspaceId],
-    )) as Array<{ current: boolean | null }>;
-    return rows[0]?.current === true;
+    )) as Array<{ built: boolean; current: boolean | null }>;
+    return !rows[0]?.built ? 'unbuilt' : rows[0].current ? 'current' : 'behind';
+  }
+
+  async isCurrent(workspaceId: string): Promise<boolean> {
+    return (await this.status(workspaceId)) === 'current';
   }
 
   /** Fresh statistics after a build: the planner otherwise takes the new rows for one and picks nested loops over them. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AnalyticsRollupRepository, type RollupCatchUp } from './analytics-rollup.repository.js';
 
@@ -8,8 +8,10 @@ import { AnalyticsRollupRepository, type RollupCatchUp } from './analytics-rollu
  * (AnalyticsRollupScheduler), which keep the work a read may find small.
  */
 @Injectable()
-export class AnalyticsRollupService {
+export class AnalyticsRollupService implements OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsRollupService.name);
+  /** First builds running in this process, by workspace. */
+  private readonly building = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,8 +24,35 @@ export class AnalyticsRollupService {
   }
 
   /**
-   * Brings the workspace's rollups up to every committed change before a read; waits while
-   * another instance catches the workspace up. Returns null when they were current already.
+   * Whether a read may count from the workspace's rollups, after bringing them up to every
+   * committed change (waiting while another instance catches the workspace up). Rollups never
+   * built are built in the background instead (a million mentions take tens of seconds; no
+   * request should wait that long) and the read counts the mention rows meanwhile; `wait` builds
+   * them first.
+   */
+  async ready(workspaceId: string, build: 'wait' | 'background' = 'background'): Promise<boolean> {
+    const status = await this.repo.status(workspaceId);
+    if (status === 'current') return true;
+    if (status === 'unbuilt' && build === 'background') {
+      this.buildInBackground(workspaceId);
+      return false;
+    }
+    await this.ensureCurrent(workspaceId);
+    return true;
+  }
+
+  /** The first build started by a read in this process, if one is running (tests and the bench wait for it). */
+  whenBuilt(workspaceId: string): Promise<void> {
+    return this.building.get(workspaceId) ?? Promise.resolve();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.building.values());
+  }
+
+  /**
+   * Brings the workspace's rollups up to every committed change; waits while another instance
+   * catches the workspace up. Returns null when they were current already.
    */
   async ensureCurrent(workspaceId: string): Promise<RollupCatchUp | null> {
     if (await this.repo.isCurrent(workspaceId)) return null;
@@ -49,6 +78,18 @@ export class AnalyticsRollupService {
       hours += done.hours;
     }
     return { workspaces, hours };
+  }
+
+  /** One build at a time per workspace in this process; another instance building it already (its lock is taken) is left to it. */
+  private buildInBackground(workspaceId: string): void {
+    if (this.building.has(workspaceId)) return;
+    const started = Date.now();
+    const run = this.repo
+      .catchUp(workspaceId, { wait: false })
+      .then((done) => this.afterCatchUp(workspaceId, done, started))
+      .catch((e: unknown) => this.logger.error(`analytics rollups of workspace ${workspaceId} could not be built: ${(e as Error).message}`))
+      .finally(() => this.building.delete(workspaceId));
+    this.building.set(workspaceId, run);
   }
 
   /** After a build or a large catch-up (a thousand hours and more), fresh planner statistics. */

@@ -159,7 +159,8 @@ export class AnalyticsService {
    * Rollups or mention rows. Rollups count by UTC hour, so they answer exactly when the range
    * starts and ends on whole hours and so does every bucket in the zone (a +05:30 zone's days
    * and hours do not: raw). Before a rollup read the workspace's rollups catch up with every
-   * committed change; should that fail, the read counts the rows instead (and says so in the log).
+   * committed change (never built: they are built in the background and this read counts rows);
+   * should that fail, the read counts the rows instead (and says so in the log).
    */
   private async source(w: AnalyticsWhere, zone: string, unit: AnalyticsBucket | null, path: AnalyticsPath): Promise<AnalyticsSource> {
     if (path === 'raw' || (path === 'auto' && !this.rollups.enabled)) return 'raw';
@@ -169,8 +170,7 @@ export class AnalyticsService {
       return 'raw';
     }
     try {
-      await this.rollups.ensureCurrent(w.workspaceId);
-      return 'rollup';
+      return (await this.rollups.ready(w.workspaceId, path === 'rollup' ? 'wait' : 'background')) ? 'rollup' : 'raw';
     } catch (e) {
       if (path === 'rollup') throw e;
       this.logger.error(`analytics rollups of workspace ${w.workspaceId} could not catch up, counting mention rows instead: ${(e as Error).message}`);
