@@ -16,14 +16,14 @@ afterEach(() => {
 
 const session = buildSession('agent');
 
-/** A signed-in agent on a page with nothing else to load; `alerts` answers every `GET /api/alerts`. */
-function openReports(alerts: (call: RecordedCall) => ReturnType<typeof alertList>) {
+/** A signed-in agent on a page with nothing else to load (not found); `alerts` answers every `GET /api/alerts`. */
+function openPage(alerts: (call: RecordedCall) => ReturnType<typeof alertList>) {
   api = mockApi({
     'GET /api/auth/me': { status: 200, body: session },
     'GET /api/alerts': (call) => ({ status: 200, body: alerts(call) }),
   });
   const socket = new FakeSocket();
-  const view = renderApp('/reports', { socket });
+  const view = renderApp('/no-such-page', { socket });
   return { ...view, socket };
 }
 
@@ -35,8 +35,8 @@ const catchUps = () => api!.callsTo('GET /api/alerts').map((c) => `${c.query.get
 describe('spike alerts on every page', () => {
   it('shows an alert raised live, with the brand, the jump, the top terms and a link to its incident; dismissed, it stays away after a reload', async () => {
     const alert = buildAlert({ seq: 6 });
-    const first = openReports(() => alertList([], 5));
-    await screen.findByRole('heading', { name: 'Reports' });
+    const first = openPage(() => alertList([], 5));
+    await screen.findByRole('heading', { name: 'Page not found' });
     first.socket.serverConnect();
     await settle();
     expect(banners()).toHaveLength(0);
@@ -59,8 +59,8 @@ describe('spike alerts on every page', () => {
 
     // Reloaded: the alerts raised now, then a catch-up after the last seq seen (5: the socket event does not move
     // it); both bring the same alert again, which stays dismissed.
-    const again = openReports(() => alertList([alert], 6));
-    await screen.findByRole('heading', { name: 'Reports' });
+    const again = openPage(() => alertList([alert], 6));
+    await screen.findByRole('heading', { name: 'Page not found' });
     again.socket.serverConnect();
     await waitFor(() => expect(catchUps()).toEqual(['- raised', '5 all', '6 all']));
     await settle();
@@ -69,15 +69,15 @@ describe('spike alerts on every page', () => {
 
   it('keeps a raised alert that was not dismissed after a reload', async () => {
     const alert = buildAlert({ seq: 3 });
-    const first = openReports(() => alertList([], 2));
-    await screen.findByRole('heading', { name: 'Reports' });
+    const first = openPage(() => alertList([], 2));
+    await screen.findByRole('heading', { name: 'Page not found' });
     first.socket.serverConnect();
     await settle();
     first.socket.serverEmit('alert.raised', alert);
     await screen.findByTestId('alert-banner');
     first.unmount();
 
-    openReports((call) => (call.query.get('since') ? alertList([], 3) : alertList([alert], 3)));
+    openPage((call) => (call.query.get('since') ? alertList([], 3) : alertList([alert], 3)));
     expect(await screen.findByTestId('alert-banner')).toHaveTextContent('Spike: Acme complaints about delivery and delays 6.2× normal');
     expect(catchUps()).toEqual(['- raised', '2 all']);
   });
@@ -93,7 +93,7 @@ describe('spike alerts on every page', () => {
     });
     const earlyCleared: AlertEvent = { ...early, seq: 5, status: 'cleared', clearedAt: '2026-12-05T15:20:00.000Z' };
     let away = false;
-    const view = openReports((call) => {
+    const view = openPage((call) => {
       const since = call.query.get('since');
       if (since === null) return alertList([early], 3);
       if (!away) return alertList([], 3);
@@ -125,8 +125,8 @@ describe('spike alerts on every page', () => {
 
   it('shows nothing for alerts found in the past (nobody is notified of those)', async () => {
     const old = buildAlert({ seq: 2, historical: true });
-    const view = openReports((call) => (call.query.get('since') ? alertList([], 2) : alertList([old], 2)));
-    await screen.findByRole('heading', { name: 'Reports' });
+    const view = openPage((call) => (call.query.get('since') ? alertList([], 2) : alertList([old], 2)));
+    await screen.findByRole('heading', { name: 'Page not found' });
     view.socket.serverConnect();
     await waitFor(() => expect(catchUps()).toEqual(['- raised', '2 all']));
     await settle();
@@ -136,7 +136,7 @@ describe('spike alerts on every page', () => {
   it('starts afresh when the api counts fewer alert changes than this browser remembers (another database)', async () => {
     localStorage.setItem(`earshot.alerts.v1.${session.user.id}`, JSON.stringify({ cursor: 90, dismissed: [] }));
     const live = buildAlert({ seq: 2 });
-    openReports((call) => (call.query.get('since') ? alertList([], 2) : alertList([live], 2)));
+    openPage((call) => (call.query.get('since') ? alertList([], 2) : alertList([live], 2)));
     await screen.findByTestId('alert-banner');
     expect(catchUps()).toEqual(['- raised', '90 all', '- raised']);
   });
