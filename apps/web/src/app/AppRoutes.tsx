@@ -7,6 +7,8 @@ import { ApprovalsPage } from '../modules/approvals/components/ApprovalsPage';
 import { AnalyticsPage } from '../modules/analytics/components/AnalyticsPage';
 import { AlertsSection } from '../modules/alerts/components/AlertsSection';
 import { ReportsPage } from '../modules/reports/components/ReportsPage';
+import { ReportPrintPage } from '../modules/reports/components/ReportPrintPage';
+import { ReportSettingsPage } from '../modules/settings/components/ReportSettingsPage';
 import { RootCausesPage } from '../modules/root-causes/components/RootCausesPage';
 import { SharedBoardPage } from '../modules/root-causes/components/SharedBoardPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
@@ -31,6 +33,17 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       {/* Owners through an expiring share link: no session, no navigation, nothing else of the desk. */}
       <Route path="/share/root-causes/:token" element={<SharedBoardPage />} />
+      {/* A weekly report as one printable A4 page: signed in, without the app's header and navigation. */}
+      <Route
+        path="/reports/:id/print"
+        element={
+          <RequireAuth>
+            <RequireAccess area="reports">
+              <ReportPrintPage />
+            </RequireAccess>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -83,7 +96,7 @@ export function AppRoutes() {
           }
         />
         <Route
-          path="reports"
+          path="reports/*"
           element={
             <RequireAccess area="reports">
               <ReportsPage />
@@ -152,6 +165,14 @@ export function AppRoutes() {
             element={
               <RequireAccess area="learning">
                 <LearningPage />
+              </RequireAccess>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <RequireAccess area="reportSettings">
+                <ReportSettingsPage />
               </RequireAccess>
             }
           />

@@ -46,7 +46,7 @@ export class TooManyAttemptsException extends HttpException {
 export function toSessionDto(user: UserEntity, workspace: WorkspaceEntity, expiresAt: Date): Session {
   return {
     user: toUserDto(user),
-    workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, timeZone: workspace.timeZone },
+    workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, timeZone: workspace.timeZone, reportWeekStart: workspace.reportWeekStart },
     expiresAt: expiresAt.toISOString(),
     mustChangePassword: user.mustChangePassword,
   };

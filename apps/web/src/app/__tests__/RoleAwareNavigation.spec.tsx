@@ -15,6 +15,7 @@ function signedInAs(role: Role) {
     'GET /api/auth/me': { status: 200, body: buildSession(role) },
     'GET /api/mentions': { status: 200, body: { items: [], nextCursor: null, seq: 0 } },
     'GET /api/workspace/sla': { status: 200, body: { critical: 15, high: 60, medium: 240, low: 1440 } },
+    'GET /api/reports': { status: 200, body: { items: [] } },
   });
 }
 

@@ -15,7 +15,8 @@ export type Area =
   | 'approvals'
   | 'rootCauses'
   | 'learning'
-  | 'alerts';
+  | 'alerts'
+  | 'reportSettings';
 
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   /** Everyone sees the inbox; viewers read only. */
@@ -43,6 +44,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   learning: ['admin', 'manager', 'agent'],
   /** Spike alerts and their incident views: everyone reads them; see `actOnAlerts`. */
   alerts: ROLES,
+  /** Settings › Reports: the report week's first day (admins and managers) and the e-mail recipients (admins; see `manageReportRecipients`). */
+  reportSettings: ['admin', 'manager'],
 };
 
 export function canAccess(role: Role, area: Area): boolean {
@@ -51,7 +54,16 @@ export function canAccess(role: Role, area: Area): boolean {
 
 /** What a role may change inside an area it can open. */
 export type Capability =
-  'manageSources' | 'editListening' | 'triage' | 'assignOthers' | 'editReplySettings' | 'editRootCauses' | 'editLearning' | 'actOnAlerts';
+  | 'manageSources'
+  | 'editListening'
+  | 'triage'
+  | 'assignOthers'
+  | 'editReplySettings'
+  | 'editRootCauses'
+  | 'editLearning'
+  | 'actOnAlerts'
+  | 'buildReports'
+  | 'manageReportRecipients';
 
 const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   /** Add, edit, delete and "Poll now" for sources (credentials are admin business). */
@@ -70,6 +82,10 @@ const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   editLearning: ['admin', 'manager'],
   /** Alert rules (on/off, webhook, e-mail) and an incident's actions: answering the authors, the status post. */
   actOnAlerts: ['admin', 'manager'],
+  /** Weekly reports: build or rebuild a week, e-mail it now (everyone reads them). */
+  buildReports: ['admin', 'manager'],
+  /** Who gets the weekly report by e-mail. */
+  manageReportRecipients: ['admin'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { ChangePasswordRequest, LoginRequest, Session, User } from '@earshot/contracts';
+import type { ChangePasswordRequest, LoginRequest, Session, User, Workspace } from '@earshot/contracts';
 
 export interface AuthContextValue {
   /** Null while signed out. The provider renders nothing else until it knows. */
@@ -12,6 +12,8 @@ export interface AuthContextValue {
   changePassword(body: ChangePasswordRequest): Promise<Session>;
   /** Puts the user as the api last answered (after a profile change) into the session, without a reload. */
   updateUser(user: User): void;
+  /** Puts the workspace as the api last answered (after a settings change) into the session, without a reload. */
+  updateWorkspace(workspace: Workspace): void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

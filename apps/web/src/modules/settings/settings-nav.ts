@@ -9,6 +9,7 @@ export const SETTINGS_NAV: readonly { area: Area; to: string; label: string }[] 
   { area: 'templates', to: '/settings/templates', label: 'Templates' },
   { area: 'voice', to: '/settings/voice', label: 'Voice guide' },
   { area: 'learning', to: '/settings/learning', label: 'Learning' },
+  { area: 'reportSettings', to: '/settings/reports', label: 'Reports' },
 ];
 
 /** Where `/settings` leads a role: its first tab (agents, who only read templates and the voice guide, land on Templates). */

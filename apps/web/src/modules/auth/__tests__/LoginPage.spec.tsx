@@ -23,6 +23,7 @@ describe('LoginPage', () => {
     api = mockApi({
       'GET /api/auth/me': SIGNED_OUT,
       'POST /api/auth/login': { status: 200, body: session },
+      'GET /api/reports': { status: 200, body: { items: [] } },
     });
     const { user } = renderApp('/reports?range=7d');
 

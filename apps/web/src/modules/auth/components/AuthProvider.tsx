@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ChangePasswordRequest, LoginRequest, Session, User } from '@earshot/contracts';
+import type { ChangePasswordRequest, LoginRequest, Session, User, Workspace } from '@earshot/contracts';
 import { isApiRequestError, onUnauthorized } from '../../../shared/http';
 import { closeRealtimeConnections } from '../../../shared/realtime/open-connections';
 import { Button } from '../../../shared/ui/Button';
@@ -91,9 +91,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSession((current) => (current && current.user.id === user.id ? { ...current, user } : current));
   }, []);
 
+  const updateWorkspace = useCallback((workspace: Workspace) => {
+    setSession((current) => (current && current.workspace.id === workspace.id ? { ...current, workspace } : current));
+  }, []);
+
   const value = useMemo<AuthContextValue>(
-    () => ({ session, notice, login, logout, changePassword, updateUser }),
-    [session, notice, login, logout, changePassword, updateUser],
+    () => ({ session, notice, login, logout, changePassword, updateUser, updateWorkspace }),
+    [session, notice, login, logout, changePassword, updateUser, updateWorkspace],
   );
 
   if (load.status === 'loading') return <FullPageMessage title="Loading Earshot…" busy />;

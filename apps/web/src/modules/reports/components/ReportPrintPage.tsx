@@ -1,0 +1,88 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Button } from '../../../shared/ui/Button';
+import { LoadProblem } from '../../../shared/ui/LoadProblem';
+import { reportPdfHref } from '../api/reports.api';
+import { useReportDetail } from '../hooks/useReports';
+import { ReportDocument } from './ReportDocument';
+// The module's own styles, print rules included (this page renders outside the app's layout).
+import '../reports.css';
+
+/** The sheet's printable height in CSS pixels: A4 (297 mm) less the 10 mm margins the sheet pads itself with. */
+const PRINTABLE_HEIGHT_PX = ((297 - 2 * 10) * 96) / 25.4;
+
+/**
+ * Scales the sheet's content down (CSS zoom) until it fits one A4 page. The sheet is laid out on screen exactly as
+ * it prints (210 mm wide, the same fonts), so what fits here fits on paper. Text reflows when zoomed, so the
+ * factor is found in a few rounds.
+ */
+function useFitToPage(ready: boolean) {
+  const content = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  useLayoutEffect(() => {
+    const el = content.current;
+    if (!ready || !el) return;
+    let z = 1;
+    for (let round = 0; round < 6; round += 1) {
+      el.style.setProperty('zoom', String(z));
+      const height = el.getBoundingClientRect().height;
+      if (height === 0 || height <= PRINTABLE_HEIGHT_PX) break;
+      z = Math.floor(z * (PRINTABLE_HEIGHT_PX / height) * 100) / 100 - 0.01;
+    }
+    setZoom(z);
+  }, [ready]);
+  return { content, zoom };
+}
+
+/**
+ * `/reports/:id/print`: the report as one A4 page for the browser's print dialog ("Save as PDF" works too), with
+ * no app chrome. The toolbar with the Print button is on screen only. Every role that reads reports may open it.
+ */
+export function ReportPrintPage() {
+  const id = useParams().id ?? '';
+  const { state, reload } = useReportDetail(id);
+  const ready = state.status === 'ready';
+  const { content, zoom } = useFitToPage(ready);
+  const title = ready ? `Weekly report ${state.data.snapshot.week.label} – ${state.data.snapshot.workspace.name}` : null;
+
+  useEffect(() => {
+    if (!title) return;
+    // The print dialog offers the page title as the PDF's file name.
+    const before = document.title;
+    document.title = title;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
+
+  return (
+    <div className="report-print">
+      <div className="report-print__toolbar" role="group" aria-label="Print view actions">
+        <Link to={`/reports/${encodeURIComponent(id)}`}>← Back to the report</Link>
+        <span className="report-print__hint">A4, one page. Choose “Save as PDF” in the print dialog for a file, or download the server’s PDF.</span>
+        <a className="button button--secondary button--sm" href={reportPdfHref(id)} download>
+          Download PDF
+        </a>
+        <Button variant="primary" size="sm" onClick={() => window.print()} disabled={!ready}>
+          Print
+        </Button>
+      </div>
+      {ready ? null : (
+        <div className="report-print__status">
+          <LoadProblem state={state.status === 'error' ? state : { status: 'loading' }} loadingLabel="Loading the report…" errorTitle="The report could not be loaded" onRetry={() => reload()} />
+        </div>
+      )}
+      {ready ? (
+        <main className="report-sheet" data-testid="report-sheet" data-zoom={zoom}>
+          <div className="report-sheet__content" ref={content}>
+            <header className="report-sheet__header">
+              <p className="report-sheet__eyebrow">Weekly reputation report · {state.data.snapshot.workspace.name}</p>
+              <h1 className="report-sheet__title">{state.data.snapshot.week.label}</h1>
+            </header>
+            <ReportDocument snapshot={state.data.snapshot} variant="print" />
+          </div>
+        </main>
+      ) : null}
+    </div>
+  );
+}

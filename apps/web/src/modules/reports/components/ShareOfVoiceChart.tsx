@@ -1,0 +1,89 @@
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import type { ReportShareOfVoice } from '@earshot/contracts';
+import { brandColors } from '../../analytics/brand-colors';
+import { ChartFrame } from '../../analytics/components/ChartFrame';
+import { formatCount, formatShare, formatShareChange, NO_FIGURE } from '../report-format';
+
+type Row = { brandId: string; name: string; kind: 'own' | 'competitor'; percent: number; label: string };
+
+/**
+ * Each brand's share of all the brands' mentions that week: own brands first (blue and green), competitors in
+ * warm colours, the share printed at the end of each bar. The counts and last week's shares are in the table.
+ */
+export function ShareOfVoiceChart({ share, titleId }: { share: ReportShareOfVoice; titleId: string }) {
+  const colors = brandColors(share.brands);
+  const rows: Row[] = share.brands.map((b) => ({
+    brandId: b.brandId,
+    name: b.kind === 'competitor' ? b.name : `${b.name} (own)`,
+    kind: b.kind,
+    percent: b.share === null ? 0 : Math.round(b.share * 1000) / 10,
+    label: formatShare(b.share),
+  }));
+  const height = Math.max(90, rows.length * 30 + 24);
+
+  function BrandBar(props: BarShapeProps) {
+    const row = props.payload as Row;
+    return (
+      <rect
+        className="report-chart__bar"
+        data-brand={row.brandId}
+        x={props.x}
+        y={props.y}
+        width={Math.max(0, props.width ?? 0)}
+        height={props.height}
+        fill={colors.get(row.brandId)}
+        aria-hidden="true"
+      />
+    );
+  }
+
+  return (
+    <div className="report-chart">
+      {rows.length === 0 ? (
+        <p className="muted">No brands to compare: add competitors under Settings › Brands & queries.</p>
+      ) : (
+        <div className="report-chart__plot" role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-summary`}>
+          <ChartFrame height={height}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 2, right: 52, bottom: 2, left: 4 }} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e5ea" />
+              <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} unit=" %" />
+              <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 11 }} interval={0} />
+              <Bar dataKey="percent" isAnimationActive={false} shape={BrandBar}>
+                <LabelList dataKey="label" position="right" style={{ fontSize: 11, fill: '#1b2330' }} />
+              </Bar>
+            </BarChart>
+          </ChartFrame>
+        </div>
+      )}
+      <p className="report-chart__summary" id={`${titleId}-summary`}>
+        {share.sentence}
+      </p>
+      <table className="visually-hidden">
+        <caption>Share of voice</caption>
+        <thead>
+          <tr>
+            <th scope="col">Brand</th>
+            <th scope="col">Mentions</th>
+            <th scope="col">Share</th>
+            <th scope="col">Last week</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {share.brands.map((b) => (
+            <tr key={b.brandId}>
+              <th scope="row">
+                {b.name}
+                {b.kind === 'competitor' ? ' (competitor)' : ' (own brand)'}
+              </th>
+              <td>{formatCount(b.count)}</td>
+              <td>{formatShare(b.share)}</td>
+              <td>{formatShare(b.previousShare)}</td>
+              <td>{formatShareChange(b.share, b.previousShare) ?? NO_FIGURE}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
