@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@earshot/contracts';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
@@ -10,6 +10,7 @@ export const BODYLESS_WRITES = new Set([
   'POST /api/sources/:id/poll',
   'POST /api/learning/models',
   'POST /api/learning/models/:id/activate',
+  'POST /api/reports/:id/send',
 ]);
 
 export interface Ids {
@@ -30,6 +31,11 @@ export interface Ids {
   shareToken: string;
   /** The workspace brand's alert rule (exampleAlertRules). */
   alertRule: string;
+  /** A raised alert of the brand whose surge holds the workspace's mentions (exampleAlert). */
+  alert: string;
+  /** The alert's status posts: one failed on a transient cause (to retry), one unknown the sender stopped on (to dismiss). */
+  statusPostToRetry: string;
+  statusPostToDismiss: string;
 }
 export interface Example {
   /** The path with its ids filled in. */
@@ -119,8 +125,34 @@ export const EXAMPLES: Record<string, Example> = {
   'POST /api/replies/:id/reject': { path: (i) => `/api/replies/${i.replyToReject}/reject`, body: () => ({ comment: 'name the next step' }), ok: 200 },
   'POST /api/replies/:id/retry': { path: (i) => `/api/replies/${i.replyToRetry}/retry`, body: () => ({}), ok: 200 },
   'POST /api/replies/:id/dismiss': { path: (i) => `/api/replies/${i.replyToDismiss}/dismiss`, body: () => ({ note: 'posted by hand' }), ok: 200 },
+  // A new clientKey each time: the same key again queues nothing twice (and answers 200 all the same).
+  'POST /api/alerts/:id/replies': {
+    path: (i) => `/api/alerts/${i.alert}/replies`,
+    body: () => ({ body: HOLDING_STATEMENT, clientKey: `ck-${randomBytes(8).toString('hex')}` }),
+    ok: 200,
+    as: 'manager',
+  },
+  'POST /api/alerts/:id/status-post': {
+    path: (i) => `/api/alerts/${i.alert}/status-post`,
+    body: (i) => ({ body: STATUS_POST, sourceId: i.source, clientKey: `ck-${randomBytes(8).toString('hex')}` }),
+    ok: 201,
+    as: 'manager',
+  },
+  'POST /api/alerts/:id/status-posts/:postId/retry': {
+    path: (i) => `/api/alerts/${i.alert}/status-posts/${i.statusPostToRetry}/retry`,
+    body: () => ({}),
+    ok: 200,
+    as: 'manager',
+  },
+  'POST /api/alerts/:id/status-posts/:postId/dismiss': {
+    path: (i) => `/api/alerts/${i.alert}/status-posts/${i.statusPostToDismiss}/dismiss`,
+    body: () => ({ note: 'posted by hand' }),
+    ok: 200,
+    as: 'manager',
+  },
   'PUT /api/workspace/sla': { path: () => '/api/workspace/sla', body: () => ({ critical: 15, high: 60, medium: 240, low: 1440 }), ok: 200 },
-  'PATCH /api/workspace': { path: () => '/api/workspace', body: () => ({ timeZone: 'Europe/Berlin' }), ok: 200 },
+  // Monday, the default week start (POST /api/reports/weekly's example week starts on a Monday).
+  'PATCH /api/workspace': { path: () => '/api/workspace', body: () => ({ timeZone: 'Europe/Berlin', reportWeekStart: 1 }), ok: 200 },
   'POST /api/learning/rollback': { path: () => '/api/learning/rollback', body: () => ({ to: 'shipped' }), ok: 200 },
   'POST /api/learning/phrase-rules': {
     path: () => '/api/learning/phrase-rules',
@@ -136,6 +168,14 @@ export const EXAMPLES: Record<string, Example> = {
     path: () => '/api/root-causes/quality/status',
     body: () => ({ status: 'investigating', note: 'looking' }),
     ok: 200,
+  },
+  // A complete past week (a Monday: the default week start, in any zone).
+  'POST /api/reports/weekly': { path: () => '/api/reports/weekly', body: () => ({ weekStart: '2026-01-05' }), ok: 200, as: 'manager' },
+  // A new address each time: a workspace has each address once.
+  'POST /api/report-recipients': {
+    path: () => '/api/report-recipients',
+    body: () => ({ email: `leader-${randomBytes(4).toString('hex')}@example.com`, name: 'Leader' }),
+    ok: 201,
   },
   'POST /api/alert-rules': {
     path: () => '/api/alert-rules',
@@ -240,4 +280,55 @@ export async function exampleReplies(
 export async function exampleAlertRules(server: App, cookie: string): Promise<Pick<Ids, 'alertRule'>> {
   const res = await request(server).get('/api/alert-rules').set('Cookie', cookie).expect(200);
   return { alertRule: (res.body as { items: Array<{ id: string }> }).items[0]!.id };
+}
+
+/** A holding reply the shipped voice guide lets through (acknowledges, apologises, a next step, a private channel). */
+const HOLDING_STATEMENT =
+  'Hi {{author.name | "there"}}, I\'m sorry about this and thanks for letting us know. Our team is working on it right now. Please send us a DM if you need help. ^{{agent.signature}}';
+/** A public status update the shipped voice guide lets through (no promise: nobody approves a post). */
+const STATUS_POST =
+  'We know some {{brand.name}} customers have a delivery problem right now. Our team is working on it, updates follow here. ^{{agent.signature}}';
+
+/**
+ * For `Ids.alert`: a raised alert of `brand` whose surge began an hour ago, so the workspace's
+ * mentions (posted a minute before they were stored) are its mentions and their authors its
+ * affected authors. It is written with `db` (the runner raises one only after weeks of history).
+ * For `statusPostToRetry`/`statusPostToDismiss`: two status posts of the alert through `source`,
+ * queued by a manager and then put in the states the sender leaves them in (no sender runs in
+ * these apps) — failed on a transient cause, and unknown with no automatic attempt left.
+ */
+export async function exampleAlert(
+  server: App,
+  manager: string,
+  db: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  p: { workspaceId: string; brand: string; source: string },
+): Promise<Pick<Ids, 'alert' | 'statusPostToRetry' | 'statusPostToDismiss'>> {
+  const alert = randomUUID();
+  await db.query(
+    `INSERT INTO alert_event (id, workspace_id, rule_id, brand_id, category, metric, status, surge_start, raised_at, detected_at,
+                              window_minutes, observed, expected, ratio, z, top_terms, mention_count, historical, seq)
+     VALUES ($1, $2, NULL, $3, NULL, 'volume', 'raised', now() - interval '1 hour', now() - interval '50 minutes', now() - interval '49 minutes',
+             10, 12, 2, 6, 5.5, '[{"term":"acme","count":3}]'::jsonb, 3, false,
+             (SELECT COALESCE(max(seq), 0) + 1 FROM alert_event WHERE workspace_id = $2))`,
+    [alert, p.workspaceId, p.brand],
+  );
+  const stuck: string[] = [];
+  for (const [status, failure] of [
+    ['failed', 'transient'],
+    ['unknown', 'transient'],
+  ] as const) {
+    const res = await request(server)
+      .post(`/api/alerts/${alert}/status-post`)
+      .set('Cookie', manager)
+      .send({ body: STATUS_POST, sourceId: p.source, clientKey: `ck-${randomBytes(8).toString('hex')}` })
+      .expect(201);
+    const id = (res.body as { id: string }).id;
+    await db.query(`UPDATE reply SET status = $2, failure_kind = $3, attempts = 8, first_attempt_at = now(), next_attempt_at = NULL WHERE id = $1`, [
+      id,
+      status,
+      failure,
+    ]);
+    stuck.push(id);
+  }
+  return { alert, statusPostToRetry: stuck[0]!, statusPostToDismiss: stuck[1]! };
 }
