@@ -282,7 +282,12 @@ describe('analytics (integration)', () => {
       'from=2026-10-25T00:00:00%2B02:00&to=2026-10-26T00:00:00%2B01:00&bucket=hour',
       'from=2026-10-20T13:00:00Z&to=2026-10-26T11:00:00Z&bucket=day',
     ];
-    const themes = ['from=2026-10-25&to=2026-10-27', 'from=2026-10-25&to=2026-10-27&includeSpam=true', `from=2026-10-24&to=2026-10-27&brandId=${acmeId}`];
+    const themes = [
+      'from=2026-10-25&to=2026-10-27',
+      'from=2026-10-25&to=2026-10-27&includeSpam=true',
+      `from=2026-10-24&to=2026-10-27&brandId=${acmeId}`,
+      'from=2026-10-22&to=2026-10-27&platform=mastodon&category=delivery,billing',
+    ];
     const parse = (q: string) => Object.fromEntries(new URLSearchParams(q));
     let compared = 0;
     for (const [f, brandOk] of [
@@ -302,7 +307,7 @@ describe('analytics (integration)', () => {
         compared++;
       }
     }
-    expect(compared).toBe(2 * 14 + 3 + 2 * 11 + 2);
+    expect(compared).toBe(2 * 14 + 4 + 2 * 11 + 3);
     // The rollups were really read: built for both workspaces, one row per mention's hour and values.
     const built = (await t.dataSource.query(
       `SELECT workspace_id, sum(total)::int AS n FROM analytics_hourly_rollup WHERE workspace_id = ANY($1::uuid[]) GROUP BY 1`,

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
         `SELECT (SELECT id FROM brand WHERE name = 'Acme') AS acme, (SELECT id FROM brand WHERE name = 'Rival One') AS rival,
                 (SELECT date_trunc('hour', max(posted_at)) FROM mention WHERE external_id LIKE 'bench-%') AS end`,
       );
-      await sql(db.url, `TRUNCATE analytics_hourly_rollup, analytics_hourly_summary, analytics_rollup_state`);
+      await sql(db.url, `TRUNCATE analytics_hourly_rollup, analytics_hourly_summary, analytics_hourly_complaints, analytics_rollup_state`);
       ({ end } = rows[0]!);
       brands = { acme: rows[0]!.acme, rivalOne: rows[0]!.rival };
       console.log(`reused: ${db.name} (rollups cleared)`);
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
       db.url,
       `SELECT t, (xpath('/row/n/text()', query_to_xml('SELECT count(*) AS n FROM ' || t, false, true, '')))[1]::text AS rows,
               round(pg_total_relation_size(t) / 1048576.0) AS mb
-         FROM unnest(ARRAY['mention', 'analytics_hourly_rollup', 'analytics_hourly_summary']) t`,
+         FROM unnest(ARRAY['mention', 'analytics_hourly_rollup', 'analytics_hourly_summary', 'analytics_hourly_complaints']) t`,
     );
     console.log(`rollup-build: ${(buildMs / 1000).toFixed(1)} s (first read; ${sizes.map((x) => `${x.t} ${x.rows} rows, ${x.mb} MB`).join('; ')})`);
     const rolled = await timeCases(api, cookie2, list);

@@ -22,6 +22,7 @@ import { OwnerShareLinkEntity } from '../modules/root-causes/owner-share-link.en
 import { OwnerDigestEntity } from '../modules/root-causes/owner-digest.entity.js';
 import { WebhookDeliveryEntity } from '../common/webhooks/webhook-delivery.entity.js';
 import {
+  AnalyticsHourlyComplaintsEntity,
   AnalyticsHourlyRollupEntity,
   AnalyticsHourlySummaryEntity,
   AnalyticsMatchSetEntity,
@@ -61,6 +62,7 @@ export const ENTITIES = [
   AnalyticsMatchSetEntity,
   AnalyticsHourlyRollupEntity,
   AnalyticsHourlySummaryEntity,
+  AnalyticsHourlyComplaintsEntity,
   AnalyticsRollupStateEntity,
   AlertRuleEntity,
   AlertEventEntity,

@@ -62,7 +62,7 @@ abstract class RollupMeasures {
 /**
  * One row per workspace, UTC hour, match set, spam flag, platform, category (the team's, else the
  * model's, else `other`) and complaint flag (intent `complaint`, the team's where corrected).
- * Serves platform and category filters and complaint themes.
+ * Serves platform and category filters (and complaint themes filtered by platform).
  */
 @Entity('analytics_hourly_rollup')
 export class AnalyticsHourlyRollupEntity extends RollupMeasures {
@@ -107,6 +107,32 @@ export class AnalyticsHourlySummaryEntity extends RollupMeasures {
 
   @PrimaryColumn({ type: 'boolean', primaryKeyConstraintName: 'PK_analytics_hourly_summary' })
   spam!: boolean;
+}
+
+/**
+ * Complaints only (intent `complaint`, the team's where corrected), by workspace, UTC hour, match
+ * set, spam flag and category: complaint themes without a platform filter read this one (a
+ * quarter of the detailed rows over a period).
+ */
+@Entity('analytics_hourly_complaints')
+export class AnalyticsHourlyComplaintsEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_analytics_hourly_complaints' })
+  workspaceId!: string;
+
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'PK_analytics_hourly_complaints' })
+  hour!: Date;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_analytics_hourly_complaints' })
+  matchSetId!: number;
+
+  @PrimaryColumn({ type: 'boolean', primaryKeyConstraintName: 'PK_analytics_hourly_complaints' })
+  spam!: boolean;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_analytics_hourly_complaints' })
+  category!: string;
+
+  @Column({ type: 'integer' })
+  total!: number;
 }
 
 /**

@@ -36,7 +36,7 @@ function sortedSet(jsonb: string): string {
  * Recomputes, inside `tx` (which holds the workspace's lock), the rollup rows of `hours` (every
  * hour when 'all') from the workspace's mention rows, in one statement: aggregate the mentions by
  * hour and every filtered value, add the match sets not seen before, write the detailed rows and
- * the summary rows derived from them.
+ * the summary and complaints rows derived from them.
  */
 async function recompute(tx: EntityManager, workspaceId: string, hours: Date[] | 'all'): Promise<void> {
   const all = hours === 'all';
@@ -50,6 +50,7 @@ async function recompute(tx: EntityManager, workspaceId: string, hours: Date[] |
            SELECT * FROM mention x WHERE x.workspace_id = $1 AND x.posted_at >= h.hour AND x.posted_at < h.hour + interval '1 hour' OFFSET 0) m`;
   const inHours = all ? '' : ` AND hour = ANY($2::timestamptz[])`;
   await tx.query(`DELETE FROM analytics_hourly_summary WHERE workspace_id = $1${inHours}`, params);
+  await tx.query(`DELETE FROM analytics_hourly_complaints WHERE workspace_id = $1${inHours}`, params);
   await tx.query(`DELETE FROM analytics_hourly_rollup WHERE workspace_id = $1${inHours}`, params);
   const measures = `total, positive, neutral, negative, unscored, score_sum, scored`;
   const sums = `sum(g.total)::int, sum(g.positive)::int, sum(g.neutral)::int, sum(g.negative)::int, sum(g.unscored)::int, sum(g.score_sum), sum(g.scored)::int`;
@@ -84,11 +85,18 @@ async function recompute(tx: EntityManager, workspaceId: string, hours: Date[] |
          FROM g JOIN ids ON ids.query_ids = g.query_ids AND ids.topics = g.topics
         GROUP BY g.hour, ids.id, g.spam, g.platform, g.category, g.complaint
         ORDER BY g.hour
-       RETURNING hour, match_set_id, spam, ${measures})
-     INSERT INTO analytics_hourly_summary (workspace_id, hour, match_set_id, spam, ${measures})
-     SELECT $1::uuid, g.hour, g.match_set_id, g.spam, ${sums}
+       RETURNING hour, match_set_id, spam, category, complaint, ${measures}),
+     summary AS (
+       INSERT INTO analytics_hourly_summary (workspace_id, hour, match_set_id, spam, ${measures})
+       SELECT $1::uuid, g.hour, g.match_set_id, g.spam, ${sums}
+         FROM detailed g
+        GROUP BY g.hour, g.match_set_id, g.spam
+        ORDER BY g.hour)
+     INSERT INTO analytics_hourly_complaints (workspace_id, hour, match_set_id, spam, category, total)
+     SELECT $1::uuid, g.hour, g.match_set_id, g.spam, g.category, sum(g.total)::int
        FROM detailed g
-      GROUP BY g.hour, g.match_set_id, g.spam
+      WHERE g.complaint
+      GROUP BY g.hour, g.match_set_id, g.spam, g.category
       ORDER BY g.hour`,
     params,
   );
@@ -144,7 +152,7 @@ export class AnalyticsRollupRepository {
 
   /** Fresh statistics after a build: the planner otherwise takes the new rows for one and picks nested loops over them. */
   async analyze(): Promise<void> {
-    await this.dataSource.query(`ANALYZE analytics_hourly_rollup, analytics_hourly_summary, analytics_match_set`);
+    await this.dataSource.query(`ANALYZE analytics_hourly_rollup, analytics_hourly_summary, analytics_hourly_complaints, analytics_match_set`);
   }
 
   /** Workspaces whose rollups are behind their committed changes (or were never built). */

@@ -93,10 +93,11 @@ function rawConditions(w: AnalyticsWhere, first: number): { sql: string; params:
 
 /**
  * The same filters on rollup rows `r` (a brand or topic filter picks match sets: a row's set holds
- * exactly the query ids and topics of each of its mentions), and the table to read: the detailed
- * one when a platform or category is filtered (or `detailed`), else the summary (a sixth of the rows).
+ * exactly the query ids and topics of each of its mentions), and the smallest table that has
+ * every column they test: for series the summary (a sixth of the detailed rows) unless a platform
+ * or category is filtered; for complaint themes the complaints table unless a platform is.
  */
-function rollupConditions(w: AnalyticsWhere, first: number, detailed = false): { sql: string; params: unknown[]; table: string } {
+function rollupConditions(w: AnalyticsWhere, first: number, read: 'series' | 'themes'): { sql: string; params: unknown[]; table: string } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -113,7 +114,12 @@ function rollupConditions(w: AnalyticsWhere, first: number, detailed = false): {
   }
   if (w.platforms) parts.push(`r.platform = ANY(${p(w.platforms)}::text[])`);
   if (w.categories) parts.push(`r.category = ANY(${p(w.categories)}::text[])`);
-  const table = detailed || w.platforms || w.categories ? 'analytics_hourly_rollup' : 'analytics_hourly_summary';
+  let table: string;
+  if (w.platforms) {
+    table = 'analytics_hourly_rollup';
+    if (read === 'themes') parts.push('r.complaint');
+  } else if (read === 'themes') table = 'analytics_hourly_complaints';
+  else table = w.categories ? 'analytics_hourly_rollup' : 'analytics_hourly_summary';
   return { sql: parts.map((s) => ` AND ${s}`).join(''), params, table };
 }
 
@@ -214,7 +220,7 @@ export class AnalyticsRepository {
        ORDER BY b.start`);
       params = c.params;
     } else {
-      const c = rollupConditions(w, 5);
+      const c = rollupConditions(w, 5, 'series');
       sql = `
       WITH ${bucketsCte(unit)}
       SELECT b.start, b."end", b.local, b.offset_minutes, a.total, a.positive, a.neutral, a.negative, a.unscored, a.score_sum, a.scored
@@ -254,11 +260,11 @@ export class AnalyticsRepository {
        GROUP BY 1`);
       params = c.params;
     } else {
-      const c = rollupConditions(w, 5, true);
+      const c = rollupConditions(w, 5, 'themes');
       sql = `
       SELECT r.category, sum(r.total) FILTER (WHERE r.hour >= $3) AS current, sum(r.total) FILTER (WHERE r.hour < $3) AS previous
         FROM ${c.table} r
-       WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $4 AND r.complaint${c.sql}
+       WHERE r.workspace_id = $1 AND r.hour >= $2 AND r.hour < $4${c.sql}
        GROUP BY 1`;
       params = c.params;
     }
@@ -307,7 +313,7 @@ export class AnalyticsRepository {
          GROUP BY 1, 2)`;
       params = c.params;
     } else {
-      const c = rollupConditions(w, 5);
+      const c = rollupConditions(w, 5, 'series');
       aggregate = `
       sb AS MATERIALIZED (
         SELECT s.id, sq.brand_id
