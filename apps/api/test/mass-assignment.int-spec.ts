@@ -1,7 +1,16 @@
 import { ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import request from 'supertest';
-import { BODYLESS_WRITES, EXAMPLES, type Ids, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
+import {
+  BODYLESS_WRITES,
+  EXAMPLES,
+  type Ids,
+  exampleAlert,
+  exampleReplies,
+  exampleAlertRules,
+  exampleRootCauses,
+  exampleTemplate,
+} from './factories/write-examples.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
@@ -47,11 +56,18 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
     a = await InboxFixture.create(t, 'Mass A');
     other = await InboxFixture.create(t, 'Mass B');
-    const [mention, r1, r2] = await a.store(['acme mass assignment target', 'acme mass assignment target two', 'acme mass assignment target three']);
+    // The fourth is the alert's author nobody holds, so the incident's positive control queues a reply.
+    const [mention, r1, r2] = await a.store([
+      'acme mass assignment target',
+      'acme mass assignment target two',
+      'acme mass assignment target three',
+      'acme mass assignment incident author',
+    ]);
     const one = async (sql: string) => ((await t.dataSource.query(sql, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
+    const brand = await one(`SELECT id FROM brand WHERE workspace_id = $1`);
     ids = {
       mention: mention!,
-      brand: await one(`SELECT id FROM brand WHERE workspace_id = $1`),
+      brand,
       query: await one(`SELECT id FROM listening_query WHERE workspace_id = $1`),
       source: a.sourceId,
       user: a.users.viewer.id,
@@ -60,6 +76,7 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
       ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
       ...(await exampleRootCauses(t.server, a.cookies.admin)),
       ...(await exampleAlertRules(t.server, a.cookies.admin)),
+      ...(await exampleAlert(t.server, a.cookies.manager, t.dataSource, { workspaceId: a.workspaceId, brand, source: a.sourceId })),
     };
     bodies = discoverRouteBodies(t.app.get(ModulesContainer));
   });

@@ -1,11 +1,43 @@
 import { ModulesContainer } from '@nestjs/core';
+import { ROLES, type Role } from '@earshot/contracts';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleAlert, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 const CREDENTIAL = 'zq-credential-canary-7f3a9c1e5b';
+
+const DAY = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Each GET whose path has a parameter, or that needs a query, as it is read in the sweep: every
+ * path parameter filled with a real id (or key) of ITS resource, so each read returns a real body.
+ * A new such route without an entry here fails the sweep.
+ */
+function concretePaths(i: Ids & { report: string }): Record<string, string> {
+  const range = `from=${isoDate(Date.now() - 30 * DAY)}&to=${isoDate(Date.now() + DAY)}`;
+  return {
+    '/api/mentions/:id': `/api/mentions/${i.mention}`,
+    '/api/mentions/:id/corrections': `/api/mentions/${i.mention}/corrections`,
+    '/api/mentions/changes': '/api/mentions/changes?since=0',
+    '/api/brands/:id/voice': `/api/brands/${i.brand}/voice`,
+    '/api/templates/:id': `/api/templates/${i.template}`,
+    '/api/root-causes/:category': '/api/root-causes/delivery',
+    '/api/share/root-causes/:token': `/api/share/root-causes/${i.shareToken}`,
+    '/api/alerts/:id': `/api/alerts/${i.alert}`,
+    '/api/alerts/:id/incident': `/api/alerts/${i.alert}/incident`,
+    '/api/reports/:id': `/api/reports/${i.report}`,
+    '/api/reports/:id/pdf': `/api/reports/${i.report}/pdf`,
+    ...Object.fromEntries(
+      ['volume', 'themes', 'share-of-voice', 'top', 'team'].flatMap((name) => [
+        [`/api/analytics/${name}`, `/api/analytics/${name}?${range}`],
+        [`/api/analytics/${name}.csv`, `/api/analytics/${name}.csv?${range}`],
+      ]),
+    ),
+  };
+}
 
 /**
  * SECURITY.md plan item 22 (no egress), for what Earshot has today: every GET the app serves,
@@ -15,7 +47,7 @@ const CREDENTIAL = 'zq-credential-canary-7f3a9c1e5b';
 describe('no egress of secrets through any response (integration)', () => {
   let t: TestApp;
   let a: InboxFixture;
-  let ids: Ids;
+  let ids: Ids & { report: string };
   let secrets: string[];
 
   beforeAll(async () => {
@@ -36,9 +68,20 @@ describe('no egress of secrets through any response (integration)', () => {
     const [mention, r1, r2] = await a.store(['acme egress probe', 'acme egress probe two', 'acme egress probe three']);
     await request(t.server).post(`/api/mentions/${mention}/notes`).set('Cookie', a.cookies.agent).send({ body: 'a note' }).expect(201);
     const one = async (sql: string) => ((await t.dataSource.query(sql, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
+    const brand = await one(`SELECT id FROM brand WHERE workspace_id = $1`);
+    // A complete week (two weeks back: complete in any zone), and a recipient so the recipients list is not empty.
+    const weekStart = new Date();
+    weekStart.setUTCDate(weekStart.getUTCDate() - ((weekStart.getUTCDay() + 6) % 7) - 14);
+    const report = await request(t.server)
+      .post('/api/reports/weekly')
+      .set('Cookie', a.cookies.manager)
+      .send({ weekStart: isoDate(weekStart.getTime()) })
+      .expect(200);
+    await request(t.server).post('/api/report-recipients').set('Cookie', a.cookies.admin).send({ email: 'leader@example.com', name: 'Leader' }).expect(201);
     ids = {
       mention: mention!,
-      brand: await one(`SELECT id FROM brand WHERE workspace_id = $1`),
+      brand,
+      report: (report.body as { id: string }).id,
       query: await one(`SELECT id FROM listening_query WHERE workspace_id = $1`),
       source: a.sourceId,
       user: a.users.viewer.id,
@@ -47,6 +90,7 @@ describe('no egress of secrets through any response (integration)', () => {
       ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
       ...(await exampleRootCauses(t.server, a.cookies.admin)),
       ...(await exampleAlertRules(t.server, a.cookies.admin)),
+      ...(await exampleAlert(t.server, a.cookies.manager, t.dataSource, { workspaceId: a.workspaceId, brand, source: a.sourceId })),
     };
     const hashes = (await t.dataSource.query(`SELECT password_hash AS h FROM "user" UNION ALL SELECT token_hash FROM session`)) as Array<{ h: string }>;
     const cookies = Object.values(a.cookies).map((c) => c.split('=')[1]!);
@@ -64,22 +108,34 @@ describe('no egress of secrets through any response (integration)', () => {
     return found.length || patterns.length ? [{ where, found, patterns }] : [];
   };
 
-  it('no GET of any route, as any role, answers with a secret', async () => {
+  it('no GET of any route, as any role, answers with a secret; each reads a real body (or is refused for the role)', async () => {
     // The scanner finds what it looks for (positive control).
     expect(leaks('control', `{"t":"${CREDENTIAL}","h":"$argon2id$v=19"}`)).toHaveLength(1);
     expect(leaks('control', secrets.at(-1)!)).toHaveLength(1);
     const gets = discoverRoutes(t.app.get(ModulesContainer)).filter((r) => r.method === 'GET');
-    const fill = (p: string) => p.replace(':id', ids.mention);
+    const paths = concretePaths(ids);
+    // Every path parameter is filled with its own resource's id, and the table names only served routes.
+    expect(gets.filter((r) => r.path.includes(':') && !paths[r.path]).map((r) => r.path)).toEqual([]);
+    expect(Object.keys(paths).filter((p) => !gets.some((r) => r.path === p))).toEqual([]);
+    const rank = (r: Role) => ROLES.indexOf(r);
     const out: unknown[] = [];
+    const wrong: unknown[] = [];
     let read = 0;
-    for (const role of Object.keys(a.cookies) as Array<keyof typeof a.cookies>) {
+    for (const role of ROLES) {
       for (const r of gets) {
-        const res = await request(t.server).get(fill(r.path)).set('Cookie', a.cookies[role]);
+        const path = paths[r.path] ?? r.path;
+        const res = await request(t.server).get(path).set('Cookie', a.cookies[role]);
         read += res.status === 200 ? 1 : 0;
-        out.push(...leaks(`${role} GET ${r.path} → ${res.status}`, JSON.stringify(res.headers) + res.text));
+        // A role the route admits reads its body; any other is refused, not answered with a 404 or a 400.
+        const expected = r.isPublic || rank(role) <= rank(r.minRole ?? 'viewer') ? 200 : 403;
+        if (res.status !== expected) wrong.push({ role, path, status: res.status, expected, message: (res.body as { message?: unknown })?.message });
+        // A binary answer (the report's PDF) is scanned as its bytes.
+        const body = res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : '');
+        out.push(...leaks(`${role} GET ${path} → ${res.status}`, JSON.stringify(res.headers) + body));
       }
     }
     expect(out).toEqual([]);
+    expect(wrong).toEqual([]);
     expect(read).toBeGreaterThan(gets.length * 3); // most reads succeeded: the scan saw real bodies
   });
 

@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
-import { EXAMPLES, type Ids, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
+import { EXAMPLES, type Ids, exampleAlert, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
 import { discoverRouteBodies, objectSchemaOf } from './utils/route-bodies.js';
@@ -43,9 +43,10 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
     a = await InboxFixture.create(t, 'Scalars A');
     const [mention, r1, r2] = await a.store(['acme scalar confusion target', 'acme scalar confusion target two', 'acme scalar confusion target three']);
     const one = async (sql: string) => ((await t.dataSource.query(sql, [a.workspaceId])) as Array<{ id: string }>)[0]!.id;
+    const brand = await one(`SELECT id FROM brand WHERE workspace_id = $1`);
     ids = {
       mention: mention!,
-      brand: await one(`SELECT id FROM brand WHERE workspace_id = $1`),
+      brand,
       query: await one(`SELECT id FROM listening_query WHERE workspace_id = $1`),
       source: a.sourceId,
       user: a.users.viewer.id,
@@ -54,6 +55,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
       ...(await exampleReplies(t.server, a.cookies, mention!, [r1!, r2!], t.dataSource)),
       ...(await exampleRootCauses(t.server, a.cookies.admin)),
       ...(await exampleAlertRules(t.server, a.cookies.admin)),
+      ...(await exampleAlert(t.server, a.cookies.manager, t.dataSource, { workspaceId: a.workspaceId, brand, source: a.sourceId })),
     };
     // Background timers (SLA check) would add their own queries to the count.
     const registry = t.app.get(SchedulerRegistry);
@@ -118,7 +120,10 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
     for (const r of gets) {
       const keys = Object.keys(objectSchemaOf(r.doc!.query!)?.shape ?? {});
       expect({ route: r.path, keys: keys.length > 0 }).toEqual({ route: r.path, keys: true });
-      const get = (qs: string) => request(t.server).get(`${r.path}?${qs}`).set('Cookie', a.cookies.admin);
+      // Path parameters are real (a refused parameter would answer 400 before the query is read).
+      const path = r.path.replace(':category', 'delivery').replace(':token', ids.shareToken);
+      expect({ route: r.path, unfilled: path.includes(':') }).toEqual({ route: r.path, unfilled: false });
+      const get = (qs: string) => request(t.server).get(`${path}?${qs}`).set('Cookie', a.cookies.admin);
       const baseline = await counted(() => get('__not_a_param__=1'));
       expect({ route: r.path, status: baseline.result.status }).toEqual({ route: r.path, status: 400 });
       for (const k of keys) {
