@@ -125,7 +125,7 @@ describe('weekly report: recipients, the schedule on two instances, the e-mail (
   });
 
   it('lets admins manage recipients: one plain address each, a newline refused, no duplicates ignoring case', async () => {
-    const post = (body: unknown, cookie = f.inbox.cookies.admin) => request(one.server).post('/api/report-recipients').set('Cookie', cookie).send(body);
+    const post = (body: object, cookie = f.inbox.cookies.admin) => request(one.server).post('/api/report-recipients').set('Cookie', cookie).send(body);
     const ceo = await post({ email: ' ceo@example.com ', name: 'Chief' }).expect(201);
     expect(ceo.body).toMatchObject({ email: 'ceo@example.com', name: 'Chief' });
     expect((await post({ email: 'CEO@Example.com' }).expect(409)).body.message).toBe('CEO@Example.com already gets the weekly report.');

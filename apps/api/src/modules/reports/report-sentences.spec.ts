@@ -16,7 +16,7 @@ import {
   themesSentence,
   volumeSentence,
 } from './report-sentences.js';
-import { addDays, lastCompleteWeek, localDate, weekContaining, weekLabel, weekdayOf } from './report-week.util.js';
+import { addDays, lastCompleteWeek, localDate, reportDue, weekContaining, weekLabel, weekdayOf } from './report-week.util.js';
 import { composeReportMail, escapeHtml, oneLine, reportFilename } from './report-mail.js';
 
 describe('report sentences', () => {
@@ -196,6 +196,23 @@ describe('report weeks', () => {
     expect(lastCompleteWeek(new Date('2026-12-06T23:30:00Z'), 'UTC', 1)).toBe('2026-11-23');
     expect(localDate(new Date('2026-10-25T22:59:59Z'), 'Europe/Berlin')).toBe('2026-10-25');
     expect(addDays('2026-10-19', 7)).toBe('2026-10-26');
+  });
+
+  it('is due from the first time the cron fires in the zone after the week ends', () => {
+    // The Berlin week of 30 Nov ends Mon 7 Dec 00:00 CET = 6 Dec 23:00Z; Monday 07:00 CET = 06:00Z.
+    const end = new Date('2026-12-06T23:00:00Z');
+    expect(reportDue('0 7 * * 1', 'Europe/Berlin', end, new Date('2026-12-07T05:59:59Z'))).toBe(false);
+    expect(reportDue('0 7 * * 1', 'Europe/Berlin', end, new Date('2026-12-07T06:00:00Z'))).toBe(true);
+    // Summer time: the week of 12 Oct ends Mon 19 Oct 00:00 CEST (18 Oct 22:00Z); 07:00 CEST = 05:00Z.
+    expect(reportDue('0 7 * * 1', 'Europe/Berlin', new Date('2026-10-18T22:00:00Z'), new Date('2026-10-19T04:59:00Z'))).toBe(false);
+    expect(reportDue('0 7 * * 1', 'Europe/Berlin', new Date('2026-10-18T22:00:00Z'), new Date('2026-10-19T05:00:00Z'))).toBe(true);
+    // Kolkata (+05:30): Monday 07:00 IST = 01:30Z.
+    expect(reportDue('0 7 * * 1', 'Asia/Kolkata', new Date('2026-12-06T18:30:00Z'), new Date('2026-12-07T01:29:00Z'))).toBe(false);
+    expect(reportDue('0 7 * * 1', 'Asia/Kolkata', new Date('2026-12-06T18:30:00Z'), new Date('2026-12-07T01:30:00Z'))).toBe(true);
+    // A Sunday week (ends Sun 6 Dec 00:00): Monday 07:00 by default, Sunday 07:00 with a daily cron.
+    const sundayEnd = new Date('2026-12-05T23:00:00Z');
+    expect(reportDue('0 7 * * 1', 'Europe/Berlin', sundayEnd, new Date('2026-12-06T06:00:00Z'))).toBe(false);
+    expect(reportDue('0 7 * * *', 'Europe/Berlin', sundayEnd, new Date('2026-12-06T06:00:00Z'))).toBe(true);
   });
 
   it('labels weeks', () => {

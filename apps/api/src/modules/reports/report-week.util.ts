@@ -1,4 +1,5 @@
 import { WEEKDAYS, type Weekday } from '@earshot/contracts';
+import { CronTime } from 'cron';
 
 /**
  * Calendar arithmetic of the weekly report, on local dates `YYYY-MM-DD` (no instants: a date plus seven days is
@@ -67,4 +68,13 @@ export function weekLabel(start: string): string {
   if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${day(a)} ${mon(a)} ${a.getUTCFullYear()} – ${day(b)} ${mon(b)} ${b.getUTCFullYear()}`;
   if (a.getUTCMonth() !== b.getUTCMonth()) return `${day(a)} ${mon(a)} – ${day(b)} ${mon(b)} ${b.getUTCFullYear()}`;
   return `${day(a)} – ${day(b)} ${mon(b)} ${b.getUTCFullYear()}`;
+}
+
+/**
+ * Whether a week that ended at `weekEnd` is due for its report at `now`: the cron, read in the workspace's zone,
+ * has fired at or after the week's end (so `0 7 * * 1` = Monday 07:00 local, whatever the clocks did).
+ */
+export function reportDue(cron: string, zone: string, weekEnd: Date, now: Date): boolean {
+  const next = new CronTime(cron, zone).getNextDateFrom(new Date(weekEnd.getTime() - 1000), zone);
+  return next.toJSDate().getTime() <= now.getTime();
 }

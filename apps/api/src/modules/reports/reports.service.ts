@@ -8,7 +8,6 @@ import type {
   ReportSnapshot,
   SendReportResponse,
 } from '@earshot/contracts';
-import { CronTime } from 'cron';
 import type { AuthContext } from '../../common/auth-context.js';
 import { MailerService } from '../../common/mail/mailer.service.js';
 import { assertSingleAddress, InvalidRecipientError } from '../../common/mail/single-address.util.js';
@@ -18,7 +17,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { renderReportPdf } from './pdf/render-report-pdf.js';
 import { ReportBuilderService } from './report-builder.service.js';
 import { composeReportMail, reportFilename } from './report-mail.js';
-import { addDays, capitalisedWeekday, lastCompleteWeek, weekContaining, weekdayOf } from './report-week.util.js';
+import { addDays, capitalisedWeekday, lastCompleteWeek, reportDue, weekContaining, weekdayOf } from './report-week.util.js';
 import { ReportsRepository, type RecipientRow, type ReportRow, type WorkspaceReportSettings } from './reports.repository.js';
 
 /** The reports list shows this many weeks at most (two years). */
@@ -182,9 +181,7 @@ export class ReportsService {
    * after the week's end and by `now` (Monday 07:00 local by default).
    */
   isDue(weekEnd: Date, zone: string, now: Date, cron = this.config.reportCron): boolean {
-    if (!cron) return false;
-    const next = new CronTime(cron, zone).getNextDateFrom(new Date(weekEnd.getTime() - 1000), zone);
-    return next.toJSDate().getTime() <= now.getTime();
+    return cron !== null && reportDue(cron, zone, weekEnd, now);
   }
 
   /**
