@@ -103,8 +103,8 @@ export const TeamFiguresSchema = z.object({
   /** Public replies sent (status sent) to the cohort's mentions. */
   repliesSent: z.number().int(),
   /**
-   * For each author with an answered mention, M the first of them we answered (at T, its first
-   * response): before = the mean sentiment score (the team's corrected label wins: corrections
+   * For each author of a cohort mention we sent a public reply to, M = the first of those
+   * mentions answered (at T, its first response): before = the mean sentiment score (the team's corrected label wins: corrections
    * move the score into the label's range) of their mentions posted in the 7 days up to and
    * including M; after = the same for their mentions posted in the 7 days after T. Spam left out.
    * `authors`: those with scored mentions both before and after; `improved`: after > before;
