@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../shared/ui/Badge';
 import { Button } from '../../../shared/ui/Button';
-import { REPLY_STATUS_LABELS } from '../../inbox/reply-status-labels';
+import { REPLY_STATUS_LABELS, REPLY_STATUS_TONES } from '../../inbox/reply-status-labels';
 import type { Incident, IncidentAuthor } from '../api/alert-schemas';
 import { platformLabel } from '../platform-label';
 
@@ -10,9 +10,12 @@ const FIRST = 25;
 
 function AnsweredBadge({ author }: { author: IncidentAuthor }) {
   if (author.replied) {
+    const status = author.replyStatus;
+    if (status === null || status === 'sent') return <Badge tone="success">Answered</Badge>;
+    // On its way or waiting: the reply's own state ("Awaiting approval", "Queued", "Failed"…).
     return (
-      <Badge tone="success" title={author.replyStatus ? REPLY_STATUS_LABELS[author.replyStatus] : undefined}>
-        {author.replyStatus && author.replyStatus !== 'sent' ? `Answered (${REPLY_STATUS_LABELS[author.replyStatus].toLowerCase()})` : 'Answered'}
+      <Badge tone={REPLY_STATUS_TONES[status]} title="Our reply to this author">
+        {REPLY_STATUS_LABELS[status]}
       </Badge>
     );
   }
