@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { InboxFixture } from './factories/inbox.fixture.js';
+import { exampleAlert, exampleAlertRules } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { diffDb, snapshotDb } from './utils/db-snapshot.js';
 
@@ -47,8 +48,27 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     replyPending: string;
     /** B's phrase rule (Settings › Learning). */
     rule: string;
+    /** B's brand's alert rule, a raised alert over B's mentions and its status posts (failed, unknown). */
+    alertRule: string;
+    alert: string;
+    postFailed: string;
+    postUnknown: string;
+    /** B's weekly report and its report recipient. */
+    report: string;
+    recipient: string;
   };
-  const A = {} as { mention: string; brand: string; query: string; source: string; replyFailed: string };
+  const A = {} as {
+    mention: string;
+    brand: string;
+    query: string;
+    source: string;
+    replyFailed: string;
+    alertRule: string;
+    alert: string;
+    postFailed: string;
+    postUnknown: string;
+    report: string;
+  };
   const REPLY = 'Sorry to hear your parcel is late. Our team is checking it now; please send us a DM with the order details.';
   /** Submits a reply as `cookie` (who must hold the claim) and returns its id. */
   const submitReply = async (cookie: string, mentionId: string) =>
@@ -59,6 +79,17 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
         .send({ text: REPLY, clientKey: `ck-${Math.random().toString(36).slice(2, 12)}` })
         .expect(201)
     ).body.id as string;
+  /** A holding reply and a status update the shipped voice guide lets through. */
+  const HOLDING =
+    'Hi {{author.name | "there"}}, I\'m sorry about this and thanks for letting us know. Our team is working on it right now. Please send us a DM if you need help.';
+  const STATUS = 'We know some customers have a delivery problem right now. Our team is working on it, updates follow here.';
+  const B_RECIPIENT = 'zebrafish-leader@example.com';
+  /** A complete week (two weeks back: complete in any zone), as its Monday. */
+  const PAST_MONDAY = (() => {
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 14);
+    return d.toISOString().slice(0, 10);
+  })();
   const markFailed = (id: string) =>
     t.dataSource.query(`UPDATE reply SET status = 'failed', failure_kind = 'transient', next_attempt_at = NULL WHERE id = $1`, [id]);
 
@@ -111,6 +142,32 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     await request(t.server).post(`/api/mentions/${A.mention}/claim`).set('Cookie', a.cookies.admin).send({}).expect(200);
     A.replyFailed = await submitReply(a.cookies.admin, A.mention);
     await markFailed(A.replyFailed);
+    // Early warning, incidents and reports of both workspaces.
+    for (const [w, f] of [
+      [B, b],
+      [A, a],
+    ] as const) {
+      w.alertRule = (await exampleAlertRules(t.server, f.cookies.manager)).alertRule;
+      const alert = await exampleAlert(t.server, f.cookies.manager, t.dataSource, { workspaceId: f.workspaceId, brand: w.brand, source: f.sourceId });
+      [w.alert, w.postFailed, w.postUnknown] = [alert.alert, alert.statusPostToRetry, alert.statusPostToDismiss];
+      w.report = (await request(t.server).post('/api/reports/weekly').set('Cookie', f.cookies.manager).send({ weekStart: PAST_MONDAY }).expect(200)).body
+        .id as string;
+    }
+    // B's recurring question (three authors) and a suggestion, labelled by B's agent (corrections win).
+    const asked = await b.store([
+      'acme zebrafish-only-in-b can I change my delivery address?',
+      'acme zebrafish-only-in-b how do I change my delivery address?',
+      'acme zebrafish-only-in-b can I change the delivery address?',
+      'acme zebrafish-only-in-b you should add a parcel locker option',
+    ]);
+    for (const [i, id] of asked.entries())
+      await request(t.server)
+        .post(`/api/mentions/${id}/corrections`)
+        .set('Cookie', b.cookies.agent)
+        .send({ intent: i < 3 ? 'question' : 'suggestion' })
+        .expect(201);
+    B.recipient = (await request(t.server).post('/api/report-recipients').set('Cookie', b.cookies.admin).send({ email: B_RECIPIENT }).expect(201)).body
+      .id as string;
   });
   afterAll(() => t.close());
 
@@ -120,7 +177,28 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
   };
 
   it('answers 404 (or an A-only list) to every call with a B id, and changes 0 rows', async () => {
-    const bIds = () => [B.mention, B.mention2, B.note, B.brand, B.query, B.source, B.user, B.template, B.replyFailed, B.replyPending, B.rule, b.workspaceId];
+    const bIds = () => [
+      B.mention,
+      B.mention2,
+      B.note,
+      B.brand,
+      B.query,
+      B.source,
+      B.user,
+      B.template,
+      B.replyFailed,
+      B.replyPending,
+      B.rule,
+      B.alertRule,
+      B.alert,
+      B.postFailed,
+      B.postUnknown,
+      B.report,
+      B.recipient,
+      b.workspaceId,
+    ];
+    const range = `from=${PAST_MONDAY}&to=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}`;
+    const clientKey = () => `ck-${Math.random().toString(36).slice(2, 12)}`;
     const probes: Probe[] = [
       // Mentions and their children (notes, claims)
       { name: 'mention detail', method: 'get', path: `/api/mentions/${B.mention}`, status: 404 },
@@ -198,6 +276,61 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
       { name: 'user deactivate', method: 'patch', path: `/api/users/${B.user}`, body: { active: false }, status: 404 },
       { name: 'user list', method: 'get', path: '/api/users', status: 200, absent: bIds() },
       { name: 'member list', method: 'get', path: '/api/workspace/members', status: 200, absent: bIds() },
+      // Alerts and their rules
+      { name: 'alert detail', method: 'get', path: `/api/alerts/${B.alert}`, status: 404 },
+      { name: 'alert list', method: 'get', path: '/api/alerts?status=all', status: 200, absent: bIds() },
+      { name: 'alert catch-up from 0', method: 'get', path: '/api/alerts?since=0', status: 200, absent: bIds() },
+      { name: 'alert rule list', method: 'get', path: '/api/alert-rules', status: 200, absent: bIds() },
+      { name: 'alert rule under B brand', method: 'post', path: '/api/alert-rules', body: { brandId: B.brand, category: 'delivery' }, status: 400 },
+      { name: 'alert rule update', method: 'patch', path: `/api/alert-rules/${B.alertRule}`, body: { enabled: false }, status: 404 },
+      { name: 'alert rule delete', method: 'delete', path: `/api/alert-rules/${B.alertRule}`, status: 404 },
+      // Incidents (children of B's alert): the view, the answers, the status post and its way out
+      { name: 'incident of B alert', method: 'get', path: `/api/alerts/${B.alert}/incident`, status: 404 },
+      { name: 'answer B alert authors', method: 'post', path: `/api/alerts/${B.alert}/replies`, body: { body: HOLDING, clientKey: clientKey() }, status: 404 },
+      {
+        name: 'status post on B alert',
+        method: 'post',
+        path: `/api/alerts/${B.alert}/status-post`,
+        body: { body: STATUS, clientKey: clientKey() },
+        status: 404,
+      },
+      {
+        name: 'status post through B source',
+        method: 'post',
+        path: `/api/alerts/${A.alert}/status-post`,
+        body: { body: STATUS, sourceId: B.source, clientKey: clientKey() },
+        status: 400,
+      },
+      { name: 'retry B status post', method: 'post', path: `/api/alerts/${B.alert}/status-posts/${B.postFailed}/retry`, body: {}, status: 404 },
+      { name: 'retry B status post under A alert', method: 'post', path: `/api/alerts/${A.alert}/status-posts/${B.postFailed}/retry`, body: {}, status: 404 },
+      { name: 'dismiss B status post', method: 'post', path: `/api/alerts/${B.alert}/status-posts/${B.postUnknown}/dismiss`, body: {}, status: 404 },
+      {
+        name: 'dismiss B status post under A alert',
+        method: 'post',
+        path: `/api/alerts/${A.alert}/status-posts/${B.postUnknown}/dismiss`,
+        body: { note: 'from A' },
+        status: 404,
+      },
+      { name: 'retry B status post as a reply', method: 'post', path: `/api/replies/${B.postFailed}/retry`, body: {}, status: 404 },
+      // Insights and analytics over B's brand
+      {
+        name: 'recurring questions',
+        method: 'get',
+        path: '/api/insights/recurring-questions?minAuthors=2',
+        status: 200,
+        absent: [...bIds(), 'zebrafish'],
+      },
+      { name: 'suggestions', method: 'get', path: '/api/insights/suggestions', status: 200, absent: [...bIds(), 'zebrafish'] },
+      { name: 'top of B brand', method: 'get', path: `/api/analytics/top?${range}&brandId=${B.brand}`, status: 400 },
+      { name: 'top, everything', method: 'get', path: `/api/analytics/top?${range}`, status: 200, absent: [...bIds(), 'zebrafish'] },
+      { name: 'team of B brand', method: 'get', path: `/api/analytics/team.csv?${range}&brandId=${B.brand}`, status: 400 },
+      // Weekly reports and their recipients
+      { name: 'report list', method: 'get', path: '/api/reports', status: 200, absent: bIds() },
+      { name: 'report detail', method: 'get', path: `/api/reports/${B.report}`, status: 404 },
+      { name: 'report pdf', method: 'get', path: `/api/reports/${B.report}/pdf`, status: 404 },
+      { name: 'report send', method: 'post', path: `/api/reports/${B.report}/send`, status: 404 },
+      { name: 'recipient list', method: 'get', path: '/api/report-recipients', status: 200, absent: [...bIds(), B_RECIPIENT] },
+      { name: 'recipient delete', method: 'delete', path: `/api/report-recipients/${B.recipient}`, status: 404 },
     ];
     const wrong: Array<{ probe: string; status: number; expected: number; leaked?: string[]; changed?: unknown }> = [];
     for (const p of probes) {
@@ -249,7 +382,28 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     expect(replies).toEqual([
       { id: B.replyFailed, status: 'failed', dismissed_at: null, decided_by_id: null },
       { id: B.replyPending, status: 'pending_approval', dismissed_at: null, decided_by_id: null },
+      { id: B.postFailed, status: 'failed', dismissed_at: null, decided_by_id: null },
+      { id: B.postUnknown, status: 'unknown', dismissed_at: null, decided_by_id: null },
     ]);
+    // B's alert, rule, report and recipient are where B left them, and B still reads them (so A's 404s were about A).
+    const [alert] = (await t.dataSource.query(`SELECT status, workspace_id FROM alert_event WHERE id = $1`, [B.alert])) as Array<{
+      status: string;
+      workspace_id: string;
+    }>;
+    expect(alert).toEqual({ status: 'raised', workspace_id: b.workspaceId });
+    const [rule] = (await t.dataSource.query(`SELECT enabled FROM alert_rule WHERE id = $1`, [B.alertRule])) as Array<{ enabled: boolean }>;
+    expect(rule).toEqual({ enabled: true });
+    await request(t.server).get(`/api/alerts/${B.alert}/incident`).set('Cookie', b.cookies.viewer).expect(200);
+    await request(t.server).get(`/api/reports/${B.report}`).set('Cookie', b.cookies.viewer).expect(200);
+    const recipients = (await request(t.server).get('/api/report-recipients').set('Cookie', b.cookies.admin).expect(200)).body as {
+      items: Array<{ id: string; email: string }>;
+    };
+    expect(recipients.items.map((r) => [r.id, r.email])).toEqual([[B.recipient, B_RECIPIENT]]);
+    // What the insights probes looked for is there for B: the question (three authors) and the suggestion.
+    const questions = await request(t.server).get('/api/insights/recurring-questions?minAuthors=2').set('Cookie', b.cookies.viewer).expect(200);
+    expect(JSON.stringify(questions.body)).toContain('zebrafish-only-in-b');
+    const suggestions = await request(t.server).get('/api/insights/suggestions').set('Cookie', b.cookies.viewer).expect(200);
+    expect(JSON.stringify(suggestions.body)).toContain('parcel locker');
     const detail = (await request(t.server).get(`/api/mentions/${B.mention}`).set('Cookie', b.cookies.viewer).expect(200)).body as {
       notes: Array<{ id: string; body: string }>;
     };
@@ -280,6 +434,25 @@ describe('tenancy: workspace A cannot read or change workspace B (integration)',
     expect(feed.items.map((m) => m.id)).toContain(A.mention);
     const search = (await call({ method: 'get', path: '/api/mentions?q=refund' }, a.cookies.admin).expect(200)).body as { items: Array<{ id: string }> };
     expect(search.items.map((m) => m.id)).toContain(A.mention);
+    // Alerts, incidents, reports and recipients: the same calls on A's own ids.
+    await ok({ method: 'get', path: `/api/alerts/${A.alert}` }, 200);
+    await ok({ method: 'get', path: `/api/alerts/${A.alert}/incident` }, 200);
+    const alerts = (await call({ method: 'get', path: '/api/alerts?status=all' }, a.cookies.admin).expect(200)).body as { alerts: Array<{ id: string }> };
+    expect(alerts.alerts.map((x) => x.id)).toEqual([A.alert]);
+    await ok({ method: 'post', path: `/api/alerts/${A.alert}/replies`, body: { body: HOLDING, clientKey: 'ck-tenancy-a-answer' } }, 200);
+    await ok({ method: 'post', path: `/api/alerts/${A.alert}/status-post`, body: { body: STATUS, sourceId: A.source, clientKey: 'ck-tenancy-a-post' } }, 201);
+    await ok({ method: 'post', path: `/api/alerts/${A.alert}/status-posts/${A.postFailed}/retry`, body: {} }, 200);
+    await ok({ method: 'post', path: `/api/alerts/${A.alert}/status-posts/${A.postUnknown}/dismiss`, body: { note: 'posted by hand' } }, 200);
+    await ok({ method: 'patch', path: `/api/alert-rules/${A.alertRule}`, body: { metrics: ['volume'] } }, 200);
+    await ok({ method: 'post', path: '/api/alert-rules', body: { brandId: A.brand, category: 'delivery' } }, 201);
+    await ok({ method: 'get', path: `/api/reports/${A.report}` }, 200);
+    await ok({ method: 'get', path: `/api/reports/${A.report}/pdf` }, 200);
+    // Found, then refused for want of mail settings (an unknown report is a 404 before that).
+    await ok({ method: 'post', path: `/api/reports/${A.report}/send` }, 503);
+    const recipient = (await call({ method: 'post', path: '/api/report-recipients', body: { email: 'a-leader@example.com' } }, a.cookies.admin).expect(201))
+      .body.id as string;
+    await ok({ method: 'delete', path: `/api/report-recipients/${recipient}` }, 204);
+    await ok({ method: 'get', path: `/api/analytics/top?from=2026-01-01&to=2026-12-31&brandId=${A.brand}` }, 200);
     await ok({ method: 'delete', path: `/api/listening-queries/${A.query}` }, 204);
     await ok({ method: 'delete', path: `/api/sources/${A.source}` }, 204);
   });
