@@ -8,6 +8,7 @@ import {
   type VolumeReport,
 } from '@earshot/contracts';
 import type { AuthContext } from '../src/common/auth-context.js';
+import { loadConfig, type ConfigError } from '../src/config/env.js';
 import { AnalyticsRollupRepository } from '../src/modules/analytics/analytics-rollup.repository.js';
 import { AnalyticsRollupService } from '../src/modules/analytics/analytics-rollup.service.js';
 import { AnalyticsService } from '../src/modules/analytics/analytics.service.js';
@@ -293,6 +294,25 @@ describe('analytics rollups (integration)', () => {
     },
     60_000,
   );
+
+  it('reads EARSHOT_ANALYTICS_ROLLUPS and EARSHOT_ANALYTICS_ROLLUP_SECONDS, with messages naming the variable', () => {
+    expect(loadConfig({}).analyticsRollups).toEqual({ enabled: true, intervalMs: 60_000 });
+    expect(loadConfig({ EARSHOT_ANALYTICS_ROLLUPS: 'false', EARSHOT_ANALYTICS_ROLLUP_SECONDS: '0' }).analyticsRollups).toEqual({
+      enabled: false,
+      intervalMs: null,
+    });
+    expect(loadConfig({ EARSHOT_ANALYTICS_ROLLUP_SECONDS: '15' }).analyticsRollups.intervalMs).toBe(15_000);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ EARSHOT_ANALYTICS_ROLLUP_SECONDS: '1.5' })).toEqual(['EARSHOT_ANALYTICS_ROLLUP_SECONDS: must be a whole number of seconds (got "1.5")']);
+    expect(problems({ EARSHOT_ANALYTICS_ROLLUPS: 'off' })).toEqual(['EARSHOT_ANALYTICS_ROLLUPS: EARSHOT_ANALYTICS_ROLLUPS must be true or false (got "off")']);
+  });
 
   it('ranges the rollups cannot count exactly are counted from the mention rows: a +05:30 zone, a range starting at :30', async () => {
     const k = await InboxFixture.create(t, 'Rollups Kolkata');
