@@ -155,3 +155,8 @@ export function platformName(platform: string): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 export { plural };
+
+/** A sentence of the report for the screen: a figure stays on one line with its unit ("87.4 %", "−5.7 pp", "(0 %)"). */
+export function keepFiguresTogether(text: string): string {
+  return text.replace(/(\d) (%|pp\b|points?\b|min\b)/g, '$1\u00A0$2');
+}

@@ -154,7 +154,7 @@ describe('Reports: one week', () => {
     expect(bars.map((b) => b.getAttribute('data-date'))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05']);
     expect(bars[1]).toHaveAttribute('fill', '#b42318');
     expect(bars[0]).toHaveAttribute('fill', '#067647');
-    expect(screen.getByText('Best day Sat 5 (+25.8), worst day Tue 1 (−42.2).')).toBeInTheDocument();
+    expect(screen.getByText('Highest Sat 5 (+25.8), lowest Tue 1 (−42.2).')).toBeInTheDocument();
     const byDay = screen.getByRole('table', { name: 'Net sentiment by day' });
     expect(within(byDay).getAllByRole('row')).toHaveLength(8);
     expect(row(byDay, '2026-12-01')).toEqual(['41', '70', '152', '−42.2']);

@@ -1,4 +1,4 @@
-import { formatCountChange, formatMinutes, formatMinutesChange, formatNet, formatPoints, formatShare, formatShareChange, toneOf } from '../report-format';
+import { formatCountChange, formatMinutes, formatMinutesChange, formatNet, formatPoints, formatShare, formatShareChange, keepFiguresTogether, toneOf } from '../report-format';
 import { lastCompleteWeek, weekLabel, weekStartOf } from '../report-week';
 
 describe('report weeks', () => {
@@ -66,5 +66,14 @@ describe('report figures', () => {
     expect(toneOf(252, null)).toBe('neutral');
     expect(toneOf(0, true)).toBe('flat');
     expect(toneOf(null, true)).toBe('flat');
+  });
+});
+
+describe('report sentences on screen', () => {
+  it('keeps a figure and its unit on one line', () => {
+    expect(keepFiguresTogether('met the SLA on 87.4 % of mentions, −5.7 pp; 0 % answered (0 %), 18 min, −12 points')).toBe(
+      'met the SLA on 87.4\u00A0% of mentions, −5.7\u00A0pp; 0\u00A0% answered (0\u00A0%), 18\u00A0min, −12\u00A0points',
+    );
+    expect(keepFiguresTogether('2 ppm and 3 minutes')).toBe('2 ppm and 3 minutes');
   });
 });

@@ -9,6 +9,21 @@ const FLAT = '#7b8494';
 
 type Row = { day: string; date: string; net: number | null };
 
+/** A day under its bar on two lines, weekday over date ("Thu" / "26"), so seven fit a narrow chart. */
+function DayTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const [weekday, date] = String(props.payload?.value ?? '').split(' ');
+  return (
+    <text x={Number(props.x ?? 0)} y={Number(props.y ?? 0)} textAnchor="middle" fontSize={11} fill="#5a6475">
+      <tspan x={Number(props.x ?? 0)} dy="0.9em">
+        {weekday}
+      </tspan>
+      <tspan x={Number(props.x ?? 0)} dy="1.1em">
+        {date}
+      </tspan>
+    </text>
+  );
+}
+
 /** The axis reaches the largest day (at least ±20, in steps of 10) on both sides, so 0 sits in the middle. */
 function extent(days: readonly ReportDay[]): number {
   const largest = Math.max(0, ...days.map((d) => Math.abs(d.netSentiment ?? 0)));
@@ -31,7 +46,7 @@ export function NetSentimentChart({ days, height = 180, titleId }: { days: reado
   const best = days.reduce<ReportDay | null>((b, d) => (d.netSentiment !== null && (b === null || d.netSentiment > (b.netSentiment ?? 0)) ? d : b), null);
   const summary =
     worst && best
-      ? `Best day ${dayLabel(best.date)} (${formatNet(best.netSentiment)}), worst day ${dayLabel(worst.date)} (${formatNet(worst.netSentiment)}).`
+      ? `Highest ${dayLabel(best.date)} (${formatNet(best.netSentiment)}), lowest ${dayLabel(worst.date)} (${formatNet(worst.netSentiment)}).`
       : 'No scored mentions this week.';
 
   return (
@@ -40,7 +55,7 @@ export function NetSentimentChart({ days, height = 180, titleId }: { days: reado
         <ChartFrame height={height}>
           <BarChart data={rows} margin={{ top: 6, right: 6, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e5ea" />
-            <XAxis dataKey="day" tick={{ fontSize: 11 }} interval={0} tickLine={false} />
+            <XAxis dataKey="day" tick={DayTick} interval={0} tickLine={false} height={32} />
             <YAxis domain={[-top, top]} ticks={[-top, -top / 2, 0, top / 2, top]} tick={{ fontSize: 11 }} width={36} tickFormatter={(v: number) => formatNet(v)} />
             <ReferenceLine y={0} stroke="#5a6475" />
             <Bar

@@ -15,6 +15,7 @@ import {
   formatShare,
   formatShareChange,
   formatStamp,
+  keepFiguresTogether,
   plural,
 } from '../report-format';
 import { ChangeText } from './ChangeText';
@@ -227,7 +228,7 @@ export function ReportDocument({ snapshot: s, variant = 'page' }: ReportDocument
         </h2>
         <DirectionMarker direction={h.direction} size="lg" />
         <p className="report-headline__sentence" data-testid="report-headline">
-          {h.sentence}
+          {keepFiguresTogether(h.sentence)}
         </p>
         <p className="report-headline__figures">
           Net sentiment <strong>{formatNet(h.netSentiment)}</strong>
@@ -244,21 +245,21 @@ export function ReportDocument({ snapshot: s, variant = 'page' }: ReportDocument
       <div className="report-grid">
         <Section id={`${id}-figures`} title="Key figures">
           <FiguresTable caption="This week against last week" rows={keyFigures(s)} testId="report-key-figures" />
-          <p className="report-section__sentence">{s.volume.sentence}</p>
+          <p className="report-section__sentence">{keepFiguresTogether(s.volume.sentence)}</p>
         </Section>
         <Section id={`${id}-response`} title="Response performance">
           <FiguresTable caption="The team's figures (no agent is named)" rows={responseFigures(s)} testId="report-response" />
-          <p className="report-section__sentence">{s.response.sentence}</p>
+          <p className="report-section__sentence">{keepFiguresTogether(s.response.sentence)}</p>
         </Section>
         {plain ? (
-          <ChartSizeContext value={{ width: 330, height: 118 }}>{charts}</ChartSizeContext>
+          <ChartSizeContext value={{ width: 330, height: 132 }}>{charts}</ChartSizeContext>
         ) : (
           charts
         )}
       </div>
 
       <Section id={`${id}-themes`} title="Complaint themes for other departments">
-        <p className="report-section__sentence">{s.themesSentence}</p>
+        <p className="report-section__sentence">{keepFiguresTogether(s.themesSentence)}</p>
         {s.themes.length > 0 ? (
           <ol className="report-themes">
             {s.themes.map((t) => (
@@ -269,7 +270,7 @@ export function ReportDocument({ snapshot: s, variant = 'page' }: ReportDocument
       </Section>
 
       <Section id={`${id}-alerts`} title="Alerts and how the team handled them">
-        <p className="report-section__sentence">{s.alertsSentence}</p>
+        <p className="report-section__sentence">{keepFiguresTogether(s.alertsSentence)}</p>
         {s.alerts.length > 0 ? (
           <table className="report-table report-table--alerts" data-testid="report-alerts">
             <caption className="visually-hidden">The week&rsquo;s alerts</caption>
@@ -285,7 +286,7 @@ export function ReportDocument({ snapshot: s, variant = 'page' }: ReportDocument
               {s.alerts.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">{formatDayTime(a.raisedAt, zone)}</th>
-                  <td>{a.sentence}</td>
+                  <td>{keepFiguresTogether(a.sentence)}</td>
                   <td>{alertHandling(a)}</td>
                   <td className="report-table__figure">{formatMinutes(a.handled.firstResponseMinutes)}</td>
                 </tr>

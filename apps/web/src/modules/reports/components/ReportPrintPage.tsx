@@ -14,7 +14,7 @@ const PRINTABLE_HEIGHT_PX = ((297 - 2 * 10) * 96) / 25.4;
 /**
  * Scales the sheet's content down (CSS zoom) until it fits one A4 page. The sheet is laid out on screen exactly as
  * it prints (210 mm wide, the same fonts), so what fits here fits on paper. Text reflows when zoomed, so the
- * factor is found in a few rounds.
+ * largest factor that fits is searched for (a few layouts, once per report).
  */
 function useFitToPage(ready: boolean) {
   const content = useRef<HTMLDivElement>(null);
@@ -22,14 +22,24 @@ function useFitToPage(ready: boolean) {
   useLayoutEffect(() => {
     const el = content.current;
     if (!ready || !el) return;
-    let z = 1;
-    for (let round = 0; round < 6; round += 1) {
+    const fits = (z: number) => {
       el.style.setProperty('zoom', String(z));
-      const height = el.getBoundingClientRect().height;
-      if (height === 0 || height <= PRINTABLE_HEIGHT_PX) break;
-      z = Math.floor(z * (PRINTABLE_HEIGHT_PX / height) * 100) / 100 - 0.01;
+      return el.getBoundingClientRect().height <= PRINTABLE_HEIGHT_PX;
+    };
+    let best = 1;
+    if (!fits(1)) {
+      // Nothing lays out in jsdom (height 0): there everything fits at 1.
+      let low = 0.4;
+      let high = 1;
+      for (let round = 0; round < 7; round += 1) {
+        const mid = (low + high) / 2;
+        if (fits(mid)) low = mid;
+        else high = mid;
+      }
+      best = Math.floor(low * 100) / 100;
+      fits(best);
     }
-    setZoom(z);
+    setZoom(best);
   }, [ready]);
   return { content, zoom };
 }

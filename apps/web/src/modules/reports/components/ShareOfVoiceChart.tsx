@@ -1,8 +1,9 @@
+import { useContext } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import type { ReportShareOfVoice } from '@earshot/contracts';
 import { brandColors } from '../../analytics/brand-colors';
-import { ChartFrame } from '../../analytics/components/ChartFrame';
-import { formatCount, formatShare, formatShareChange, NO_FIGURE } from '../report-format';
+import { ChartFrame, ChartSizeContext } from '../../analytics/components/ChartFrame';
+import { formatCount, formatShare, formatShareChange, keepFiguresTogether, NO_FIGURE } from '../report-format';
 
 type Row = { brandId: string; name: string; kind: 'own' | 'competitor'; percent: number; label: string };
 
@@ -17,9 +18,12 @@ export function ShareOfVoiceChart({ share, titleId }: { share: ReportShareOfVoic
     name: b.kind === 'competitor' ? b.name : `${b.name} (own)`,
     kind: b.kind,
     percent: b.share === null ? 0 : Math.round(b.share * 1000) / 10,
-    label: formatShare(b.share),
+    // A no-break space keeps "41.2 %" on one line at the bar's end.
+    label: formatShare(b.share).replace(' ', '\u00A0'),
   }));
-  const height = Math.max(90, rows.length * 30 + 24);
+  // As high as its brands need, also where the chart's size is fixed (the print view fixes only its width).
+  const height = Math.max(64, rows.length * 24 + 28);
+  const fixed = useContext(ChartSizeContext);
 
   function BrandBar(props: BarShapeProps) {
     const row = props.payload as Row;
@@ -43,20 +47,22 @@ export function ShareOfVoiceChart({ share, titleId }: { share: ReportShareOfVoic
         <p className="muted">No brands to compare: add competitors under Settings › Brands & queries.</p>
       ) : (
         <div className="report-chart__plot" role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-summary`}>
-          <ChartFrame height={height}>
+          <ChartSizeContext value={fixed ? { width: fixed.width, height } : null}>
+            <ChartFrame height={height}>
             <BarChart data={rows} layout="vertical" margin={{ top: 2, right: 52, bottom: 2, left: 4 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e5ea" />
               <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} unit=" %" />
               <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 11 }} interval={0} />
-              <Bar dataKey="percent" isAnimationActive={false} shape={BrandBar}>
+              <Bar dataKey="percent" isAnimationActive={false} shape={BrandBar} maxBarSize={18}>
                 <LabelList dataKey="label" position="right" style={{ fontSize: 11, fill: '#1b2330' }} />
               </Bar>
             </BarChart>
-          </ChartFrame>
+            </ChartFrame>
+          </ChartSizeContext>
         </div>
       )}
       <p className="report-chart__summary" id={`${titleId}-summary`}>
-        {share.sentence}
+        {keepFiguresTogether(share.sentence)}
       </p>
       <table className="visually-hidden">
         <caption>Share of voice</caption>
