@@ -295,6 +295,19 @@ describe('analytics rollups (integration)', () => {
     60_000,
   );
 
+  it('far behind (more than 20,000 changes), a read counts rows and the catch-up runs in the background', async () => {
+    await rollups.ensureCurrent(a.workspaceId);
+    expect(await rollups.ready(a.workspaceId)).toBe(true);
+    // As if a re-scoring had touched 30,000 mentions (the numbers are taken; the mentions changed are few).
+    await t.dataSource.query(`UPDATE workspace SET change_seq = change_seq + 30000 WHERE id = $1`, [a.workspaceId]);
+    await t.dataSource.query(`UPDATE mention SET change_seq = (SELECT change_seq FROM workspace WHERE id = $1) WHERE id = $2`, [a.workspaceId, m[1]]);
+    expect(await rollups.ready(a.workspaceId)).toBe(false);
+    await rollups.whenBuilt(a.workspaceId);
+    expect(await rollups.ready(a.workspaceId)).toBe(true);
+    const [after] = await state(a);
+    expect(after!.watermark).toBe(after!.seq);
+  });
+
   it('reads EARSHOT_ANALYTICS_ROLLUPS and EARSHOT_ANALYTICS_ROLLUP_SECONDS, with messages naming the variable', () => {
     expect(loadConfig({}).analyticsRollups).toEqual({ enabled: true, intervalMs: 60_000 });
     expect(loadConfig({ EARSHOT_ANALYTICS_ROLLUPS: 'false', EARSHOT_ANALYTICS_ROLLUP_SECONDS: '0' }).analyticsRollups).toEqual({

@@ -136,18 +136,22 @@ export interface RollupCatchUp {
 export class AnalyticsRollupRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Whether the workspace's rollups hold every committed change, lag behind, or were never built (one indexed read; no lock). */
-  async status(workspaceId: string): Promise<'current' | 'behind' | 'unbuilt'> {
+  /**
+   * Whether the workspace's rollups hold every committed change, lag behind (by `lag` change
+   * numbers), or were never built (one indexed read; no lock).
+   */
+  async status(workspaceId: string): Promise<{ status: 'current' | 'behind' | 'unbuilt'; lag: number }> {
     const rows = (await this.dataSource.query(
-      `SELECT s.workspace_id IS NOT NULL AS built, w.change_seq <= s.watermark AS current
+      `SELECT s.workspace_id IS NOT NULL AS built, GREATEST(w.change_seq - COALESCE(s.watermark, 0), 0)::text AS lag
          FROM workspace w LEFT JOIN analytics_rollup_state s ON s.workspace_id = w.id WHERE w.id = $1`,
       [workspaceId],
-    )) as Array<{ built: boolean; current: boolean | null }>;
-    return !rows[0]?.built ? 'unbuilt' : rows[0].current ? 'current' : 'behind';
+    )) as Array<{ built: boolean; lag: string }>;
+    const lag = Number(rows[0]?.lag ?? 0);
+    return { status: !rows[0]?.built ? 'unbuilt' : lag === 0 ? 'current' : 'behind', lag };
   }
 
   async isCurrent(workspaceId: string): Promise<boolean> {
-    return (await this.status(workspaceId)) === 'current';
+    return (await this.status(workspaceId)).status === 'current';
   }
 
   /** Fresh statistics after a build: the planner otherwise takes the new rows for one and picks nested loops over them. */

@@ -3,6 +3,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { AnalyticsRollupRepository, type RollupCatchUp } from './analytics-rollup.repository.js';
 
 /**
+ * Changes a read may wait for: further behind (a re-scoring of every open mention, say), the
+ * catch-up runs in the background and reads count rows until it commits.
+ */
+export const ROLLUP_MAX_LAG_FOR_READS = 20_000;
+
+/**
  * Keeps analytics' hourly rollups current (see AnalyticsRollupRepository): before each analytics
  * read that uses them (so a read after a write is exact), and in rounds of the interval job
  * (AnalyticsRollupScheduler), which keep the work a read may find small.
@@ -10,7 +16,7 @@ import { AnalyticsRollupRepository, type RollupCatchUp } from './analytics-rollu
 @Injectable()
 export class AnalyticsRollupService implements OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsRollupService.name);
-  /** First builds running in this process, by workspace. */
+  /** Background catch-ups (first builds, long lags) running in this process, by workspace. */
   private readonly building = new Map<string, Promise<void>>();
 
   constructor(
@@ -26,22 +32,22 @@ export class AnalyticsRollupService implements OnModuleDestroy {
   /**
    * Whether a read may count from the workspace's rollups, after bringing them up to every
    * committed change (waiting while another instance catches the workspace up). Rollups never
-   * built are built in the background instead (a million mentions take tens of seconds; no
-   * request should wait that long) and the read counts the mention rows meanwhile; `wait` builds
-   * them first.
+   * built, or more than ROLLUP_MAX_LAG_FOR_READS changes behind, catch up in the background
+   * instead (a million mentions take tens of seconds; no request should wait that long) and the
+   * read counts the mention rows meanwhile; `wait` catches up first whatever it takes.
    */
   async ready(workspaceId: string, build: 'wait' | 'background' = 'background'): Promise<boolean> {
-    const status = await this.repo.status(workspaceId);
+    const { status, lag } = await this.repo.status(workspaceId);
     if (status === 'current') return true;
-    if (status === 'unbuilt' && build === 'background') {
-      this.buildInBackground(workspaceId);
+    if (build === 'background' && (status === 'unbuilt' || lag > ROLLUP_MAX_LAG_FOR_READS)) {
+      this.catchUpInBackground(workspaceId);
       return false;
     }
     await this.ensureCurrent(workspaceId);
     return true;
   }
 
-  /** The first build started by a read in this process, if one is running (tests and the bench wait for it). */
+  /** The background catch-up a read started in this process, if one is running (tests and the bench wait for it). */
   whenBuilt(workspaceId: string): Promise<void> {
     return this.building.get(workspaceId) ?? Promise.resolve();
   }
@@ -55,7 +61,7 @@ export class AnalyticsRollupService implements OnModuleDestroy {
    * catches the workspace up. Returns null when they were current already.
    */
   async ensureCurrent(workspaceId: string): Promise<RollupCatchUp | null> {
-    if (await this.repo.isCurrent(workspaceId)) return null;
+    if ((await this.repo.status(workspaceId)).status === 'current') return null;
     const started = Date.now();
     const done = await this.repo.catchUp(workspaceId, { wait: true });
     await this.afterCatchUp(workspaceId, done, started);
@@ -80,14 +86,14 @@ export class AnalyticsRollupService implements OnModuleDestroy {
     return { workspaces, hours };
   }
 
-  /** One build at a time per workspace in this process; another instance building it already (its lock is taken) is left to it. */
-  private buildInBackground(workspaceId: string): void {
+  /** One at a time per workspace in this process; one another worker runs already (its lock is taken) is left to it. */
+  private catchUpInBackground(workspaceId: string): void {
     if (this.building.has(workspaceId)) return;
     const started = Date.now();
     const run = this.repo
       .catchUp(workspaceId, { wait: false })
       .then((done) => this.afterCatchUp(workspaceId, done, started))
-      .catch((e: unknown) => this.logger.error(`analytics rollups of workspace ${workspaceId} could not be built: ${(e as Error).message}`))
+      .catch((e: unknown) => this.logger.error(`analytics rollups of workspace ${workspaceId} could not catch up: ${(e as Error).message}`))
       .finally(() => this.building.delete(workspaceId));
     this.building.set(workspaceId, run);
   }
