@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -33,6 +34,7 @@ describe('hostile platform content does not stall the api (integration)', () => 
   let apiUrl: string;
   let admin: string;
   let workspaceId: string;
+  let brandId: string;
 
   beforeAll(async () => {
     sim = await createSocialSim({ scenario: 'none', evalDir: null, rateLimits: false });
@@ -42,13 +44,14 @@ describe('hostile platform content does not stall the api (integration)', () => 
     });
     await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
     feedPort = (feedServer.address() as AddressInfo).port;
-    t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${sim.port},127.0.0.1:${feedPort}` });
+    // Analytics count the mention rows (the last test moves the posts in time with SQL, which the hourly rollups would not see).
+    t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${sim.port},127.0.0.1:${feedPort}`, EARSHOT_ANALYTICS_ROLLUPS: 'false' });
     await t.app.listen(0, '127.0.0.1');
     apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const ws = await WorkspaceFactory.create(t, 'Hostile');
     workspaceId = ws.id;
     admin = await loginAs(t, (await WorkspaceFactory.withAllRoles(t, ws.id)).admin.email);
-    await listenForAcme(t, admin);
+    brandId = await listenForAcme(t, admin);
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -65,14 +68,18 @@ describe('hostile platform content does not stall the api (integration)', () => 
    * the event loop throughout).
    */
   async function pollWhileProbingHealth(): Promise<{ outcomes: PollOutcome[]; slowestHealthMs: number; probes: number }> {
+    const { result, slowestHealthMs, probes } = await whileProbingHealth(() => t.app.get(PollerService).runDue());
+    return { outcomes: result, slowestHealthMs, probes };
+  }
+
+  /** Runs `work` while asking `/api/health` over and over (as pollWhileProbingHealth does for a poll). */
+  async function whileProbingHealth<T>(work: () => Promise<T>): Promise<{ result: T; slowestHealthMs: number; probes: number }> {
     let done = false;
     const started = performance.now();
-    const poll = t.app
-      .get(PollerService)
-      .runDue()
-      .finally(() => {
-        done = true;
-      });
+    // (A supertest request is a thenable without finally: adopt it into a promise.)
+    const poll = Promise.resolve(work()).finally(() => {
+      done = true;
+    });
     let slowest = 0;
     let probes = 0;
     // At least one probe, sent while the poll is under way.
@@ -85,9 +92,9 @@ describe('hostile platform content does not stall the api (integration)', () => 
       probes++;
       await new Promise((r) => setTimeout(r, 10));
     } while (!done);
-    const outcomes = await poll;
+    const result = await poll;
     // A poll that blocked the loop before the first probe was even sent shows in its own duration.
-    return { outcomes, slowestHealthMs: probes > 0 ? slowest : performance.now() - started, probes };
+    return { result, slowestHealthMs: probes > 0 ? slowest : performance.now() - started, probes };
   }
 
   it('ingests a feed of 200,000 unclosed <item> tags (its one closed item) while /api/health keeps answering', async () => {
@@ -120,5 +127,49 @@ describe('hostile platform content does not stall the api (integration)', () => 
     expect(slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
     const stored = await t.dataSource.getRepository(MentionEntity).find({ where: { workspaceId, sourceId } });
     expect(stored.map((m) => m.text.replace(/^@acme /, '')).sort()).toEqual([...HOSTILE_POSTS].sort());
+  }, 180_000);
+  it('reads that take the hostile posts apart (top terms, recurring questions, the incident view, the weekly report and its PDF) answer while /api/health keeps answering', async () => {
+    // The posts of the tests above, moved into a complete week (Wednesday noon, UTC) as negative questions, and an alert over them.
+    const monday = new Date();
+    monday.setUTCHours(0, 0, 0, 0);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const at = new Date(monday.getTime() + 2.5 * 86_400_000);
+    const moved = (await t.dataSource.query(
+      `UPDATE mention SET posted_at = $2, intent = 'question', sentiment_label = 'negative', sentiment_score = -0.5 WHERE workspace_id = $1 RETURNING text`,
+      [workspaceId, at],
+    )) as unknown;
+    const texts = ((Array.isArray((moved as unknown[])[0]) ? (moved as unknown[][])[0] : moved) as Array<{ text: string }>).map((r) => r.text);
+    expect(texts.filter((x) => x.includes('.....'))).toHaveLength(HOSTILE_POSTS.length);
+    const alertId = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO alert_event (id, workspace_id, rule_id, brand_id, metric, status, surge_start, raised_at, detected_at, cleared_at, window_minutes, observed, expected, z, seq)
+       VALUES ($1, $2, NULL, $3, 'volume', 'cleared', $4::timestamptz - interval '30 minutes', $4, $4, $4::timestamptz + interval '1 hour', 10, 7, 1, 5, 1)`,
+      [alertId, workspaceId, brandId, at],
+    );
+    const get = (path: string) => request(t.server).get(path).set('Cookie', admin);
+    const week = `from=${day(monday.getTime())}&to=${day(monday.getTime() + 7 * 86_400_000)}`;
+    for (const path of [`/api/analytics/top?${week}`, '/api/insights/recurring-questions?days=14&minAuthors=2', `/api/alerts/${alertId}/incident`]) {
+      const { result, slowestHealthMs } = await whileProbingHealth(() => get(path));
+      expect({ path, status: result.status }).toEqual({ path, status: 200 });
+      expect({ path, slowestHealthMs: slowestHealthMs < HEALTH_BOUND_MS }).toEqual({ path, slowestHealthMs: true });
+    }
+    expect(((await get(`/api/alerts/${alertId}/incident`)).body as { counts: { mentions: number } }).counts.mentions).toBe(texts.length);
+    // The week's report quotes them (notable negative mentions) and its PDF draws them.
+    const built = await whileProbingHealth(() =>
+      request(t.server)
+        .post('/api/reports/weekly')
+        .set('Cookie', admin)
+        .send({ weekStart: day(monday.getTime()) }),
+    );
+    expect(built.result.status).toBe(200);
+    expect(built.slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
+    const report = built.result.body as { id: string; snapshot: { volume: { mentions: number }; notable: { negative: Array<{ text: string }> } } };
+    expect(report.snapshot.volume.mentions).toBe(texts.length);
+    expect(report.snapshot.notable.negative.some((m) => m.text.includes('acme @a.....'))).toBe(true);
+    const pdf = await whileProbingHealth(() => get(`/api/reports/${report.id}/pdf`));
+    expect(pdf.result.status).toBe(200);
+    expect(pdf.result.headers['content-type']).toBe('application/pdf');
+    expect(pdf.slowestHealthMs).toBeLessThan(HEALTH_BOUND_MS);
   }, 180_000);
 });
