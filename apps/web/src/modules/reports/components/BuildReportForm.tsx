@@ -17,17 +17,17 @@ interface BuildReportFormProps {
   weekStart: number;
   /** The weeks that have a report (a build replaces it). */
   existing: readonly ReportListItem[];
+  onCancel(): void;
 }
 
 /**
  * "Build report for week…": any day picks its week (the workspace's week start, in its zone); only complete
  * weeks can be built, the last one is offered first. A week that has a report is built again from today's data.
  */
-export function BuildReportForm({ today, weekStart, existing }: BuildReportFormProps) {
+export function BuildReportForm({ today, weekStart, existing, onCancel }: BuildReportFormProps) {
   const navigate = useNavigate();
   const hintId = useId();
   const latest = lastCompleteWeek(today, weekStart);
-  const [open, setOpen] = useState(false);
   const [day, setDay] = useState(latest);
   const { errors, setErrors, busy, submit } = useFormSubmit<Field>();
 
@@ -48,16 +48,9 @@ export function BuildReportForm({ today, weekStart, existing }: BuildReportFormP
     );
   };
 
-  if (!open) {
-    return (
-      <Button variant="primary" onClick={() => setOpen(true)}>
-        Build report for week…
-      </Button>
-    );
-  }
-
   return (
-    <form className="report-build" onSubmit={onSubmit} noValidate aria-label="Build a weekly report">
+    <form className="panel form report-build" onSubmit={onSubmit} noValidate aria-label="Build a weekly report">
+      <h2 className="panel__title">Build a weekly report</h2>
       <div className={['field', errors.fields.weekStart ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
         <label className="field__label" htmlFor={`${hintId}-day`}>
           Any day of the week
@@ -93,7 +86,7 @@ export function BuildReportForm({ today, weekStart, existing }: BuildReportFormP
         <Button type="submit" variant="primary" busy={busy}>
           {busy ? 'Building…' : rebuild ? 'Rebuild report' : 'Build report'}
         </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)} disabled={busy}>
+        <Button variant="ghost" onClick={onCancel} disabled={busy}>
           Cancel
         </Button>
       </div>

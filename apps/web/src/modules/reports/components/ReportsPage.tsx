@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useMatch } from 'react-router';
 import { useSession } from '../../auth/hooks/useSession';
 import { can } from '../../auth/access-policy';
+import { Button } from '../../../shared/ui/Button';
 import { EmptyState } from '../../../shared/ui/EmptyState';
 import { Icon } from '../../../shared/ui/Icon';
 import { LoadProblem } from '../../../shared/ui/LoadProblem';
@@ -24,13 +26,23 @@ function Weeks({ canBuild }: { canBuild: boolean }) {
   const weekStart = useReportWeekStart();
   const { state, reload } = useReportList();
   const items = state.status === 'ready' ? state.data : [];
+  const [building, setBuilding] = useState(false);
   return (
     <div className="page">
       <PageHeader
         title="Reports"
         description={`One page a week for leadership: is our reputation better or worse, why, what the team did, and what other departments should fix. Weeks start on ${WEEKDAY_NAMES[weekStart]} (${workspace.timeZone}).`}
-        actions={canBuild && state.status === 'ready' ? <BuildReportForm today={todayIn(workspace.timeZone)} weekStart={weekStart} existing={items} /> : null}
+        actions={
+          canBuild && !building ? (
+            <Button variant="primary" onClick={() => setBuilding(true)}>
+              Build report for week…
+            </Button>
+          ) : null
+        }
       />
+      {canBuild && building ? (
+        <BuildReportForm today={todayIn(workspace.timeZone)} weekStart={weekStart} existing={items} onCancel={() => setBuilding(false)} />
+      ) : null}
       <LoadProblem
         state={state.status === 'ready' ? { status: 'ready' } : state}
         loadingLabel="Loading the reports…"

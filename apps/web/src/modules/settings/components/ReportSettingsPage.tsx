@@ -16,6 +16,8 @@ import * as reportsApi from '../../reports/api/reports.api';
 import { formatStamp } from '../../reports/report-format';
 import { WEEKDAY_NAMES } from '../../reports/report-week';
 import { useAsyncResource } from '../../root-causes/hooks/useAsyncResource';
+// The report module's styles (the recipients' layout is there).
+import '../../reports/reports.css';
 
 type WeekField = 'reportWeekStart';
 const WEEK_LABELS: Record<WeekField, string> = { reportWeekStart: 'Weeks start on' };
@@ -58,6 +60,7 @@ function WeekStartForm() {
         </Alert>
       ) : null}
       <SelectField
+        className="report-settings__week"
         label={WEEK_LABELS.reportWeekStart}
         value={value}
         options={WEEKDAY_NAMES.map((name, i) => ({ value: String(i), label: name }))}
@@ -130,81 +133,83 @@ function RecipientsPanel() {
         The weekly report goes to these addresses with its PDF attached, after it is built. They need no Earshot account. One address per line: a list or a
         display name is refused.
       </p>
-      <LoadProblem
-        state={state.status === 'ready' ? { status: 'ready' } : state}
-        loadingLabel="Loading the recipients…"
-        errorTitle="The recipients could not be loaded"
-        onRetry={() => reload()}
-      />
-      {removeError ? <Alert tone="error">{removeError}</Alert> : null}
-      {state.status === 'ready' && items.length === 0 ? <p className="muted">No recipients yet: the report is built but not e-mailed.</p> : null}
-      {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-label="Report recipients">
-            <thead>
-              <tr>
-                <th scope="col">Address</th>
-                <th scope="col">Name</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.email}</th>
-                  <td>{r.name ?? <span className="muted">–</span>}</td>
-                  <td>{formatStamp(r.createdAt, workspace.timeZone)}</td>
-                  <td>
-                    {removing?.id === r.id ? (
-                      <ConfirmAction
-                        title={`Stop sending the report to ${r.email}?`}
-                        confirmLabel="Remove"
-                        busy={removeBusy}
-                        onConfirm={() => void remove(r)}
-                        onCancel={() => setRemoving(null)}
-                      />
-                    ) : (
-                      <Button size="sm" variant="ghost" onClick={() => setRemoving(r)}>
-                        Remove<span className="visually-hidden"> {r.email}</span>
-                      </Button>
-                    )}
-                  </td>
+      <div className="report-settings__recipients">
+        <LoadProblem
+          state={state.status === 'ready' ? { status: 'ready' } : state}
+          loadingLabel="Loading the recipients…"
+          errorTitle="The recipients could not be loaded"
+          onRetry={() => reload()}
+        />
+        {removeError ? <Alert tone="error">{removeError}</Alert> : null}
+        {state.status === 'ready' && items.length === 0 ? <p className="muted">No recipients yet: the report is built but not e-mailed.</p> : null}
+        {items.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table" aria-label="Report recipients">
+              <thead>
+                <tr>
+                  <th scope="col">Address</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Added</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      <form className="form" noValidate aria-label="Add a report recipient" onSubmit={onAdd}>
-        {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-        {added ? <Alert tone="success">{added} now gets the weekly report.</Alert> : null}
-        <div className="form__grid">
-          <TextField
-            label={RECIPIENT_LABELS.email}
-            type="email"
-            autoComplete="off"
-            value={email}
-            error={errors.fields.email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-          <TextField
-            label={RECIPIENT_LABELS.name}
-            hint="Optional, for you: it is not put in the e-mail."
-            value={name}
-            error={errors.fields.name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <div className="form__actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            {busy ? 'Adding…' : 'Add recipient'}
-          </Button>
-        </div>
-      </form>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">{r.email}</th>
+                    <td>{r.name ?? <span className="muted">–</span>}</td>
+                    <td>{formatStamp(r.createdAt, workspace.timeZone)}</td>
+                    <td>
+                      {removing?.id === r.id ? (
+                        <ConfirmAction
+                          title={`Stop sending the report to ${r.email}?`}
+                          confirmLabel="Remove"
+                          busy={removeBusy}
+                          onConfirm={() => void remove(r)}
+                          onCancel={() => setRemoving(null)}
+                        />
+                      ) : (
+                        <Button size="sm" variant="ghost" onClick={() => setRemoving(r)}>
+                          Remove<span className="visually-hidden"> {r.email}</span>
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <form className="form" noValidate aria-label="Add a report recipient" onSubmit={onAdd}>
+          {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
+          {added ? <Alert tone="success">{added} now gets the weekly report.</Alert> : null}
+          <div className="form__grid">
+            <TextField
+              label={RECIPIENT_LABELS.email}
+              type="email"
+              autoComplete="off"
+              value={email}
+              error={errors.fields.email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+            <TextField
+              label={RECIPIENT_LABELS.name}
+              hint="Optional, for you: it is not put in the e-mail."
+              value={name}
+              error={errors.fields.name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <div className="form__actions">
+            <Button type="submit" variant="primary" busy={busy}>
+              {busy ? 'Adding…' : 'Add recipient'}
+            </Button>
+          </div>
+        </form>
+      </div>
     </section>
   );
 }
