@@ -45,9 +45,12 @@ async function recompute(tx: EntityManager, workspaceId: string, hours: Date[] |
   // planner cannot tell an hour holds ~100 rows and scans the whole table instead).
   const src = all
     ? `mention m WHERE m.workspace_id = $1`
-    : `unnest($2::timestamptz[]) h(hour)
+    : `(SELECT DISTINCT u FROM unnest($2::timestamptz[]) u) h(hour)
          CROSS JOIN LATERAL (
-           SELECT * FROM mention x WHERE x.workspace_id = $1 AND x.posted_at >= h.hour AND x.posted_at < h.hour + interval '1 hour' OFFSET 0) m`;
+           SELECT x.posted_at, x.query_ids, x.topics, x.spam, x.platform, x.category, x.intent, x.corrected, x.sentiment_label, x.sentiment_score
+             FROM mention x
+            WHERE x.workspace_id = $1 AND x.posted_at >= h.hour AND x.posted_at < h.hour + interval '1 hour'
+           OFFSET 0) m`;
   const inHours = all ? '' : ` AND hour = ANY($2::timestamptz[])`;
   await tx.query(`DELETE FROM analytics_hourly_summary WHERE workspace_id = $1${inHours}`, params);
   await tx.query(`DELETE FROM analytics_hourly_complaints WHERE workspace_id = $1${inHours}`, params);
