@@ -1,6 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { IncidentRepliesRequest, Role, StatusPostRequest } from '@earshot/contracts';
-import { buildSession, nextId } from '../../../test/factories';
+import { buildMention, buildSession, nextId } from '../../../test/factories';
+import { FakeSocket } from '../../../test/fake-socket';
+import { buildReply } from '../../inbox/__tests__/reply-test-kit';
 import { apiError, mockApi, type MockApi, type MockRoutes } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { alertList, buildAlert, buildIncident, defaultGuide } from './alerts-test-kit';
@@ -16,6 +18,8 @@ afterEach(() => {
 const alert = buildAlert({ seq: 4 });
 const incident = buildIncident(alert);
 
+const sockets: FakeSocket[] = [];
+
 function openIncident(role: Role, routes: MockRoutes = {}) {
   api = mockApi({
     'GET /api/auth/me': { status: 200, body: buildSession(role, { firstName: 'Pat', signature: 'Pat' }) },
@@ -24,7 +28,9 @@ function openIncident(role: Role, routes: MockRoutes = {}) {
     'GET /api/brands/:id/voice': { status: 200, body: defaultGuide() },
     ...routes,
   });
-  return renderApp(`/alerts/${alert.id}`);
+  const socket = new FakeSocket();
+  sockets.push(socket);
+  return renderApp(`/alerts/${alert.id}`, { socket });
 }
 
 const repliesResult = (queued: number) => ({
@@ -154,6 +160,36 @@ describe('the incident view', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual(calls[0]);
     expect(calls[0]).toEqual({ body: incident.statusPostDraft.body, sourceId: incident.statusPostSources[0]!.id, clientKey: expect.any(String) });
+  });
+
+  it('follows the replies as they go out: a reply event for one of its authors reads the view again', async () => {
+    const casey = incident.authors[0]!;
+    let answered = false;
+    openIncident('manager', {
+      'GET /api/alerts/:id/incident': () => ({
+        status: 200,
+        body: answered
+          ? {
+              ...incident,
+              authors: incident.authors.map((a) => (a === casey ? { ...a, replied: true, replyStatus: 'sent' } : a)),
+              counts: { ...incident.counts, replied: 2, toAnswer: 1 },
+            }
+          : incident,
+      }),
+    });
+    await screen.findByRole('button', { name: 'Answer 2 authors' });
+    const socket = sockets.at(-1)!;
+    socket.serverConnect();
+    expect(screen.getByTestId('reply-progress')).toHaveTextContent('Replies: 1 sent');
+    answered = true;
+    const mention = buildMention({ id: casey.mentionId });
+    // Another mention's reply changes nothing; one of the incident's is followed by one read.
+    socket.serverEmit('reply.updated', { seq: 20, mention: buildMention(), reply: buildReply(buildMention(), { status: 'sent' }) });
+    socket.serverEmit('reply.updated', { seq: 21, mention, reply: buildReply(mention, { status: 'queued' }) });
+    socket.serverEmit('reply.updated', { seq: 22, mention, reply: buildReply(mention, { status: 'sent' }) });
+    await waitFor(() => expect(screen.getByTestId('reply-progress')).toHaveTextContent('Replies: 2 sent'));
+    expect(screen.getByRole('button', { name: 'Answer 1 author' })).toBeEnabled();
+    expect(api!.callsTo('GET /api/alerts/:id/incident')).toHaveLength(2);
   });
 
   it('says so when the alert does not exist', async () => {

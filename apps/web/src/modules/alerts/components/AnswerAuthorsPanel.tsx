@@ -7,6 +7,7 @@ import * as incidentsApi from '../api/incidents.api';
 import type { Incident } from '../api/alert-schemas';
 import { useOnceAction } from '../hooks/useOnceAction';
 import { useHoldingStatementCheck, type BrandGuide } from '../hooks/useStatementLint';
+import { replyProgressText } from '../reply-progress';
 import { repliesResultText, SKIP_REASON_TEXT } from '../skip-reasons';
 import { StatementEditor } from './StatementEditor';
 
@@ -37,6 +38,7 @@ export function AnswerAuthorsPanel({ incident, guide: { guide, problem }, agent,
   const send = useCallback((clientKey: string) => incidentsApi.answerAuthors(alertId, { body, clientKey }), [alertId, body]);
   const action = useOnceAction(send);
   const open = incident.counts.toAnswer;
+  const progress = replyProgressText(incident.authors);
   const blocked = check.report?.blocked ?? false;
   const why = !body.trim()
     ? 'Write the statement first.'
@@ -129,6 +131,11 @@ export function AnswerAuthorsPanel({ incident, guide: { guide, problem }, agent,
             </Alert>
           ) : null}
           {action.outcome.status === 'failed' ? <Alert tone="error">{action.outcome.message}</Alert> : null}
+          {progress ? (
+            <p className="incident-action__progress" role="status" data-testid="reply-progress">
+              Replies: {progress}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="muted">Managers answer the affected authors from here.</p>

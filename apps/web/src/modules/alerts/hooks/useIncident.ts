@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiRequestError } from '../../../shared/http';
 import type { RealtimeConnection } from '../../../shared/realtime/realtime-connection';
 import * as incidentsApi from '../api/incidents.api';
 import type { Incident } from '../api/alert-schemas';
 
+/** How long after a reply of the incident changed the view is read again (changes meanwhile ride along). */
+export const REFRESH_AFTER_MS = 1_500;
+
 export type IncidentState = { status: 'loading' } | { status: 'error'; message: string; statusCode: number } | { status: 'ready'; data: Incident };
 
 /**
  * One alert's incident view. Read again, keeping what is shown meanwhile, when the alert
- * clears (its socket event) and after replies were queued (who is answered changes).
+ * clears, after replies were queued, and as those replies go out (their socket events).
  */
 export function useIncident(alertId: string, connection: RealtimeConnection) {
   const [state, setState] = useState<IncidentState>({ status: 'loading' });
@@ -37,6 +40,27 @@ export function useIncident(alertId: string, connection: RealtimeConnection) {
       }),
     [connection, alertId],
   );
+
+  // A reply to one of its authors changed (queued, approved, sent, failed): read the view again, once per
+  // REFRESH_AFTER_MS however many change meanwhile, so the authors' answered state follows the outbox.
+  const authorMentions = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    authorMentions.current = new Set(state.status === 'ready' ? state.data.authors.map((a) => a.mentionId) : []);
+  }, [state]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = connection.on('reply.updated', (e) => {
+      if (timer !== null || !authorMentions.current.has(e.mention.id)) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setAttempt((n) => n + 1);
+      }, REFRESH_AFTER_MS);
+    });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [connection]);
 
   /** Reads it again; `quiet` keeps the current view until the answer is in. */
   const reload = useCallback((quiet = false) => {
