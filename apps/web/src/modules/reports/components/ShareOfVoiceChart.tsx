@@ -15,7 +15,8 @@ export function ShareOfVoiceChart({ share, titleId }: { share: ReportShareOfVoic
   const colors = brandColors(share.brands);
   const rows: Row[] = share.brands.map((b) => ({
     brandId: b.brandId,
-    name: b.kind === 'competitor' ? b.name : `${b.name} (own)`,
+    // A long name is cut on the axis (the table under the chart has it whole).
+    name: `${b.name.length > 18 ? `${b.name.slice(0, 17)}…` : b.name}${b.kind === 'own' ? ' (own)' : ''}`,
     kind: b.kind,
     percent: b.share === null ? 0 : Math.round(b.share * 1000) / 10,
     // A no-break space keeps "41.2 %" on one line at the bar's end.
