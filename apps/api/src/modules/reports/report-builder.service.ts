@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   AnalyticsSeriesQuerySchema,
   AnalyticsTeamQuerySchema,
@@ -99,6 +100,8 @@ const OUTAGE_WORDS = /^(outage|down|offline|crash\w*|broken|error\w*|not working
  */
 @Injectable()
 export class ReportBuilderService {
+  private readonly logger = new Logger(ReportBuilderService.name);
+
   constructor(
     private readonly analytics: AnalyticsService,
     private readonly team: TeamPerformanceService,
@@ -117,24 +120,27 @@ export class ReportBuilderService {
     const auth: AuthContext = { userId: '00000000-0000-0000-0000-000000000000', workspaceId: ws.id, role: 'viewer', sessionId: '', email: '' };
     const [week, previous] = await Promise.all([this.repo.localMidnights(weekStart, weekEnd, zone), this.repo.localMidnights(previousStart, weekStart, zone)]);
 
-    const [volume, themesNow, themesBefore, voice, teamNow, teamBefore, owners, statuses] = await Promise.all([
-      this.analytics.volume(auth, AnalyticsSeriesQuerySchema.parse({ from: historyStart, to: weekEnd, bucket: 'day' })),
-      this.analytics.themes(auth, AnalyticsThemesQuerySchema.parse({ from: weekStart, to: weekEnd })),
-      this.analytics.themes(auth, AnalyticsThemesQuerySchema.parse({ from: previousStart, to: weekStart })),
-      this.analytics.shareOfVoice(auth, AnalyticsSeriesQuerySchema.parse({ from: previousStart, to: weekEnd, bucket: 'day' })),
-      this.team.team(auth, AnalyticsTeamQuerySchema.parse({ from: weekStart, to: weekEnd }), now),
-      this.team.team(auth, AnalyticsTeamQuerySchema.parse({ from: previousStart, to: weekStart }), now),
+    const started = performance.now();
+    const ms: Record<string, number> = {};
+    const timed = <T>(name: string, p: Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      return p.finally(() => (ms[name] = Math.round(performance.now() - t0)));
+    };
+    // Everything that depends on nothing else, at once.
+    const [volume, themesNow, themesBefore, voice, teamNow, teamBefore, owners, statuses, people, conversation, alertRows] = await Promise.all([
+      timed('volume', this.analytics.volume(auth, AnalyticsSeriesQuerySchema.parse({ from: historyStart, to: weekEnd, bucket: 'day' }))),
+      timed('themes', this.analytics.themes(auth, AnalyticsThemesQuerySchema.parse({ from: weekStart, to: weekEnd }))),
+      timed('themesBefore', this.analytics.themes(auth, AnalyticsThemesQuerySchema.parse({ from: previousStart, to: weekStart }))),
+      timed('shareOfVoice', this.analytics.shareOfVoice(auth, AnalyticsSeriesQuerySchema.parse({ from: previousStart, to: weekEnd, bucket: 'day' }))),
+      timed('team', this.team.team(auth, AnalyticsTeamQuerySchema.parse({ from: weekStart, to: weekEnd }), now)),
+      timed('teamBefore', this.team.team(auth, AnalyticsTeamQuerySchema.parse({ from: previousStart, to: weekStart }), now)),
       this.rootCauses.listOwners(ws.id),
       this.rootCauses.listStatuses(ws.id),
+      timed('people', this.repo.weekPeople(ws.id, previous.from, week.from, week.to, REPORT_NOTABLE)),
+      timed('conversation', this.repo.conversation(ws.id, week.from, week.to)),
+      timed('alerts', this.repo.weekAlerts(ws.id, week.from, week.to)),
     ]);
-    const [reach, previousReach, positive, negative, conversation, alertRows] = await Promise.all([
-      this.repo.reach(ws.id, week.from, week.to),
-      this.repo.reach(ws.id, previous.from, previous.to),
-      this.repo.notable(ws.id, week.from, week.to, 'positive', REPORT_NOTABLE),
-      this.repo.notable(ws.id, week.from, week.to, 'negative', REPORT_NOTABLE),
-      this.repo.conversation(ws.id, week.from, week.to),
-      this.repo.weekAlerts(ws.id, week.from, week.to),
-    ]);
+    const { reach, previousReach, positive, negative } = people;
 
     // Five weeks of local days: four before this one, then this one (7 days each, whatever their hours).
     if (volume.points.length !== 35) throw new Error(`expected 35 local days from ${historyStart} to ${weekEnd}, got ${volume.points.length}`);
@@ -164,20 +170,28 @@ export class ReportBuilderService {
     const direction = directionOf(netSentiment, previousNetSentiment);
     const driver = direction === 'worse' ? largestRise(moves) : null;
     const theme = direction === 'worse' ? driver : direction === 'better' ? largestFall(moves) : null;
-    const after = driver ? await this.precedingAlert(ws, weekStart, weekEnd, driver, alertRows) : null;
+
+    // What depends on the figures above (the driver, the top themes, the week's alerts), at once.
+    const [after, candidates, alerts] = await Promise.all([
+      driver ? timed('precedingAlert', this.precedingAlert(ws, weekStart, weekEnd, driver, alertRows)) : null,
+      top.length
+        ? timed(
+            'candidates',
+            this.figures.candidates(
+              ws.id,
+              zone,
+              weekStart,
+              weekEnd,
+              top.map((t) => t.category),
+              CANDIDATES_PER_THEME,
+            ),
+          )
+        : [],
+      timed('alertHandling', Promise.all(alertRows.map((a) => this.alert(auth, ws, a, now)))),
+    ]);
 
     const ownerOf = new Map(owners.map((o) => [o.category, { department: o.department, email: o.email }]));
     const statusOf = new Map(statuses.map((s) => [s.category, s.status as string]));
-    const candidates = top.length
-      ? await this.figures.candidates(
-          ws.id,
-          zone,
-          weekStart,
-          weekEnd,
-          top.map((t) => t.category),
-          CANDIDATES_PER_THEME,
-        )
-      : [];
     const themes: ReportTheme[] = top.map((t) => ({
       category: t.category,
       label: categoryLabel(t.category),
@@ -229,7 +243,6 @@ export class ReportBuilderService {
       previousGrand,
     );
 
-    const alerts = await Promise.all(alertRows.map((a) => this.alert(auth, ws, a, now)));
 
     const t = teamNow.team;
     const p = teamBefore.team;
@@ -304,6 +317,7 @@ export class ReportBuilderService {
           }
         : null,
     };
+    this.logger.debug(`weekly report of workspace ${ws.id}, week ${weekStart}: ${Math.round(performance.now() - started)} ms (${JSON.stringify(ms)})`);
     return { snapshot: ReportSnapshotSchema.parse(snapshot), periodStart: week.from, periodEnd: week.to };
   }
 

@@ -162,35 +162,56 @@ export class ReportsRepository extends TransactionalRepository {
 
   // ---- the week's figures the other modules do not answer ---------------------------------------------------
 
-  /** The sum of the followers (as stored now) of the distinct authors of the week's mentions (spam left out). */
-  async reach(workspaceId: string, from: Date, to: Date): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT COALESCE(sum(a.followers), 0) AS reach
-         FROM author a
-        WHERE a.workspace_id = $1
-          AND a.id IN (SELECT m.author_id FROM mention m WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3 AND m.spam = false)`,
-      [workspaceId, from, to],
-    )) as Array<{ reach: unknown }>;
-    return num(rows[0]?.reach);
-  }
-
   /**
-   * The week's mentions with this (team-corrected) sentiment from the authors with the most followers: one per
-   * author (their latest of the week), most followers first.
+   * The week's people, from one read of its mentions and the week before's (spam left out): the reach of each
+   * week (the sum of the followers, as stored now, of its distinct authors), and the mentions with a positive and
+   * a negative (team-corrected) sentiment from the authors with most followers — one per author (their latest of
+   * the week), most followers first, `limit` of each.
    */
-  async notable(workspaceId: string, from: Date, to: Date, label: 'positive' | 'negative', limit: number): Promise<ExampleRow[]> {
+  async weekPeople(
+    workspaceId: string,
+    previousFrom: Date,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<{ reach: number; previousReach: number; positive: ExampleRow[]; negative: ExampleRow[] }> {
     const rows = (await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (m.author_id) m.id, m.author_id, m.platform, a.handle, a.followers, m.text, m.posted_at, m.url
+      `WITH wk AS MATERIALIZED (
+         SELECT m.id, m.author_id, m.posted_at, m.posted_at >= $3 AS current, ${LABEL} AS label
            FROM mention m
-           JOIN author a ON a.id = m.author_id AND a.workspace_id = $1
-          WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $3 AND m.spam = false AND ${LABEL} = $4
-          ORDER BY m.author_id, m.posted_at DESC, m.id) x
-        ORDER BY x.followers DESC NULLS LAST, x.posted_at DESC, x.id
-        LIMIT $5`,
-      [workspaceId, from, to, label, limit],
+          WHERE m.workspace_id = $1 AND m.posted_at >= $2 AND m.posted_at < $4 AND m.spam = false),
+       authors AS MATERIALIZED (
+         SELECT a.id, a.handle, a.followers FROM author a WHERE a.workspace_id = $1 AND a.id IN (SELECT wk.author_id FROM wk)),
+       reach AS (
+         SELECT d.current, COALESCE(sum(a.followers), 0) AS reach
+           FROM (SELECT DISTINCT wk.current, wk.author_id FROM wk) d JOIN authors a ON a.id = d.author_id
+          GROUP BY d.current),
+       latest AS (
+         SELECT DISTINCT ON (wk.label, wk.author_id) wk.id, wk.author_id, wk.label, wk.posted_at
+           FROM wk WHERE wk.current AND wk.label IN ('positive', 'negative')
+          ORDER BY wk.label, wk.author_id, wk.posted_at DESC, wk.id),
+       ranked AS (
+         SELECT l.id, l.label, a.handle, a.followers,
+                row_number() OVER (PARTITION BY l.label ORDER BY a.followers DESC NULLS LAST, l.posted_at DESC, l.id) AS rn
+           FROM latest l JOIN authors a ON a.id = l.author_id)
+       SELECT 'reach' AS kind, r.current, r.reach, NULL::uuid AS id, NULL::uuid AS author_id, NULL AS platform, NULL AS handle,
+              NULL::int AS followers, NULL AS text, NULL::timestamptz AS posted_at, NULL AS url, NULL::bigint AS rn
+         FROM reach r
+       UNION ALL
+       SELECT x.label, NULL, NULL, m.id, m.author_id, m.platform, x.handle, x.followers, m.text, m.posted_at, m.url, x.rn
+         FROM ranked x
+         -- By id, one row each (LIMIT keeps it a lookup: a join would let the planner hash the whole mention table).
+         CROSS JOIN LATERAL (SELECT * FROM mention m WHERE m.id = x.id AND m.workspace_id = $1 LIMIT 1) m
+        WHERE x.rn <= $5`,
+      [workspaceId, previousFrom, from, to, limit],
     )) as Array<Record<string, unknown>>;
-    return rows.map((r) => toExample(r));
+    const reachOf = (current: boolean) => num(rows.find((r) => r.kind === 'reach' && r.current === current)?.reach);
+    const list = (label: string) =>
+      rows
+        .filter((r) => r.kind === label)
+        .sort((a, b) => num(a.rn) - num(b.rn))
+        .map((r) => toExample(r));
+    return { reach: reachOf(true), previousReach: reachOf(false), positive: list('positive'), negative: list('negative') };
   }
 
   /**
