@@ -47,10 +47,13 @@ describe('alerts on the demo month (integration, social-sim history through the 
     const incident = sim.history!.incident!;
     console.log(
       `demo month: the first run replayed ${mine.fed} minutes in ${ms} ms; alerts: ${alerts
-        .map((a: AlertEvent) => `${a.brandName} ${a.metric} ${a.surgeStart}..${a.clearedAt ?? 'open'} ×${a.ratio} (${a.mentionCount} mentions; ${a.topTerms
-          .slice(0, 4)
-          .map((x) => x.term)
-          .join(', ')})${a.historical ? ' historical' : ''}`)
+        .map(
+          (a: AlertEvent) =>
+            `${a.brandName} ${a.metric} ${a.surgeStart}..${a.clearedAt ?? 'open'} ×${a.ratio} (${a.mentionCount} mentions; ${a.topTerms
+              .slice(0, 4)
+              .map((x) => x.term)
+              .join(', ')})${a.historical ? ' historical' : ''}`,
+        )
         .join('; ')}; the simulator's incident ${incident.from}..${incident.to} (${incident.posts} extra posts, ${incident.topic})`,
     );
     expect(alerts).toHaveLength(1);
