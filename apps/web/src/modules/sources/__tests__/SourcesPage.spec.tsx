@@ -342,8 +342,8 @@ describe('Settings › Sources', () => {
 
 describe('Settings tabs for listening', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['Workspace', 'Users', 'Sources', 'Brands & queries', 'Templates', 'Voice guide', 'Learning']],
-    ['manager', ['Workspace', 'Sources', 'Brands & queries', 'Templates', 'Voice guide', 'Learning']],
+    ['admin', ['Workspace', 'Users', 'Sources', 'Brands & queries', 'Templates', 'Voice guide', 'Learning', 'Reports']],
+    ['manager', ['Workspace', 'Sources', 'Brands & queries', 'Templates', 'Voice guide', 'Learning', 'Reports']],
   ])('shows %s the tabs their role may open', async (role, tabs) => {
     api = mockApi({
       'GET /api/auth/me': { status: 200, body: buildSession(role) },
