@@ -96,20 +96,38 @@ function pools(corpus: Corpus): Map<Sentiment | null, CorpusPost[]> {
   return m;
 }
 
+/** The demo's level (`npm start`; SOCIAL_SIM_HISTORY_PER_DAY): ~49 posts an hour at the weekday peak, so about one a
+ * minute live at 15:00 UTC, and a month of ~17,000 posts that the demo ingests within a minute of start. */
+export const DEMO_HISTORY_PER_DAY = 600;
+
 /**
- * Plans and inserts the history. Same options and corpus, same schedule (times, platforms,
- * texts); authors come from the store's seeded generator, as for every post.
+ * The history's rate model, shared by the back-dated posts and the live stream that continues them
+ * (scenario.ts): the same rhythm, level, day-to-day wobble, platforms and sentiment mix.
  */
-export function seedHistory(store: SimStore, corpus: Corpus, o: HistoryOptions = {}): HistorySummary {
-  const rng = createRng(o.seed ?? 1);
+export interface HistoryModel {
+  days: number;
+  perDay: number;
+  seed: number;
+  platforms: SimPlatform[];
+  /** Mean posts an hour at an instant, before the day's wobble: the hour's place in the rhythm (UTC) × the level. */
+  level(ms: number): number;
+  /** That day's wobble (0.85–1.15, the same for a UTC day and seed). */
+  wobble(ms: number): number;
+  /** Mean posts an hour at an instant: level × wobble. */
+  postsPerHour(ms: number): number;
+  /** An upper bound of postsPerHour at any instant. */
+  peakPostsPerHour: number;
+  /** Draws the sentiment of the month's mix and returns its pool of corpus posts. */
+  pool(rng: Rng): CorpusPost[];
+  /** Draws a platform by the history's weights among `platforms` (default the model's). */
+  platform(rng: Rng, platforms?: readonly SimPlatform[]): SimPlatform;
+}
+
+export function createHistoryModel(corpus: Corpus, o: HistoryOptions = {}): HistoryModel {
+  const seed = o.seed ?? 1;
   const days = Math.max(1, Math.min(Math.floor(o.days ?? 30), 365));
   const perDay = Math.max(1, Math.min(o.perDay ?? 100, 5000));
   const platforms = (o.platforms?.length ? o.platforms : (['mastodon', 'bluesky', 'reddit', 'x'] as SimPlatform[])).filter((p, i, a) => a.indexOf(p) === i);
-  const oldest = store.oldestCreated();
-  // History ends now, or a second before the oldest stored post: it must stay the oldest.
-  // On a whole minute: the same seed and clock minute give the same history.
-  const end = Math.floor(Math.min(store.now(), oldest === null ? Infinity : oldest - 1000) / 60_000) * 60_000;
-  const start = end - days * DAY;
   const bySentiment = pools(corpus);
   const hourOf = (ms: number): number => new Date(ms).getUTCHours();
   const weekend = (ms: number): boolean => [0, 6].includes(new Date(ms).getUTCDay());
@@ -120,6 +138,39 @@ export function seedHistory(store: SimStore, corpus: Corpus, o: HistoryOptions =
   // Normalise so a weekday averages perDay posts.
   const weekdayMass = WEEKDAY_HOURS.reduce((n, w) => n + w, 0);
   const perUnit = perDay / weekdayMass;
+  const level = (ms: number): number => rate(ms) * perUnit;
+  const wobble = (ms: number): number => 0.85 + 0.3 * createRng(seed * 7919 + Math.floor(ms / DAY)).next();
+  return {
+    days,
+    perDay,
+    seed,
+    platforms,
+    level,
+    wobble,
+    postsPerHour: (ms) => level(ms) * wobble(ms),
+    peakPostsPerHour: Math.max(...WEEKDAY_HOURS, ...WEEKEND_HOURS.map((w) => w * WEEKEND_FACTOR)) * perUnit * 1.15,
+    pool: (rng) => bySentiment.get(pickWeighted(rng, SENTIMENT_MIX)) as CorpusPost[],
+    platform: (rng, among = platforms) =>
+      pickWeighted(
+        rng,
+        among.map((p) => [p, WEIGHTS[p]] as [SimPlatform, number]),
+      ),
+  };
+}
+
+/**
+ * Plans and inserts the history. Same options and corpus, same schedule (times, platforms,
+ * texts); authors come from the store's seeded generator, as for every post.
+ */
+export function seedHistory(store: SimStore, corpus: Corpus, o: HistoryOptions = {}): HistorySummary {
+  const model = createHistoryModel(corpus, o);
+  const rng = createRng(model.seed);
+  const { days, platforms } = model;
+  const oldest = store.oldestCreated();
+  // History ends now, or a second before the oldest stored post: it must stay the oldest.
+  // On a whole minute: the same seed and clock minute give the same history.
+  const end = Math.floor(Math.min(store.now(), oldest === null ? Infinity : oldest - 1000) / 60_000) * 60_000;
+  const start = end - days * DAY;
 
   const incident = o.incident === null ? null : { daysAgo: 9, hours: 4, multiplier: 6, startHour: 13, ...(o.incident ?? {}) };
   const incidentTopic = incident ? (incident.topic ?? corpus.topics[0] ?? null) : null;
@@ -136,24 +187,20 @@ export function seedHistory(store: SimStore, corpus: Corpus, o: HistoryOptions =
   let incidentPosts = 0;
   const platformFor = (at: number): SimPlatform => {
     const open = platforms.filter((p) => p !== 'x' || at >= end - X_WINDOW_MS);
-    return pickWeighted(
-      rng,
-      (open.length ? open : platforms).map((p) => [p, WEIGHTS[p]] as [SimPlatform, number]),
-    );
+    return model.platform(rng, open.length ? open : platforms);
   };
   // Hour by hour from the start (the first hour may be partial).
   const firstHour = Math.floor(start / HOUR) * HOUR;
   for (let h = firstHour; h < end; h += HOUR) {
-    const dayNoise = 0.85 + 0.3 * createRng((o.seed ?? 1) * 7919 + Math.floor(h / DAY)).next();
-    const n = poisson(rng, rate(h) * perUnit * dayNoise);
+    const n = poisson(rng, model.postsPerHour(h));
     for (let i = 0; i < n; i++) {
       const at = h + rng.next() * HOUR;
       if (at < start || at >= end) continue;
-      const s = pickWeighted(rng, SENTIMENT_MIX);
-      items.push({ platform: platformFor(at), post: rng.pick(bySentiment.get(s) as CorpusPost[]), at });
+      const pool = model.pool(rng);
+      items.push({ platform: platformFor(at), post: rng.pick(pool), at });
     }
     if (incident && h >= incidentFrom && h < incidentTo && incidentPool.length) {
-      const extra = poisson(rng, rate(h) * perUnit * Math.max(0, incident.multiplier - 1));
+      const extra = poisson(rng, model.level(h) * Math.max(0, incident.multiplier - 1));
       for (let i = 0; i < extra; i++) {
         const at = h + rng.next() * HOUR;
         if (at >= end) continue;

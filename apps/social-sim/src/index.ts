@@ -10,6 +10,8 @@ export {
   type HistoryIncident,
   type HistoryOptions,
   type HistorySummary,
+  type LiveStream,
+  DEMO_HISTORY_PER_DAY,
 } from './sim.js';
 export { FAULT_KINDS, type FaultKind, type FaultSpec, type ActiveFault } from './faults.js';
 export { SCENARIOS, type ScenarioName, type ScenarioOptions } from './scenario.js';

@@ -6,11 +6,12 @@
  * Env: SOCIAL_SIM_PORT (default 4100), SOCIAL_SIM_HOST (127.0.0.1), SOCIAL_SIM_SCENARIO
  * (steady | crisis | none; default steady), SOCIAL_SIM_SEED (42), SOCIAL_SIM_BRAND (acme),
  * SOCIAL_SIM_BRAND_NAME (Acme), EARSHOT_EVAL_DIR (real posts; default ../../../shared/eval),
- * SOCIAL_SIM_HISTORY_DAYS (0 = none; `npm start` sets 30) and SOCIAL_SIM_HISTORY_PER_DAY (100):
- * back-dated posts with a daily and weekly rhythm and one past incident, as the oldest posts.
+ * SOCIAL_SIM_HISTORY_DAYS (0 = none; `npm start` sets 30) and SOCIAL_SIM_HISTORY_PER_DAY (600, the demo's level):
+ * back-dated posts with a daily and weekly rhythm and one past incident, as the oldest posts; the live stream then
+ * continues that rhythm and level (scenario.ts) rather than its flat 15 posts a minute.
  */
 import { startupBanner } from './banner.js';
-import { createSocialSim } from './sim.js';
+import { createSocialSim, DEMO_HISTORY_PER_DAY } from './sim.js';
 import { SCENARIOS, type ScenarioName } from './scenario.js';
 
 function fail(message: string): never {
@@ -28,7 +29,7 @@ const seed = Number(env['SOCIAL_SIM_SEED'] ?? 42);
 const handle = env['SOCIAL_SIM_BRAND'] ?? 'acme';
 const historyDays = Number(env['SOCIAL_SIM_HISTORY_DAYS'] ?? 0);
 if (!Number.isInteger(historyDays) || historyDays < 0 || historyDays > 365) fail('SOCIAL_SIM_HISTORY_DAYS must be a whole number of days from 0 to 365');
-const historyPerDay = Number(env['SOCIAL_SIM_HISTORY_PER_DAY'] ?? 100);
+const historyPerDay = Number(env['SOCIAL_SIM_HISTORY_PER_DAY'] ?? DEMO_HISTORY_PER_DAY);
 if (!Number.isFinite(historyPerDay) || historyPerDay < 1 || historyPerDay > 5000) fail('SOCIAL_SIM_HISTORY_PER_DAY must be a number from 1 to 5000');
 const name = env['SOCIAL_SIM_BRAND_NAME'] ?? handle.charAt(0).toUpperCase() + handle.slice(1);
 
@@ -43,7 +44,13 @@ const sim = await createSocialSim({
 }).catch((err: unknown) =>
   fail(`cannot listen (${err instanceof Error ? err.message : String(err)})${port ? `; ports ${port}..${port + 5} must be free, or set SOCIAL_SIM_PORT` : ''}`),
 );
-process.stdout.write(`${startupBanner(sim, scenario).join('\n')}\n`);
+const live = sim.control.scenario().live;
+process.stdout.write(
+  `${[
+    ...startupBanner(sim, scenario),
+    ...(live?.kind === 'history' ? [`live posts continue the history: ~${live.perDay} a weekday, ${live.postsPerHourNow} an hour now (UTC rhythm)`] : []),
+  ].join('\n')}\n`,
+);
 
 const stop = (): void => {
   void sim.close().then(() => process.exit(0));

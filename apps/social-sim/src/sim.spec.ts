@@ -1,5 +1,6 @@
 import { createSocialSim, type SocialSim } from './sim.js';
 import { loadCorpus } from './data/corpus.js';
+import { createHistoryModel } from './history.js';
 
 async function call(sim: SocialSim, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${sim.url}${path}`, {
@@ -96,6 +97,95 @@ describe('social-sim control API', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('the live stream after a history', () => {
+  const HOUR = 3_600_000;
+  // A Wednesday, 07:00 UTC: the history's month ends here, the live stream starts here.
+  const T0 = Date.parse('2026-11-18T07:00:00Z');
+  let sim: SocialSim;
+  beforeEach(async () => {
+    sim = await createSocialSim({ seed: 3 });
+    sim.control.setClock(T0);
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  const visible = (): Record<string, number> => Object.fromEntries(Object.entries(sim.control.state().posts).map(([p, x]) => [p, x.visible]));
+  const sum = (r: Record<string, number>): number => Object.values(r).reduce((n, x) => n + x, 0);
+  /** Moves the sim clock and waits until the stream has filled the skipped time (it looks at the clock every second). */
+  async function advance(ms: number): Promise<void> {
+    sim.control.advanceClock(ms);
+    const target = Date.parse((await clockNow()).now);
+    for (let i = 0; i < 100; i++) {
+      const live = sim.control.scenario().live;
+      if (live?.kind === 'history' && Date.parse(live.through) >= target) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the live stream did not catch up with the clock within 10 s');
+  }
+  const clockNow = async (): Promise<{ now: string }> =>
+    (await (await fetch(`${sim.url}/_control/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+      now: string;
+    };
+
+  it("continues the history's rhythm and level on the sim clock: no initial burst, the history's platforms, more at the afternoon peak", async () => {
+    const options = { days: 7, perDay: 600, seed: 5 };
+    sim.control.history(options);
+    const history = visible();
+    sim.control.setScenario('steady');
+    const live = sim.control.scenario().live;
+    // The model's posts an hour at 07:00 on that Wednesday: 0.55 of the weekday rhythm × 600 / 19.65 × the day's wobble.
+    const model = createHistoryModel(loadCorpus({ handle: 'acme', name: 'Acme' }), options);
+    expect(live).toMatchObject({ kind: 'history', perDay: 600, postsPerHourNow: Math.round(model.postsPerHour(T0) * 10) / 10 });
+    expect(model.level(T0)).toBeCloseTo((0.55 * 600) / 19.65, 9);
+    expect(sum(visible())).toBe(sum(history)); // no initial posts: the history is the recent past
+
+    const counts: number[] = [];
+    for (let h = 0; h < 10; h++) {
+      const before = sum(visible());
+      await advance(HOUR);
+      counts.push(sum(visible()) - before);
+    }
+    // Expected posts per hour, 07:00–17:00 UTC, from the same model the history was made with.
+    const expected = counts.map((_, h) => model.postsPerHour(T0 + h * HOUR + HOUR / 2));
+    const total = counts.reduce((n, x) => n + x, 0);
+    const mean = expected.reduce((n, x) => n + x, 0);
+    process.stdout.write(`live after history: ${counts.join(', ')} posts an hour from 07:00 UTC (model ${expected.map((x) => x.toFixed(0)).join(', ')})\n`);
+    expect(Math.abs(total - mean)).toBeLessThan(4 * Math.sqrt(mean));
+    // The 07:00 hour against the 14:00–16:00 peak (0.55 vs 1.55–1.6 of the rhythm).
+    expect((counts[7]! + counts[8]!) / 2).toBeGreaterThan(counts[0]! * 1.5);
+    const now = visible();
+    expect(now['rss']).toBe(0);
+    for (const p of ['mastodon', 'bluesky', 'reddit', 'x']) expect(now[p]!).toBeGreaterThan(history[p] ?? 0);
+    // Each post at its own time on the sim clock, after the history's end.
+    const newest = sim.control.seed({ platform: 'mastodon', count: 1 })[0]!;
+    expect(Date.parse(newest.createdAt)).toBeGreaterThanOrEqual(T0 + 10 * HOUR);
+  }, 60_000);
+
+  it('keeps the flat stream for an explicit intervalMs, and after a reset; a crisis still bursts over the rhythm', async () => {
+    sim.control.history({ days: 2, perDay: 200, seed: 5 });
+    sim.control.setScenario({ name: 'steady', intervalMs: 50, initialPosts: 0 });
+    expect(sim.control.scenario().live).toEqual({ kind: 'interval', intervalMs: 50 });
+    sim.control.setScenario({ name: 'crisis', crisisDelayMs: 0, crisisCount: 5, crisisDurationMs: 50, topic: 'nope' });
+    expect(sim.control.scenario().live).toMatchObject({ kind: 'history', perDay: 200 });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sim.control.scenario().crisisEmitted).toBe(5);
+    expect(visible()['rss']).toBe(0);
+    sim.control.reset();
+    expect(sim.control.scenario().live).toBeNull();
+    sim.control.setScenario('steady');
+    expect(sim.control.scenario().live).toEqual({ kind: 'interval', intervalMs: 4000 });
+    sim.control.setScenario('none');
+  });
+
+  it('a history seeded while the steady scenario plays re-paces its stream', () => {
+    sim.control.setScenario({ name: 'steady', initialPosts: 0 });
+    expect(sim.control.scenario().live).toEqual({ kind: 'interval', intervalMs: 4000 });
+    sim.control.history({ days: 1, perDay: 300 });
+    expect(sim.control.scenario().live).toMatchObject({ kind: 'history', perDay: 300 });
   });
 });
 

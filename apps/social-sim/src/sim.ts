@@ -10,7 +10,7 @@ import { handlePlatform, Waits, type PlatformRouteParts } from './platform-route
 import { RateLimiter } from './rate-limits.js';
 import { RequestLog } from './request-log.js';
 import { createRng } from './rng.js';
-import type { HistoryOptions, HistorySummary } from './history.js';
+import { createHistoryModel, type HistoryOptions, type HistorySummary } from './history.js';
 import { ScenarioRunner, type ScenarioOptions } from './scenario.js';
 import { createSimControl, type SimControl } from './sim-control.js';
 import { SIM_PLATFORMS, type SimPlatform } from './sim-model.js';
@@ -19,6 +19,8 @@ import { SimStore } from './store.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { SeededPost, SimControl, SimState } from './sim-control.js';
 export type { HistoryIncident, HistoryOptions, HistorySummary } from './history.js';
+export { DEMO_HISTORY_PER_DAY } from './history.js';
+export type { LiveStream } from './scenario.js';
 
 export interface SocialSimOptions {
   /** Default 0 (an ephemeral port). */
@@ -27,7 +29,10 @@ export interface SocialSimOptions {
   host?: string;
   /** RNG seed: same seed, same posts, authors and probabilistic faults. Default 42. */
   seed?: number;
-  /** Back-dated posts seeded before anything else (and before the scenario's first posts): history.ts. */
+  /**
+   * Back-dated posts seeded before anything else (history.ts); the scenario's live stream then continues the
+   * history's rate model instead of its flat interval (scenario.ts), and seeds no initial posts.
+   */
   history?: HistoryOptions;
   /** Default `none` (tests); the CLI defaults to `steady`. */
   scenario?: ScenarioOptions['name'] | ScenarioOptions;
@@ -86,7 +91,20 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
   const limiter = new RateLimiter(options.rateLimits !== false);
   const waits = new Waits();
   const urls = { url: '', baseUrls: {} as Record<SimPlatform, string>, rootUrls: {} as Partial<Record<SimPlatform, string>> };
-  const control = createSimControl({ store, faults, auth, scenario, corpus, log, limiter, urls: () => urls });
+  const base = createSimControl({ store, faults, auth, scenario, corpus, log, limiter, urls: () => urls });
+  // The live stream continues the last history seeded (its rhythm and level, scenario.ts); a reset forgets it.
+  const control: SimControl = {
+    ...base,
+    history: (o) => {
+      const summary = base.history(o);
+      scenario.follow(createHistoryModel(corpus, o));
+      return summary;
+    },
+    reset: () => {
+      base.reset();
+      scenario.follow(null);
+    },
+  };
   const servers = createServers({ store, faults, auth, ctx, log, limiter, waits }, control, urls, options.log);
 
   const host = options.host ?? '127.0.0.1';
