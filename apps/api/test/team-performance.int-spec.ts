@@ -352,4 +352,60 @@ describe('team performance (integration)', () => {
     r = await team('from=2026-11-10&to=2026-11-11');
     expect({ reopenRate: r.team.reopenRate, resolution: r.team.resolution.count }).toEqual({ reopenRate: 1, resolution: 0 });
   });
+
+  it('counts resolutions and reopenings made in bulk: the bulk audit event names every mention it changed', async () => {
+    // Five complaints posted on 2026-11-12 (their own range), changed only through POST /api/mentions/bulk.
+    const stored = await a.store([1, 2, 3, 4, 5].map((n) => MentionFactory.from({ text: `@acme bulk reopen ${n}` }).build()));
+    expect(stored).toHaveLength(5);
+    const [m1, m2, m3, m4, m5] = stored as [string, string, string, string, string];
+    await t.dataSource.query(`UPDATE mention SET posted_at = '2026-11-12T10:00:00Z', intent = 'complaint', spam = false WHERE id = ANY($1::uuid[])`, [stored]);
+    const [foreign] = await b.store([MentionFactory.from({ text: '@acme bulk reopen elsewhere' }).build()]);
+    const bulk = async (ids: string[], changes: Record<string, unknown>, updated: number) =>
+      expect(
+        ((await request(t.server).post('/api/mentions/bulk').set('Cookie', a.cookies.agent).send({ ids, changes }).expect(200)).body as { updated: number })
+          .updated,
+      ).toBe(updated);
+    const figures = async () => {
+      const r = await team('from=2026-11-12&to=2026-11-13', 'manager');
+      const ag = row(r, 'agent user')!;
+      return {
+        team: { reopenRate: r.team.reopenRate, resolved: r.team.resolution.count },
+        agent: { reopenRate: ag.reopenRate, resolved: ag.resolution.count },
+      };
+    };
+
+    // m1–m4 resolved and assigned to AG in one request (B's id is ignored): resolved once 4, reopened 0.
+    await bulk([m1, m2, m3, m4, foreign!], { status: 'resolved', assigneeId: a.users.agent.id }, 4);
+    expect(await figures()).toEqual({ team: { reopenRate: 0, resolved: 4 }, agent: { reopenRate: 0, resolved: 4 } });
+    // m1 and m2 reopened together → 2 of 4 reopened; m3 and m4 still resolved.
+    await bulk([m2, m1], { status: 'open' }, 2);
+    expect(await figures()).toEqual({ team: { reopenRate: 0.5, resolved: 2 }, agent: { reopenRate: 0.5, resolved: 2 } });
+    // m3 moved to pending by a one-mention bulk change → 3 of 4.
+    await bulk([m3], { status: 'pending' }, 1);
+    expect(await figures()).toEqual({ team: { reopenRate: 0.75, resolved: 1 }, agent: { reopenRate: 0.75, resolved: 1 } });
+    // m1 resolved again with m5 (unassigned): resolved once m1–m5 = 5, reopened m1, m2, m3 → 0.6; resolved now m1, m4, m5.
+    // AG (assignee of m1–m4): 3 of 4 reopened; resolved now m1, m4. A tag change (no status) moves nothing.
+    await bulk([m1, m5], { status: 'resolved' }, 2);
+    await bulk([m2, m3], { addTags: ['followup'] }, 2);
+    expect(await figures()).toEqual({ team: { reopenRate: 0.6, resolved: 3 }, agent: { reopenRate: 0.75, resolved: 2 } });
+
+    // The audit log: one row per request, naming exactly the workspace's mentions it changed (sorted), never B's.
+    const audit = (await t.dataSource.query(
+      `SELECT target_id, data FROM audit_event WHERE workspace_id = $1 AND action = 'mention.bulk_updated' AND data->'ids' ?| $2::text[] ORDER BY created_at, id`,
+      [a.workspaceId, stored],
+    )) as Array<{ target_id: string | null; data: Record<string, unknown> }>;
+    const sorted = (...ids: string[]) => [...ids].sort();
+    expect(audit).toEqual([
+      {
+        target_id: null,
+        data: { status: 'resolved', assigneeId: a.users.agent.id, count: 4, ids: sorted(m1, m2, m3, m4) },
+      },
+      { target_id: null, data: { status: 'open', count: 2, ids: sorted(m1, m2) } },
+      { target_id: m3, data: { status: 'pending', count: 1, ids: [m3] } },
+      { target_id: null, data: { status: 'resolved', count: 2, ids: sorted(m1, m5) } },
+      { target_id: null, data: { addTags: ['followup'], count: 2, ids: sorted(m2, m3) } },
+    ]);
+    const inB = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE data->'ids' ? $1`, [foreign])) as Array<{ n: number }>;
+    expect(inB[0]!.n).toBe(0);
+  });
 });

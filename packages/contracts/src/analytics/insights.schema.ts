@@ -95,9 +95,9 @@ export const TeamFiguresSchema = z.object({
   responseRate: z.number().nullable(),
   /**
    * Mentions moved back to new, open or pending after they were resolved / mentions resolved at
-   * least once. Status history comes from the audit log (`mention.updated` with a status) and from
-   * replies sent with "resolve"; a bulk change of several mentions is logged without their ids and
-   * so is not seen (see the team README note).
+   * least once. Status history comes from the audit log (`mention.updated` / `mention.bulk_updated`
+   * with a status; a bulk event lists the mentions it changed in `data.ids`) and from replies sent
+   * with "resolve".
    */
   reopenRate: z.number().nullable(),
   /** Public replies sent (status sent) to the cohort's mentions. */

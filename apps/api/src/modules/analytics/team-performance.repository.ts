@@ -35,8 +35,8 @@ export interface MemberRow {
 /** The window of an author's mentions before the one we answered, and after our answer. */
 const RECOVERY_WINDOW = `interval '7 days'`;
 
-/** A uuid-shaped audit target id as a uuid (other target ids never name a mention). */
-const TARGET_UUID = `CASE WHEN a.target_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN a.target_id::uuid END`;
+/** A uuid-shaped text as a uuid, else null (other audit target ids never name a mention; a bad value must not fail the read). */
+const asUuid = (text: string) => `CASE WHEN ${text} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (${text})::uuid END`;
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []);
@@ -68,8 +68,9 @@ function add(into: TeamRow, g: { fr: number[]; res: number[]; f: Record<string, 
 
 /**
  * Team performance's read-only SQL over mention, reply, audit_event and "user", scoped by
- * workspace. Status history: audit events `mention.updated` / `mention.bulk_updated` naming the
- * mention (targetId) with a `status` in their data, and sent replies with resolve-on-send.
+ * workspace. Status history: audit events `mention.updated` / `mention.bulk_updated` with a `status`
+ * in their data, naming the mentions they changed — a bulk event lists them in `data.ids`, any other
+ * names its one mention in targetId — and sent replies with resolve-on-send.
  */
 @Injectable()
 export class TeamPerformanceRepository {
@@ -116,10 +117,12 @@ export class TeamPerformanceRepository {
                        CASE WHEN s.resolve_on_send THEN s.sent_at END AS at, CASE WHEN s.resolve_on_send THEN 'resolved' END AS status
                   FROM sent s
                 UNION ALL
-                SELECT ${TARGET_UUID}, NULL, NULL, NULL, a.created_at, a.data->>'status'
+                SELECT ${asUuid('COALESCE(bulk.id, a.target_id)')}, NULL, NULL, NULL, a.created_at, a.data->>'status'
                   FROM audit_event a
+                  -- A bulk change: one row per mention it names (none for an event without ids: its targetId).
+                  LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(a.data->'ids') = 'array' THEN a.data->'ids' END) bulk(id) ON true
                  WHERE a.workspace_id = $1 AND a.created_at >= $2::timestamptz - interval '1 day'
-                   AND a.action IN ('mention.updated', 'mention.bulk_updated') AND a.target_id IS NOT NULL AND a.data ? 'status') u
+                   AND a.action IN ('mention.updated', 'mention.bulk_updated') AND a.data ? 'status') u
          WHERE u.mention_id IS NOT NULL
          GROUP BY u.mention_id),
       grouped AS MATERIALIZED (

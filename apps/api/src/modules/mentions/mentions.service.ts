@@ -73,7 +73,7 @@ export class MentionsService {
   }
 
   update(auth: AuthContext, id: string, input: z.output<typeof UpdateMentionRequestSchema>, meta: RequestMeta): Promise<Mention> {
-    return this.change(auth, [id], input, meta, 'mention.updated').then((items) => {
+    return this.change(auth, [id], input, meta, 'one').then((items) => {
       const m = items[0];
       if (!m) throw new NotFoundException('No such mention in this workspace.');
       return m;
@@ -85,7 +85,7 @@ export class MentionsService {
     input: z.output<typeof BulkUpdateMentionsRequestSchema>,
     meta: RequestMeta,
   ): Promise<{ updated: number; items: Mention[] }> {
-    const items = await this.change(auth, [...new Set(input.ids)], input.changes, meta, 'mention.bulk_updated');
+    const items = await this.change(auth, [...new Set(input.ids)], input.changes, meta, 'bulk');
     return { updated: items.length, items };
   }
 
@@ -105,7 +105,14 @@ export class MentionsService {
     return toNoteDto({ id: note.id, mention_id: mentionId, author_user_id: author.id, author_name: author.name, body, created_at: note.created_at });
   }
 
-  private async change(auth: AuthContext, ids: string[], input: MentionChangeSet, meta: RequestMeta, action: string): Promise<Mention[]> {
+  /**
+   * Applies `input` to the workspace's mentions among `ids` and audits it in the same transaction:
+   * `mention.updated` for one mention (PATCH), one `mention.bulk_updated` per bulk request. The bulk
+   * event names every mention it changed in `data.ids` (sorted; `count` is their number) and, when
+   * that is one mention, in targetId too: status history (team performance's resolutions and
+   * reopenings) is read from these ids.
+   */
+  private async change(auth: AuthContext, ids: string[], input: MentionChangeSet, meta: RequestMeta, kind: 'one' | 'bulk'): Promise<Mention[]> {
     if (input.assigneeId !== undefined && input.assigneeId !== null && input.assigneeId !== auth.userId && !hasRoleAtLeast(auth.role, 'agent')) {
       throw new ForbiddenException('Trainees can assign mentions only to themselves.');
     }
@@ -124,10 +131,10 @@ export class MentionsService {
         {
           workspaceId: auth.workspaceId,
           actorUserId: auth.userId,
-          action,
+          action: kind === 'bulk' ? 'mention.bulk_updated' : 'mention.updated',
           targetType: 'mention',
           targetId: updated.length === 1 ? updated[0] : undefined,
-          data: { ...input, ...(updated.length > 1 ? { count: updated.length } : {}) },
+          data: kind === 'bulk' ? { ...input, count: updated.length, ids: [...updated].sort() } : { ...input },
           ...meta,
         },
         tx,
