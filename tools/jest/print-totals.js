@@ -29,4 +29,16 @@ for (const group of ['apps', 'packages']) {
     failed += r.failed;
   }
 }
+// Where the time went (stderr: the totals stay the only line on stdout), to keep CI under its budget.
+const projects = [...results.values()].filter((r) => typeof r.seconds === 'number').sort((a, b) => b.seconds - a.seconds);
+if (projects.length) {
+  console.error(`test time by project: ${projects.map((r) => `${r.project} ${r.seconds} s`).join(', ')}`);
+  const files = projects.flatMap((r) => r.files ?? []).sort((a, b) => b.seconds - a.seconds);
+  console.error(
+    `slowest test files:\n${files
+      .slice(0, 15)
+      .map((f) => `  ${f.seconds} s  ${f.file}`)
+      .join('\n')}`,
+  );
+}
 console.log(`${passed} passed, ${failed} failed`);

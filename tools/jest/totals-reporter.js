@@ -22,6 +22,12 @@ export default class TotalsReporter {
         passed: results.numPassedTests,
         failed: results.numFailedTests + failedSuites,
         skipped: results.numPendingTests + results.numTodoTests,
+        // Wall time of the project's run and of each test file, for CI's time budget (print-totals.js).
+        seconds: Math.round((Date.now() - results.startTime) / 100) / 10,
+        files: results.testResults.map((t) => ({
+          file: path.relative(root, t.testFilePath),
+          seconds: Math.round((t.perfStats.end - t.perfStats.start) / 100) / 10,
+        })),
       }),
     );
   }
