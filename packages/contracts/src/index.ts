@@ -31,3 +31,4 @@ export * from './analytics/alerts.schema.js';
 export * from './analytics/insights.schema.js';
 export * from './analytics/incident.schema.js';
 export * from './reports/report.schema.js';
+export * from './reports/report-format.js';

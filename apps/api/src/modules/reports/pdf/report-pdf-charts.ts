@@ -1,6 +1,5 @@
-import { type ReportBrandShare } from '@earshot/contracts';
+import { type ReportBrandShare, dayLabelParts as dayLabel, formatNet, formatShare, formatShareChange } from '@earshot/contracts';
 import { COLOR, type PdfContext, asSentence, paragraph, sectionTitle, span, style } from './report-pdf-kit.js';
-import { dayLabel, formatNet, formatShare, formatShareChange } from './report-pdf-format.js';
 
 /** The two small charts, drawn with pdfkit's vectors: net sentiment by day and share of voice. */
 

@@ -1,4 +1,21 @@
-import { type ReportExample, type ReportNotable } from '@earshot/contracts';
+import {
+  type ReportExample,
+  type ReportNotable,
+  formatCompact,
+  formatCount,
+  formatCountChange,
+  formatDateTime,
+  formatDayTime,
+  formatMinutes,
+  formatMinutesChange,
+  formatNet,
+  formatPercentChange,
+  formatPoints,
+  formatShare,
+  formatShareChange,
+  handleLabel,
+  platformName,
+} from '@earshot/contracts';
 import { type Span, type TextStyle } from './pdf-text-layout.js';
 import { NOTHING_PRINTABLE } from './printable-text.js';
 import {
@@ -20,22 +37,6 @@ import {
   toneColor,
   toneOf,
 } from './report-pdf-kit.js';
-import {
-  formatCompact,
-  formatCount,
-  formatCountChange,
-  formatDateTime,
-  formatDayTime,
-  formatMinutes,
-  formatMinutesChange,
-  formatNet,
-  formatPercentChange,
-  formatPoints,
-  formatShare,
-  formatShareChange,
-  handleLabel,
-  platformName,
-} from './report-pdf-format.js';
 
 /** The report's sections. Each takes its top-left corner and width and returns the height it used. */
 

@@ -1,4 +1,4 @@
-import { formatCountChange, formatMinutes, formatMinutesChange, formatNet, formatPoints, formatShare, formatShareChange, keepFiguresTogether, toneOf } from '../report-format';
+import { keepFiguresTogether } from '../report-format';
 import { lastCompleteWeek, weekLabel, weekStartOf } from '../report-week';
 
 describe('report weeks', () => {
@@ -24,48 +24,6 @@ describe('report weeks', () => {
     expect(weekLabel('2026-12-07')).toBe('7 – 13 Dec 2026');
     expect(weekLabel('2026-12-28')).toBe('28 Dec 2026 – 3 Jan 2027');
     expect(weekLabel('2026-09-07')).toBe('7 – 13 Sep 2026');
-  });
-});
-
-describe('report figures', () => {
-  it('writes signs with the real minus and rounds half away from zero', () => {
-    expect(formatNet(-12.45)).toBe('−12.5');
-    expect(formatNet(8)).toBe('+8');
-    expect(formatNet(-0.04)).toBe('0');
-    expect(formatNet(null)).toBe('–');
-    expect(formatPoints(-1)).toBe('−1 point');
-    expect(formatPoints(3.25)).toBe('+3.3 points');
-    expect(formatPoints(0.04)).toBe('no change');
-  });
-
-  it('writes shares, their changes in points and count changes in percent', () => {
-    expect(formatShare(0.4231)).toBe('42.3 %');
-    expect(formatShare(null)).toBe('–');
-    expect(formatShareChange(0.874, 0.931)).toBe('−5.7 pp');
-    expect(formatShareChange(0.5, null)).toBeNull();
-    expect(formatCountChange(132, 41)).toBe('+222 %');
-    expect(formatCountChange(9, 0)).toBe('+9 (none last week)');
-    expect(formatCountChange(5, 5)).toBe('no change');
-    expect(formatCountChange(1000, 1001)).toBe('no change');
-  });
-
-  it('writes durations and their changes', () => {
-    expect(formatMinutes(42)).toBe('42 min');
-    expect(formatMinutes(185)).toBe('3 h 5 min');
-    expect(formatMinutes(120)).toBe('2 h');
-    expect(formatMinutes(1500)).toBe('1 day 1 h');
-    expect(formatMinutesChange(30, 42)).toBe('−12 min');
-    expect(formatMinutesChange(90, 30)).toBe('+1 h');
-    expect(formatMinutesChange(null, 30)).toBeNull();
-  });
-
-  it('colours a change by whether it is good news', () => {
-    expect(toneOf(-12.4, true)).toBe('worse');
-    expect(toneOf(14, false)).toBe('worse');
-    expect(toneOf(-0.057, true)).toBe('worse');
-    expect(toneOf(252, null)).toBe('neutral');
-    expect(toneOf(0, true)).toBe('flat');
-    expect(toneOf(null, true)).toBe('flat');
   });
 });
 

@@ -1,4 +1,4 @@
-import { toneOf } from '../report-format';
+import { toneOf } from '@earshot/contracts';
 
 interface ChangeTextProps {
   /** The change in words and figures ("+12 %", "−3.1 points", "no change"); null: no comparison. */

@@ -1,6 +1,5 @@
-import type { ReportExample } from '@earshot/contracts';
+import { formatCompact, formatDayTime, platformName, type ReportExample } from '@earshot/contracts';
 import { ExternalLink } from '../../../shared/ui/ExternalLink';
-import { formatCompact, formatDayTime, platformName } from '../report-format';
 
 interface MentionQuoteProps {
   mention: ReportExample;

@@ -1,7 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import type { ReportDay } from '@earshot/contracts';
+import { dayLabel, formatNet, NO_FIGURE, type ReportDay } from '@earshot/contracts';
 import { ChartFrame } from '../../analytics/components/ChartFrame';
-import { dayLabel, formatNet, NO_FIGURE } from '../report-format';
 
 const POSITIVE = '#067647';
 const NEGATIVE = '#b42318';

@@ -1,12 +1,9 @@
 import { useId, type ReactNode } from 'react';
-import type { ReportAlert, ReportSnapshot, ReportTheme } from '@earshot/contracts';
-import { Badge } from '../../../shared/ui/Badge';
-import { ChartSizeContext } from '../../analytics/components/ChartFrame';
-import { STATUS_LABELS, STATUS_TONES } from '../../root-causes/root-cause-labels';
 import {
   formatCompact,
   formatCount,
   formatCountChange,
+  formatDateTime as formatStamp,
   formatDayTime,
   formatMinutes,
   formatMinutesChange,
@@ -14,10 +11,15 @@ import {
   formatPoints,
   formatShare,
   formatShareChange,
-  formatStamp,
-  keepFiguresTogether,
   plural,
-} from '../report-format';
+  type ReportAlert,
+  type ReportSnapshot,
+  type ReportTheme,
+} from '@earshot/contracts';
+import { Badge } from '../../../shared/ui/Badge';
+import { ChartSizeContext } from '../../analytics/components/ChartFrame';
+import { STATUS_LABELS, STATUS_TONES } from '../../root-causes/root-cause-labels';
+import { keepFiguresTogether } from '../report-format';
 import { ChangeText } from './ChangeText';
 import { DirectionMarker } from './DirectionMarker';
 import { MentionQuote } from './MentionQuote';

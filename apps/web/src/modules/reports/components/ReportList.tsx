@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import type { ReportListItem } from '@earshot/contracts';
-import { formatStamp } from '../report-format';
+import { formatDateTime as formatStamp, type ReportListItem } from '@earshot/contracts';
 import { DirectionMarker } from './DirectionMarker';
 
 /** The weeks, newest first: each its label, direction and headline, linking to the report. */

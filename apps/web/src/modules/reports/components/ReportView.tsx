@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
-import type { Report } from '@earshot/contracts';
+import { formatDateTime as formatStamp, type Report } from '@earshot/contracts';
 import { LoadProblem } from '../../../shared/ui/LoadProblem';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { reportPdfHref } from '../api/reports.api';
 import { useReportDetail } from '../hooks/useReports';
-import { formatStamp } from '../report-format';
 import { ReportDocument } from './ReportDocument';
 import { SendReportPanel } from './SendReportPanel';
 

@@ -3,7 +3,8 @@ import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type BarShapePro
 import type { ReportShareOfVoice } from '@earshot/contracts';
 import { brandColors } from '../../analytics/brand-colors';
 import { ChartFrame, ChartSizeContext } from '../../analytics/components/ChartFrame';
-import { formatCount, formatShare, formatShareChange, keepFiguresTogether, NO_FIGURE } from '../report-format';
+import { formatCount, formatShare, formatShareChange, NO_FIGURE } from '@earshot/contracts';
+import { keepFiguresTogether } from '../report-format';
 
 type Row = { brandId: string; name: string; kind: 'own' | 'competitor'; percent: number; label: string };
 

@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { ReportRecipient } from '@earshot/contracts';
+import { formatDateTime as formatStamp, type ReportRecipient } from '@earshot/contracts';
 import { useFormSubmit } from '../../../shared/forms/useFormSubmit';
 import { asSentence } from '../../../shared/format/as-sentence';
 import { isApiRequestError } from '../../../shared/http';
@@ -13,7 +13,6 @@ import { can } from '../../auth/access-policy';
 import { useAuth } from '../../auth/hooks/useAuth';
 import { useSession } from '../../auth/hooks/useSession';
 import * as reportsApi from '../../reports/api/reports.api';
-import { formatStamp } from '../../reports/report-format';
 import { WEEKDAY_NAMES } from '../../reports/report-week';
 import { useAsyncResource } from '../../root-causes/hooks/useAsyncResource';
 // The report module's styles (the recipients' layout is there).

@@ -1,7 +1,11 @@
 /**
- * Numbers and dates as the weekly report prints them, the same way the web shows them: the real minus sign
- * (U+2212), "42.3 %" for shares and rates (a space before %, as the analytics page), "pp" for a change of a
- * share, "points" for a change of net sentiment, an en dash for "no figure".
+ * Numbers, dates and words as the weekly report shows them: the one copy that the api's PDF and the web's Reports
+ * page and print view both use, so that they say exactly the same things. The real minus sign (U+2212), "42.3 %"
+ * for shares and rates (a space before %, as the analytics page), "pp" for a change of a share, "points" for a
+ * change of net sentiment, an en dash for "no figure".
+ *
+ * Pure functions over the standard `Intl` API only (no Node or DOM): they run in the api, its PDF worker and the
+ * browser alike.
  */
 
 export const MINUS = '\u2212';
@@ -59,6 +63,11 @@ export function formatCompact(value: number): string {
   return compact.format(value).replace('-', MINUS);
 }
 
+/** A counted noun: (1, 'reply', 'replies') → "1 reply", (1200, 'complaint') → "1,200 complaints". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
 /** A percent change (already a percentage): 12.34 → "+12 %", null → null. */
 export function formatPercentChange(percent: number | null): string | null {
   if (percent === null) return null;
@@ -66,7 +75,7 @@ export function formatPercentChange(percent: number | null): string | null {
   return r === 0 ? 'no change' : `${signed(r, 0)} %`;
 }
 
-/** The week-over-week change of a count: "+12 %", or "+40" when last week had none, "no change". */
+/** The week-over-week change of a count: "+12 %", "+40 (none last week)", "no change". */
 export function formatCountChange(current: number, previous: number): string {
   if (current === previous) return 'no change';
   if (previous === 0) return `${signed(current - previous, 0)} (none last week)`;
@@ -97,6 +106,18 @@ export function formatMinutesChange(current: number | null, previous: number | n
   return `${delta < 0 ? MINUS : '+'}${formatMinutes(Math.abs(delta))}`;
 }
 
+/**
+ * Whether a change is good news, for its colour (the words carry it too): more mentions are neither; a higher
+ * share, rate or net sentiment is better; a longer first response is worse.
+ */
+export type ChangeTone = 'better' | 'worse' | 'flat' | 'neutral';
+
+export function toneOf(delta: number | null, higherIsBetter: boolean | null): ChangeTone {
+  if (delta === null || round(delta, 3) === 0) return 'flat';
+  if (higherIsBetter === null) return 'neutral';
+  return delta > 0 === higherIsBetter ? 'better' : 'worse';
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterIn(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -106,7 +127,7 @@ function formatterIn(timeZone: string, options: Intl.DateTimeFormatOptions): Int
     try {
       formatter = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
     } catch {
-      // A zone this runtime does not know: UTC (the footer names the zone the workspace asked for).
+      // A zone this runtime does not know: UTC (the report's footer names the zone the workspace asked for).
       formatter = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
     }
     formatters.set(key, formatter);
@@ -114,44 +135,39 @@ function formatterIn(timeZone: string, options: Intl.DateTimeFormatOptions): Int
   return formatter;
 }
 
-/** "Tue 1 Dec, 14:05" in the workspace's zone. */
-export function formatDayTime(iso: string, timeZone: string): string {
+/** The parts of `iso` in `timeZone`, or null for a date that is not one. */
+function partsIn(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions): ((type: Intl.DateTimeFormatPartTypes) => string) | null {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return NO_FIGURE;
-  const parts = formatterIn(timeZone, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = formatterIn(timeZone, { ...options, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** "Tue 1 Dec, 14:05" in the workspace's zone; "–" for a date that is not one. */
+export function formatDayTime(iso: string, timeZone: string): string {
+  const part = partsIn(iso, timeZone, { weekday: 'short', day: 'numeric', month: 'short' });
+  if (!part) return NO_FIGURE;
   return `${part('weekday')} ${part('day')} ${part('month')}, ${part('hour')}:${part('minute')}`;
 }
 
-/** "7 Dec 2026, 07:00" in the workspace's zone. */
+/** "7 Dec 2026, 07:00" in the workspace's zone; "–" for a date that is not one. */
 export function formatDateTime(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return NO_FIGURE;
-  const parts = formatterIn(timeZone, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = partsIn(iso, timeZone, { day: 'numeric', month: 'short', year: 'numeric' });
+  if (!part) return NO_FIGURE;
   return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
 }
 
-/** A local calendar date 'YYYY-MM-DD' → ["Mon", "30"] (the weekday of that date, whatever the zone). */
-export function dayLabel(date: string): [string, string] {
+/** A local calendar date 'YYYY-MM-DD' → ["Mon", "30"] (the weekday of that date, whatever the zone); [date, ''] when it is not one. */
+export function dayLabelParts(date: string): [string, string] {
   const d = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return [date, ''];
-  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(d);
-  return [weekday, String(d.getUTCDate())];
+  return [formatterIn('UTC', { weekday: 'short' }).format(d), String(d.getUTCDate())];
+}
+
+/** A local calendar date 'YYYY-MM-DD' → "Mon 30" (on one line; the PDF's chart sets the two parts on two). */
+export function dayLabel(date: string): string {
+  const [weekday, day] = dayLabelParts(date);
+  return day === '' ? weekday : `${weekday} ${day}`;
 }
 
 const PLATFORM_NAMES: Record<string, string> = {
@@ -168,7 +184,7 @@ const PLATFORM_NAMES: Record<string, string> = {
 
 /** 'bluesky' → "Bluesky"; an unknown id as given, capitalised. */
 export function platformName(platform: string): string {
-  return PLATFORM_NAMES[platform.toLowerCase()] ?? (platform.charAt(0).toUpperCase() + platform.slice(1));
+  return PLATFORM_NAMES[platform.toLowerCase()] ?? platform.charAt(0).toUpperCase() + platform.slice(1);
 }
 
 /** An author as the platform writes them: "@jess" (X, Bluesky, Mastodon), "u/jess" (Reddit); as stored when it already is. */
