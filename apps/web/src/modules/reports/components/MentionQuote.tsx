@@ -1,4 +1,4 @@
-import { formatCompact, formatDayTime, platformName, type ReportExample } from '@earshot/contracts';
+import { formatCompact, formatDayTime, handleLabel, platformName, type ReportExample } from '@earshot/contracts';
 import { ExternalLink } from '../../../shared/ui/ExternalLink';
 
 interface MentionQuoteProps {
@@ -22,7 +22,7 @@ export function MentionQuote({ mention, timeZone, plain = false, className }: Me
         {mention.text}
       </blockquote>
       <figcaption className="report-quote__meta">
-        <bdi className="report-quote__author">{mention.authorHandle}</bdi> · {platformName(mention.platform)} · {formatCompact(mention.authorReach)}{' '}
+        <bdi className="report-quote__author">{handleLabel(mention.authorHandle, mention.platform)}</bdi> · {platformName(mention.platform)} · {formatCompact(mention.authorReach)}{' '}
         {mention.authorReach === 1 ? 'follower' : 'followers'} ·{' '}
         {!plain && mention.url ? <ExternalLink href={mention.url}>{when}</ExternalLink> : <span>{when}</span>}
       </figcaption>
