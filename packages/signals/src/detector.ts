@@ -52,8 +52,14 @@ export interface DetectorOptions {
   minShareLift?: number;
   /** Negative share: absolute error of the baseline share (default 0.05). */
   shareError?: number;
-  /** A departure that lasts this long becomes the new normal: learning resumes (default 12 hours). */
+  /**
+   * A departure that lasts this long becomes the new normal (default 12 hours): learning resumes while raised, and
+   * once an alert chain (see `chainGapMs`) is this old and its last `relearnAfterMs` sat above the baseline
+   * throughout, the baseline is rescaled to that level at once.
+   */
   relearnAfterMs?: number;
+  /** A raise less than this after the previous clear continues that alert's chain (default 24 hours). */
+  chainGapMs?: number;
   /** Which metrics may raise (default both). */
   metrics?: SignalMetric[];
 }
@@ -70,6 +76,27 @@ interface BucketRecord {
   expectedSd: number;
   /** Baseline negative share when it was observed. */
   share: number;
+}
+
+/** Sums of one clock hour of buckets (hours since the epoch, so every zone's whole-hour offset agrees). */
+interface HourTally {
+  start: number;
+  total: number;
+  /** Sum of the buckets' expected volumes when they were observed. */
+  expected: number;
+  negative: number;
+  /** Sum of total × baseline share when they were observed. */
+  expectedNegative: number;
+}
+
+/** Alerts less than `chainGapMs` apart, and what the level checks changed while they went on. */
+interface Chain {
+  /** Its hours from this instant on are measured against the current baseline: the first alert, or the last rescale. */
+  since: number;
+  /** How far the chain rescaled the volume baseline (1: not at all). */
+  volumeFactor: number;
+  /** How far it moved the baseline negative share (0: not at all). */
+  shareLift: number;
 }
 
 interface Incident {
@@ -93,7 +120,14 @@ export interface DetectorState {
   incident: Incident | null;
   lastClearedAt: number | null;
   lateBuckets: number;
+  /** The last hours' sums, oldest first (absent from states saved before level shifts were handled). */
+  hours?: HourTally[];
+  /** The current alert chain (absent from states saved before). */
+  chain?: Chain | null;
 }
+
+/** The state as the detector works on it: a saved state's absent fields filled in. */
+type LiveState = DetectorState & { hours: HourTally[]; chain: Chain | null };
 
 export interface DetectorJson {
   version: 1;
@@ -123,6 +157,11 @@ const SLOTS = 168;
 /** A gap longer than this is not filled with empty buckets: the windows restart. */
 const MAX_FILL_MS = 8 * DAY;
 const PHI_ALPHA = 1 / 2000;
+const HOUR = 60 * MINUTE;
+/** A chain's level is taken as the new normal only when every third of its last `relearnAfterMs` is this far above. */
+const LEVEL_MIN_RATIO = 1.25;
+/** The largest factor one rescale applies. */
+const LEVEL_MAX_RATIO = 50;
 
 export function resolveOptions(o: DetectorOptions = {}): ResolvedDetectorOptions {
   const stepMs = o.stepMs ?? MINUTE;
@@ -146,11 +185,12 @@ export function resolveOptions(o: DetectorOptions = {}): ResolvedDetectorOptions
     minShareLift: o.minShareLift ?? 0.15,
     shareError: o.shareError ?? 0.05,
     relearnAfterMs: o.relearnAfterMs ?? 12 * 60 * MINUTE,
+    chainGapMs: o.chainGapMs ?? DAY,
     metrics: o.metrics ?? ['volume', 'negative_share'],
   };
 }
 
-function freshState(): DetectorState {
+function freshState(): LiveState {
   return {
     slotMean: new Array<number>(SLOTS).fill(0),
     slotSamples: new Array<number>(SLOTS).fill(0),
@@ -165,6 +205,8 @@ function freshState(): DetectorState {
     incident: null,
     lastClearedAt: null,
     lateBuckets: 0,
+    hours: [],
+    chain: null,
   };
 }
 
@@ -186,7 +228,12 @@ export function createDetector(options: DetectorOptions = {}): Detector {
 export function detectorFromJSON(json: DetectorJson | string): Detector {
   const parsed = (typeof json === 'string' ? JSON.parse(json) : structuredClone(json)) as DetectorJson;
   if (parsed.version !== 1) throw new Error(`unknown detector state version ${String(parsed.version)}`);
-  return new SeasonalDetector(resolveOptions(parsed.options), parsed.state);
+  const state = parsed.state;
+  // States saved before level shifts were handled: no hours yet, and an open incident starts the chain.
+  const raisedAt = state.incident?.raisedAt;
+  const chain = state.chain ?? (raisedAt === undefined ? null : { since: raisedAt, volumeFactor: 1, shareLift: 0 });
+  const live: LiveState = { ...state, hours: state.hours ?? [], chain };
+  return new SeasonalDetector(resolveOptions(parsed.options), live);
 }
 
 class SeasonalDetector implements Detector {
@@ -195,10 +242,12 @@ class SeasonalDetector implements Detector {
   private readonly slotAlpha: number;
   private readonly shareAlpha: number;
   private readonly minSlotSamples: number;
+  /** Hours of a chain's level check (its last `relearnAfterMs`, at least three). */
+  private readonly levelHours: number;
 
   constructor(
     private readonly o: ResolvedDetectorOptions,
-    private readonly s: DetectorState,
+    private readonly s: LiveState,
   ) {
     this.slotOf = hourOfWeekIn(o.timeZone);
     this.windows = [...new Set(o.windowsMs.map((w) => Math.max(1, Math.round(w / o.stepMs))))].sort((a, b) => a - b);
@@ -206,6 +255,7 @@ class SeasonalDetector implements Detector {
     this.slotAlpha = 1 - 0.5 ** (1 / (o.halfLifeWeeks * perSlotPerWeek));
     this.shareAlpha = 1 - 0.5 ** (1 / ((7 * DAY) / o.stepMs));
     this.minSlotSamples = Math.max(1, Math.floor(perSlotPerWeek / 2));
+    this.levelHours = Math.max(3, Math.round(o.relearnAfterMs / HOUR));
   }
 
   get raised(): boolean {
@@ -240,8 +290,11 @@ class SeasonalDetector implements Detector {
     }
     const events: DetectorEvent[] = [];
     if (last !== null) {
-      if (start - last > MAX_FILL_MS) this.s.recent = [];
-      else for (let t = last + step; t < start; t += step) events.push(...this.step(t, 0, 0));
+      if (start - last > MAX_FILL_MS) {
+        this.s.recent = [];
+        this.s.hours = [];
+        this.s.chain = null;
+      } else for (let t = last + step; t < start; t += step) events.push(...this.step(t, 0, 0));
     }
     events.push(...this.step(start, total, negative));
     return events;
@@ -269,6 +322,13 @@ class SeasonalDetector implements Detector {
   }
 
   private step(start: number, total: number, negative: number): DetectorEvent[] {
+    const events = this.decide(start, total, negative);
+    const at = start + this.o.stepMs;
+    if (at % HOUR === 0) this.checkLevel(at);
+    return events;
+  }
+
+  private decide(start: number, total: number, negative: number): DetectorEvent[] {
     const s = this.s;
     const o = this.o;
     if (s.firstBucket === null) s.firstBucket = start;
@@ -279,6 +339,7 @@ class SeasonalDetector implements Detector {
     s.recent.push(record);
     const maxWindow = this.windows[this.windows.length - 1] ?? 1;
     if (s.recent.length > maxWindow) s.recent.splice(0, s.recent.length - maxWindow);
+    this.tally(record);
 
     const warm = exp.warm && start - s.firstBucket >= o.warmupMs && s.shareSamples > 0;
     if (!warm) {
@@ -307,8 +368,102 @@ class SeasonalDetector implements Detector {
       return [];
     }
     if (s.lastClearedAt !== null && at - s.lastClearedAt < o.cooldownMs) return [];
+    if (!this.chainAlive(at)) s.chain = { since: at, volumeFactor: 1, shareLift: 0 };
     s.incident = { metric: best.metric, windowBuckets: best.windowBuckets, raisedAt: at, quietRun: 0 };
     return [this.event('raised', best.metric, best.windowBuckets, at, best)];
+  }
+
+  /** Adds a bucket to its clock hour's sums; keeps the hours a level check reads. */
+  private tally(b: BucketRecord): void {
+    const hours = this.s.hours;
+    const start = b.start - (b.start % HOUR);
+    let h = hours[hours.length - 1];
+    if (!h || h.start !== start) {
+      h = { start, total: 0, expected: 0, negative: 0, expectedNegative: 0 };
+      hours.push(h);
+      if (hours.length > this.levelHours + 1) hours.splice(0, hours.length - this.levelHours - 1);
+    }
+    h.total += b.total;
+    h.expected += b.expected;
+    h.negative += b.negative;
+    h.expectedNegative += b.total * b.share;
+  }
+
+  /**
+   * Whether the alert chain goes on at `at`: while an incident is open, then for `chainGapMs` after the later of its
+   * last clear and its first level check since the first alert or the last rescale (so a rescale can still be
+   * undone when a long crisis ends).
+   */
+  private chainAlive(at: number): boolean {
+    const { chain, incident, lastClearedAt } = this.s;
+    if (!chain) return false;
+    return incident !== null || at - Math.max(lastClearedAt ?? chain.since, chain.since + this.o.relearnAfterMs) < this.o.chainGapMs;
+  }
+
+  /**
+   * At the end of each clock hour of an alert chain: when the last `relearnAfterMs` of the chain (since its first
+   * alert or its last rescale) sat above the baseline in each of its thirds and in its last hour (volume at least
+   * `LEVEL_MIN_RATIO` ×, the negative share at least half of `minShareLift` higher), and significantly so over the
+   * whole (z ≥ `clearZ`), that level is the new normal: the baseline is rescaled to it, so an open incident clears
+   * and the chain raises nothing more. Incidents that come and go (a crisis, two outages a day apart) leave a third,
+   * or the last hour, near the old level and change nothing. A rescale is undone the same way when the level falls
+   * back within the chain (a crisis that lasted longer than `relearnAfterMs`), never beyond the old baseline.
+   */
+  private checkLevel(at: number): void {
+    const s = this.s;
+    const o = this.o;
+    const chain = s.chain;
+    if (!chain) return;
+    if (!this.chainAlive(at)) {
+      s.chain = null;
+      return;
+    }
+    if (at - chain.since < o.relearnAfterMs) return;
+    const hours = s.hours.filter((h) => h.start + HOUR <= at && h.start + HOUR > chain.since).slice(-this.levelHours);
+    if (hours.length < this.levelHours) return;
+    const parts = [0, 1, 2].map((k) => sumHours(hours.slice(Math.round((k * hours.length) / 3), Math.round(((k + 1) * hours.length) / 3))));
+    const latest = parts[2] as Omit<HourTally, 'start'>;
+    parts.push(sumHours(hours.slice(-1)));
+    const all = sumHours(hours);
+    let rescaled = false;
+
+    const ratios = parts.map((x) => (x.expected > 0 ? x.total / x.expected : Number.NaN));
+    const volumeZ = (all.total - all.expected) / Math.sqrt(Math.max(1, s.phi) * all.expected + (o.relativeError * all.expected) ** 2 + 1);
+    // The new level: the last third's (the most recent, should the level still move).
+    const level = latest.expected > 0 ? latest.total / latest.expected : 1;
+    let factor = 1;
+    if (ratios.every((r) => r >= LEVEL_MIN_RATIO) && volumeZ >= o.clearZ) factor = Math.min(LEVEL_MAX_RATIO, level);
+    else if (chain.volumeFactor > 1 && ratios.every((r) => r <= 1 / LEVEL_MIN_RATIO) && volumeZ <= -o.clearZ) {
+      factor = Math.max(1 / chain.volumeFactor, level);
+    }
+    if (factor !== 1) {
+      s.slotMean = s.slotMean.map((m) => m * factor);
+      for (const r of s.recent) {
+        const exp = this.expected(this.slotOf(r.start));
+        r.expected = exp.mean;
+        r.expectedSd = exp.sd;
+      }
+      chain.volumeFactor *= factor;
+      rescaled = true;
+    }
+
+    const p = this.shareBaseline();
+    const lifts = parts.map((x) => (x.total > 0 ? (x.negative - x.expectedNegative) / x.total : Number.NaN));
+    const shareSd = Math.sqrt(Math.max(1, s.phiShare) * all.total * p * (1 - p) + (o.shareError * all.total) ** 2 + 0.25);
+    const shareZ = (all.negative - all.expectedNegative) / shareSd;
+    const latestLift = latest.total > 0 ? (latest.negative - latest.expectedNegative) / latest.total : 0;
+    let lift = 0;
+    if (lifts.every((l) => l >= o.minShareLift / 2) && shareZ >= o.clearZ) lift = latestLift;
+    else if (chain.shareLift > 0 && lifts.every((l) => l <= -o.minShareLift / 2) && shareZ <= -o.clearZ) lift = Math.max(-chain.shareLift, latestLift);
+    if (lift !== 0 && s.totalEwma > 0) {
+      const share = Math.min(0.99, Math.max(0.01, p + lift));
+      s.negEwma = share * s.totalEwma;
+      for (const r of s.recent) r.share = share;
+      chain.shareLift += share - p;
+      rescaled = true;
+    }
+    // The chain's hours so far were measured against the old baseline: the next check starts from here.
+    if (rescaled) chain.since = at;
   }
 
   private event(
@@ -412,6 +567,17 @@ interface WindowSums {
   estSd: number;
   expectedNegative: number;
   shareVar: number;
+}
+
+function sumHours(hours: HourTally[]): Omit<HourTally, 'start'> {
+  const x = { total: 0, expected: 0, negative: 0, expectedNegative: 0 };
+  for (const h of hours) {
+    x.total += h.total;
+    x.expected += h.expected;
+    x.negative += h.negative;
+    x.expectedNegative += h.expectedNegative;
+  }
+  return x;
 }
 
 function newSums(): WindowSums {
