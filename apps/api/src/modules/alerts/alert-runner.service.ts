@@ -123,7 +123,7 @@ export class AlertRunnerService implements OnApplicationShutdown {
   /** One round over every enabled rule this instance can lease, then the e-mails that are due. */
   async runDue(): Promise<RuleRunOutcome[]> {
     await this.repo.ensureDefaultRules();
-    const roundStart = await this.repo.dbNow();
+    const roundStart = await this.repo.roundStamp();
     const outcomes: RuleRunOutcome[] = [];
     while (!this.stopping) {
       const leased = await this.repo.leaseRules(BATCH, this.leaseSeconds, roundStart);

@@ -86,6 +86,15 @@ export class AlertsRepository extends TransactionalRepository {
     return new Date(rows[0]!.t);
   }
 
+  /**
+   * The database's clock to the microsecond, as text (a JS Date keeps milliseconds: a rule released in the same
+   * millisecond as a round's start, just before it, would compare as not yet run and be skipped that round).
+   */
+  async roundStamp(): Promise<string> {
+    const rows = (await this.dataSource.query(`SELECT clock_timestamp()::text AS t`)) as Array<{ t: string }>;
+    return rows[0]!.t;
+  }
+
   // ---- rules
 
   /** Gives every own brand (of one workspace, or all) its all-categories rule if it has none. */
@@ -184,13 +193,13 @@ export class AlertsRepository extends TransactionalRepository {
    * LOCKED, so two instances never take the same rule, and stamped with a fresh lease token that fences every
    * write of the run.
    */
-  async leaseRules(limit: number, leaseSeconds: number, roundStart: Date): Promise<AlertRuleEntity[]> {
+  async leaseRules(limit: number, leaseSeconds: number, roundStart: string): Promise<AlertRuleEntity[]> {
     const rows = returned<{ id: string }>(
       await this.dataSource.query(
         `UPDATE alert_rule SET lease_token = gen_random_uuid(), leased_until = clock_timestamp() + make_interval(secs => $2)
           WHERE id IN (SELECT id FROM alert_rule
                         WHERE enabled AND (leased_until IS NULL OR leased_until < clock_timestamp())
-                          AND (last_run_at IS NULL OR last_run_at < $3)
+                          AND (last_run_at IS NULL OR last_run_at < $3::timestamptz)
                         ORDER BY last_run_at NULLS FIRST, id
                         LIMIT $1
                         FOR UPDATE SKIP LOCKED)
