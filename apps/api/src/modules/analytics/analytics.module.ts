@@ -12,6 +12,7 @@ import { AnalyticsService } from './analytics.service.js';
 import { TeamPerformanceController } from './team-performance.controller.js';
 import { TeamPerformanceRepository } from './team-performance.repository.js';
 import { TeamPerformanceService } from './team-performance.service.js';
+import { TeamWorkRepository } from './team-work.repository.js';
 
 /** Analytics over mentions by posted time (issue 15, part 1). */
 @Module({
@@ -26,6 +27,7 @@ import { TeamPerformanceService } from './team-performance.service.js';
     AnalyticsTopService,
     TeamPerformanceRepository,
     TeamPerformanceService,
+    TeamWorkRepository,
   ],
   exports: [AnalyticsService, TeamPerformanceService],
 })

@@ -4,6 +4,14 @@ import type { AuthContext } from '../../common/auth-context.js';
 import { AnalyticsService } from './analytics.service.js';
 import { percentileCont } from './percentile-cont.util.js';
 import { TeamPerformanceRepository, emptyTeamRow, type TeamRow } from './team-performance.repository.js';
+import { TeamWorkRepository } from './team-work.repository.js';
+
+/**
+ * Where the team's work on each mention is read: `work`, the columns database triggers keep on the
+ * mention rows (the API; one index-only scan of the range), or `history`, the reply and audit tables
+ * themselves (a join with every reply and status change of the range; tests compare the two).
+ */
+export type TeamSource = 'work' | 'history';
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 const minutes = (seconds: number | null) => (seconds === null ? null : round(seconds / 60, 1));
@@ -42,11 +50,13 @@ export class TeamPerformanceService {
   constructor(
     private readonly analytics: AnalyticsService,
     private readonly repo: TeamPerformanceRepository,
+    private readonly work: TeamWorkRepository,
   ) {}
 
-  async team(auth: AuthContext, q: AnalyticsTeamFilters, now = new Date()): Promise<TeamReport> {
+  async team(auth: AuthContext, q: AnalyticsTeamFilters, now = new Date(), source: TeamSource = 'work'): Promise<TeamReport> {
     const { where, range } = await this.analytics.resolveFilters(auth, q);
-    const [rows, members] = await Promise.all([this.repo.figures(where, now), this.repo.members(auth.workspaceId)]);
+    const figures = source === 'work' ? this.work.figures(where, now) : this.repo.figures(where, now);
+    const [rows, members] = await Promise.all([figures, this.repo.members(auth.workspaceId)]);
     const names = new Map(members.map((m) => [m.id, m.name]));
     let people: string[];
     if (hasRoleAtLeast(auth.role, 'manager')) {

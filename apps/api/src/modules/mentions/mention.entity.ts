@@ -24,6 +24,9 @@ export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'ignored';
 @Index('mention_author_posted_idx', ['authorId', 'postedAt'])
 /** Analytics and the early-warning detector: a workspace's mentions by posted time. */
 @Index('mention_workspace_posted_idx', ['workspaceId', 'postedAt'])
+/** Team performance: a range's mentions with what its figures test, and those with a sent reply (covering, created in the migration: TypeORM cannot express INCLUDE). */
+@Index('mention_team_cohort_idx', { synchronize: false })
+@Index('mention_team_replied_idx', { synchronize: false })
 export class MentionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -172,6 +175,24 @@ export class MentionEntity {
    */
   @Column({ type: 'jsonb', default: () => `'{"sent": 0, "total": 0, "inFlight": 0, "lastStatus": null, "needsAttention": 0, "awaitingApproval": 0}'` })
   replySummary!: ReplySummary;
+
+  /**
+   * The team's work on it, for team performance; written only by database triggers on reply and
+   * audit_event (migration MentionTeamWork), never by the app: the authors of its sent replies, first
+   * sent first; the first sent reply that resolved it; the first change to `resolved` and the latest to
+   * an open status in the audit log.
+   */
+  @Column({ type: 'uuid', array: true, nullable: true, select: false, insert: false, update: false })
+  sentReplyAuthors!: string[] | null;
+
+  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  firstReplyResolvedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  firstStatusResolvedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  lastStatusOpenAt!: Date | null;
 
   /** When Earshot stored it. */
   @CreateDateColumn({ type: 'timestamptz' })
