@@ -27,6 +27,7 @@ import {
   largestRise,
   responseSentence,
   shareOfVoiceSentence,
+  rankThemes,
   themesSentence,
   volumeSentence,
   type PrecedingAlert,
@@ -162,10 +163,8 @@ export class ReportBuilderService {
       count: themesNow.themes.find((t) => t.category === category)?.count ?? 0,
       previousCount: before.get(category) ?? 0,
     }));
-    const top = moves
-      .filter((m) => m.count > 0)
-      .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))
-      .slice(0, REPORT_THEMES);
+    // Named causes by count, then complaints without a known cause (the taxonomy's fallback).
+    const top = rankThemes(moves, REPORT_THEMES);
 
     const direction = directionOf(netSentiment, previousNetSentiment);
     const driver = direction === 'worse' ? largestRise(moves) : null;

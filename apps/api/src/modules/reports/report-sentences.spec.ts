@@ -10,6 +10,7 @@ import {
   headlineSentence,
   largestFall,
   largestRise,
+  rankThemes,
   responseSentence,
   shareOfVoiceSentence,
   signed,
@@ -50,6 +51,21 @@ describe('report sentences', () => {
     expect(largestFall(themes)).toBe('account');
     expect(largestRise([{ category: 'a', count: 1, previousCount: 2 }])).toBeNull();
     expect(largestFall([])).toBeNull();
+  });
+
+  it('never makes the fallback category ("other": no known cause) the driver, and ranks it after the named causes', () => {
+    const themes = [
+      { category: 'other', count: 90, previousCount: 20 },
+      { category: 'delivery', count: 30, previousCount: 25 },
+      { category: 'billing', count: 5, previousCount: 30 },
+      { category: 'legal', count: 0, previousCount: 2 },
+    ];
+    expect(largestRise(themes)).toBe('delivery');
+    expect(largestFall([{ category: 'other', count: 1, previousCount: 50 }, ...themes.slice(1)])).toBe('billing');
+    expect(largestRise([{ category: 'other', count: 9, previousCount: 1 }])).toBeNull();
+    expect(rankThemes(themes, 5).map((t) => t.category)).toEqual(['delivery', 'billing', 'other']);
+    expect(rankThemes(themes, 2).map((t) => t.category)).toEqual(['delivery', 'billing']);
+    expect(rankThemes([{ category: 'b', count: 2, previousCount: 0 }, { category: 'a', count: 2, previousCount: 0 }], 5).map((t) => t.category)).toEqual(['a', 'b']);
   });
 
   it('writes the headline of a fall with its driver and the outage that preceded it', () => {
@@ -126,6 +142,16 @@ describe('report sentences', () => {
       'Most complaints were about outage: 2, as many as last week (no owner set)',
     );
     expect(themesSentence([])).toBe('No complaints this week');
+    // Complaints without a known cause are named as such, last; "most" is not claimed when they outnumber the first cause.
+    expect(
+      themesSentence([
+        { category: 'delivery', count: 40, previousCount: 15, owner: null },
+        { category: 'other', count: 60, previousCount: 60, owner: null },
+      ]),
+    ).toBe(`Of complaints with a known cause, most were about delivery: 40, up 25 on last week (no owner set). Then other causes 60 (0)`);
+    expect(themesSentence([{ category: 'other', count: 3, previousCount: 1, owner: null }])).toBe(
+      'No complaint this week had a known cause: 3, up 2 on last week',
+    );
   });
 
   it('describes an alert and how it was handled', () => {

@@ -52,8 +52,25 @@ export function categoryLabel(category: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The category as it reads inside a sentence ("late refund"). */
-const categoryWords = (category: string) => category.replace(/[_-]+/g, ' ').trim();
+/**
+ * The catch-all category of the taxonomy (a complaint the classifier could not place). It is never a week's driver
+ * (a rise in "other" names no cause to fix) and the themes name it last, as complaints without a known cause.
+ */
+export const FALLBACK_CATEGORY = 'other';
+
+/** The category as it reads inside a sentence ("late refund"; the fallback: "other causes"). */
+const categoryWords = (category: string) => (category === FALLBACK_CATEGORY ? 'other causes' : category.replace(/[_-]+/g, ' ').trim());
+
+/**
+ * The week's themes in report order: the named causes by count (ties by name), then the fallback category; at most
+ * `limit`, themes without complaints left out.
+ */
+export function rankThemes<T extends ThemeMove>(themes: readonly T[], limit: number): T[] {
+  const named = themes.filter((t) => t.count > 0 && t.category !== FALLBACK_CATEGORY);
+  named.sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  const fallback = themes.filter((t) => t.count > 0 && t.category === FALLBACK_CATEGORY);
+  return [...named, ...fallback].slice(0, limit);
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
@@ -77,14 +94,14 @@ export interface ThemeMove {
 
 /** The complaint category with the largest rise on last week (ties: more complaints, then by name); null when none rose. */
 export function largestRise(themes: readonly ThemeMove[]): string | null {
-  const rising = themes.filter((t) => t.count > t.previousCount);
+  const rising = themes.filter((t) => t.count > t.previousCount && t.category !== FALLBACK_CATEGORY);
   rising.sort((a, b) => b.count - b.previousCount - (a.count - a.previousCount) || b.count - a.count || a.category.localeCompare(b.category));
   return rising[0]?.category ?? null;
 }
 
 /** The complaint category with the largest fall on last week (ties: more complaints last week, then by name); null when none fell. */
 export function largestFall(themes: readonly ThemeMove[]): string | null {
-  const falling = themes.filter((t) => t.count < t.previousCount);
+  const falling = themes.filter((t) => t.count < t.previousCount && t.category !== FALLBACK_CATEGORY);
   falling.sort((a, b) => a.count - a.previousCount - (b.count - b.previousCount) || b.previousCount - a.previousCount || a.category.localeCompare(b.category));
   return falling[0]?.category ?? null;
 }
@@ -176,7 +193,11 @@ const countChange = (t: ThemeMove) => {
 export function themesSentence(themes: readonly ThemeLine[]): string {
   if (themes.length === 0) return 'No complaints this week';
   const [first, ...rest] = themes;
-  let s = `Most complaints were about ${categoryWords(first!.category)}: ${formatNumber(first!.count)}, ${countChange(first!)}`;
+  if (first!.category === FALLBACK_CATEGORY) return `No complaint this week had a known cause: ${formatNumber(first!.count)}, ${countChange(first!)}`;
+  // When complaints without a known cause outnumber the first named one, "most complaints" would not be true.
+  const unplaced = themes.find((t) => t.category === FALLBACK_CATEGORY);
+  const lead = unplaced && unplaced.count >= first!.count ? 'Of complaints with a known cause, most were' : 'Most complaints were';
+  let s = `${lead} about ${categoryWords(first!.category)}: ${formatNumber(first!.count)}, ${countChange(first!)}`;
   s += first!.owner ? ` (owner: ${first!.owner.department})` : ' (no owner set)';
   if (rest.length > 0) {
     const parts = rest.map((t) => `${categoryWords(t.category)} ${formatNumber(t.count)} (${signed(t.count - t.previousCount)})`);
