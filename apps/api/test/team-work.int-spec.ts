@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { AnalyticsTeamQuerySchema, type Role, type TeamReport } from '@earshot/contracts';
 import type { AuthContext } from '../src/common/auth-context.js';
 import { MentionTeamWork1796580000000 } from '../src/database/migrations/1796580000000-MentionTeamWork.js';
-import { TeamPerformanceService } from '../src/modules/analytics/team-performance.service.js';
+import { AnalyticsRollupService } from '../src/modules/analytics/analytics-rollup.service.js';
+import { lockRollupHours, recomputeRollupHours } from '../src/modules/analytics/analytics-rollup.repository.js';
+import { TeamPerformanceService, type TeamSource } from '../src/modules/analytics/team-performance.service.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { MentionFactory } from './factories/mention.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 /**
  * The team's work on each mention, kept on the mention row by database triggers (migration
- * MentionTeamWork), which GET /api/analytics/team reads: the columns follow every write of replies
- * and status audit events, whoever makes it (here raw SQL), and team figures read from them equal
- * the figures read from the reply and audit tables themselves, over a varied workspace, before and
- * after replies and audit events are changed and deleted.
+ * MentionTeamWork), and the team's hourly rollup built from it, which GET /api/analytics/team reads:
+ * the columns follow every write of replies and status audit events, whoever makes it (here raw
+ * SQL), and team figures read from them (`work`) and from the rollup (`rollup`, where it counts
+ * exactly) equal the figures read from the reply and audit tables themselves (`history`), over a
+ * varied workspace, before and after replies and audit events are changed and deleted, after changes
+ * through the API (the rollup catches up by the change sequence) and after mentions are deleted.
  */
 type Who = 'agent' | 'trainee' | 'manager' | 'admin';
 const WHO: Who[] = ['agent', 'trainee', 'manager', 'admin'];
@@ -43,6 +48,7 @@ describe('team performance: the team work kept on mention rows (integration)', (
   let a: InboxFixture;
   let b: InboxFixture;
   let service: TeamPerformanceService;
+  let rollups: AnalyticsRollupService;
 
   const auth = (role: Role = 'manager'): AuthContext => ({ userId: a.users[role].id, workspaceId: a.workspaceId, role, sessionId: 's', email: 'm@x' });
   const sql = <T = unknown>(text: string, params: unknown[] = []) => t.dataSource.query(text, params) as Promise<T>;
@@ -73,6 +79,7 @@ describe('team performance: the team work kept on mention rows (integration)', (
   beforeAll(async () => {
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: '127.0.0.1:9' });
     service = t.app.get(TeamPerformanceService);
+    rollups = t.app.get(AnalyticsRollupService);
     a = await InboxFixture.create(t, 'Work A');
     b = await InboxFixture.create(t, 'Work B');
   }, 120_000);
@@ -206,6 +213,14 @@ describe('team performance: the team work kept on mention rows (integration)', (
         'mention.bulk_updated',
       );
     }
+    // Three open, unanswered complaints of one hour whose SLA falls due on both sides of 11:00 (a read at 11:00 counts that hour's rows).
+    const pending = await a.store(['@acme pending 1', '@acme pending 2', '@acme pending 3']);
+    for (const [i, id] of pending.entries())
+      await sql(
+        `UPDATE mention SET posted_at = $2, created_at = $2, status = 'open', intent = 'complaint', spam = false, sla_due_at = $3, sla_breached_at = NULL,
+                first_response_at = NULL, resolved_at = NULL, assignee_id = NULL WHERE id = $1`,
+        [id, `2026-11-15T09:${10 + 20 * i}:00Z`, `2026-11-15T${['10:30', '11:00', '11:30'][i]}:00Z`],
+      );
     // B's events naming A's mentions count for nobody.
     for (const id of ids.slice(0, 10)) await audit(id, { status: 'open' }, '2026-12-01T00:00:00Z', 'mention.updated', b);
 
@@ -218,24 +233,46 @@ describe('team performance: the team work kept on mention rows (integration)', (
       'from=2026-11-10&to=2026-12-01&category=billing,other',
       `from=2026-11-10&to=2026-12-01&brandId=${brand}&includeSpam=true`,
       'from=2026-11-20&to=2026-11-21',
+      'from=2026-11-14T06:00:00Z&to=2026-11-21T18:00:00Z&includeSpam=true',
+      'from=2026-11-15T09:05:00Z&to=2026-11-15T09:50:00Z',
     ];
-    const nows = [new Date('2026-11-18T00:00:00Z'), new Date('2026-12-05T00:00:00Z')];
-    const compare = async () => {
+    const nows = [new Date('2026-11-15T11:00:00Z'), new Date('2026-11-18T00:00:00Z'), new Date('2026-12-05T00:00:00Z')];
+    const compare = async (paths: TeamSource[]) => {
       let checked = 0;
       for (const q of queries)
         for (const now of nows)
           for (const role of ['manager', 'agent'] as const) {
             const filters = AnalyticsTeamQuerySchema.parse(Object.fromEntries(new URLSearchParams(q)));
-            const work: TeamReport = await service.team(auth(role), filters, now, 'work');
             const history: TeamReport = await service.team(auth(role), filters, now, 'history');
-            expect({ q, now, role, work }).toEqual({ q, now, role, work: history });
-            checked += work.team.firstResponse.count;
+            // The rollup counts ranges with no filter but spam.
+            const exact = !/platform|category|brandId/.test(q);
+            for (const path of paths.filter((p) => p !== 'rollup' || exact)) {
+              const other: TeamReport = await service.team(auth(role), filters, now, path);
+              expect({ q, now, role, path, figures: other }).toEqual({ q, now, role, path, figures: history });
+              checked += path === 'rollup' ? 1 : 0;
+            }
           }
       return checked;
     };
+    /** Raw SQL moves no change sequence: the rollups are built again from the rows. */
+    const rebuild = async () => {
+      await sql(`DELETE FROM analytics_rollup_state WHERE workspace_id = $1`, [a.workspaceId]);
+      await rollups.ready(a.workspaceId, 'wait');
+    };
     const whole = async () => (await service.team(auth(), AnalyticsTeamQuerySchema.parse({ from: '2026-11-10', to: '2026-12-01' }), nows[1], 'work')).team;
 
-    expect(await compare()).toBeGreaterThan(0);
+    await rebuild();
+    expect(await compare(['work', 'rollup'])).toBe(6 * nows.length * 2);
+    // A zone half an hour off UTC: days start at :30 (the rollup reads those half hours from the rows).
+    await request(t.server).patch('/api/workspace').set('Cookie', a.cookies.manager).send({ timeZone: 'Asia/Kolkata' }).expect(200);
+    expect(await compare(['rollup'])).toBe(6 * nows.length * 2);
+    await request(t.server).patch('/api/workspace').set('Cookie', a.cookies.manager).send({ timeZone: 'UTC' }).expect(200);
+    expect(
+      await sql<unknown[]>(`SELECT 1 FROM team_hourly_rollup WHERE workspace_id = $1 AND sla_pending_first_due <= $2 AND sla_pending_last_due > $2`, [
+        a.workspaceId,
+        nows[0],
+      ]),
+    ).not.toEqual([]); // an hour whose pending SLAs fall due on both sides of a read time
     // Not a vacuous comparison: every figure has something in it.
     const team = await whole();
     expect(team.repliesSent).toBeGreaterThan(20);
@@ -258,8 +295,41 @@ describe('team performance: the team work kept on mention rows (integration)', (
       `DELETE FROM audit_event WHERE workspace_id = $1 AND id IN (SELECT id FROM audit_event WHERE workspace_id = $1 AND data ? 'status' ORDER BY id DESC LIMIT 30)`,
       [a.workspaceId],
     );
-    expect(await compare()).toBeGreaterThan(0);
+    await rebuild();
+    expect(await compare(['work', 'rollup'])).toBeGreaterThan(0);
     expect(await whole()).not.toEqual(team);
+  });
+
+  it('the rollup follows changes made through the API (by the change sequence) and deleted mentions (by their hours)', async () => {
+    const q = AnalyticsTeamQuerySchema.parse({ from: '2026-11-10', to: '2026-12-01', includeSpam: 'true' });
+    const now = new Date('2026-12-05T00:00:00Z');
+    const same = async () => {
+      const history = await service.team(auth(), q, now, 'history');
+      expect(await service.team(auth(), q, now, 'rollup')).toEqual(history);
+      return history.team;
+    };
+    const before = await same();
+    const ids = (
+      await sql<Array<{ id: string }>>(
+        `SELECT id FROM mention WHERE workspace_id = $1 AND posted_at >= '2026-11-10' AND posted_at < '2026-12-01' AND first_response_at IS NULL ORDER BY id LIMIT 6`,
+        [a.workspaceId],
+      )
+    ).map((r) => r.id);
+    const patch = (id: string, body: Record<string, unknown>) =>
+      request(t.server).patch(`/api/mentions/${id}`).set('Cookie', a.cookies.manager).send(body).expect(200);
+    for (const id of ids.slice(0, 3)) await patch(id, { status: 'resolved', assigneeId: a.users.trainee.id });
+    await patch(ids[0]!, { status: 'open' });
+    const changed = await same();
+    expect(changed).not.toEqual(before);
+    // Deleting mentions (as clearing demo data does): their hours are recomputed in the same transaction.
+    await t.dataSource.transaction(async (tx) => {
+      const hours = await lockRollupHours(tx, a.workspaceId, 'm.id = ANY($2::uuid[])', [ids]);
+      for (const table of ['reply', 'mention_correction', 'mention_note', 'mention_raw'])
+        await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1 AND mention_id = ANY($2::uuid[])`, [a.workspaceId, ids]);
+      await tx.query(`DELETE FROM mention WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [a.workspaceId, ids]);
+      await recomputeRollupHours(tx, a.workspaceId, hours);
+    });
+    expect(await same()).not.toEqual(changed);
   });
 
   it('the migration fills the columns from the history already there', async () => {

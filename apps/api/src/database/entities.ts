@@ -28,6 +28,7 @@ import {
   AnalyticsMatchSetEntity,
   AnalyticsRollupStateEntity,
 } from '../modules/analytics/analytics-rollup.entity.js';
+import { TeamHourlyRollupEntity } from '../modules/analytics/team-rollup.entity.js';
 import { AlertRuleEntity } from '../modules/alerts/alert-rule.entity.js';
 import { AlertEventEntity } from '../modules/alerts/alert-event.entity.js';
 import { ReportEntity } from '../modules/reports/report.entity.js';
@@ -64,6 +65,7 @@ export const ENTITIES = [
   AnalyticsHourlySummaryEntity,
   AnalyticsHourlyComplaintsEntity,
   AnalyticsRollupStateEntity,
+  TeamHourlyRollupEntity,
   AlertRuleEntity,
   AlertEventEntity,
   ReportEntity,

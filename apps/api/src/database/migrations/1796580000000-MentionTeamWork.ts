@@ -11,8 +11,8 @@ const STATUS_EVENT = `a.action IN ('mention.updated', 'mention.bulk_updated') AN
 
 /**
  * Team performance at a million mentions (GET /api/analytics/team): the team's work on each mention,
- * kept on the mention row so that a range's figures are one index-only scan of its mentions instead of
- * a join with every reply and status change of the range.
+ * kept on the mention row so that a range's figures (and the hourly rollup of them) are a pass over its
+ * mentions instead of a join with every reply and status change of the range.
  *
  * - `sent_reply_authors`: the authors of the mention's sent replies, first sent first (sent_at, then
  *   reply id); the first is the mention's first replier (its owner in team performance).
@@ -24,8 +24,8 @@ const STATUS_EVENT = `a.action IN ('mention.updated', 'mention.bulk_updated') AN
  * Kept by triggers in the statement that writes the reply or the audit event, whichever code (or SQL)
  * writes it: a reply's columns are recomputed from the mention's sent replies; an audit insert moves
  * the two times (the log is append-only), an update or delete of audit events recomputes them from the
- * log. Two covering indexes serve the read: every mention of a range with what the figures test, and
- * the mentions with a sent reply (replies per person, sentiment recovery).
+ * log. A partial covering index finds a range's mentions with a sent reply (replies per person,
+ * sentiment recovery).
  */
 export class MentionTeamWork1796580000000 implements MigrationInterface {
   name = 'MentionTeamWork1796580000000';
@@ -157,16 +157,12 @@ export class MentionTeamWork1796580000000 implements MigrationInterface {
     );
 
     await queryRunner.query(
-      `CREATE INDEX "mention_team_cohort_idx" ON "mention" ("workspace_id", "posted_at") INCLUDE ("spam", "created_at", "sla_due_at", "first_response_at", "sla_breached_at", "resolved_at", "status", "intent", "corrected", "assignee_id", "sent_reply_authors", "first_reply_resolved_at", "first_status_resolved_at", "last_status_open_at")`,
-    );
-    await queryRunner.query(
       `CREATE INDEX "mention_team_replied_idx" ON "mention" ("workspace_id", "posted_at") INCLUDE ("spam", "author_id", "first_response_at", "id", "sent_reply_authors") WHERE "sent_reply_authors" IS NOT NULL`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."mention_team_replied_idx"`);
-    await queryRunner.query(`DROP INDEX "public"."mention_team_cohort_idx"`);
     for (const t of ['audit_status_insert', 'audit_status_update', 'audit_status_delete']) await queryRunner.query(`DROP TRIGGER ${t} ON audit_event`);
     for (const t of ['reply_sent_insert', 'reply_sent_update', 'reply_sent_delete']) await queryRunner.query(`DROP TRIGGER ${t} ON reply`);
     await queryRunner.query(`DROP FUNCTION audit_status_changed()`);

@@ -21,6 +21,7 @@ import { Alerts1796550000000 } from './1796550000000-Alerts.js';
 import { ReplyPostKind1796560000000 } from './1796560000000-ReplyPostKind.js';
 import { Reports1796570000000 } from './1796570000000-Reports.js';
 import { MentionTeamWork1796580000000 } from './1796580000000-MentionTeamWork.js';
+import { TeamHourlyRollup1796590000000 } from './1796590000000-TeamHourlyRollup.js';
 /** Every migration, in order. `npm run migration:generate -w @earshot/api -- Name` writes new ones. */
 export const MIGRATIONS: Array<new () => unknown> = [
   Initial1795430539582,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ReplyPostKind1796560000000,
   Reports1796570000000,
   MentionTeamWork1796580000000,
+  TeamHourlyRollup1796590000000,
 ];

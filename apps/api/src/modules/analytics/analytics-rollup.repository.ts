@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CATEGORY, INTENT, LABEL } from './analytics.repository.js';
+import { recomputeTeamHours } from './team-rollup.repository.js';
 
 /**
  * Writes analytics' hourly rollups (see analytics-rollup.entity.ts): whole UTC hours recomputed
@@ -103,6 +104,7 @@ async function recompute(tx: EntityManager, workspaceId: string, hours: Date[] |
       ORDER BY g.hour`,
     params,
   );
+  await recomputeTeamHours(tx, workspaceId, hours);
 }
 
 /**
@@ -159,7 +161,9 @@ export class AnalyticsRollupRepository {
 
   /** Fresh statistics after a build: the planner otherwise takes the new rows for one and picks nested loops over them. */
   async analyze(): Promise<void> {
-    await this.dataSource.query(`ANALYZE analytics_hourly_rollup, analytics_hourly_summary, analytics_hourly_complaints, analytics_match_set`);
+    await this.dataSource.query(
+      `ANALYZE analytics_hourly_rollup, analytics_hourly_summary, analytics_hourly_complaints, analytics_match_set, team_hourly_rollup`,
+    );
   }
 
   /** Workspaces whose rollups are behind their committed changes (or were never built). */

@@ -12,6 +12,7 @@ import { AnalyticsService } from './analytics.service.js';
 import { TeamPerformanceController } from './team-performance.controller.js';
 import { TeamPerformanceRepository } from './team-performance.repository.js';
 import { TeamPerformanceService } from './team-performance.service.js';
+import { TeamRollupRepository } from './team-rollup.repository.js';
 import { TeamWorkRepository } from './team-work.repository.js';
 
 /** Analytics over mentions by posted time (issue 15, part 1). */
@@ -28,6 +29,7 @@ import { TeamWorkRepository } from './team-work.repository.js';
     TeamPerformanceRepository,
     TeamPerformanceService,
     TeamWorkRepository,
+    TeamRollupRepository,
   ],
   exports: [AnalyticsService, TeamPerformanceService],
 })

@@ -1,17 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { hasRoleAtLeast, type AgentFigures, type AnalyticsTeamFilters, type TeamFigures, type TeamReport } from '@earshot/contracts';
 import type { AuthContext } from '../../common/auth-context.js';
+import { AnalyticsRollupService } from './analytics-rollup.service.js';
+import type { AnalyticsWhere } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
 import { percentileCont } from './percentile-cont.util.js';
 import { TeamPerformanceRepository, emptyTeamRow, type TeamRow } from './team-performance.repository.js';
+import { TeamRollupRepository } from './team-rollup.repository.js';
 import { TeamWorkRepository } from './team-work.repository.js';
 
 /**
- * Where the team's work on each mention is read: `work`, the columns database triggers keep on the
- * mention rows (the API; one index-only scan of the range), or `history`, the reply and audit tables
- * themselves (a join with every reply and status change of the range; tests compare the two).
+ * Where team figures are counted, all by the same definitions: `rollup`, the team's hourly rollup
+ * (no filter but spam; current with the analytics rollups; the parts of an hour at the range's ends
+ * from their mention rows); `work`, the range's mention rows with the team's work kept on them (any
+ * filter); `history`, the mention rows joined with the reply and audit tables themselves. `auto` (the
+ * API) takes the rollup when it can count exactly and is ready, else the mention rows; tests force
+ * one to compare them.
  */
-export type TeamSource = 'work' | 'history';
+export type TeamSource = 'auto' | 'rollup' | 'work' | 'history';
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 const minutes = (seconds: number | null) => (seconds === null ? null : round(seconds / 60, 1));
@@ -47,16 +53,20 @@ export function toTeamFigures(r: TeamRow): TeamFigures {
  */
 @Injectable()
 export class TeamPerformanceService {
+  private readonly logger = new Logger(TeamPerformanceService.name);
+
   constructor(
     private readonly analytics: AnalyticsService,
+    private readonly rollups: AnalyticsRollupService,
     private readonly repo: TeamPerformanceRepository,
     private readonly work: TeamWorkRepository,
+    private readonly rollup: TeamRollupRepository,
   ) {}
 
-  async team(auth: AuthContext, q: AnalyticsTeamFilters, now = new Date(), source: TeamSource = 'work'): Promise<TeamReport> {
+  async team(auth: AuthContext, q: AnalyticsTeamFilters, now = new Date(), path: TeamSource = 'auto'): Promise<TeamReport> {
     const { where, range } = await this.analytics.resolveFilters(auth, q);
-    const figures = source === 'work' ? this.work.figures(where, now) : this.repo.figures(where, now);
-    const [rows, members] = await Promise.all([figures, this.repo.members(auth.workspaceId)]);
+    const [source, members] = await Promise.all([this.source(where, path), this.repo.members(auth.workspaceId)]);
+    const rows = await (source === 'rollup' ? this.rollup : source === 'work' ? this.work : this.repo).figures(where, now);
     const names = new Map(members.map((m) => [m.id, m.name]));
     let people: string[];
     if (hasRoleAtLeast(auth.role, 'manager')) {
@@ -70,5 +80,26 @@ export class TeamPerformanceService {
       .map((id) => ({ userId: id, name: names.get(id) ?? 'former user', ...toTeamFigures(rows.byUser.get(id) ?? emptyTeamRow()) }))
       .sort((a, b) => a.name.localeCompare(b.name) || (a.userId < b.userId ? -1 : 1));
     return { range, team: toTeamFigures(rows.team), agents };
+  }
+
+  /**
+   * The rollup when only spam is filtered, rollups are on and the workspace's are current (brought up
+   * to every committed change first; never built or far behind: built in the background while this
+   * read counts the mention rows, as the other analytics reads do).
+   */
+  private async source(w: AnalyticsWhere, path: TeamSource): Promise<Exclude<TeamSource, 'auto'>> {
+    if (path === 'work' || path === 'history') return path;
+    if (path === 'auto' && !this.rollups.enabled) return 'work';
+    if (w.queryIds || w.platforms || w.topics || w.categories) {
+      if (path === 'rollup') throw new Error('the team rollup has no brand, platform, topic or category filter');
+      return 'work';
+    }
+    try {
+      return (await this.rollups.ready(w.workspaceId, path === 'rollup' ? 'wait' : 'background')) ? 'rollup' : 'work';
+    } catch (e) {
+      if (path === 'rollup') throw e;
+      this.logger.error(`analytics rollups of workspace ${w.workspaceId} could not catch up, counting mention rows instead: ${(e as Error).message}`);
+      return 'work';
+    }
   }
 }

@@ -24,8 +24,7 @@ export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'ignored';
 @Index('mention_author_posted_idx', ['authorId', 'postedAt'])
 /** Analytics and the early-warning detector: a workspace's mentions by posted time. */
 @Index('mention_workspace_posted_idx', ['workspaceId', 'postedAt'])
-/** Team performance: a range's mentions with what its figures test, and those with a sent reply (covering, created in the migration: TypeORM cannot express INCLUDE). */
-@Index('mention_team_cohort_idx', { synchronize: false })
+/** Team performance: a range's mentions with a sent reply (covering and partial, created in the migration: TypeORM cannot express INCLUDE). */
 @Index('mention_team_replied_idx', { synchronize: false })
 export class MentionEntity {
   @PrimaryGeneratedColumn('uuid')
