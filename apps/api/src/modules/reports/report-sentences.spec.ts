@@ -53,7 +53,7 @@ describe('report sentences', () => {
     expect(largestFall([])).toBeNull();
   });
 
-  it('never makes the fallback category ("other": no known cause) the driver, and ranks it after the named causes', () => {
+  it('never makes the fallback category ("other": no known cause) the driver, and lists it after the named causes', () => {
     const themes = [
       { category: 'other', count: 90, previousCount: 20 },
       { category: 'delivery', count: 30, previousCount: 25 },
@@ -64,7 +64,9 @@ describe('report sentences', () => {
     expect(largestFall([{ category: 'other', count: 1, previousCount: 50 }, ...themes.slice(1)])).toBe('billing');
     expect(largestRise([{ category: 'other', count: 9, previousCount: 1 }])).toBeNull();
     expect(rankThemes(themes, 5).map((t) => t.category)).toEqual(['delivery', 'billing', 'other']);
-    expect(rankThemes(themes, 2).map((t) => t.category)).toEqual(['delivery', 'billing']);
+    // The same themes as by count (other is the largest: it stays), other after the named ones.
+    expect(rankThemes(themes, 2).map((t) => t.category)).toEqual(['delivery', 'other']);
+    expect(rankThemes([...themes, { category: 'other', count: 0, previousCount: 3 }].slice(1), 5).map((t) => t.category)).toEqual(['delivery', 'billing']);
     expect(rankThemes([{ category: 'b', count: 2, previousCount: 0 }, { category: 'a', count: 2, previousCount: 0 }], 5).map((t) => t.category)).toEqual(['a', 'b']);
   });
 

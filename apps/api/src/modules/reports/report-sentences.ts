@@ -62,14 +62,15 @@ export const FALLBACK_CATEGORY = 'other';
 const categoryWords = (category: string) => (category === FALLBACK_CATEGORY ? 'other causes' : category.replace(/[_-]+/g, ' ').trim());
 
 /**
- * The week's themes in report order: the named causes by count (ties by name), then the fallback category; at most
- * `limit`, themes without complaints left out.
+ * The week's themes in report order: the `limit` largest by count (ties by name; themes without complaints left out),
+ * with the fallback category, when it is among them, moved after the named causes.
  */
 export function rankThemes<T extends ThemeMove>(themes: readonly T[], limit: number): T[] {
-  const named = themes.filter((t) => t.count > 0 && t.category !== FALLBACK_CATEGORY);
-  named.sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
-  const fallback = themes.filter((t) => t.count > 0 && t.category === FALLBACK_CATEGORY);
-  return [...named, ...fallback].slice(0, limit);
+  const top = themes
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))
+    .slice(0, limit);
+  return [...top.filter((t) => t.category !== FALLBACK_CATEGORY), ...top.filter((t) => t.category === FALLBACK_CATEGORY)];
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
