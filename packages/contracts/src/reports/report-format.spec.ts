@@ -91,6 +91,9 @@ describe('the weekly report: figures (the PDF and the page alike)', () => {
     expect(formatMinutes(1440)).toBe('1 day');
     expect(formatMinutes(1500)).toBe('1 day 1 h');
     expect(formatMinutes(4000)).toBe('2 days 19 h');
+    expect(formatMinutes(2850)).toBe('2 days');
+    expect(formatMinutes(2849)).toBe('1 day 23 h');
+    expect(formatMinutes(1600)).toBe('1 day 3 h');
     expect(formatMinutes(-5)).toBe('0 min');
     expect(formatMinutes(null)).toBe(NO_FIGURE);
     expect(formatMinutesChange(38, 24)).toBe('+14 min');

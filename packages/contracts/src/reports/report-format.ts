@@ -92,8 +92,10 @@ export function formatMinutes(minutes: number | null): string {
     const rest = m % 60;
     return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
   }
-  const days = Math.floor(m / (24 * 60));
-  const hours = Math.round((m % (24 * 60)) / 60);
+  // Whole hours first, then days: 2,850 min is "2 days", not "1 day 24 h".
+  const totalHours = Math.round(m / 60);
+  const days = Math.floor(totalHours / 24);
+  const hours = totalHours % 24;
   const dayText = days === 1 ? '1 day' : `${days} days`;
   return hours === 0 ? dayText : `${dayText} ${hours} h`;
 }

@@ -1,11 +1,10 @@
-import type { ReportBrandShare } from '@earshot/contracts';
+import { formatMinutes, type ReportBrandShare } from '@earshot/contracts';
 import {
   MINUS,
   alertSentence,
   alertsSentence,
   categoryLabel,
   directionOf,
-  formatMinutes,
   formatReach,
   headlineSentence,
   largestFall,
@@ -209,7 +208,7 @@ describe('report sentences', () => {
     expect(formatReach(999)).toBe('999');
     expect(formatReach(1_250_000)).toBe('1.3 million');
     expect(formatMinutes(59.6)).toBe('1 h');
-    expect(formatMinutes(1600)).toBe('1 d 3 h');
+    expect(formatMinutes(1600)).toBe('1 day 3 h'); // the shared formatter (@earshot/contracts): sentences and figures agree
     expect(categoryLabel('late_refund')).toBe('Late refund');
   });
 });

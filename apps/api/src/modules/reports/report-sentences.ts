@@ -1,4 +1,4 @@
-import type { ReportBrandShare, ReportDirection } from '@earshot/contracts';
+import { formatMinutes, type ReportBrandShare, type ReportDirection } from '@earshot/contracts';
 import { capitalisedWeekday } from './report-week.util.js';
 
 /**
@@ -37,14 +37,6 @@ export function formatReach(n: number): string {
   return numberFormat.format(n);
 }
 
-/** 14 → "14 min"; 125 → "2 h 5 min"; 1600 → "1 d 2 h". */
-export function formatMinutes(minutes: number): string {
-  const m = Math.round(minutes);
-  if (m < 60) return `${m} min`;
-  if (m < 1440) return m % 60 === 0 ? `${Math.floor(m / 60)} h` : `${Math.floor(m / 60)} h ${m % 60} min`;
-  const h = Math.round(m / 60);
-  return h % 24 === 0 ? `${h / 24} d` : `${Math.floor(h / 24)} d ${h % 24} h`;
-}
 
 /** "delivery" → "Delivery"; "late_refund" → "Late refund". */
 export function categoryLabel(category: string): string {
