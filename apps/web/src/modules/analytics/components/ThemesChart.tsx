@@ -18,11 +18,15 @@ interface Row {
 
 const THEME_COLOR = '#f79009';
 
-/** "+3 (+25 %)", "−2 (−40 %)", "+4 (new)", "0". */
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** "+3 (+25 %)", "−2 (−40 %)", "+4 (new)", "0"; "+2,596 (+28,844 %)": thousands grouped, whole percents from 100 on. */
 export function formatChange(absolute: number, percent: number | null): string {
-  const sign = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+  const sign = (n: number, f: Intl.NumberFormat) => (n > 0 ? `+${f.format(n)}` : n < 0 ? `−${f.format(Math.abs(n))}` : '0');
   if (absolute === 0) return '0';
-  return `${sign(absolute)} (${percent === null ? 'new' : `${sign(percent)} %`})`;
+  const pct = percent === null ? 'new' : `${sign(percent, Math.abs(percent) >= 100 ? wholeNumber : oneDecimal)} %`;
+  return `${sign(absolute, wholeNumber)} (${pct})`;
 }
 
 /** Complaints per category in the range, with the change against the period of equal length before it. */
