@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { ShareOfVoiceReport } from '@earshot/contracts';
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
 import { PollerService } from '../src/modules/ingest/poller.service.js';
 import { WorkspaceFactory, loginAs } from './factories/user.factory.js';
@@ -7,15 +8,16 @@ import { listenForAcme } from './utils/listen-for-acme.js';
 
 /**
  * First start with SOCIAL_SIM_URL and a simulator holding a month of back-dated history: the
- * demo workspace's sources read all of it through the normal pollers, with the past times.
+ * demo workspace's sources read all of it through the normal pollers, with the past times. As under
+ * `npm start`, the simulator names a competitor (Globex) in about a quarter of its posts.
  */
 describe('demo workspace: a month of history on first start (integration)', () => {
   let sim: SocialSim;
   let t: TestApp;
 
   beforeAll(async () => {
-    // Like `npm start`: the history first, then the live scenario's posts (none here, to count exactly).
-    sim = await createSocialSim({ scenario: 'none', history: { days: 30, perDay: 100, seed: 42 } });
+    // Like `npm start`: the history first, then the live scenario's posts (none here, to count exactly), and the competitor.
+    sim = await createSocialSim({ scenario: 'none', history: { days: 30, perDay: 100, seed: 42 }, competitor: { handle: 'globex', name: 'Globex' } });
     t = await createTestApp({ EARSHOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${sim.port}`, SOCIAL_SIM_URL: sim.url });
   }, 60_000);
   afterAll(async () => {
@@ -24,8 +26,10 @@ describe('demo workspace: a month of history on first start (integration)', () =
   });
 
   it('ingests ~every history post with its past posted_at, within a minute', async () => {
-    const expected = (['mastodon', 'bluesky', 'reddit', 'x'] as const).reduce((n, p) => n + sim.control.ids(p).length, 0);
-    expect(expected).toBeGreaterThan(2500);
+    // What the demo's sources can see: Mastodon's notifications (posts naming @acme), every post of the searches for either brand.
+    const visible = sim.control.state().posts;
+    const expected = sim.control.ids('mastodon').length + visible.bluesky.visible + visible.reddit.visible + visible.x.visible;
+    expect(expected).toBeGreaterThan(2300); // a month at 100 a weekday, less the Mastodon posts naming only Globex
     const [ws] = (await t.dataSource.query(`SELECT id FROM workspace WHERE slug = 'demo'`)) as Array<{ id: string }>;
     const poller = t.app.get(PollerService);
     const started = Date.now();
@@ -49,6 +53,51 @@ describe('demo workspace: a month of history on first start (integration)', () =
     expect(row!.older_than_week).toBeGreaterThan(row!.n / 2);
     expect(ms).toBeLessThan(60_000);
   }, 180_000);
+
+  it("share of voice has both brands: Globex's quarter of the posts, and a mention naming both counts for each", async () => {
+    const [ws] = (await t.dataSource.query(`SELECT id FROM workspace WHERE slug = 'demo'`)) as Array<{ id: string }>;
+    const brands = (await t.dataSource.query(`SELECT name, kind, handles FROM brand WHERE workspace_id = $1 ORDER BY name`, [ws!.id])) as Array<{
+      name: string;
+      kind: string;
+      handles: string[];
+    }>;
+    expect(brands).toEqual([
+      { name: 'Acme', kind: 'own', handles: ['acme', 'acme.bsky.social', 'acme_support'] },
+      { name: 'Globex', kind: 'competitor', handles: ['globex'] },
+    ]);
+    // The stored mentions by the brands their text names.
+    const [byText] = (await t.dataSource.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE text ILIKE '%acme%')::int AS acme,
+              count(*) FILTER (WHERE text ILIKE '%globex%')::int AS globex,
+              count(*) FILTER (WHERE text ILIKE '%acme%' AND text ILIKE '%globex%')::int AS both
+         FROM mention WHERE workspace_id = $1`,
+      [ws!.id],
+    )) as Array<{ total: number; acme: number; globex: number; both: number }>;
+    expect(byText!.both).toBeGreaterThan(0);
+    expect(byText!.acme + byText!.globex - byText!.both).toBe(byText!.total);
+
+    const admin = await loginAs(t, TEST_ADMIN.email, TEST_ADMIN.password);
+    const from = new Date(Date.now() - 32 * 24 * 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await request(t.server)
+      .get(`/api/analytics/share-of-voice?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&includeSpam=true`)
+      .set('Cookie', admin)
+      .expect(200);
+    const sov = res.body as ShareOfVoiceReport;
+    const acme = sov.brands.find((b) => b.name === 'Acme')!;
+    const globex = sov.brands.find((b) => b.name === 'Globex')!;
+    process.stdout.write(
+      `demo share of voice: Acme ${acme.count} (${acme.share}), Globex ${globex.count} (${globex.share}); ${byText!.both} of ${byText!.total} mentions name both\n`,
+    );
+    expect(acme).toMatchObject({ kind: 'own', count: byText!.acme });
+    expect(globex).toMatchObject({ kind: 'competitor', count: byText!.globex });
+    // Each two-brand mention is in both counts: the counts add up to more than the mentions.
+    expect(acme.count + globex.count).toBe(byText!.total + byText!.both);
+    expect(globex.share!).toBeGreaterThan(0.12);
+    expect(globex.share!).toBeLessThan(0.35);
+    expect(sov.ownShare).toBe(acme.share);
+  }, 60_000);
 
   it("DELETE /api/workspace/demo-data (admins) clears the demo mentions, their notes and orphaned authors, in the caller's workspace only, audited", async () => {
     const [ws] = (await t.dataSource.query(`SELECT id FROM workspace WHERE slug = 'demo'`)) as Array<{ id: string }>;

@@ -11,6 +11,7 @@ export {
   type HistoryOptions,
   type HistorySummary,
   type LiveStream,
+  type SimCompetitor,
   DEMO_HISTORY_PER_DAY,
 } from './sim.js';
 export { FAULT_KINDS, type FaultKind, type FaultSpec, type ActiveFault } from './faults.js';

@@ -9,6 +9,8 @@
  * SOCIAL_SIM_HISTORY_DAYS (0 = none; `npm start` sets 30) and SOCIAL_SIM_HISTORY_PER_DAY (600, the demo's level):
  * back-dated posts with a daily and weekly rhythm and one past incident, as the oldest posts; the live stream then
  * continues that rhythm and level (scenario.ts) rather than its flat 15 posts a minute.
+ * SOCIAL_SIM_COMPETITOR (handle[:Name], default globex:Globex; `none` = off): about 25 % of the posts name this
+ * competitor instead of the brand and 4 % name both, so share of voice has two brands (in-process default: none).
  */
 import { startupBanner } from './banner.js';
 import { createSocialSim, DEMO_HISTORY_PER_DAY } from './sim.js';
@@ -32,6 +34,15 @@ if (!Number.isInteger(historyDays) || historyDays < 0 || historyDays > 365) fail
 const historyPerDay = Number(env['SOCIAL_SIM_HISTORY_PER_DAY'] ?? DEMO_HISTORY_PER_DAY);
 if (!Number.isFinite(historyPerDay) || historyPerDay < 1 || historyPerDay > 5000) fail('SOCIAL_SIM_HISTORY_PER_DAY must be a number from 1 to 5000');
 const name = env['SOCIAL_SIM_BRAND_NAME'] ?? handle.charAt(0).toUpperCase() + handle.slice(1);
+const rivalSpec = (env['SOCIAL_SIM_COMPETITOR'] ?? 'globex:Globex').trim();
+const rivalOff = /^(none|off|false)?$/i.test(rivalSpec);
+const rival = rivalOff ? null : /^(\w{1,30})(?::(.{1,60}))?$/.exec(rivalSpec);
+if (!rivalOff && !rival) fail(`SOCIAL_SIM_COMPETITOR must be handle[:Name] (handle: letters, digits, _) or none, got "${rivalSpec}"`);
+const competitor = rival
+  ? { handle: rival[1] as string, name: rival[2]?.trim() || (rival[1] as string).charAt(0).toUpperCase() + (rival[1] as string).slice(1) }
+  : null;
+if (competitor && (competitor.handle.toLowerCase().includes(handle.toLowerCase()) || handle.toLowerCase().includes(competitor.handle.toLowerCase())))
+  fail(`SOCIAL_SIM_COMPETITOR "${competitor.handle}" must not contain the brand's handle "${handle}" (or be part of it)`);
 
 const sim = await createSocialSim({
   port,
@@ -40,6 +51,7 @@ const sim = await createSocialSim({
   scenario,
   ...(historyDays > 0 ? { history: { days: historyDays, perDay: historyPerDay, seed: Number.isFinite(seed) ? seed : 42 } } : {}),
   brand: { handle, name },
+  competitor,
   log: (line) => process.stderr.write(`${line}\n`),
 }).catch((err: unknown) =>
   fail(`cannot listen (${err instanceof Error ? err.message : String(err)})${port ? `; ports ${port}..${port + 5} must be free, or set SOCIAL_SIM_PORT` : ''}`),
@@ -48,6 +60,7 @@ const live = sim.control.scenario().live;
 process.stdout.write(
   `${[
     ...startupBanner(sim, scenario),
+    ...(competitor ? [`competitor @${competitor.handle} (${competitor.name}): named instead of @${handle} in ~25 % of posts, beside it in ~4 %`] : []),
     ...(live?.kind === 'history' ? [`live posts continue the history: ~${live.perDay} a weekday, ${live.postsPerHourNow} an hour now (UTC rhythm)`] : []),
   ].join('\n')}\n`,
 );

@@ -1,6 +1,6 @@
 import { seedHistory, type HistoryOptions, type HistorySummary } from './history.js';
 import type { AuthState } from './auth.js';
-import type { Corpus } from './data/corpus.js';
+import type { Brand, Corpus } from './data/corpus.js';
 import type { ActiveFault, FaultBook, FaultSpec } from './faults.js';
 import type { RateLimiter } from './rate-limits.js';
 import type { RequestLog, RequestLogEntry } from './request-log.js';
@@ -45,6 +45,8 @@ export interface SimState {
   baseUrls: Record<SimPlatform, string>;
   rootUrls: Partial<Record<SimPlatform, string>>;
   corpus: { origin: Corpus['origin']; dir: string | null; posts: number; topics: string[] };
+  /** The competitor some posts name instead of the brand (null: none). */
+  competitor: Brand | null;
   posts: Record<SimPlatform, { visible: number; deleted: number; replies: number }>;
   faults: ActiveFault[];
   scenario: ReturnType<ScenarioRunner['status']>;
@@ -105,6 +107,7 @@ function simState({ store, faults, scenario, corpus, urls }: SimControlParts): S
     baseUrls,
     rootUrls,
     corpus: { origin: corpus.origin, dir: corpus.dir, posts: corpus.posts.length, topics: corpus.topics },
+    competitor: store.competitor,
     posts: Object.fromEntries(
       SIM_PLATFORMS.map((p) => {
         const all = store.list(p).filter((x) => !x.byBrand);

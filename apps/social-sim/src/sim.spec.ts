@@ -197,3 +197,140 @@ describe('corpus', () => {
     expect(c.posts.every((p) => /acme/i.test(p.text) && !/amazon/i.test(p.text))).toBe(true);
   });
 });
+
+describe('a competitor (opt-in: SOCIAL_SIM_COMPETITOR under the CLI)', () => {
+  const globex = { handle: 'globex', name: 'Globex' };
+  const names = (text: string): 'brand' | 'competitor' | 'both' | 'neither' => {
+    const [a, g] = [/acme/i.test(text), /globex/i.test(text)];
+    return a && g ? 'both' : a ? 'brand' : g ? 'competitor' : 'neither';
+  };
+  const get = async <T>(url: string, headers: Record<string, string> = { authorization: 'Bearer t' }): Promise<T> => {
+    const res = await fetch(url, { headers });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  it('is off in-process by default: every post names the brand alone', async () => {
+    const sim = await createSocialSim({ seed: 9 });
+    try {
+      expect(sim.control.state().competitor).toBeNull();
+      // (Reddit's short submissions keep their text in the title.)
+      const posts = (['mastodon', 'bluesky', 'x', 'rss'] as const).flatMap((platform) => sim.control.seed({ platform, count: 100 }));
+      expect(new Set(posts.map((p) => names(p.text)))).toEqual(new Set(['brand']));
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('names the competitor instead of the brand in about 25 % of posts and both in about 4 %; otherwise the same posts as the same seed without it', async () => {
+    const plain = await createSocialSim({ seed: 9 });
+    const rival = await createSocialSim({ seed: 9, competitor: globex });
+    try {
+      expect(rival.control.state().competitor).toEqual(globex);
+      const a = plain.control.seed({ platform: 'x', count: 2000 });
+      const b = rival.control.seed({ platform: 'x', count: 2000 });
+      const count = { brand: 0, competitor: 0, both: 0, neither: 0 };
+      b.forEach((p, i) => {
+        const who = names(p.text);
+        count[who]++;
+        const before = a[i]!.text;
+        // The same text as without a competitor; only the brand it names differs.
+        if (who === 'brand') expect(p.text).toBe(before);
+        if (who === 'competitor') expect(p.text.replace(/globex/gi, 'acme').toLowerCase()).toBe(before.toLowerCase());
+        if (who === 'both') expect(p.text.replace(' @globex', '')).toBe(before);
+      });
+      process.stdout.write(`competitor: ${JSON.stringify(count)} of 2000 posts\n`);
+      expect(count.neither).toBe(0);
+      expect(count.competitor / 2000).toBeGreaterThan(0.22);
+      expect(count.competitor / 2000).toBeLessThan(0.28);
+      expect(count.both / 2000).toBeGreaterThan(0.025);
+      expect(count.both / 2000).toBeLessThan(0.06);
+      // A given text is not rewritten.
+      expect(rival.control.seed({ platform: 'x', count: 50, text: '@acme hello' }).every((p) => p.text === '@acme hello')).toBe(true);
+    } finally {
+      await plain.close();
+      await rival.close();
+    }
+  });
+
+  it("history and live stream name it too; the brand's notifications and mentions carry only posts that name the brand, searches find the competitor's", async () => {
+    const sim = await createSocialSim({ seed: 4, competitor: globex, rateLimits: false });
+    try {
+      const T0 = Date.parse('2026-11-18T07:00:00Z');
+      sim.control.setClock(T0);
+      const history = sim.control.history({ days: 3, perDay: 300, seed: 4, incident: null });
+      const x = sim.baseUrls.x;
+      const pageAll = async (path: string, tokenParam: string): Promise<string[]> => {
+        const texts: string[] = [];
+        let next: string | undefined;
+        do {
+          const body = await get<{ data?: Array<{ text: string }>; meta?: { next_token?: string } }>(
+            `${x}${path}&max_results=100${next ? `&${tokenParam}=${next}` : ''}`,
+          );
+          texts.push(...(body.data ?? []).map((t) => t.text));
+          next = body.meta?.next_token;
+        } while (next);
+        return texts;
+      };
+      const search = (q: string): Promise<string[]> => pageAll(`/2/tweets/search/recent?query=${encodeURIComponent(q)}`, 'next_token');
+      const historyGlobex = (await search('globex')).length;
+      expect(historyGlobex).toBeGreaterThan(0);
+      sim.control.setScenario('steady');
+      sim.control.advanceClock(6 * 3_600_000);
+      for (let i = 0; i < 100 && Date.parse((sim.control.scenario().live as { through: string }).through) < T0 + 6 * 3_600_000; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      sim.control.setScenario('none');
+
+      // X: recent search for either brand lists every post; the mentions timeline only those naming @acme.
+      const xAll = await search('acme OR globex');
+      expect(xAll.length).toBe(sim.control.state().posts.x.visible);
+      const xWho = xAll.map(names);
+      const share = xWho.filter((w) => w === 'competitor').length / xAll.length;
+      process.stdout.write(`competitor on X (history ${history.byPlatform.x} + live): ${xAll.length} posts, ${(share * 100).toFixed(1)} % competitor only\n`);
+      expect(share).toBeGreaterThan(0.15);
+      expect(share).toBeLessThan(0.35);
+      expect(xWho.filter((w) => w === 'both').length).toBeGreaterThan(0);
+      const brandId = (await get<{ data: { id: string } }>(`${x}/2/users/by/username/acme`)).data.id;
+      const mentions = await pageAll(`/2/users/${brandId}/mentions?tweet.fields=text`, 'pagination_token');
+      expect(mentions.length).toBe(xWho.filter((w) => w === 'brand' || w === 'both').length);
+      expect(mentions.every((t) => /@acme\b/i.test(t))).toBe(true);
+      // Live posts (after T0) name it as well.
+      expect(xWho.filter((w) => w === 'competitor' || w === 'both').length).toBeGreaterThan(historyGlobex);
+
+      // Mastodon: notifications are the brand's mentions only (a post naming only @globex is not one).
+      const m = sim.baseUrls.mastodon;
+      const notes = (await get(`${m}/api/v1/notifications?limit=80`)) as Array<{
+        status: { content: string; mentions: unknown[]; tags: Array<{ name: string }> };
+      }>;
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) expect(n.status.content).toMatch(/acme/i);
+      const mastodonIds = sim.control.ids('mastodon');
+      expect(mastodonIds.length).toBeLessThan(sim.control.state().posts.mastodon.visible);
+      const found = (await get(`${m}/api/v2/search?q=globex&type=statuses&limit=40`)) as {
+        statuses: Array<{ content: string; mentions: unknown[]; tags: Array<{ name: string }> }>;
+      };
+      expect(found.statuses.length).toBeGreaterThan(0);
+      for (const s of found.statuses) {
+        expect(s.tags.map((t) => t.name)).toContain('globex');
+        if (!/acme/i.test(s.content)) expect(s.mentions).toEqual([]);
+      }
+
+      // Reddit: search finds the competitor's submissions.
+      const r = sim.baseUrls.reddit;
+      const ua = { 'user-agent': 'earshot-test/1.0' };
+      const tokenRes = await fetch(`${r}/api/v1/access_token`, {
+        method: 'POST',
+        headers: { ...ua, authorization: `Basic ${Buffer.from('id:secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+      const reddit = (await get(`${r}/search?q=globex&limit=100&sort=new`, { ...ua, authorization: `bearer ${token}` })) as {
+        data: { children: Array<{ data: { title: string; selftext: string } }> };
+      };
+      expect(reddit.data.children.length).toBeGreaterThan(0);
+      for (const c of reddit.data.children) expect(`${c.data.title} ${c.data.selftext}`).toMatch(/globex/i);
+    } finally {
+      await sim.close();
+    }
+  }, 60_000);
+});

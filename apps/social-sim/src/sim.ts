@@ -14,13 +14,14 @@ import { createHistoryModel, type HistoryOptions, type HistorySummary } from './
 import { ScenarioRunner, type ScenarioOptions } from './scenario.js';
 import { createSimControl, type SimControl } from './sim-control.js';
 import { SIM_PLATFORMS, type SimPlatform } from './sim-model.js';
-import { SimStore } from './store.js';
+import { SimStore, type SimCompetitor } from './store.js';
 
 export type { RequestLogEntry } from './request-log.js';
 export type { SeededPost, SimControl, SimState } from './sim-control.js';
 export type { HistoryIncident, HistoryOptions, HistorySummary } from './history.js';
 export { DEMO_HISTORY_PER_DAY } from './history.js';
 export type { LiveStream } from './scenario.js';
+export type { SimCompetitor } from './store.js';
 
 export interface SocialSimOptions {
   /** Default 0 (an ephemeral port). */
@@ -38,6 +39,12 @@ export interface SocialSimOptions {
   scenario?: ScenarioOptions['name'] | ScenarioOptions;
   /** The demo brand the real posts are rewritten to. Default `{ handle: 'acme', name: 'Acme' }`. */
   brand?: Brand;
+  /**
+   * A competitor brand: about `share` (default 25 %) of the corpus posts (seeded, history, live stream) name it
+   * instead of the brand, `bothShare` (default 4 %) name both; RSS and `text` seeds are left alone. Default none
+   * (tests); the CLI turns it on (SOCIAL_SIM_COMPETITOR, default `globex:Globex`).
+   */
+  competitor?: SimCompetitor | null;
   /** shared/eval location; null = use the bundled posts only. Default: $EARSHOT_EVAL_DIR or the repo-relative path. */
   evalDir?: string | null;
   /** Enforce each platform's documented request window (429 when exceeded). Default true. */
@@ -83,6 +90,8 @@ export async function createSocialSim(options: SocialSimOptions = {}): Promise<S
   const corpus = loadCorpus(brand, options.evalDir === undefined ? undefined : options.evalDir);
   const store = new SimStore(brand, corpus, rng);
   store.xRefusesDuplicates = options.xRefusesDuplicates !== false;
+  // Its own generator: with a competitor the posts, times and authors are those of the same seed without one.
+  store.setCompetitor(options.competitor ?? null, createRng(((options.seed ?? 42) ^ 0x9e3779b9) >>> 0));
   const faults = new FaultBook(rng);
   const auth = new AuthState();
   const ctx: SimContext = { store, faults, auth, rng };

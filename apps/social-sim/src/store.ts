@@ -5,6 +5,20 @@ import { SimAccounts } from './sim-accounts.js';
 import { SIM_PLATFORMS, type SeedOptions, type SimAccount, type SimPlatform, type SimPost, type SimReply } from './sim-model.js';
 
 type PostBody = Pick<CorpusPost, 'text' | 'sentiment' | 'topic' | 'source'>;
+
+/** A second brand that some corpus posts mention instead of the brand, a few besides it (SocialSimOptions.competitor). */
+export interface SimCompetitor extends Brand {
+  /** Share of corpus posts that mention the competitor instead of the brand (default 0.25). */
+  share?: number;
+  /** Share of corpus posts that mention both brands (default 0.04). */
+  bothShare?: number;
+}
+
+/** Which brands a post mentions. */
+type Mentions = 'brand' | 'competitor' | 'both';
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Where a back-dated post goes: its seq below every live one, its Mastodon notification id. */
 interface PastSlot {
   seq: number;
@@ -31,6 +45,8 @@ export class SimStore {
   clockOffsetMs = 0;
   /** X's 403 on a text the brand already posted (SocialSimOptions.xRefusesDuplicates). */
   xRefusesDuplicates = true;
+  /** The competitor and its own seeded generator: turning it on changes which brand a post names, nothing else. */
+  private rival: { brand: Brand; share: number; both: number; rng: Rng } | null = null;
 
   constructor(
     readonly brand: Brand,
@@ -39,6 +55,45 @@ export class SimStore {
   ) {
     this.people = new SimAccounts(brand, rng, this.ids);
     this.brandAccounts = this.people.brand;
+  }
+
+  /**
+   * Corpus posts (seeded, history, live stream; not `text` given through the control API, not RSS)
+   * name the competitor instead of the brand at `share`, both brands at `bothShare`. Null: none (the default).
+   */
+  setCompetitor(c: SimCompetitor | null, rng: Rng): void {
+    this.rival = c
+      ? {
+          brand: { handle: c.handle, name: c.name },
+          share: Math.max(0, Math.min(c.share ?? 0.25, 1)),
+          both: Math.max(0, Math.min(c.bothShare ?? 0.04, 1)),
+          rng,
+        }
+      : null;
+  }
+
+  get competitor(): Brand | null {
+    return this.rival?.brand ?? null;
+  }
+
+  private mentionsFor(platform: SimPlatform, c: PostBody): Mentions {
+    if (!this.rival || platform === 'rss' || c.source === 'control') return 'brand';
+    const r = this.rival.rng.next();
+    return r < this.rival.share ? 'competitor' : r < this.rival.share + this.rival.both ? 'both' : 'brand';
+  }
+
+  /** The corpus text (brand already rewritten to the demo brand) naming the competitor instead, or besides. */
+  private withCompetitor(text: string, who: Mentions): string {
+    if (!this.rival || who === 'brand') return text;
+    const { handle, name } = this.rival.brand;
+    const at = new RegExp(`@${escapeRe(this.brand.handle)}\\b`, 'i');
+    if (who === 'both') return at.test(text) ? text.replace(at, (m) => `${m} @${handle}`) : `${text} @${handle}`;
+    const t = text
+      .replace(new RegExp(`@${escapeRe(this.brand.handle)}\\b`, 'gi'), `@${handle}`)
+      .replace(new RegExp(`#${escapeRe(this.brand.handle)}\\b`, 'gi'), `#${handle}`)
+      .replace(new RegExp(escapeRe(this.brand.name), 'gi'), name)
+      .replace(new RegExp(escapeRe(this.brand.handle), 'gi'), handle);
+    return t.toLowerCase().includes(handle.toLowerCase()) ? t : `@${handle} ${t}`;
   }
 
   now(): number {
@@ -202,7 +257,8 @@ export class SimStore {
   private buildPost(platform: SimPlatform, c: PostBody, desiredCreated: number, o: SeedOptions, past?: PastSlot): SimPost {
     const { createdAt, indexedAt } = this.timesFor(platform, desiredCreated, past !== undefined);
     const author = this.account(platform, this.randomName());
-    let text = c.text;
+    const who = this.mentionsFor(platform, c);
+    let text = this.withCompetitor(c.text, who);
     const base = {
       platform,
       seq: past ? past.seq : ++this.seqs[platform],
@@ -214,7 +270,9 @@ export class SimStore {
       root: null,
       byBrand: false,
       deleted: false,
-      mentionsBrand: true,
+      // A post naming only the competitor is no mention of the brand's accounts (notifications, mentions timelines,
+      // Reddit's inbox); Reddit's search lists the submissions with this flag (not the support thread), and finds it.
+      mentionsBrand: who !== 'competitor' || (platform === 'reddit' && o.kind !== 't1'),
       likes: this.rng.int(4) === 0 ? this.rng.int(40) : 0,
       reposts: this.rng.int(8) === 0 ? this.rng.int(10) : 0,
       replies: 0,
@@ -225,8 +283,11 @@ export class SimStore {
     let post: SimPost;
     switch (platform) {
       case 'mastodon': {
-        if (!new RegExp(`@${this.brand.handle}\\b`, 'i').test(text)) text = `@${this.brand.handle} ${text}`;
-        const tags = [...new Set([...(text.match(/#(\w+)/g) ?? []).map((t) => t.slice(1).toLowerCase()), this.brand.handle.toLowerCase()])];
+        // Addressed to whom it names: the brand (a notification), the competitor, or both.
+        const named = [...(who !== 'competitor' ? [this.brand.handle] : []), ...(who !== 'brand' && this.rival ? [this.rival.brand.handle] : [])];
+        const first = named[0] as string;
+        if (!new RegExp(`@${first}\\b`, 'i').test(text)) text = `@${first} ${text}`;
+        const tags = [...new Set([...(text.match(/#(\w+)/g) ?? []).map((t) => t.slice(1).toLowerCase()), ...named.map((h) => h.toLowerCase())])];
         const id = past ? this.ids.mastodonStatusAt(createdAt) : this.ids.mastodonStatus(createdAt);
         post = { ...base, text, tags, id, notificationId: past?.notificationId ?? this.ids.mastodonNotification() };
         break;

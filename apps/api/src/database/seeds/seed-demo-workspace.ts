@@ -63,7 +63,10 @@ export async function seedDemoWorkspace(
 }
 
 /**
- * The demo brand and one source per platform, all reading the local social simulator. Each
+ * The demo brand, a competitor (the simulator names Globex instead of Acme in about a quarter of its posts under
+ * `npm start`, both in a few: share of voice and brand comparison have two brands) and one source per platform, all
+ * reading the local social simulator. The search sources ask for either brand; Mastodon's notifications carry the
+ * mentions of @acme only, as they would. Each
  * starts from its connector's "read everything" cursor, not from none (a first poll without a
  * cursor reads the newest page only): the simulator's month of back-dated history
  * (`SOCIAL_SIM_HISTORY_DAYS`, set by `npm start`) is ingested in full, with its past times.
@@ -78,26 +81,26 @@ const DEMO_SOURCES: Array<Pick<SourceEntity, 'name' | 'platform' | 'streamKind' 
     credentials: { accessToken: 'demo-mastodon-token' },
   },
   {
-    name: 'Bluesky: search "acme"',
+    name: 'Bluesky: search "acme OR globex"',
     platform: 'bluesky',
     streamKind: 'search',
-    streamQuery: 'acme',
+    streamQuery: 'acme OR globex',
     cursor: { highWater: '1970-01-01T00:00:00.000Z' },
     credentials: { identifier: 'acme.bsky.social', password: 'demo-app-password' },
   },
   {
-    name: 'Reddit: search "acme"',
+    name: 'Reddit: search "acme OR globex"',
     platform: 'reddit',
     streamKind: 'search',
-    streamQuery: 'acme',
+    streamQuery: 'acme OR globex',
     cursor: { highWaterUtc: 0 },
     credentials: { clientId: 'demo-client', clientSecret: 'demo-secret', username: 'acme_support', password: 'demo-password' },
   },
   {
-    name: 'X: recent search "acme"',
+    name: 'X: recent search "acme OR globex"',
     platform: 'x',
     streamKind: 'search',
-    streamQuery: 'acme',
+    streamQuery: 'acme OR globex',
     // X's recent search serves 7 days: `sinceId: null` reads the whole window.
     cursor: { sinceId: null },
     // The user token lets the demo answer on X (an app bearer token can only read).
@@ -113,6 +116,17 @@ async function wireDemoToSimulator(m: EntityManager, workspaceId: string, sim: U
       brandId: brand.id,
       name: 'Everything about Acme',
       query: 'acme OR @acme OR #acme',
+      topic: null,
+      enabled: true,
+    }),
+  );
+  const rival = await m.save(m.create(BrandEntity, { workspaceId, name: 'Globex', kind: 'competitor', handles: ['globex'] }));
+  await m.save(
+    m.create(ListeningQueryEntity, {
+      workspaceId,
+      brandId: rival.id,
+      name: 'Everything about Globex',
+      query: 'globex OR @globex OR #globex',
       topic: null,
       enabled: true,
     }),
