@@ -1,8 +1,6 @@
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
 import type { Browser, Page } from 'playwright-core';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { launchBrowser, shot, SHOTS, watch } from './browser.js';
+import { launchBrowser, pageShot, watch } from './browser.js';
 import { createDesk, offline } from './desk.js';
 import { startEarshot, type EarshotServer } from './earshot-server.js';
 
@@ -40,26 +38,6 @@ async function volumeBars(page: Page): Promise<Bar[]> {
     if (!m) throw new Error(`a bar without its figures: "${l.label}"`);
     return { index, series: l.series, count: Number(m[2]), hour: m[1]!.split('–')[0]! };
   });
-}
-
-/**
- * A whole-page screenshot taken at the page's full height: Playwright's `fullPage` capture
- * resizes the page under recharts' ResponsiveContainer, which then draws the charts a quarter
- * of their size. Pointer moved away first (no tooltip). E2E_SCREENS_DIR gets a copy.
- */
-async function pageShot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  const { width } = page.viewportSize() ?? { width: 1440 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width, height });
-  await page.waitForTimeout(400);
-  await shot(page, name);
-  await page.setViewportSize({ width, height: 900 });
-  const copyTo = process.env.E2E_SCREENS_DIR;
-  if (copyTo) {
-    mkdirSync(copyTo, { recursive: true });
-    copyFileSync(path.join(SHOTS, `${name}.png`), path.join(copyTo, `${name}.png`));
-  }
 }
 
 /** The inbox's total for the list the page opened ("12 mentions"). */

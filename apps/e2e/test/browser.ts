@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -125,4 +125,24 @@ export function watch(page: Page): { problems: string[]; pollingRequests: string
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A whole-page screenshot taken at the page's full height: Playwright's `fullPage` capture
+ * resizes the page under recharts' ResponsiveContainer, which then draws the charts a quarter
+ * of their size. Pointer moved away first (no tooltip). E2E_SCREENS_DIR gets a copy.
+ */
+export async function pageShot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  const { width } = page.viewportSize() ?? { width: 1440 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height });
+  await page.waitForTimeout(400);
+  await shot(page, name);
+  await page.setViewportSize({ width, height: 900 });
+  const copyTo = process.env.E2E_SCREENS_DIR;
+  if (copyTo) {
+    mkdirSync(copyTo, { recursive: true });
+    copyFileSync(path.join(SHOTS, `${name}.png`), path.join(copyTo, `${name}.png`));
+  }
 }

@@ -1,8 +1,6 @@
 import { createSocialSim, type SocialSim } from '@earshot/social-sim';
-import type { Browser, Page } from 'playwright-core';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { launchBrowser, shot, SHOTS, watch } from './browser.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, pageShot, watch } from './browser.js';
 import { createDesk, offline } from './desk.js';
 import { startEarshot, type EarshotServer } from './earshot-server.js';
 
@@ -21,22 +19,6 @@ interface Report {
     sentimentByDay: Array<{ date: string; netSentiment: number | null }>;
     themes: Array<{ category: string; label: string }>;
   };
-}
-
-/** A screenshot at the page's full height (a fullPage capture would resize the page under recharts' ResponsiveContainer). */
-async function pageShot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  const { width } = page.viewportSize() ?? { width: 1440 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width, height });
-  await page.waitForTimeout(400);
-  await shot(page, name);
-  await page.setViewportSize({ width, height: 900 });
-  const copyTo = process.env.E2E_SCREENS_DIR;
-  if (copyTo) {
-    mkdirSync(copyTo, { recursive: true });
-    copyFileSync(path.join(SHOTS, `${name}.png`), path.join(copyTo, `${name}.png`));
-  }
 }
 
 /** The PDF's page objects ("/Type /Page", not "/Pages"). */
