@@ -8,7 +8,7 @@ import { SessionEntity } from '../src/modules/auth/session.entity.js';
 import { UserEntity } from '../src/modules/users/user.entity.js';
 import { WorkspaceFactory, UserFactory } from './factories/user.factory.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { diffDb, snapshotDb } from './utils/db-snapshot.js';
+import { diffDb, settledSnapshot } from './utils/db-snapshot.js';
 
 type Behavior = DataSourceOptions['invalidWhereValuesBehavior'];
 
@@ -53,12 +53,12 @@ describe('invalidWhereValuesBehavior: a missing where-value throws instead of wi
 
   it('update / delete with an undefined or null criterion throw and change no row', async () => {
     const users = t.dataSource.getRepository(UserEntity);
-    const before = await snapshotDb(t.dataSource);
+    const before = await settledSnapshot(t);
     await expect(users.update({ workspaceId: undefined }, { name: 'everyone renamed' })).rejects.toThrow(/Undefined value/);
     await expect(users.update({ id: null as unknown as string }, { active: false })).rejects.toThrow(/Null value/);
     await expect(users.delete({ workspaceId: undefined })).rejects.toThrow(/Undefined value/);
     await expect(t.dataSource.getRepository(SessionEntity).delete({ userId: undefined })).rejects.toThrow(/Undefined value/);
-    expect(diffDb(before, await snapshotDb(t.dataSource))).toEqual([]);
+    expect(diffDb(before, await settledSnapshot(t))).toEqual([]);
   });
 
   it('positive control: with the option set to "ignore", the same call silently returns somebody else\'s row', async () => {
@@ -91,7 +91,7 @@ describe('invalidWhereValuesBehavior: a missing where-value throws instead of wi
     const incidents = t.app.get(IncidentsRepository);
     const reports = t.app.get(ReportsRepository);
     const missing = undefined as unknown as string;
-    const before = await snapshotDb(t.dataSource);
+    const before = await settledSnapshot(t);
     // Find options (alert rules and alerts, the incident's alert): throw.
     await expect(alerts.findRule(missing, rule)).rejects.toThrow(/Undefined value/);
     await expect(alerts.findAlert(missing, alert)).rejects.toThrow(/Undefined value/);
@@ -103,7 +103,7 @@ describe('invalidWhereValuesBehavior: a missing where-value throws instead of wi
     // Hand-written SQL (report recipients): the missing workspace binds as NULL and matches nothing.
     expect(await reports.recipients(missing)).toEqual([]);
     expect(await t.dataSource.transaction((tx) => reports.deleteRecipient(tx, missing, recipient))).toBeNull();
-    expect(diffDb(before, await snapshotDb(t.dataSource))).toEqual([]);
+    expect(diffDb(before, await settledSnapshot(t))).toEqual([]);
     // The defined workspace still finds its rows.
     expect((await alerts.findRule(workspaceId, rule))?.rule.id).toBe(rule);
     expect((await alerts.findAlert(workspaceId, alert))?.id).toBe(alert);

@@ -13,7 +13,7 @@ import {
 } from './factories/write-examples.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { diffDb, snapshotDb } from './utils/db-snapshot.js';
+import { diffDb, settledSnapshot } from './utils/db-snapshot.js';
 import { discoverRouteBodies, objectSchemaOf, strictObjectPaths, type RouteBody } from './utils/route-bodies.js';
 
 /** Keys an attacker adds hoping the server copies them onto a row (SECURITY.md plan item 4). */
@@ -144,9 +144,9 @@ describe('mass assignment: every write schema refuses extra keys (integration, f
             // Keys the schema legitimately has (an admin may set a new user's role) are not extra; some key always is.
             if (Object.keys(extras).length === 0) extras.isAdministrator = true;
             Object.assign(obj, extras);
-            const before = await snapshotDb(t.dataSource);
+            const before = await settledSnapshot(t);
             const res = await send(body);
-            const changed = diffDb(before, await snapshotDb(t.dataSource));
+            const changed = diffDb(before, await settledSnapshot(t));
             const named = JSON.stringify(res.body?.issues ?? []);
             const unnamed = Object.keys(extras).filter((k) => !named.includes(JSON.stringify(k).slice(1, -1)));
             if (res.status !== 400 || changed.length > 0 || unnamed.length > 0) {

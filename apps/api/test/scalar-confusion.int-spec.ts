@@ -6,7 +6,7 @@ import { discoverRoutes } from '../src/modules/docs/route-discovery.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { EXAMPLES, type Ids, exampleAlert, exampleReplies, exampleAlertRules, exampleRootCauses, exampleTemplate } from './factories/write-examples.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { diffDb, snapshotDb } from './utils/db-snapshot.js';
+import { diffDb, settledSnapshot } from './utils/db-snapshot.js';
 import { discoverRouteBodies, objectSchemaOf } from './utils/route-bodies.js';
 
 /** What a NoSQL-minded attacker puts where a scalar belongs. */
@@ -83,7 +83,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
   it('write bodies: every scalar replaced by an object or array → 400, no query past the guard, 0 rows changed', async () => {
     const bodies = discoverRouteBodies(t.app.get(ModulesContainer)).filter((b) => b.readsBody);
     expect(bodies.map((b) => b.key).sort()).toEqual(Object.keys(EXAMPLES).sort());
-    const before = await snapshotDb(t.dataSource);
+    const before = await settledSnapshot(t);
     const wrong: unknown[] = [];
     let probes = 0;
     for (const b of bodies) {
@@ -110,7 +110,7 @@ describe('scalar confusion: objects and arrays where a scalar belongs (integrati
     }
     expect(wrong).toEqual([]);
     expect(probes).toBeGreaterThan(100);
-    expect(diffDb(before, await snapshotDb(t.dataSource))).toEqual([]);
+    expect(diffDb(before, await settledSnapshot(t))).toEqual([]);
   });
 
   it('query strings: bracket objects and repeated keys for every parameter of every GET → 400, no query past the guard', async () => {

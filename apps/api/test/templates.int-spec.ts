@@ -8,7 +8,7 @@ import { DEMO_TEMPLATES } from '../src/database/seeds/demo-templates.js';
 import { InboxFixture } from './factories/inbox.fixture.js';
 import { loginAs } from './factories/user.factory.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './utils/create-test-app.js';
-import { diffDb, snapshotDb } from './utils/db-snapshot.js';
+import { diffDb, settledSnapshot } from './utils/db-snapshot.js';
 
 const rowsOf = (r: unknown) => (Array.isArray((r as unknown[])[0]) ? (r as unknown[][])[0] : r) as Array<Record<string, unknown>>;
 
@@ -134,7 +134,7 @@ describe('reply templates (integration)', () => {
   it('refuses unclosed variables and bad fallbacks at save, on create and on update, and nothing changes', async () => {
     const ok = (await api('post', '/api/templates', a.cookies.manager, { brandId: acme, title: 'Fine', body: 'Fine {{brand.name}}' }).expect(201))
       .body as ReplyTemplate;
-    const before = await snapshotDb(t.dataSource);
+    const before = await settledSnapshot(t);
     const bad = [
       { body: 'Hi {{author.name', has: /never closed/ },
       { body: 'Hi {{author.name | there}}', has: /fallback/ },
@@ -146,7 +146,7 @@ describe('reply templates (integration)', () => {
       const u = await api('patch', `/api/templates/${ok.id}`, a.cookies.manager, { body }).expect(400);
       expect(u.body.issues[0]).toMatchObject({ path: 'body', position: 3 });
     }
-    expect(diffDb(before, await snapshotDb(t.dataSource))).toEqual([]);
+    expect(diffDb(before, await settledSnapshot(t))).toEqual([]);
   });
 
   it('says which field is wrong for the other fields', async () => {
@@ -212,14 +212,14 @@ describe('reply templates (integration)', () => {
 
   it('belongs to an own brand of the workspace: a competitor, an unknown or another workspace’s brand is refused', async () => {
     const rival = (await api('post', '/api/brands', a.cookies.manager, { name: 'Rival Co', kind: 'competitor' }).expect(201)).body as { id: string };
-    const before = await snapshotDb(t.dataSource);
+    const before = await settledSnapshot(t);
     const comp = await api('post', '/api/templates', a.cookies.manager, { brandId: rival.id, title: 'T', body: 'B' }).expect(400);
     expect(comp.body.issues).toEqual([{ path: 'brandId', message: expect.stringMatching(/Rival Co, a competitor/) }]);
     for (const brandId of [bBrand, '00000000-0000-4000-8000-000000000000']) {
       const res = await api('post', '/api/templates', a.cookies.manager, { brandId, title: 'T', body: 'B' }).expect(400);
       expect(res.body.issues).toEqual([{ path: 'brandId', message: 'is not one of your brands' }]);
     }
-    expect(diffDb(before, await snapshotDb(t.dataSource))).toEqual([]);
+    expect(diffDb(before, await settledSnapshot(t))).toEqual([]);
   });
 
   it('lets every role read and only managers and admins write', async () => {
@@ -239,7 +239,7 @@ describe('reply templates (integration)', () => {
   it("never shows or changes another workspace's template: 404 by id, absent from lists, null for the replies module", async () => {
     const bTpl = (await api('post', '/api/templates', b.cookies.manager, { brandId: bBrand, title: 'B only', body: 'zebrafish-b' }).expect(201))
       .body as ReplyTemplate;
-    const before = await snapshotDb(t.dataSource);
+    const before = await settledSnapshot(t);
     await api('get', `/api/templates/${bTpl.id}`, a.cookies.admin).expect(404);
     await api('patch', `/api/templates/${bTpl.id}`, a.cookies.admin, { title: 'pwned' }).expect(404);
     await api('delete', `/api/templates/${bTpl.id}`, a.cookies.admin).expect(404);
@@ -248,7 +248,7 @@ describe('reply templates (integration)', () => {
       expect(JSON.stringify(res.body)).not.toContain(bTpl.id);
       expect(JSON.stringify(res.body)).not.toContain('zebrafish-b');
     }
-    expect(diffDb(before, await snapshotDb(t.dataSource)).filter((d) => d.table !== 'audit_event')).toEqual([]);
+    expect(diffDb(before, await settledSnapshot(t)).filter((d) => d.table !== 'audit_event')).toEqual([]);
     const svc = t.app.get(TemplatesService);
     expect(await svc.findOne(a.workspaceId, bTpl.id)).toBeNull();
     expect(await svc.findOne(b.workspaceId, bTpl.id)).toMatchObject({ id: bTpl.id, title: 'B only', brandId: bBrand });

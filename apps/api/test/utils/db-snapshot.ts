@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { AnalyticsRollupService } from '../../src/modules/analytics/analytics-rollup.service.js';
+import type { TestApp } from './create-test-app.js';
 
 /** Row count and a digest of every row, per table of the public schema. */
 export type DbSnapshot = Record<string, { rows: number; digest: string }>;
@@ -34,4 +36,14 @@ export async function snapshotDb(ds: DataSource): Promise<DbSnapshot> {
 export function diffDb(before: DbSnapshot, after: DbSnapshot): Array<{ table: string; before: number | null; after: number | null }> {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return names.filter((n) => before[n]?.digest !== after[n]?.digest).map((n) => ({ table: n, before: before[n]?.rows ?? null, after: after[n]?.rows ?? null }));
+}
+
+/**
+ * A snapshot once the app's own background work is done: an analytics read (a report build, say) may start the
+ * rollups' catch-up, which writes derived tables for a while after its request answered. A sweep that checks a
+ * refused request wrote nothing takes its snapshots around the request only, not around that earlier work.
+ */
+export async function settledSnapshot(t: TestApp): Promise<DbSnapshot> {
+  await t.app.get(AnalyticsRollupService).whenIdle();
+  return snapshotDb(t.dataSource);
 }

@@ -52,8 +52,13 @@ export class AnalyticsRollupService implements OnModuleDestroy {
     return this.building.get(workspaceId) ?? Promise.resolve();
   }
 
+  /** Every background catch-up reads started in this process, finished (tests: nothing writes behind a request). */
+  async whenIdle(): Promise<void> {
+    while (this.building.size > 0) await Promise.all(this.building.values());
+  }
+
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.building.values());
+    await this.whenIdle();
   }
 
   /**
