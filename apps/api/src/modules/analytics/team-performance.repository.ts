@@ -66,6 +66,22 @@ function add(into: TeamRow, g: { fr: number[]; res: number[]; f: Record<string, 
   into.reopened += num(g.f.reopened);
 }
 
+/** A sentiment-recovery row (GROUPING 1: the team's; else one owner's) into the team or that person's figures. */
+export function addRecovery(team: TeamRow, of: (id: string) => TeamRow, r: { f: Record<string, unknown>; g: number | null; owner: string | null }): void {
+  const recovery = { authors: num(r.f.authors), improved: num(r.f.improved), deltaSum: num(r.f.delta_sum) };
+  if (num(r.g) === 1) team.recovery = recovery;
+  else if (r.owner) of(r.owner).recovery = recovery;
+}
+
+/** The figures in their final shape: every duration list sorted (percentiles read them in order). */
+export function finishTeamRows(team: TeamRow, byUser: Map<string, TeamRow>): TeamRows {
+  for (const x of [team, ...byUser.values()]) {
+    x.firstResponseSeconds.sort((a, b) => a - b);
+    x.resolutionSeconds.sort((a, b) => a - b);
+  }
+  return { team, byUser };
+}
+
 /**
  * Team performance's read-only SQL over mention, reply, audit_event and "user", scoped by
  * workspace. Status history: audit events `mention.updated` / `mention.bulk_updated` with a `status`
@@ -199,16 +215,8 @@ export class TeamPerformanceRepository {
             team.repliesSent += 1;
             if (typeof author === 'string') of(author).repliesSent += 1;
           }
-      } else {
-        const recovery = { authors: num(r.f.authors), improved: num(r.f.improved), deltaSum: num(r.f.delta_sum) };
-        if (num(r.g) === 1) team.recovery = recovery;
-        else if (r.owner) of(r.owner).recovery = recovery;
-      }
+      } else addRecovery(team, of, r);
     }
-    for (const x of [team, ...byUser.values()]) {
-      x.firstResponseSeconds.sort((a, b) => a - b);
-      x.resolutionSeconds.sort((a, b) => a - b);
-    }
-    return { team, byUser };
+    return finishTeamRows(team, byUser);
   }
 }

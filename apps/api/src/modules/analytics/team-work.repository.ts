@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OPEN_STATUS_SQL } from '../mentions/status-sql.util.js';
 import { EFFECTIVE_INTENT, filterSql } from './analytics-where.sql.js';
 import type { AnalyticsWhere } from './analytics.repository.js';
-import { emptyTeamRow, type TeamRow, type TeamRows } from './team-performance.repository.js';
+import { addRecovery, emptyTeamRow, finishTeamRows, type TeamRow, type TeamRows } from './team-performance.repository.js';
 
 /** The window of an author's mentions before the one we answered, and after our answer. */
 const RECOVERY_WINDOW = `interval '7 days'`;
@@ -94,17 +94,9 @@ export function teamRowsFrom(rows: TeamFiguresRow[]): TeamRows {
     } else if (r.kind === 'replies') {
       if (num(r.g) === 1) team.repliesSent = num(r.f.n);
       else if (r.owner) of(r.owner).repliesSent = num(r.f.n);
-    } else {
-      const recovery = { authors: num(r.f.authors), improved: num(r.f.improved), deltaSum: num(r.f.delta_sum) };
-      if (num(r.g) === 1) team.recovery = recovery;
-      else if (r.owner) of(r.owner).recovery = recovery;
-    }
+    } else addRecovery(team, of, r);
   }
-  for (const x of [team, ...byUser.values()]) {
-    x.firstResponseSeconds.sort((a, b) => a - b);
-    x.resolutionSeconds.sort((a, b) => a - b);
-  }
-  return { team, byUser };
+  return finishTeamRows(team, byUser);
 }
 
 /**
